@@ -1,0 +1,41 @@
+"""The access log: who read or wrote which child's record, when, through what, and why.
+
+In the spirit of NEN 7513. Rows are only ever added; the admin shows them read-only.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class AuditRegel(models.Model):
+    class Actie(models.TextChoices):
+        LEZEN = "lezen", "Gelezen"
+        LEZEN_LIJST = "lezen_lijst", "Gezien in een lijst"
+        SCHRIJVEN = "schrijven", "Gewijzigd"
+        AANMAKEN = "aanmaken", "Aangemaakt"
+
+    class Kanaal(models.TextChoices):
+        WEB = "web"
+        API = "api"
+        CLI = "cli"
+        SYSTEEM = "systeem"
+
+    tijdstip = models.DateTimeField(default=timezone.now, db_index=True)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    gebruikersnaam = models.CharField(max_length=150, help_text="Bewaard ook als de gebruiker weg is")
+    organisatie = models.CharField(max_length=200, blank=True)
+    actie = models.CharField(max_length=16, choices=Actie.choices)
+    kanaal = models.CharField(max_length=8, choices=Kanaal.choices)
+    objecttype = models.CharField(max_length=40)
+    kind_pid = models.UUIDField(db_index=True)
+    doel = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["-tijdstip"]
+        verbose_name = "auditregel"
+        verbose_name_plural = "auditlog"

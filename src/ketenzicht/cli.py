@@ -1,0 +1,168 @@
+"""The ``ketenzicht`` command. Thin: parse, call a selector or service, print.
+
+Its subcommands and their ``--format json`` output are a public contract; extend, don't rename.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+
+def _setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ketenzicht.config.settings")
+    import django
+
+    django.setup()
+
+
+def _datum(tekst: str) -> date:
+    try:
+        return date.fromisoformat(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen datum in de vorm JJJJ-MM-DD: {tekst!r}") from None
+
+
+def _moment(tekst: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen tijdstip in ISO-vorm: {tekst!r}") from None
+    if moment.tzinfo is None:
+        from zoneinfo import ZoneInfo
+
+        moment = moment.replace(tzinfo=ZoneInfo("Europe/Amsterdam"))
+    return moment
+
+
+class Voortgang:
+    """Progress on stderr: one updating line on a terminal, a line per 20% otherwise."""
+
+    def __init__(self) -> None:
+        self.begin = time.monotonic()
+        self.tty = sys.stderr.isatty()
+        self.laatst: dict[str, int] = {}
+
+    def __call__(self, stap: str, gedaan: int, totaal: int) -> None:
+        pct = 100 * gedaan // max(totaal, 1)
+        tekst = f"[{time.monotonic() - self.begin:6.1f}s] {stap}: {gedaan:,}/{totaal:,} ({pct}%)"
+        if self.tty:
+            print(f"\r\033[K{tekst}", end="" if gedaan < totaal else "\n", file=sys.stderr, flush=True)
+        elif pct // 20 != self.laatst.get(stap, -1) or gedaan == totaal:
+            self.laatst[stap] = pct // 20
+            print(tekst, file=sys.stderr, flush=True)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from ketenzicht.demo.laden import DEMO_WACHTWOORD, DemoFout, demo_logins, laad
+    from ketenzicht.kinderen.models import Kind
+
+    if args.als_leeg and Kind.objects.exists():
+        print("De database bevat al gegevens; de demo is niet opnieuw geladen.", file=sys.stderr)
+        _print_logins(demo_logins(), DEMO_WACHTWOORD)
+        return 0
+    try:
+        logins = laad(
+            schaal=args.schaal, seed=args.seed, tot=args.tot or date.today(), vervang=args.vervang,
+            voortgang=Voortgang(),
+        )
+    except DemoFout as fout:
+        print(f"ketenzicht demo: {fout}", file=sys.stderr)
+        return 2
+    print(f"Demo geladen ({args.schaal}, seed {args.seed}).")
+    _print_logins(logins, DEMO_WACHTWOORD)
+    return 0
+
+
+def _print_logins(logins: Sequence[Any], wachtwoord: str) -> None:
+    print(f"Demo-logins (wachtwoord {wachtwoord!r}):")
+    for login in logins:
+        print(f"  {login.gebruikersnaam:<12} {login.rol:<22} {login.organisatie}")
+
+
+def _tabel(uitkomst: Any) -> str:
+    kop = f"{'GI':<48}{'cliënten':>9}{'fte form.':>10}{'fte besch.':>11}{'workload':>9}" \
+          f"{'start':>7}{'dagen':>7}{'intern':>8}{'dagen':>7}{'totaal':>8}"
+    regels = [f"Monitor jeugdbescherming, peildatum {uitkomst.peildatum.isoformat()}", kop, "-" * len(kop)]
+
+    def regel(naam: str, i: Any) -> str:
+        def d(x: float | None) -> str:
+            return "-" if x is None else f"{x:.1f}"
+
+        return (f"{naam[:47]:<48}{i.clienten:>9,}{i.fte_formatie:>10,.1f}{i.fte_beschikbaar:>11,.1f}"
+                f"{d(i.workload):>9}{i.wachtlijst_start.aantal:>7,}{d(i.wachtlijst_start.gemiddelde_dagen):>7}"
+                f"{i.wachtlijst_intern.aantal:>8,}{d(i.wachtlijst_intern.gemiddelde_dagen):>7}"
+                f"{i.totaal_wachtend:>8,}")
+
+    regels += [regel(naam, i) for naam, i in uitkomst.per_gi.items()]
+    regels += ["-" * len(kop), regel("Landelijk", uitkomst.landelijk)]
+    return "\n".join(regels)
+
+
+def cmd_monitor(args: argparse.Namespace) -> int:
+    from ketenzicht.domain.monitor import als_dict
+    from ketenzicht.monitor.selectors import monitor
+
+    try:
+        uitkomst = monitor(peildatum=args.peildatum, gi_naam=args.gi, bekend_op=args.bekend_op)
+    except LookupError as fout:
+        print(f"ketenzicht monitor: {fout.args[0]}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        data = {
+            "peildatum": uitkomst.peildatum.isoformat(),
+            "gis": [{"gi": naam, **als_dict(i)} for naam, i in uitkomst.per_gi.items()],
+            "landelijk": als_dict(uitkomst.landelijk),
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(_tabel(uitkomst))
+    return 0
+
+
+def cmd_beheer(args: argparse.Namespace) -> int:
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["ketenzicht beheer", *args.rest])
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ketenzicht", description="Zicht op de jeugdbeschermingsketen.")
+    sub = p.add_subparsers(dest="opdracht", required=True)
+
+    d = sub.add_parser("demo", help="vul de database met synthetische demodata")
+    d.add_argument("--schaal", choices=["klein", "landelijk"], default="klein")
+    d.add_argument("--seed", type=int, default=1)
+    d.add_argument("--tot", type=_datum, help="laatste dag van de historie (standaard vandaag)")
+    d.add_argument("--vervang", action="store_true", help="vervang bestaande gegevens")
+    d.add_argument("--als-leeg", action="store_true", help="sla over als er al gegevens zijn")
+    d.set_defaults(func=cmd_demo)
+
+    m = sub.add_parser("monitor", help="indicatoren van de monitor jeugdbescherming")
+    m.add_argument("--peildatum", type=_datum, required=True)
+    m.add_argument("--gi", help="alleen deze GI (naam); het landelijk cijfer blijft landelijk")
+    m.add_argument("--format", choices=["table", "json"], default="table")
+    m.add_argument("--bekend-op", type=_moment, help="cijfers zoals ze op dit tijdstip bekend waren")
+    m.set_defaults(func=cmd_monitor)
+
+    b = sub.add_parser("beheer", help="Django-beheeropdrachten (migrate, runserver, ...)")
+    b.add_argument("rest", nargs=argparse.REMAINDER)
+    b.set_defaults(func=cmd_beheer)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    _setup()
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

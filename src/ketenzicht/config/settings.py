@@ -1,0 +1,152 @@
+"""Ketenzicht settings: one base with safe defaults; every setting is documented where defined.
+
+Environment variables (all optional):
+
+* ``DATABASE_URL``: PostgreSQL (or other) database; unset means the embedded SQLite file.
+* ``KETENZICHT_DATA``: folder for the SQLite file (default ``var/`` in the working directory).
+* ``KETENZICHT_SECRET_KEY``: Django's secret; unset means one kept in ``KETENZICHT_DATA/geheim.key``.
+* ``KETENZICHT_BSN_SLEUTEL``: key for BSN encryption and lookup; derived from the secret when unset.
+* ``KETENZICHT_DEBUG``: ``1`` for development (serves static files, detailed errors).
+* ``KETENZICHT_HOME``: checkout root, where ``node_modules`` holds the front-end packages.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+HOME = Path(os.environ.get("KETENZICHT_HOME", Path(__file__).resolve().parents[3]))
+DATA = Path(os.environ.get("KETENZICHT_DATA", Path.cwd() / "var"))
+
+DEBUG = os.environ.get("KETENZICHT_DEBUG") == "1"
+
+
+def _geheim() -> str:
+    """The secret from the environment, else one kept in ``DATA/geheim.key`` (made on first use,
+    readable only by its owner) so that a fresh SQLite install works without set-up."""
+    if waarde := os.environ.get("KETENZICHT_SECRET_KEY"):
+        return waarde
+    pad = DATA / "geheim.key"
+    if not pad.exists():
+        import secrets
+
+        DATA.mkdir(parents=True, exist_ok=True)
+        pad.touch(mode=0o600)
+        pad.write_text(secrets.token_urlsafe(50))
+    return pad.read_text().strip()
+
+
+SECRET_KEY = _geheim()
+BSN_SLEUTEL = os.environ.get("KETENZICHT_BSN_SLEUTEL", SECRET_KEY)
+
+ALLOWED_HOSTS = os.environ.get("KETENZICHT_HOSTS", "127.0.0.1,localhost").split(",")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.admin",
+    "rest_framework",
+    "drf_spectacular",
+    "ketenzicht.organisaties",
+    "ketenzicht.kinderen",
+    "ketenzicht.audit",
+    "ketenzicht.monitor",
+    "ketenzicht.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "ketenzicht.config.urls"
+WSGI_APPLICATION = "ketenzicht.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{DATA / 'ketenzicht.sqlite3'}", conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # WAL lets the web server read while the demo loader or a CLI writes; a busy timeout makes
+    # concurrent writers wait for each other instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "wachtlijst"
+LOGOUT_REDIRECT_URL = "login"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+
+LANGUAGE_CODE = "nl"
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = HOME / "staticfiles"
+_NPM = HOME / "node_modules"
+STATICFILES_DIRS = [
+    ("utrecht", _NPM / "@utrecht/component-library-css/dist"),
+    ("tokens", _NPM / "@nl-design-system-unstable/voorbeeld-design-tokens/dist"),
+    ("htmx", _NPM / "htmx.org/dist"),
+    ("chartjs", _NPM / "chart.js/dist"),
+]
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.BasicAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ketenzicht API",
+    "DESCRIPTION": "Wachtlijsten, termijnen en monitor van de jeugdbeschermingsketen.",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+INWERKFACTOR = float(os.environ.get("KETENZICHT_INWERKFACTOR", "0.5"))
+"""Share of an onboarding (zij-instroom) employee's FTE that counts as available."""
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

@@ -1,0 +1,8 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("beheer/", admin.site.urls),
+    path("api/", include("ketenzicht.kinderen.api_urls")),
+    path("", include("ketenzicht.web.urls")),
+]

@@ -1,0 +1,214 @@
+"""Write a generated demo history into the configured database, with progress, in one go.
+
+The demo is loaded into an empty database (or replaces an earlier demo with ``vervang``), in a
+single transaction: a failure leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.management.color import no_style
+from django.db import connection, models, transaction
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.demo import generator, stamdata
+from ketenzicht.domain.bsn import Bsn, testnummers
+from ketenzicht.kinderen import bsnopslag
+from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing
+from ketenzicht.organisaties.models import (
+    BeschikbaarheidsPeriode,
+    Lidmaatschap,
+    Medewerker,
+    Organisatie,
+)
+
+SCHALEN = {"klein": 600, "landelijk": 32_500}
+KLEIN_GIS = 3
+DEMO_WACHTWOORD = "ketenzicht-demo"
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+Voortgang = Callable[[str, int, int], None]
+
+
+class DemoFout(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    gebruikersnaam: str
+    organisatie: str
+    rol: str
+
+
+def _moment(d: date) -> datetime:
+    """Registration moment of a demo fact: the evening of the day it happened."""
+    return datetime.combine(d, time(17, 0), tzinfo=AMSTERDAM)
+
+
+def opdracht(schaal: str, seed: int, tot: date) -> generator.Opdracht:
+    if schaal not in SCHALEN:
+        raise DemoFout(f"Onbekende schaal {schaal!r}; kies uit {', '.join(SCHALEN)}.")
+    gis = stamdata.GIS[:KLEIN_GIS] if schaal == "klein" else stamdata.GIS
+    totaal_gewicht = sum(w for _, w, _ in gis)
+    return generator.Opdracht(
+        gis=tuple(
+            (naam, round(SCHALEN[schaal] * w / totaal_gewicht), tuple(c for c, _, _ in gem))
+            for naam, w, gem in gis
+        ),
+        seed=seed,
+        tot=tot,
+    )
+
+
+DEMO_TABELLEN: Sequence[type[models.Model]] = (
+    AuditRegel, Toewijzing, Maatregel, Kind, Gezin, BeschikbaarheidsPeriode, Medewerker,
+    Lidmaatschap, Organisatie,
+)
+
+
+def _bulk(model: type[models.Model], rijen: Iterable[Any], stap: str, voortgang: Voortgang) -> None:
+    rijen = list(rijen)
+    blok = 5_000
+    for i in range(0, len(rijen), blok):
+        model.objects.bulk_create(rijen[i : i + blok])  # type: ignore[attr-defined]
+        voortgang(stap, min(i + blok, len(rijen)), len(rijen))
+
+
+def _organisaties(gis: Iterable[str]) -> tuple[dict[str, Organisatie], dict[str, Organisatie]]:
+    regio: dict[str, Organisatie] = {}
+    gemeenten: dict[str, Organisatie] = {}
+    for code, naam, regionaam in stamdata.LANDELIJK:
+        if regionaam not in regio:
+            regio[regionaam] = Organisatie.objects.create(
+                naam=f"Jeugdregio {regionaam}", type=Organisatie.Type.JEUGDREGIO
+            )
+        gemeenten[code] = Organisatie.objects.create(
+            naam=f"Gemeente {naam}", type=Organisatie.Type.GEMEENTE, gemeentecode=code,
+            regio=regio[regionaam],
+        )
+    Organisatie.objects.create(
+        naam="Ministerie van Justitie en Veiligheid", type=Organisatie.Type.MINISTERIE
+    )
+    gi = {n: Organisatie.objects.create(naam=n, type=Organisatie.Type.GI) for n in gis}
+    return gi, gemeenten
+
+
+def demo_logins() -> list[DemoLogin]:
+    """The logins of the loaded demo (all with ``DEMO_WACHTWOORD``)."""
+    leden = Lidmaatschap.objects.select_related("gebruiker", "organisatie").order_by("pk")
+    return [DemoLogin(lid.gebruiker.username, lid.organisatie.naam, lid.get_rol_display()) for lid in leden]
+
+
+def _logins(gi: dict[str, Organisatie]) -> list[DemoLogin]:
+    User = get_user_model()
+    wachtwoord = make_password(DEMO_WACHTWOORD)  # hash once: hashing is slow on purpose
+    logins = []
+    accounts = [
+        (f"planner{i}", org, Lidmaatschap.Rol.PLANNER) for i, org in enumerate(gi.values(), start=1)
+    ]
+    accounts.append(
+        ("ministerie", Organisatie.objects.get(type=Organisatie.Type.MINISTERIE), Lidmaatschap.Rol.BELEID)
+    )
+    for naam, org, rol in accounts:
+        user = User.objects.create(username=naam, password=wachtwoord)
+        Lidmaatschap.objects.create(gebruiker=user, organisatie=org, rol=rol)
+        logins.append(DemoLogin(naam, org.naam, rol.label))
+    return logins
+
+
+def _bsn_sleutels(aantal: int) -> list[tuple[str, str]]:
+    """(zoeksleutel, versleuteld) for the first ``aantal`` test BSNs."""
+    nummers = testnummers()
+    uit = []
+    zoek = hashlib.sha256(b"zoek" + settings.BSN_SLEUTEL.encode()).digest()
+    for _ in range(aantal):
+        try:
+            cijfers = next(nummers)
+        except StopIteration:
+            raise DemoFout("Het testbereik van BSN's is te klein voor deze schaal.") from None
+        bsn = Bsn(cijfers)
+        uit.append(
+            (hmac.new(zoek, cijfers.encode(), hashlib.sha256).hexdigest(), bsnopslag.versleutel(bsn))
+        )
+    return uit
+
+
+def _pid(seed: int, soort: str, nummer: int) -> uuid.UUID:
+    """A deterministic pseudonymous id, so the same seed gives the same URLs."""
+    return uuid.UUID(bytes=hashlib.sha256(f"{seed}:{soort}:{nummer}".encode()).digest()[:16], version=4)
+
+
+def _leeg() -> bool:
+    return not any(m.objects.exists() for m in DEMO_TABELLEN)  # type: ignore[attr-defined]
+
+
+def _sequenties_bijwerken() -> None:
+    sql = connection.ops.sequence_reset_sql(no_style(), list(DEMO_TABELLEN))
+    with connection.cursor() as cursor:
+        for regel in sql:
+            cursor.execute(regel)
+
+
+@transaction.atomic
+def laad(
+    *, schaal: str, seed: int, tot: date, vervang: bool = False, voortgang: Voortgang
+) -> list[DemoLogin]:
+    """Generate and store the demo; returns the demo logins (password ``DEMO_WACHTWOORD``)."""
+    taak = opdracht(schaal, seed, tot)
+    if not _leeg():
+        if not vervang:
+            raise DemoFout("De database bevat al gegevens; gebruik --vervang om de demo te herladen.")
+        for model in DEMO_TABELLEN:
+            model.objects.all().delete()  # type: ignore[attr-defined]
+        get_user_model().objects.filter(is_superuser=False).delete()
+    uit = generator.genereer(taak, voortgang)
+    gi, gemeenten = _organisaties(naam for naam, _, _ in taak.gis)
+    logins = _logins(gi)
+    _bulk(Medewerker, (
+        Medewerker(id=m.id, gi=gi[m.gi], naam=m.naam, rol=m.rol.value, fte=m.fte,
+                   in_dienst_van=m.in_dienst, uit_dienst_per=m.uit_dienst,
+                   geregistreerd_op=_moment(m.in_dienst))
+        for m in uit.medewerkers), "medewerkers", voortgang)
+    _bulk(BeschikbaarheidsPeriode, (
+        BeschikbaarheidsPeriode(medewerker_id=p.medewerker_id, soort=p.soort.value, van=p.van,
+                                tot=p.tot, geregistreerd_op=_moment(p.van))
+        for p in uit.perioden), "beschikbaarheid", voortgang)
+    _bulk(Gezin, (Gezin(id=g.id, pid=_pid(seed, "gezin", g.id), naam=g.naam) for g in uit.gezinnen), "gezinnen", voortgang)
+    voortgang("BSN's versleutelen", 0, len(uit.kinderen))
+    sleutels = _bsn_sleutels(len(uit.kinderen))
+    eerste_start = {m.kind_id: m.start for m in reversed(uit.maatregelen)}
+    _bulk(Kind, (
+        Kind(id=k.id, pid=_pid(seed, "kind", k.id), gezin_id=k.gezin_id, bsn_zoeksleutel=z, bsn_versleuteld=v,
+             voornaam=k.voornaam, achternaam=k.achternaam, geboortedatum=k.geboortedatum,
+             gemeente=gemeenten[k.gemeentecode], geregistreerd_op=_moment(eerste_start[k.id]))
+        for k, (z, v) in zip(uit.kinderen, sleutels, strict=True)), "kinderen", voortgang)
+    _bulk(Maatregel, (
+        Maatregel(id=m.id, kind_id=m.kind_id, gi=gi[m.gi], code=m.code.value,
+                  beschikking_datum=m.beschikking, start=m.start, einde=m.einde,
+                  einde_reden=m.reden.value if m.reden else "", geregistreerd_op=_moment(m.start),
+                  einde_geregistreerd_op=_moment(m.einde) if m.einde else None)
+        for m in uit.maatregelen), "maatregelen", voortgang)
+    _bulk(Toewijzing, (
+        Toewijzing(maatregel_id=t.maatregel_id, medewerker_id=t.medewerker_id, start=t.start,
+                   einde=t.einde, einde_reden=t.reden.value if t.reden else "",
+                   geregistreerd_op=_moment(t.start),
+                   einde_geregistreerd_op=_moment(t.einde) if t.einde else None)
+        for t in uit.toewijzingen), "toewijzingen", voortgang)
+    _bulk(AuditRegel, (
+        AuditRegel(gebruikersnaam="systeem", actie=AuditRegel.Actie.AANMAKEN,
+                   kanaal=AuditRegel.Kanaal.SYSTEEM, objecttype="kind", kind_pid=k.pid,
+                   doel="demodata geladen")
+        for k in Kind.objects.only("pid").iterator(chunk_size=5000)), "auditlog", voortgang)
+    _sequenties_bijwerken()
+    return logins

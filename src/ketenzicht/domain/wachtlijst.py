@@ -1,0 +1,94 @@
+"""Who is waiting for a vaste jeugdbeschermer at a peildatum.
+
+Monitor jeugdbescherming (seed 002, DOMAIN.md "Waiting lists"):
+
+* *wachtlijst bij de start*: the measure is in execution and no jeugdbeschermer was ever
+  assigned to it, while the norm of 5 working days after the start of the measure
+  (doorbraakaanpak, seed 004) has passed. Days waited count from the start of the measure.
+* *interne wachtlijst*: the measure is in execution, it had a vaste jeugdbeschermer, the last
+  one stopped (sickness, leaving, hand-over) and no new one has started. Days waited count
+  from the day the last one stopped.
+
+A child is on at most one list. The facts are valid-time periods; a fact that starts after the
+peildatum does not exist yet for that peildatum, which is what makes a past peildatum give the
+same answer next year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from ketenzicht.domain.kalender import Kalender, werkdagen_na
+from ketenzicht.domain.maatregelen import MaatregelCode
+from ketenzicht.domain.perioden import Periode
+
+TERMIJN_JEUGDBESCHERMER_WERKDAGEN = 5
+
+
+class WachtSoort(str, Enum):
+    START = "start"
+    INTERN = "intern"
+
+
+@dataclass(frozen=True, slots=True)
+class MaatregelStand:
+    """A measure with the periods of its vaste jeugdbeschermers, as registered."""
+
+    maatregel_id: int
+    kind_id: int
+    gi: str
+    code: MaatregelCode
+    looptijd: Periode
+    toewijzingen: tuple[Periode, ...] = ()
+
+    def in_uitvoering(self, peildatum: date) -> bool:
+        return self.looptijd.bevat(peildatum)
+
+
+@dataclass(frozen=True, slots=True)
+class Wachtende:
+    maatregel_id: int
+    kind_id: int
+    gi: str
+    code: MaatregelCode
+    soort: WachtSoort
+    sinds: date
+    dagen_wachtend: int
+
+
+def wachtende(stand: MaatregelStand, peildatum: date, kalender: Kalender) -> Wachtende | None:
+    """The waiting entry of ``stand`` at ``peildatum``, or ``None`` when it is not waiting."""
+    if not stand.in_uitvoering(peildatum):
+        return None
+    begonnen = [t for t in stand.toewijzingen if t.begonnen_op(peildatum)]
+    if any(t.bevat(peildatum) for t in begonnen):
+        return None
+    if begonnen:
+        sinds = max(t.tot for t in begonnen if t.tot is not None)
+        soort = WachtSoort.INTERN
+    else:
+        sinds = stand.looptijd.van
+        termijn = werkdagen_na(sinds, TERMIJN_JEUGDBESCHERMER_WERKDAGEN, kalender)
+        if peildatum <= termijn:
+            return None
+        soort = WachtSoort.START
+    return Wachtende(
+        maatregel_id=stand.maatregel_id,
+        kind_id=stand.kind_id,
+        gi=stand.gi,
+        code=stand.code,
+        soort=soort,
+        sinds=sinds,
+        dagen_wachtend=(peildatum - sinds).days,
+    )
+
+
+def wachtenden(
+    standen: Iterable[MaatregelStand], peildatum: date, kalender: Kalender
+) -> list[Wachtende]:
+    """Everyone waiting at ``peildatum``, most recently started waiting first."""
+    lijst = [w for s in standen if (w := wachtende(s, peildatum, kalender)) is not None]
+    return sorted(lijst, key=lambda w: (w.sinds, w.maatregel_id), reverse=True)

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class KinderenConfig(AppConfig):
+    name = "ketenzicht.kinderen"

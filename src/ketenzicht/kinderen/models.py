@@ -1,0 +1,109 @@
+"""Children, families, measures and vaste jeugdbeschermers.
+
+History is never overwritten: a measure or an assignment is ended by setting its end once
+(with the moment it was registered), never deleted or re-dated, so any past peildatum can be
+recomputed. ``geregistreerd_op`` columns make "as known at" queries possible too.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+
+from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, ToewijzingEindeReden
+from ketenzicht.organisaties.models import Medewerker, Organisatie
+
+
+class Gezin(models.Model):
+    """A family/household: the unit the Toekomstscenario (seed 002) wants the work to centre on."""
+
+    pid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    naam = models.CharField(max_length=200, help_text="Familienaam, voor de professional")
+
+
+class Kind(models.Model):
+    """A child. ``pid`` is the pseudonymous id used in URLs and APIs; the BSN is never shown."""
+
+    pid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    gezin = models.ForeignKey(Gezin, on_delete=models.PROTECT, related_name="kinderen")
+    bsn_zoeksleutel = models.CharField(max_length=64, unique=True, editable=False)
+    bsn_versleuteld = models.TextField(editable=False)
+    voornaam = models.CharField(max_length=100)
+    achternaam = models.CharField(max_length=100)
+    geboortedatum = models.DateField()
+    gemeente = models.ForeignKey(
+        Organisatie,
+        on_delete=models.PROTECT,
+        related_name="inwonende_kinderen",
+        limit_choices_to={"type": Organisatie.Type.GEMEENTE},
+    )
+    geregistreerd_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "kinderen"
+
+    def __str__(self) -> str:
+        return f"{self.voornaam} {self.achternaam}"
+
+
+class Maatregel(models.Model):
+    kind = models.ForeignKey(Kind, on_delete=models.PROTECT, related_name="maatregelen")
+    gi = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="maatregelen")
+    code = models.CharField(max_length=2, choices=[(c.value, c.label) for c in MaatregelCode])
+    beschikking_datum = models.DateField(help_text="Datum van de beschikking van de kinderrechter")
+    start = models.DateField()
+    einde = models.DateField(null=True, blank=True)
+    einde_reden = models.CharField(
+        max_length=16, blank=True, choices=[(r.value, r.value) for r in EindeReden]
+    )
+    geregistreerd_op = models.DateTimeField(default=timezone.now)
+    einde_geregistreerd_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "maatregelen"
+        indexes = [models.Index(fields=["gi", "start", "einde"]), models.Index(fields=["einde"])]
+        constraints = [
+            models.CheckConstraint(
+                name="maatregel_einde_na_start",
+                condition=models.Q(einde__isnull=True) | models.Q(einde__gte=models.F("start")),
+            ),
+            models.CheckConstraint(
+                name="maatregel_start_na_beschikking",
+                condition=models.Q(start__gte=models.F("beschikking_datum")),
+            ),
+        ]
+
+    @property
+    def maatregelcode(self) -> MaatregelCode:
+        return MaatregelCode(self.code)
+
+
+class Toewijzing(models.Model):
+    """A vaste jeugdbeschermer (or jeugdreclasseerder) for a measure, ``[start, einde)``."""
+
+    maatregel = models.ForeignKey(Maatregel, on_delete=models.PROTECT, related_name="toewijzingen")
+    medewerker = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="toewijzingen")
+    start = models.DateField()
+    einde = models.DateField(null=True, blank=True)
+    einde_reden = models.CharField(
+        max_length=16, blank=True, choices=[(r.value, r.value) for r in ToewijzingEindeReden]
+    )
+    geregistreerd_op = models.DateTimeField(default=timezone.now)
+    einde_geregistreerd_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "toewijzingen"
+        indexes = [models.Index(fields=["medewerker", "einde"])]
+        constraints = [
+            models.CheckConstraint(
+                name="toewijzing_einde_na_start",
+                condition=models.Q(einde__isnull=True) | models.Q(einde__gte=models.F("start")),
+            ),
+            models.UniqueConstraint(
+                fields=["maatregel"],
+                condition=models.Q(einde__isnull=True),
+                name="een_lopende_toewijzing_per_maatregel",
+            ),
+        ]

@@ -1,0 +1,140 @@
+"""Reads about children and measures. Reads of a child's record are audited here, at the one
+place every entrypoint (page, API, CLI) goes through."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from uuid import UUID
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.audit.services import log_toegang
+from ketenzicht.domain.kalender import NederlandseKalender
+from ketenzicht.domain.maatregelen import MaatregelCode
+from ketenzicht.domain.perioden import Periode
+from ketenzicht.domain.wachtlijst import MaatregelStand, WachtSoort, wachtenden
+from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
+from ketenzicht.organisaties.models import Organisatie
+from ketenzicht.organisaties.selectors import gi_van
+
+
+def zichtbare_kinderen(gebruiker: AbstractBaseUser | AnonymousUser) -> QuerySet[Kind]:
+    """Children a user may see: for a GI user those with a measure at that GI; nobody else's.
+
+    Ministry, municipal and other users see no individual children here (aggregates only).
+    """
+    gi = gi_van(gebruiker)
+    if gi is None:
+        return Kind.objects.none()
+    return Kind.objects.filter(pk__in=Maatregel.objects.filter(gi=gi).values("kind_id"))
+
+
+def kind_inzien(
+    *, gebruiker: AbstractBaseUser | AnonymousUser, pid: UUID, doel: str, kanaal: str
+) -> Kind:
+    """A child's record for ``gebruiker``; raises ``Kind.DoesNotExist`` when not visible.
+
+    The read is audited. A child the user may not see is indistinguishable from one that does
+    not exist, so another GI's children cannot even be probed.
+    """
+    kind = zichtbare_kinderen(gebruiker).select_related("gemeente", "gezin").get(pid=pid)
+    log_toegang(
+        gebruiker=gebruiker, kind_pids=[kind.pid], actie=AuditRegel.Actie.LEZEN, kanaal=kanaal, doel=doel
+    )
+    return kind
+
+
+def _bekend(qs: QuerySet, bekend_op: datetime | None) -> QuerySet:
+    return qs if bekend_op is None else qs.filter(geregistreerd_op__lte=bekend_op)
+
+
+def _einde(einde: date | None, geregistreerd: datetime | None, bekend_op: datetime | None) -> date | None:
+    """An end registered after ``bekend_op`` was not known then."""
+    if einde is None or bekend_op is None or (geregistreerd is not None and geregistreerd <= bekend_op):
+        return einde
+    return None
+
+
+def maatregel_standen(
+    *, peildatum: date, gi_ids: Iterable[int] | None = None, bekend_op: datetime | None = None
+) -> list[MaatregelStand]:
+    """Measures in execution at ``peildatum`` with their assignments, as known at ``bekend_op``."""
+    qs = Maatregel.objects.filter(start__lte=peildatum)
+    if bekend_op is None:
+        qs = qs.filter(Q(einde__isnull=True) | Q(einde__gt=peildatum))
+    if gi_ids is not None:
+        qs = qs.filter(gi_id__in=list(gi_ids))
+    qs = _bekend(qs, bekend_op)
+    rijen = list(
+        qs.values_list("id", "kind_id", "gi__naam", "code", "start", "einde", "einde_geregistreerd_op")
+    )
+    looptijd = {
+        r[0]: Periode(r[4], _einde(r[5], r[6], bekend_op)) for r in rijen
+    }
+    lopend = {mid for mid, p in looptijd.items() if p.bevat(peildatum)}
+    toewijzingen: dict[int, list[Periode]] = defaultdict(list)
+    tw = _bekend(Toewijzing.objects.filter(maatregel__in=qs, start__lte=peildatum), bekend_op)
+    for mid, start, einde, geregistreerd in tw.values_list(
+        "maatregel_id", "start", "einde", "einde_geregistreerd_op"
+    ):
+        if mid in lopend:
+            toewijzingen[mid].append(Periode(start, _einde(einde, geregistreerd, bekend_op)))
+    return [
+        MaatregelStand(r[0], r[1], r[2], MaatregelCode(r[3]), looptijd[r[0]], tuple(toewijzingen[r[0]]))
+        for r in rijen
+        if r[0] in lopend
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class WachtlijstRegel:
+    """One row of a GI's waitlist as a planner sees it."""
+
+    kind_pid: UUID
+    naam: str
+    gemeente: str
+    maatregel: str
+    soort: WachtSoort
+    sinds: date
+    dagen_wachtend: int
+
+
+def wachtlijst(
+    *,
+    gebruiker: AbstractBaseUser | AnonymousUser,
+    gi: Organisatie,
+    peildatum: date,
+    soort: WachtSoort | None = None,
+    kanaal: str,
+) -> list[WachtlijstRegel]:
+    """The GI's start and/or internal waitlist at ``peildatum``, newest first; audited per child."""
+    if gi_van(gebruiker) != gi:
+        raise PermissionError("Alleen medewerkers van de GI zien haar wachtlijst.")
+    standen = maatregel_standen(peildatum=peildatum, gi_ids=[gi.pk])
+    lijst = [w for w in wachtenden(standen, peildatum, NederlandseKalender()) if soort in (None, w.soort)]
+    kinderen = Kind.objects.select_related("gemeente").in_bulk([w.kind_id for w in lijst])
+    regels = [
+        WachtlijstRegel(
+            kind_pid=kinderen[w.kind_id].pid,
+            naam=str(kinderen[w.kind_id]),
+            gemeente=kinderen[w.kind_id].gemeente.naam,
+            maatregel=w.code.kort,
+            soort=w.soort,
+            sinds=w.sinds,
+            dagen_wachtend=w.dagen_wachtend,
+        )
+        for w in lijst
+    ]
+    log_toegang(
+        gebruiker=gebruiker,
+        kind_pids=[r.kind_pid for r in regels],
+        actie=AuditRegel.Actie.LEZEN_LIJST,
+        kanaal=kanaal,
+        doel="wachtlijstbeheer",
+    )
+    return regels

@@ -1,0 +1,105 @@
+"""Organisations of the chain, their staff and the staff's availability over time."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from ketenzicht.domain.capaciteit import Beschikbaarheid, Rol
+
+
+class Organisatie(models.Model):
+    class Type(models.TextChoices):
+        GI = "gi", "Gecertificeerde instelling"
+        GEMEENTE = "gemeente", "Gemeente"
+        JEUGDREGIO = "jeugdregio", "Jeugdregio"
+        JEUGDHULPAANBIEDER = "jeugdhulpaanbieder", "Jeugdhulpaanbieder"
+        EXPERTTEAM = "expertteam", "Regionaal expertteam"
+        MINISTERIE = "ministerie", "Ministerie"
+
+    naam = models.CharField(max_length=200, unique=True)
+    type = models.CharField(max_length=24, choices=Type.choices)
+    gemeentecode = models.CharField(
+        max_length=6, unique=True, null=True, blank=True, help_text="CBS-code, bv. GM0363"
+    )
+    regio = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="gemeenten"
+    )
+
+    class Meta:
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                name="gemeentecode_alleen_voor_gemeente",
+                condition=models.Q(gemeentecode__isnull=True) | models.Q(type="gemeente"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Lidmaatschap(models.Model):
+    """A user belongs to exactly one organisation, with one role there."""
+
+    class Rol(models.TextChoices):
+        PLANNER = "planner", "Teamleider / planner"
+        JEUGDBESCHERMER = "jeugdbeschermer", "Jeugdbeschermer"
+        BELEID = "beleid", "Beleidsmedewerker"
+        FUNCTIONEEL_BEHEERDER = "beheerder", "Functioneel beheerder"
+
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschap"
+    )
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="leden")
+    rol = models.CharField(max_length=16, choices=Rol.choices)
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} ({self.get_rol_display()}, {self.organisatie})"
+
+
+class Medewerker(models.Model):
+    """An employee of a GI. Employment is a period; leaving sets ``uit_dienst_per`` once."""
+
+    gi = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="medewerkers")
+    naam = models.CharField(max_length=200)
+    rol = models.CharField(max_length=32, choices=[(r.value, r.value) for r in Rol])
+    fte = models.DecimalField(max_digits=4, decimal_places=2)
+    in_dienst_van = models.DateField()
+    uit_dienst_per = models.DateField(null=True, blank=True)
+    geregistreerd_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["naam"]
+        indexes = [models.Index(fields=["gi", "in_dienst_van"])]
+        constraints = [
+            models.CheckConstraint(name="fte_positief", condition=models.Q(fte__gt=0, fte__lte=1.2)),
+            models.CheckConstraint(
+                name="uit_dienst_na_in_dienst",
+                condition=models.Q(uit_dienst_per__isnull=True)
+                | models.Q(uit_dienst_per__gte=models.F("in_dienst_van")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class BeschikbaarheidsPeriode(models.Model):
+    """Sickness or onboarding of an employee, ``[van, tot)``; ``tot`` empty while it lasts."""
+
+    medewerker = models.ForeignKey(Medewerker, on_delete=models.CASCADE, related_name="perioden")
+    soort = models.CharField(max_length=16, choices=[(b.value, b.value) for b in Beschikbaarheid])
+    van = models.DateField()
+    tot = models.DateField(null=True, blank=True)
+    geregistreerd_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["van", "tot"])]
+        constraints = [
+            models.CheckConstraint(
+                name="periode_tot_na_van",
+                condition=models.Q(tot__isnull=True) | models.Q(tot__gte=models.F("van")),
+            )
+        ]

@@ -1,0 +1,69 @@
+"""Reads about organisations, memberships and staff availability."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q
+
+from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
+from ketenzicht.domain.perioden import Periode
+from ketenzicht.organisaties.models import (
+    BeschikbaarheidsPeriode,
+    Lidmaatschap,
+    Medewerker,
+    Organisatie,
+)
+
+
+def lidmaatschap_van(gebruiker: AbstractBaseUser | AnonymousUser) -> Lidmaatschap | None:
+    if not gebruiker.is_authenticated:
+        return None
+    try:
+        return Lidmaatschap.objects.select_related("organisatie").get(gebruiker=gebruiker)
+    except Lidmaatschap.DoesNotExist:
+        return None
+
+
+def gi_van(gebruiker: AbstractBaseUser | AnonymousUser) -> Organisatie | None:
+    """The GI a user works for, or ``None`` for users of other organisations."""
+    lid = lidmaatschap_van(gebruiker)
+    if lid is None or lid.organisatie.type != Organisatie.Type.GI:
+        return None
+    return lid.organisatie
+
+
+def gis(namen: Iterable[str] | None = None) -> list[Organisatie]:
+    qs = Organisatie.objects.filter(type=Organisatie.Type.GI)
+    if namen is not None:
+        qs = qs.filter(naam__in=list(namen))
+    return list(qs.order_by("naam"))
+
+
+def medewerker_standen(
+    *, gi_ids: Iterable[int], peildatum: date, bekend_op: datetime | None = None
+) -> dict[int, list[MedewerkerStand]]:
+    """Per GI the staff relevant for ``peildatum``: in service then or during the year before."""
+    jaar_eerder = peildatum - timedelta(days=365)
+    medewerkers = Medewerker.objects.filter(gi_id__in=list(gi_ids), in_dienst_van__lte=peildatum).filter(
+        Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gt=jaar_eerder)
+    )
+    perioden = BeschikbaarheidsPeriode.objects.filter(
+        medewerker__in=medewerkers, van__lte=peildatum
+    ).filter(Q(tot__isnull=True) | Q(tot__gt=peildatum))
+    if bekend_op is not None:
+        medewerkers = medewerkers.filter(geregistreerd_op__lte=bekend_op)
+        perioden = perioden.filter(geregistreerd_op__lte=bekend_op)
+    afwezig: dict[int, list[tuple[Beschikbaarheid, Periode]]] = defaultdict(list)
+    for mid, soort, van, tot in perioden.values_list("medewerker_id", "soort", "van", "tot"):
+        afwezig[mid].append((Beschikbaarheid(soort), Periode(van, tot)))
+    per_gi: dict[int, list[MedewerkerStand]] = defaultdict(list)
+    rijen = medewerkers.values_list("id", "gi_id", "rol", "fte", "in_dienst_van", "uit_dienst_per")
+    for mid, gi_id, rol, fte, van, tot in rijen:
+        per_gi[gi_id].append(
+            MedewerkerStand(Rol(rol), float(fte), Periode(van, tot), tuple(afwezig.get(mid, ())))
+        )
+    return per_gi
