@@ -138,3 +138,31 @@ def wachtlijst(
         doel="wachtlijstbeheer",
     )
     return regels
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """What a professional sees on a child's page."""
+
+    kind: Kind
+    maatregelen: list[Maatregel]
+    wisselingen: int
+    gezinsleden_in_beeld: int
+
+
+def wisselingen(toewijzingen: Iterable[Toewijzing]) -> int:
+    """Changes of vaste jeugdbeschermer (the estafette of seed 002), across all measures."""
+    reeks = [t.medewerker_id for t in sorted(toewijzingen, key=lambda t: (t.start, t.pk))]
+    return sum(1 for vorige, volgende in zip(reeks, reeks[1:], strict=False) if vorige != volgende)
+
+
+def dossier(kind: Kind) -> Dossier:
+    """The record of a child obtained through ``kind_inzien`` (which audited the read)."""
+    maatregelen = list(
+        kind.maatregelen.select_related("gi").prefetch_related("toewijzingen__medewerker").order_by("-start")
+    )
+    alle = [t for m in maatregelen for t in m.toewijzingen.all()]
+    for m in maatregelen:
+        m.toewijzingen_chrono = sorted(m.toewijzingen.all(), key=lambda t: (t.start, t.pk))  # type: ignore[attr-defined]
+        m.label = m.maatregelcode.label  # type: ignore[attr-defined]
+    return Dossier(kind, maatregelen, wisselingen(alle), kind.gezin.kinderen.count())

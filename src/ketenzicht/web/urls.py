@@ -1,1 +1,15 @@
-urlpatterns: list = []
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from ketenzicht.kinderen import views as kinderen
+from ketenzicht.monitor import views as monitor
+from ketenzicht.web import views
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("inloggen/", auth_views.LoginView.as_view(template_name="web/inloggen.html"), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("wachtlijst/", kinderen.wachtlijst, name="wachtlijst"),
+    path("kinderen/<uuid:pid>/", kinderen.kind, name="kind"),
+    path("monitor/", monitor.monitor_pagina, name="monitor"),
+]

@@ -1,0 +1,103 @@
+"""The JSON API for GI staff: the same waitlists and records as the pages, org-scoped."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.domain.wachtlijst import WachtSoort
+from ketenzicht.kinderen import selectors
+from ketenzicht.kinderen.models import Kind
+from ketenzicht.organisaties.selectors import gi_van
+
+
+class WachtendeSerializer(serializers.Serializer):
+    kind = serializers.UUIDField(source="kind_pid", help_text="Pseudoniem id van het kind")
+    naam = serializers.CharField()
+    gemeente = serializers.CharField()
+    maatregel = serializers.CharField()
+    soort = serializers.ChoiceField(choices=[s.value for s in WachtSoort])
+    sinds = serializers.DateField()
+    dagen_wachtend = serializers.IntegerField()
+
+
+class WachtlijstSerializer(serializers.Serializer):
+    gi = serializers.CharField()
+    peildatum = serializers.DateField()
+    wachtenden = WachtendeSerializer(many=True)
+
+
+class WachtlijstApi(APIView):
+    @extend_schema(
+        summary="Wachtlijst bij de start en interne wachtlijst van de eigen GI",
+        parameters=[
+            OpenApiParameter("soort", str, enum=["start", "intern", "alle"], required=False),
+        ],
+        responses=WachtlijstSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        gi = gi_van(request.user)
+        if gi is None:
+            raise PermissionDenied("Alleen medewerkers van een GI zien wachtlijsten.")
+        gevraagd = request.query_params.get("soort", "alle")
+        if gevraagd not in ("start", "intern", "alle"):
+            raise ValidationError({"soort": f"Kies start, intern of alle, niet {gevraagd!r}."})
+        peildatum = timezone.localdate()
+        regels = selectors.wachtlijst(
+            gebruiker=request.user,
+            gi=gi,
+            peildatum=peildatum,
+            soort=None if gevraagd == "alle" else WachtSoort(gevraagd),
+            kanaal=AuditRegel.Kanaal.API,
+        )
+        return Response(
+            WachtlijstSerializer({"gi": gi.naam, "peildatum": peildatum, "wachtenden": regels}).data
+        )
+
+
+class ToewijzingSerializer(serializers.Serializer):
+    jeugdbeschermer = serializers.CharField(source="medewerker.naam")
+    start = serializers.DateField()
+    einde = serializers.DateField(allow_null=True)
+    einde_reden = serializers.CharField()
+
+
+class MaatregelSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Code Beleidsinformatie Jeugd")
+    gi = serializers.CharField(source="gi.naam")
+    beschikking_datum = serializers.DateField()
+    start = serializers.DateField()
+    einde = serializers.DateField(allow_null=True)
+    einde_reden = serializers.CharField()
+    toewijzingen = ToewijzingSerializer(many=True, source="toewijzingen_chrono")
+
+
+class KindSerializer(serializers.Serializer):
+    kind = serializers.UUIDField(source="kind.pid")
+    voornaam = serializers.CharField(source="kind.voornaam")
+    achternaam = serializers.CharField(source="kind.achternaam")
+    geboortedatum = serializers.DateField(source="kind.geboortedatum")
+    gemeente = serializers.CharField(source="kind.gemeente.naam")
+    wisselingen = serializers.IntegerField(help_text="Aantal wisselingen van jeugdbeschermer")
+    maatregelen = MaatregelSerializer(many=True)
+
+
+class KindApi(APIView):
+    @extend_schema(summary="Dossier van een kind (wordt gelogd)", responses=KindSerializer)
+    def get(self, request: Request, pid: UUID) -> Response:
+        try:
+            kind = selectors.kind_inzien(
+                gebruiker=request.user, pid=pid, doel="inzage dossier", kanaal=AuditRegel.Kanaal.API
+            )
+        except Kind.DoesNotExist:
+            raise Http404 from None
+        return Response(KindSerializer(selectors.dossier(kind)).data)

@@ -1,0 +1,66 @@
+"""Pages for the GI planner: the waitlists and a child's record."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.domain.wachtlijst import WachtSoort
+from ketenzicht.kinderen import selectors
+from ketenzicht.kinderen.models import Kind
+from ketenzicht.organisaties.selectors import gi_van
+
+
+@login_required
+def wachtlijst(request: HttpRequest) -> HttpResponse:
+    gi = gi_van(request.user)
+    if gi is None:
+        return render(request, "web/geen_toegang.html", status=403)
+    try:
+        soort = WachtSoort(request.GET.get("soort", WachtSoort.START.value))
+    except ValueError:
+        soort = WachtSoort.START
+    peildatum = timezone.localdate()
+    regels = selectors.wachtlijst(gebruiker=request.user, gi=gi, peildatum=peildatum, kanaal=AuditRegel.Kanaal.WEB)
+    lijst = [r for r in regels if r.soort is soort]
+    context = {
+        "gi": gi,
+        "peildatum": peildatum,
+        "soort": soort.value,
+        "regels": lijst,
+        "aantal_start": sum(r.soort is WachtSoort.START for r in regels),
+        "aantal_intern": sum(r.soort is WachtSoort.INTERN for r in regels),
+    }
+    sjabloon = "web/_wachtlijst_tabel.html" if request.headers.get("HX-Request") else "web/wachtlijst.html"
+    return render(request, sjabloon, context)
+
+
+@login_required
+def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
+    try:
+        gevonden = selectors.kind_inzien(
+            gebruiker=request.user, pid=pid, doel="inzage dossier", kanaal=AuditRegel.Kanaal.WEB
+        )
+    except Kind.DoesNotExist:
+        raise Http404("Geen kind gevonden.") from None
+    d = selectors.dossier(gevonden)
+    vandaag = timezone.localdate()
+    geboren = gevonden.geboortedatum
+    leeftijd = vandaag.year - geboren.year - ((vandaag.month, vandaag.day) < (geboren.month, geboren.day))
+    return render(
+        request,
+        "web/kind.html",
+        {
+            "gi": gi_van(request.user),
+            "kind": gevonden,
+            "maatregelen": d.maatregelen,
+            "wisselingen": d.wisselingen,
+            "broers_zussen": d.gezinsleden_in_beeld,
+            "leeftijd": leeftijd,
+        },
+    )

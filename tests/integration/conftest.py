@@ -1,0 +1,69 @@
+"""Factories for integration tests, building records through the services like users do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from ketenzicht.domain.capaciteit import Rol
+from ketenzicht.domain.maatregelen import MaatregelCode
+from ketenzicht.kinderen import services
+from ketenzicht.kinderen.models import Kind, Maatregel
+from ketenzicht.organisaties.models import Lidmaatschap, Medewerker, Organisatie
+from tests.conftest import volgend_bsn
+
+
+@dataclass
+class Wereld:
+    """Two GIs, a municipality, a ministry and a user for each."""
+
+    gi_a: Organisatie
+    gi_b: Organisatie
+    gemeente: Organisatie
+    ministerie: Organisatie
+    planner_a: Any
+    planner_b: Any
+    beleid: Any
+
+    def kind(self, gi: Organisatie, *, start: date, code: MaatregelCode = MaatregelCode.OTS,
+             voornaam: str = "Sem") -> tuple[Kind, Maatregel]:
+        kind = services.kind_registreren(
+            bsn=volgend_bsn(), voornaam=voornaam, achternaam="de Vries",
+            geboortedatum=date(2015, 3, 1), gemeente=self.gemeente, door=None,
+        )
+        maatregel = services.maatregel_registreren(
+            kind=kind, gi=gi, code=code, beschikking_datum=start, start=start, door=None
+        )
+        return kind, maatregel
+
+    def medewerker(self, gi: Organisatie, *, rol: Rol = Rol.JEUGDBESCHERMER, fte: float = 1.0,
+                   in_dienst: date = date(2020, 1, 1)) -> Medewerker:
+        return Medewerker.objects.create(gi=gi, naam=f"{rol.value} {gi.pk}", rol=rol.value, fte=fte,
+                                         in_dienst_van=in_dienst)
+
+
+def _gebruiker(naam: str, org: Organisatie, rol: str) -> Any:
+    user = get_user_model().objects.create_user(username=naam, password="geheim-wachtwoord")
+    Lidmaatschap.objects.create(gebruiker=user, organisatie=org, rol=rol)
+    return user
+
+
+@pytest.fixture
+def wereld(db: None) -> Wereld:
+    regio = Organisatie.objects.create(naam="Jeugdregio Test", type=Organisatie.Type.JEUGDREGIO)
+    gemeente = Organisatie.objects.create(
+        naam="Gemeente Test", type=Organisatie.Type.GEMEENTE, gemeentecode="GM9999", regio=regio
+    )
+    gi_a = Organisatie.objects.create(naam="GI Alfa", type=Organisatie.Type.GI)
+    gi_b = Organisatie.objects.create(naam="GI Beta", type=Organisatie.Type.GI)
+    ministerie = Organisatie.objects.create(naam="Ministerie", type=Organisatie.Type.MINISTERIE)
+    return Wereld(
+        gi_a=gi_a, gi_b=gi_b, gemeente=gemeente, ministerie=ministerie,
+        planner_a=_gebruiker("planner_a", gi_a, Lidmaatschap.Rol.PLANNER),
+        planner_b=_gebruiker("planner_b", gi_b, Lidmaatschap.Rol.PLANNER),
+        beleid=_gebruiker("beleid", ministerie, Lidmaatschap.Rol.BELEID),
+    )
