@@ -53,13 +53,17 @@ class Voortgang:
         pct = 100 * gedaan // max(totaal, 1)
         tekst = f"[{time.monotonic() - self.begin:6.1f}s] {stap}: {gedaan:,}/{totaal:,} ({pct}%)"
         if self.tty:
-            print(f"\r\033[K{tekst}", end="" if gedaan < totaal else "\n", file=sys.stderr, flush=True)
+            print(
+                f"\r\033[K{tekst}", end="" if gedaan < totaal else "\n", file=sys.stderr, flush=True
+            )
         elif pct // 20 != self.laatst.get(stap, -1) or gedaan == totaal:
             self.laatst[stap] = pct // 20
             print(tekst, file=sys.stderr, flush=True)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
     from ketenzicht.demo.laden import DEMO_WACHTWOORD, DemoFout, demo_logins, laad
     from ketenzicht.kinderen.models import Kind
 
@@ -69,7 +73,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 0
     try:
         logins = laad(
-            schaal=args.schaal, seed=args.seed, tot=args.tot or date.today(), vervang=args.vervang,
+            schaal=args.schaal,
+            seed=args.seed,
+            tot=args.tot or timezone.localdate(),
+            vervang=args.vervang,
             voortgang=Voortgang(),
         )
     except DemoFout as fout:
@@ -87,18 +94,26 @@ def _print_logins(logins: Sequence[Any], wachtwoord: str) -> None:
 
 
 def _tabel(uitkomst: Any) -> str:
-    kop = f"{'GI':<48}{'cliënten':>9}{'fte form.':>10}{'fte besch.':>11}{'workload':>9}" \
-          f"{'start':>7}{'dagen':>7}{'intern':>8}{'dagen':>7}{'totaal':>8}"
-    regels = [f"Monitor jeugdbescherming, peildatum {uitkomst.peildatum.isoformat()}", kop, "-" * len(kop)]
+    kop = (
+        f"{'GI':<48}{'cliënten':>9}{'fte form.':>10}{'fte besch.':>11}{'workload':>9}"
+        f"{'start':>7}{'dagen':>7}{'intern':>8}{'dagen':>7}{'totaal':>8}"
+    )
+    regels = [
+        f"Monitor jeugdbescherming, peildatum {uitkomst.peildatum.isoformat()}",
+        kop,
+        "-" * len(kop),
+    ]
 
     def regel(naam: str, i: Any) -> str:
         def d(x: float | None) -> str:
             return "-" if x is None else f"{x:.1f}"
 
-        return (f"{naam[:47]:<48}{i.clienten:>9,}{i.fte_formatie:>10,.1f}{i.fte_beschikbaar:>11,.1f}"
-                f"{d(i.workload):>9}{i.wachtlijst_start.aantal:>7,}{d(i.wachtlijst_start.gemiddelde_dagen):>7}"
-                f"{i.wachtlijst_intern.aantal:>8,}{d(i.wachtlijst_intern.gemiddelde_dagen):>7}"
-                f"{i.totaal_wachtend:>8,}")
+        return (
+            f"{naam[:47]:<48}{i.clienten:>9,}{i.fte_formatie:>10,.1f}{i.fte_beschikbaar:>11,.1f}"
+            f"{d(i.workload):>9}{i.wachtlijst_start.aantal:>7,}{d(i.wachtlijst_start.gemiddelde_dagen):>7}"
+            f"{i.wachtlijst_intern.aantal:>8,}{d(i.wachtlijst_intern.gemiddelde_dagen):>7}"
+            f"{i.totaal_wachtend:>8,}"
+        )
 
     regels += [regel(naam, i) for naam, i in uitkomst.per_gi.items()]
     regels += ["-" * len(kop), regel("Landelijk", uitkomst.landelijk)]
@@ -134,7 +149,9 @@ def cmd_beheer(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="ketenzicht", description="Zicht op de jeugdbeschermingsketen.")
+    p = argparse.ArgumentParser(
+        prog="ketenzicht", description="Zicht op de jeugdbeschermingsketen."
+    )
     sub = p.add_subparsers(dest="opdracht", required=True)
 
     d = sub.add_parser("demo", help="vul de database met synthetische demodata")
@@ -149,7 +166,9 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--peildatum", type=_datum, required=True)
     m.add_argument("--gi", help="alleen deze GI (naam); het landelijk cijfer blijft landelijk")
     m.add_argument("--format", choices=["table", "json"], default="table")
-    m.add_argument("--bekend-op", type=_moment, help="cijfers zoals ze op dit tijdstip bekend waren")
+    m.add_argument(
+        "--bekend-op", type=_moment, help="cijfers zoals ze op dit tijdstip bekend waren"
+    )
     m.set_defaults(func=cmd_monitor)
 
     b = sub.add_parser("beheer", help="Django-beheeropdrachten (migrate, runserver, ...)")

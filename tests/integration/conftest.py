@@ -29,21 +29,38 @@ class Wereld:
     planner_b: Any
     beleid: Any
 
-    def kind(self, gi: Organisatie, *, start: date, code: MaatregelCode = MaatregelCode.OTS,
-             voornaam: str = "Sem") -> tuple[Kind, Maatregel]:
+    def kind(
+        self,
+        gi: Organisatie,
+        *,
+        start: date,
+        code: MaatregelCode = MaatregelCode.OTS,
+        voornaam: str = "Sem",
+    ) -> tuple[Kind, Maatregel]:
         kind = services.kind_registreren(
-            bsn=volgend_bsn(), voornaam=voornaam, achternaam="de Vries",
-            geboortedatum=date(2015, 3, 1), gemeente=self.gemeente, door=None,
+            bsn=volgend_bsn(),
+            voornaam=voornaam,
+            achternaam="de Vries",
+            geboortedatum=date(2015, 3, 1),
+            gemeente=self.gemeente,
+            door=None,
         )
         maatregel = services.maatregel_registreren(
             kind=kind, gi=gi, code=code, beschikking_datum=start, start=start, door=None
         )
         return kind, maatregel
 
-    def medewerker(self, gi: Organisatie, *, rol: Rol = Rol.JEUGDBESCHERMER, fte: float = 1.0,
-                   in_dienst: date = date(2020, 1, 1)) -> Medewerker:
-        return Medewerker.objects.create(gi=gi, naam=f"{rol.value} {gi.pk}", rol=rol.value, fte=fte,
-                                         in_dienst_van=in_dienst)
+    def medewerker(
+        self,
+        gi: Organisatie,
+        *,
+        rol: Rol = Rol.JEUGDBESCHERMER,
+        fte: float = 1.0,
+        in_dienst: date = date(2020, 1, 1),
+    ) -> Medewerker:
+        return Medewerker.objects.create(
+            gi=gi, naam=f"{rol.value} {gi.pk}", rol=rol.value, fte=fte, in_dienst_van=in_dienst
+        )
 
 
 def _gebruiker(naam: str, org: Organisatie, rol: str) -> Any:
@@ -62,7 +79,10 @@ def wereld(db: None) -> Wereld:
     gi_b = Organisatie.objects.create(naam="GI Beta", type=Organisatie.Type.GI)
     ministerie = Organisatie.objects.create(naam="Ministerie", type=Organisatie.Type.MINISTERIE)
     return Wereld(
-        gi_a=gi_a, gi_b=gi_b, gemeente=gemeente, ministerie=ministerie,
+        gi_a=gi_a,
+        gi_b=gi_b,
+        gemeente=gemeente,
+        ministerie=ministerie,
         planner_a=_gebruiker("planner_a", gi_a, Lidmaatschap.Rol.PLANNER),
         planner_b=_gebruiker("planner_b", gi_b, Lidmaatschap.Rol.PLANNER),
         beleid=_gebruiker("beleid", ministerie, Lidmaatschap.Rol.BELEID),

@@ -5,7 +5,13 @@ from datetime import date
 import pytest
 
 from ketenzicht.domain.capaciteit import (
-    Beschikbaarheid, MedewerkerStand, Rol, fte_beschikbaar, fte_formatie, verloop_pct, verzuim_pct,
+    Beschikbaarheid,
+    MedewerkerStand,
+    Rol,
+    fte_beschikbaar,
+    fte_formatie,
+    verloop_pct,
+    verzuim_pct,
 )
 from ketenzicht.domain.monitor import Indicatoren, Wachtlijstcijfer, landelijk
 from ketenzicht.domain.perioden import Periode
@@ -14,14 +20,23 @@ P = date(2024, 4, 1)
 IN_DIENST = Periode(date(2020, 1, 1))
 
 
-def mw(rol: Rol, fte: float = 1.0, *afwezig: tuple[Beschikbaarheid, Periode],
-       dienst: Periode = IN_DIENST) -> MedewerkerStand:
+def mw(
+    rol: Rol,
+    fte: float = 1.0,
+    *afwezig: tuple[Beschikbaarheid, Periode],
+    dienst: Periode = IN_DIENST,
+) -> MedewerkerStand:
     return MedewerkerStand(rol, fte, dienst, tuple(afwezig))
 
 
 def test_formatie_zonder_juristen_en_gedragsdeskundigen() -> None:
-    staf = [mw(Rol.JEUGDBESCHERMER), mw(Rol.JEUGDRECLASSEERDER, 0.8), mw(Rol.ONDERSTEUNEND, 0.5),
-            mw(Rol.GEDRAGSDESKUNDIGE), mw(Rol.JURIDISCH)]
+    staf = [
+        mw(Rol.JEUGDBESCHERMER),
+        mw(Rol.JEUGDRECLASSEERDER, 0.8),
+        mw(Rol.ONDERSTEUNEND, 0.5),
+        mw(Rol.GEDRAGSDESKUNDIGE),
+        mw(Rol.JURIDISCH),
+    ]
     assert fte_formatie(staf, P) == pytest.approx(2.3)
 
 
@@ -29,7 +44,11 @@ def test_beschikbaar_zonder_zieken_en_met_inwerkfactor() -> None:
     staf = [
         mw(Rol.JEUGDBESCHERMER),
         mw(Rol.JEUGDBESCHERMER, 1.0, (Beschikbaarheid.ZIEK, Periode(date(2024, 3, 1)))),
-        mw(Rol.JEUGDBESCHERMER, 0.8, (Beschikbaarheid.INWERKEN, Periode(date(2024, 1, 1), date(2024, 9, 1)))),
+        mw(
+            Rol.JEUGDBESCHERMER,
+            0.8,
+            (Beschikbaarheid.INWERKEN, Periode(date(2024, 1, 1), date(2024, 9, 1))),
+        ),
         mw(Rol.JEUGDBESCHERMER, 1.0, dienst=Periode(date(2020, 1, 1), P)),  # left on the peildatum
     ]
     assert fte_formatie(staf, P) == pytest.approx(2.8)
@@ -44,9 +63,16 @@ def test_verloop_over_twaalf_maanden() -> None:
     assert verloop_pct(staf, P) == pytest.approx(100 / 9.5)
 
 
-def ind(clienten: int, fte: float, start: tuple[int, float], intern: tuple[int, float]) -> Indicatoren:
-    return Indicatoren(clienten, fte * 1.13, fte, Wachtlijstcijfer(start[0], start[0] * start[1]),
-                       Wachtlijstcijfer(intern[0], intern[0] * intern[1]))
+def ind(
+    clienten: int, fte: float, start: tuple[int, float], intern: tuple[int, float]
+) -> Indicatoren:
+    return Indicatoren(
+        clienten,
+        fte * 1.13,
+        fte,
+        Wachtlijstcijfer(start[0], start[0] * start[1]),
+        Wachtlijstcijfer(intern[0], intern[0] * intern[1]),
+    )
 
 
 @pytest.mark.parametrize(

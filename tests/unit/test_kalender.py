@@ -16,8 +16,14 @@ K = NederlandseKalender()
 def test_algemene_termijnenwet_feestdagen_elk_jaar(jaar: int) -> None:
     pasen = easter(jaar)
     niet_werkdagen = [
-        date(jaar, 1, 1), pasen - timedelta(days=2), pasen + timedelta(days=1), date(jaar, 5, 5),
-        pasen + timedelta(days=39), pasen + timedelta(days=50), date(jaar, 12, 25), date(jaar, 12, 26),
+        date(jaar, 1, 1),
+        pasen - timedelta(days=2),
+        pasen + timedelta(days=1),
+        date(jaar, 5, 5),
+        pasen + timedelta(days=39),
+        pasen + timedelta(days=50),
+        date(jaar, 12, 25),
+        date(jaar, 12, 26),
     ]
     koningsdag = date(jaar, 4, 27) if date(jaar, 4, 27).weekday() != 6 else date(jaar, 4, 26)
     for dag in [*niet_werkdagen, koningsdag]:

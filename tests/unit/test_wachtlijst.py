@@ -40,8 +40,11 @@ def test_geeindigde_maatregel_telt_niet() -> None:
 
 
 perioden = st.builds(
-    lambda a, b: Periode(START + timedelta(days=a), None if b is None else START + timedelta(days=a + b)),
-    st.integers(0, 200), st.none() | st.integers(0, 120),
+    lambda a, b: Periode(
+        START + timedelta(days=a), None if b is None else START + timedelta(days=a + b)
+    ),
+    st.integers(0, 200),
+    st.none() | st.integers(0, 120),
 )
 
 

@@ -27,7 +27,9 @@ class AuditRegel(models.Model):
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
-    gebruikersnaam = models.CharField(max_length=150, help_text="Bewaard ook als de gebruiker weg is")
+    gebruikersnaam = models.CharField(
+        max_length=150, help_text="Bewaard ook als de gebruiker weg is"
+    )
     organisatie = models.CharField(max_length=200, blank=True)
     actie = models.CharField(max_length=16, choices=Actie.choices)
     kanaal = models.CharField(max_length=8, choices=Kanaal.choices)
@@ -39,3 +41,8 @@ class AuditRegel(models.Model):
         ordering = ["-tijdstip"]
         verbose_name = "auditregel"
         verbose_name_plural = "auditlog"
+
+    def __str__(self) -> str:
+        return (
+            f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} {self.objecttype}"
+        )

@@ -30,7 +30,7 @@ def log_toegang(
     organisatie = _organisatie(echte)
     regels = [
         AuditRegel(
-            gebruiker=echte,
+            gebruiker_id=echte.pk if echte is not None else None,
             gebruikersnaam=naam,
             organisatie=organisatie,
             actie=actie,

@@ -4,7 +4,7 @@ Environment variables (all optional):
 
 * ``DATABASE_URL``: PostgreSQL (or other) database; unset means the embedded SQLite file.
 * ``KETENZICHT_DATA``: folder for the SQLite file (default ``var/`` in the working directory).
-* ``KETENZICHT_SECRET_KEY``: Django's secret; unset means one kept in ``KETENZICHT_DATA/geheim.key``.
+* ``KETENZICHT_SECRET_KEY``: Django's secret; unset: one kept in ``KETENZICHT_DATA/geheim.key``.
 * ``KETENZICHT_BSN_SLEUTEL``: key for BSN encryption and lookup; derived from the secret when unset.
 * ``KETENZICHT_DEBUG``: ``1`` for development (serves static files, detailed errors).
 * ``KETENZICHT_HOME``: checkout root, where ``node_modules`` holds the front-end packages.

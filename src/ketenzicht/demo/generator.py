@@ -29,10 +29,18 @@ from ketenzicht.domain.maatregelen import (
 C = MaatregelCode
 # code: (share of the clients in execution, mean duration in years)
 MIX: dict[MaatregelCode, tuple[float, float]] = {
-    C.OTS: (0.50, 4.5), C.VOORLOPIGE_OTS: (0.01, 0.4), C.VOOGDIJ: (0.17, 8.0),
-    C.VOORLOPIGE_VOOGDIJ: (0.005, 0.5), C.TIJDELIJKE_VOOGDIJ: (0.01, 2.0),
-    C.JR_41: (0.12, 2.0), C.JR_42: (0.04, 1.2), C.JR_50: (0.04, 2.0), C.JR_51: (0.02, 2.0),
-    C.JR_61: (0.03, 2.5), C.JR_62: (0.025, 1.0), C.JR_63: (0.01, 1.0),
+    C.OTS: (0.50, 4.5),
+    C.VOORLOPIGE_OTS: (0.01, 0.4),
+    C.VOOGDIJ: (0.17, 8.0),
+    C.VOORLOPIGE_VOOGDIJ: (0.005, 0.5),
+    C.TIJDELIJKE_VOOGDIJ: (0.01, 2.0),
+    C.JR_41: (0.12, 2.0),
+    C.JR_42: (0.04, 1.2),
+    C.JR_50: (0.04, 2.0),
+    C.JR_51: (0.02, 2.0),
+    C.JR_61: (0.03, 2.5),
+    C.JR_62: (0.025, 1.0),
+    C.JR_63: (0.01, 1.0),
     C.PREVENTIEF_JUSTITIEEL: (0.01, 1.0),
 }
 INSTROOM_CORRECTIE = 1.22  # children turning 18 end measures early; inflow makes up for it
@@ -172,8 +180,16 @@ class _Pool:
 class _GiSimulatie:
     """One GI's history from ``begin`` to ``tot``."""
 
-    def __init__(self, naam: str, clienten: int, gemeenten: tuple[str, ...], opdracht: Opdracht,
-                 rng: random.Random, ids: _Ids, uit: Uitkomst) -> None:
+    def __init__(
+        self,
+        naam: str,
+        clienten: int,
+        gemeenten: tuple[str, ...],
+        opdracht: Opdracht,
+        rng: random.Random,
+        ids: _Ids,
+        uit: Uitkomst,
+    ) -> None:
         self.naam, self.clienten, self.gemeenten = naam, clienten, gemeenten
         self.tot = opdracht.tot
         self.begin = opdracht.tot - timedelta(days=365 * opdracht.jaren)
@@ -218,9 +234,12 @@ class _GiSimulatie:
     def _nieuwe_medewerker(self, rol: Rol, in_dienst: date) -> None:
         rng = self.rng
         m = Medewerker(
-            id=self.ids.volgende("medewerker"), gi=self.naam, rol=rol,
+            id=self.ids.volgende("medewerker"),
+            gi=self.naam,
+            rol=rol,
             naam=f"{rng.choice(VOORNAMEN_MW)} {rng.choice(ACHTERNAMEN_MW)}",
-            fte=rng.choice(FTE_KEUZES), in_dienst=in_dienst,
+            fte=rng.choice(FTE_KEUZES),
+            in_dienst=in_dienst,
         )
         self.medewerkers[m.id] = m
         self.uit.medewerkers.append(m)
@@ -229,8 +248,11 @@ class _GiSimulatie:
         vertrek = _dagen(vanaf, _exp(rng, 365 / VERLOOP_PER_JAAR))
         if in_dienst > _dagen(self.begin, -INWERK_DAGEN):
             einde = _dagen(in_dienst, INWERK_DAGEN)
-            self.uit.perioden.append(Periode(m.id, Beschikbaarheid.INWERKEN, in_dienst,
-                                             einde if einde <= self.tot else None))
+            self.uit.perioden.append(
+                Periode(
+                    m.id, Beschikbaarheid.INWERKEN, in_dienst, einde if einde <= self.tot else None
+                )
+            )
         self._ziekte(m, vertrek)
         if vertrek <= self.tot:
             m.uit_dienst = vertrek
@@ -292,8 +314,11 @@ class _GiSimulatie:
         for maatregel_id in sorted(self.caseload[mid]):
             self._einde_toewijzing(maatregel_id, dag, reden)
             warm = self.rng.random() < WARME_OVERDRACHT
-            self.plan(dag if warm else _dagen(dag, 1 + _exp(self.rng, INTERN_WACHT_GEM)),
-                      "toewijzen", maatregel_id)
+            self.plan(
+                dag if warm else _dagen(dag, 1 + _exp(self.rng, INTERN_WACHT_GEM)),
+                "toewijzen",
+                maatregel_id,
+            )
 
     # -- measures -------------------------------------------------------------------------
     def _maatregelen(self) -> None:
@@ -324,8 +349,12 @@ class _GiSimulatie:
         if code.soort is not Soort.JEUGDRECLASSERING and einde > achttien > start:
             einde, reden = achttien, EindeReden.MEERDERJARIG
         m = Maatregel(
-            id=self.ids.volgende("maatregel"), kind_id=kind.id, gi=self.naam, code=code,
-            beschikking=_dagen(start, -rng.choice((0, 0, 0, 1, 2, 3))), start=start,
+            id=self.ids.volgende("maatregel"),
+            kind_id=kind.id,
+            gi=self.naam,
+            code=code,
+            beschikking=_dagen(start, -rng.choice((0, 0, 0, 1, 2, 3))),
+            start=start,
         )
         if einde <= self.tot:
             m.einde, m.reden = einde, reden
@@ -343,7 +372,11 @@ class _GiSimulatie:
     def _nieuw_kind(self, code: MaatregelCode, start: date, max_leeftijd: float) -> Kind:
         rng = self.rng
         jr = code.soort is Soort.JEUGDRECLASSERING
-        leeftijd = rng.uniform(12, min(17.9, max_leeftijd)) if jr else rng.uniform(0, min(16.5, max_leeftijd))
+        leeftijd = (
+            rng.uniform(12, min(17.9, max_leeftijd))
+            if jr
+            else rng.uniform(0, min(16.5, max_leeftijd))
+        )
         vorig = self.vorig_gezin
         if not jr and vorig is not None and vorig[3] < 4 and rng.random() < BROER_ZUS_KANS:
             gezin_id, naam, gemeente, grootte = vorig
@@ -355,8 +388,11 @@ class _GiSimulatie:
             self.uit.gezinnen.append(Gezin(gezin_id, naam))
             self.vorig_gezin = (gezin_id, naam, gemeente, 1)
         kind = Kind(
-            id=self.ids.volgende("kind"), gezin_id=gezin_id, voornaam=rng.choice(VOORNAMEN),
-            achternaam=naam, geboortedatum=_dagen(start, -leeftijd * 365.25),
+            id=self.ids.volgende("kind"),
+            gezin_id=gezin_id,
+            voornaam=rng.choice(VOORNAMEN),
+            achternaam=naam,
+            geboortedatum=_dagen(start, -leeftijd * 365.25),
             gemeentecode=gemeente,
         )
         self.uit.kinderen.append(kind)
@@ -383,7 +419,11 @@ class _GiSimulatie:
 
     def _kies(self, m: Maatregel) -> int | None:
         """Gezinsgericht first (a sibling's jeugdbeschermer), else the least loaded of three."""
-        rol = Rol.JEUGDRECLASSEERDER if m.code.soort is Soort.JEUGDRECLASSERING else Rol.JEUGDBESCHERMER
+        rol = (
+            Rol.JEUGDRECLASSEERDER
+            if m.code.soort is Soort.JEUGDRECLASSERING
+            else Rol.JEUGDBESCHERMER
+        )
         pool = self.pools[rol]
         broer_zus = self.gezin_medewerker.get(self.gezin_van[m.id])
         if broer_zus is not None and broer_zus in pool.plek:
@@ -410,7 +450,9 @@ class _GiSimulatie:
         self._einde_toewijzing(maatregel_id, dag, ToewijzingEindeReden.EINDE_MAATREGEL)
 
 
-def genereer(opdracht: Opdracht, voortgang: Callable[[str, int, int], None] | None = None) -> Uitkomst:
+def genereer(
+    opdracht: Opdracht, voortgang: Callable[[str, int, int], None] | None = None
+) -> Uitkomst:
     """Generate the whole history for every GI in ``opdracht``, deterministically."""
     uit = Uitkomst()
     ids = _Ids()

@@ -72,9 +72,16 @@ def opdracht(schaal: str, seed: int, tot: date) -> generator.Opdracht:
 
 
 DEMO_TABELLEN: Sequence[type[models.Model]] = (
-    AuditRegel, Toewijzing, Maatregel, Kind, Gezin, BeschikbaarheidsPeriode, Medewerker,
-    Lidmaatschap, Organisatie,
+    Toewijzing,
+    Maatregel,
+    Kind,
+    Gezin,
+    BeschikbaarheidsPeriode,
+    Medewerker,
+    Lidmaatschap,
+    Organisatie,
 )
+"""What ``--vervang`` empties. The audit log is never emptied: it only ever grows."""
 
 
 def _bulk(model: type[models.Model], rijen: Iterable[Any], stap: str, voortgang: Voortgang) -> None:
@@ -94,7 +101,9 @@ def _organisaties(gis: Iterable[str]) -> tuple[dict[str, Organisatie], dict[str,
                 naam=f"Jeugdregio {regionaam}", type=Organisatie.Type.JEUGDREGIO
             )
         gemeenten[code] = Organisatie.objects.create(
-            naam=f"Gemeente {naam}", type=Organisatie.Type.GEMEENTE, gemeentecode=code,
+            naam=f"Gemeente {naam}",
+            type=Organisatie.Type.GEMEENTE,
+            gemeentecode=code,
             regio=regio[regionaam],
         )
     Organisatie.objects.create(
@@ -107,7 +116,10 @@ def _organisaties(gis: Iterable[str]) -> tuple[dict[str, Organisatie], dict[str,
 def demo_logins() -> list[DemoLogin]:
     """The logins of the loaded demo (all with ``DEMO_WACHTWOORD``)."""
     leden = Lidmaatschap.objects.select_related("gebruiker", "organisatie").order_by("pk")
-    return [DemoLogin(lid.gebruiker.username, lid.organisatie.naam, lid.get_rol_display()) for lid in leden]
+    return [
+        DemoLogin(lid.gebruiker.username, lid.organisatie.naam, lid.get_rol_display())
+        for lid in leden
+    ]
 
 
 def _logins(gi: dict[str, Organisatie]) -> list[DemoLogin]:
@@ -118,7 +130,11 @@ def _logins(gi: dict[str, Organisatie]) -> list[DemoLogin]:
         (f"planner{i}", org, Lidmaatschap.Rol.PLANNER) for i, org in enumerate(gi.values(), start=1)
     ]
     accounts.append(
-        ("ministerie", Organisatie.objects.get(type=Organisatie.Type.MINISTERIE), Lidmaatschap.Rol.BELEID)
+        (
+            "ministerie",
+            Organisatie.objects.get(type=Organisatie.Type.MINISTERIE),
+            Lidmaatschap.Rol.BELEID,
+        )
     )
     for naam, org, rol in accounts:
         user = User.objects.create(username=naam, password=wachtwoord)
@@ -139,22 +155,40 @@ def _bsn_sleutels(aantal: int) -> list[tuple[str, str]]:
             raise DemoFout("Het testbereik van BSN's is te klein voor deze schaal.") from None
         bsn = Bsn(cijfers)
         uit.append(
-            (hmac.new(zoek, cijfers.encode(), hashlib.sha256).hexdigest(), bsnopslag.versleutel(bsn))
+            (
+                hmac.new(zoek, cijfers.encode(), hashlib.sha256).hexdigest(),
+                bsnopslag.versleutel(bsn),
+            )
         )
     return uit
 
 
 def _pid(seed: int, soort: str, nummer: int) -> uuid.UUID:
     """A deterministic pseudonymous id, so the same seed gives the same URLs."""
-    return uuid.UUID(bytes=hashlib.sha256(f"{seed}:{soort}:{nummer}".encode()).digest()[:16], version=4)
+    return uuid.UUID(
+        bytes=hashlib.sha256(f"{seed}:{soort}:{nummer}".encode()).digest()[:16], version=4
+    )
 
 
 def _leeg() -> bool:
     return not any(m.objects.exists() for m in DEMO_TABELLEN)  # type: ignore[attr-defined]
 
 
+def _leegmaken() -> None:
+    tabellen = [m._meta.db_table for m in DEMO_TABELLEN]
+    sql = connection.ops.sql_flush(no_style(), tabellen, reset_sequences=True, allow_cascade=True)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # TRUNCATE refuses while FK checks are pending
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for regel in sql:
+            cursor.execute(regel)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    get_user_model().objects.filter(is_superuser=False).delete()
+
+
 def _sequenties_bijwerken() -> None:
-    sql = connection.ops.sequence_reset_sql(no_style(), list(DEMO_TABELLEN))
+    sql = connection.ops.sequence_reset_sql(no_style(), [*DEMO_TABELLEN, AuditRegel])
     with connection.cursor() as cursor:
         for regel in sql:
             cursor.execute(regel)
@@ -168,47 +202,127 @@ def laad(
     taak = opdracht(schaal, seed, tot)
     if not _leeg():
         if not vervang:
-            raise DemoFout("De database bevat al gegevens; gebruik --vervang om de demo te herladen.")
-        for model in DEMO_TABELLEN:
-            model.objects.all().delete()  # type: ignore[attr-defined]
-        get_user_model().objects.filter(is_superuser=False).delete()
+            raise DemoFout(
+                "De database bevat al gegevens; gebruik --vervang om de demo te herladen."
+            )
+        _leegmaken()
     uit = generator.genereer(taak, voortgang)
     gi, gemeenten = _organisaties(naam for naam, _, _ in taak.gis)
     logins = _logins(gi)
-    _bulk(Medewerker, (
-        Medewerker(id=m.id, gi=gi[m.gi], naam=m.naam, rol=m.rol.value, fte=m.fte,
-                   in_dienst_van=m.in_dienst, uit_dienst_per=m.uit_dienst,
-                   geregistreerd_op=_moment(m.in_dienst))
-        for m in uit.medewerkers), "medewerkers", voortgang)
-    _bulk(BeschikbaarheidsPeriode, (
-        BeschikbaarheidsPeriode(medewerker_id=p.medewerker_id, soort=p.soort.value, van=p.van,
-                                tot=p.tot, geregistreerd_op=_moment(p.van))
-        for p in uit.perioden), "beschikbaarheid", voortgang)
-    _bulk(Gezin, (Gezin(id=g.id, pid=_pid(seed, "gezin", g.id), naam=g.naam) for g in uit.gezinnen), "gezinnen", voortgang)
+    _bulk(
+        Medewerker,
+        (
+            Medewerker(
+                id=m.id,
+                gi=gi[m.gi],
+                naam=m.naam,
+                rol=m.rol.value,
+                fte=m.fte,
+                in_dienst_van=m.in_dienst,
+                uit_dienst_per=m.uit_dienst,
+                geregistreerd_op=_moment(m.in_dienst),
+            )
+            for m in uit.medewerkers
+        ),
+        "medewerkers",
+        voortgang,
+    )
+    _bulk(
+        BeschikbaarheidsPeriode,
+        (
+            BeschikbaarheidsPeriode(
+                medewerker_id=p.medewerker_id,
+                soort=p.soort.value,
+                van=p.van,
+                tot=p.tot,
+                geregistreerd_op=_moment(p.van),
+            )
+            for p in uit.perioden
+        ),
+        "beschikbaarheid",
+        voortgang,
+    )
+    _bulk(
+        Gezin,
+        (Gezin(id=g.id, pid=_pid(seed, "gezin", g.id), naam=g.naam) for g in uit.gezinnen),
+        "gezinnen",
+        voortgang,
+    )
     voortgang("BSN's versleutelen", 0, len(uit.kinderen))
     sleutels = _bsn_sleutels(len(uit.kinderen))
     eerste_start = {m.kind_id: m.start for m in reversed(uit.maatregelen)}
-    _bulk(Kind, (
-        Kind(id=k.id, pid=_pid(seed, "kind", k.id), gezin_id=k.gezin_id, bsn_zoeksleutel=z, bsn_versleuteld=v,
-             voornaam=k.voornaam, achternaam=k.achternaam, geboortedatum=k.geboortedatum,
-             gemeente=gemeenten[k.gemeentecode], geregistreerd_op=_moment(eerste_start[k.id]))
-        for k, (z, v) in zip(uit.kinderen, sleutels, strict=True)), "kinderen", voortgang)
-    _bulk(Maatregel, (
-        Maatregel(id=m.id, kind_id=m.kind_id, gi=gi[m.gi], code=m.code.value,
-                  beschikking_datum=m.beschikking, start=m.start, einde=m.einde,
-                  einde_reden=m.reden.value if m.reden else "", geregistreerd_op=_moment(m.start),
-                  einde_geregistreerd_op=_moment(m.einde) if m.einde else None)
-        for m in uit.maatregelen), "maatregelen", voortgang)
-    _bulk(Toewijzing, (
-        Toewijzing(maatregel_id=t.maatregel_id, medewerker_id=t.medewerker_id, start=t.start,
-                   einde=t.einde, einde_reden=t.reden.value if t.reden else "",
-                   geregistreerd_op=_moment(t.start),
-                   einde_geregistreerd_op=_moment(t.einde) if t.einde else None)
-        for t in uit.toewijzingen), "toewijzingen", voortgang)
-    _bulk(AuditRegel, (
-        AuditRegel(gebruikersnaam="systeem", actie=AuditRegel.Actie.AANMAKEN,
-                   kanaal=AuditRegel.Kanaal.SYSTEEM, objecttype="kind", kind_pid=k.pid,
-                   doel="demodata geladen")
-        for k in Kind.objects.only("pid").iterator(chunk_size=5000)), "auditlog", voortgang)
+    _bulk(
+        Kind,
+        (
+            Kind(
+                id=k.id,
+                pid=_pid(seed, "kind", k.id),
+                gezin_id=k.gezin_id,
+                bsn_zoeksleutel=z,
+                bsn_versleuteld=v,
+                voornaam=k.voornaam,
+                achternaam=k.achternaam,
+                geboortedatum=k.geboortedatum,
+                gemeente=gemeenten[k.gemeentecode],
+                geregistreerd_op=_moment(eerste_start[k.id]),
+            )
+            for k, (z, v) in zip(uit.kinderen, sleutels, strict=True)
+        ),
+        "kinderen",
+        voortgang,
+    )
+    _bulk(
+        Maatregel,
+        (
+            Maatregel(
+                id=m.id,
+                kind_id=m.kind_id,
+                gi=gi[m.gi],
+                code=m.code.value,
+                beschikking_datum=m.beschikking,
+                start=m.start,
+                einde=m.einde,
+                einde_reden=m.reden.value if m.reden else "",
+                geregistreerd_op=_moment(m.start),
+                einde_geregistreerd_op=_moment(m.einde) if m.einde else None,
+            )
+            for m in uit.maatregelen
+        ),
+        "maatregelen",
+        voortgang,
+    )
+    _bulk(
+        Toewijzing,
+        (
+            Toewijzing(
+                maatregel_id=t.maatregel_id,
+                medewerker_id=t.medewerker_id,
+                start=t.start,
+                einde=t.einde,
+                einde_reden=t.reden.value if t.reden else "",
+                geregistreerd_op=_moment(t.start),
+                einde_geregistreerd_op=_moment(t.einde) if t.einde else None,
+            )
+            for t in uit.toewijzingen
+        ),
+        "toewijzingen",
+        voortgang,
+    )
+    _bulk(
+        AuditRegel,
+        (
+            AuditRegel(
+                gebruikersnaam="systeem",
+                actie=AuditRegel.Actie.AANMAKEN,
+                kanaal=AuditRegel.Kanaal.SYSTEEM,
+                objecttype="kind",
+                kind_pid=k.pid,
+                doel="demodata geladen",
+            )
+            for k in Kind.objects.only("pid").iterator(chunk_size=5000)
+        ),
+        "auditlog",
+        voortgang,
+    )
     _sequenties_bijwerken()
     return logins

@@ -39,7 +39,9 @@ def controleer(invoer: str) -> str:
     if len(cijfers) == 8:
         cijfers = "0" + cijfers
     if len(cijfers) != 9:
-        raise BsnOngeldig(f"Een BSN heeft 9 cijfers (8 met een voorloopnul); dit waren er {len(cijfers)}.")
+        raise BsnOngeldig(
+            f"Een BSN heeft 9 cijfers (8 met een voorloopnul); dit waren er {len(cijfers)}."
+        )
     if not elfproef(cijfers):
         raise BsnOngeldig("Dit BSN voldoet niet aan de elfproef; controleer het nummer.")
     return cijfers

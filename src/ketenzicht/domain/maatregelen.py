@@ -97,7 +97,10 @@ KORT = {
     MaatregelCode.PREVENTIEF_JUSTITIEEL: "preventief justitieel kader",
     MaatregelCode.MACHTIGING_GESLOTEN: "machtiging gesloten jeugdhulp",
     MaatregelCode.MACHTIGING_UITHUISPLAATSING: "machtiging uithuisplaatsing",
-} | {code: f"JR {code.value}" for code in JEUGDRECLASSERINGCODES - {MaatregelCode.PREVENTIEF_JUSTITIEEL}}
+} | {
+    code: f"JR {code.value}"
+    for code in JEUGDRECLASSERINGCODES - {MaatregelCode.PREVENTIEF_JUSTITIEEL}
+}
 
 
 class EindeReden(str, Enum):
@@ -112,7 +115,7 @@ class EindeReden(str, Enum):
 
 
 class ToewijzingEindeReden(str, Enum):
-    """Why a vaste jeugdbeschermer stopped (Foundation issue: ziekte, uitstroom, overdracht, einde)."""
+    """Why a vaste jeugdbeschermer stopped: ziekte, uitstroom, overdracht, einde maatregel."""
 
     ZIEKTE = "ziekte"
     UITSTROOM = "uitstroom"

@@ -83,7 +83,9 @@ def indicatoren_gi(
         fte_formatie=round(capaciteit.fte_formatie(medewerkers, peildatum), 1),
         fte_beschikbaar=round(capaciteit.fte_beschikbaar(medewerkers, peildatum, inwerkfactor), 1),
         wachtlijst_start=Wachtlijstcijfer.van([w for w in wachtend if w.soort is WachtSoort.START]),
-        wachtlijst_intern=Wachtlijstcijfer.van([w for w in wachtend if w.soort is WachtSoort.INTERN]),
+        wachtlijst_intern=Wachtlijstcijfer.van(
+            [w for w in wachtend if w.soort is WachtSoort.INTERN]
+        ),
         verloop_pct=_een(capaciteit.verloop_pct(medewerkers, peildatum)),
         verzuim_pct=_een(capaciteit.verzuim_pct(medewerkers, peildatum)),
         clienten_per_soort=dict(sorted(Counter(s.code.value for s in lopend).items())),
@@ -91,9 +93,10 @@ def indicatoren_gi(
 
 
 def _gewogen(paren: Iterable[tuple[float | None, float]]) -> float | None:
-    paren = [(w, g) for w, g in paren if w is not None and g]
-    totaal = sum(g for _, g in paren)
-    return round(sum(w * g for w, g in paren) / totaal, 1) if totaal else None
+    """Mean of the values weighted by the weights, skipping missing values."""
+    bekend: list[tuple[float, float]] = [(w, g) for w, g in paren if w is not None and g]
+    totaal = sum(g for _, g in bekend)
+    return round(sum(w * g for w, g in bekend) / totaal, 1) if totaal else None
 
 
 def _lijst(cijfers: Sequence[Wachtlijstcijfer]) -> Wachtlijstcijfer:

@@ -15,7 +15,9 @@ class Periode:
 
     def __post_init__(self) -> None:
         if self.tot is not None and self.tot < self.van:
-            raise ValueError(f"Een periode kan niet eindigen ({self.tot}) voor ze begint ({self.van}).")
+            raise ValueError(
+                f"Een periode kan niet eindigen ({self.tot}) voor ze begint ({self.van})."
+            )
 
     def bevat(self, dag: date) -> bool:
         return self.van <= dag and (self.tot is None or dag < self.tot)

@@ -22,6 +22,9 @@ class Gezin(models.Model):
     pid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     naam = models.CharField(max_length=200, help_text="Familienaam, voor de professional")
 
+    def __str__(self) -> str:
+        return f"Gezin {self.naam}"
+
 
 class Kind(models.Model):
     """A child. ``pid`` is the pseudonymous id used in URLs and APIs; the BSN is never shown."""
@@ -75,6 +78,9 @@ class Maatregel(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.maatregelcode.kort} vanaf {self.start}"
+
     @property
     def maatregelcode(self) -> MaatregelCode:
         return MaatregelCode(self.code)
@@ -84,7 +90,9 @@ class Toewijzing(models.Model):
     """A vaste jeugdbeschermer (or jeugdreclasseerder) for a measure, ``[start, einde)``."""
 
     maatregel = models.ForeignKey(Maatregel, on_delete=models.PROTECT, related_name="toewijzingen")
-    medewerker = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="toewijzingen")
+    medewerker = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="toewijzingen"
+    )
     start = models.DateField()
     einde = models.DateField(null=True, blank=True)
     einde_reden = models.CharField(
@@ -107,3 +115,6 @@ class Toewijzing(models.Model):
                 name="een_lopende_toewijzing_per_maatregel",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.medewerker} vanaf {self.start}"

@@ -44,7 +44,11 @@ def kind_inzien(
     """
     kind = zichtbare_kinderen(gebruiker).select_related("gemeente", "gezin").get(pid=pid)
     log_toegang(
-        gebruiker=gebruiker, kind_pids=[kind.pid], actie=AuditRegel.Actie.LEZEN, kanaal=kanaal, doel=doel
+        gebruiker=gebruiker,
+        kind_pids=[kind.pid],
+        actie=AuditRegel.Actie.LEZEN,
+        kanaal=kanaal,
+        doel=doel,
     )
     return kind
 
@@ -53,9 +57,15 @@ def _bekend(qs: QuerySet, bekend_op: datetime | None) -> QuerySet:
     return qs if bekend_op is None else qs.filter(geregistreerd_op__lte=bekend_op)
 
 
-def _einde(einde: date | None, geregistreerd: datetime | None, bekend_op: datetime | None) -> date | None:
+def _einde(
+    einde: date | None, geregistreerd: datetime | None, bekend_op: datetime | None
+) -> date | None:
     """An end registered after ``bekend_op`` was not known then."""
-    if einde is None or bekend_op is None or (geregistreerd is not None and geregistreerd <= bekend_op):
+    if (
+        einde is None
+        or bekend_op is None
+        or (geregistreerd is not None and geregistreerd <= bekend_op)
+    ):
         return einde
     return None
 
@@ -71,11 +81,11 @@ def maatregel_standen(
         qs = qs.filter(gi_id__in=list(gi_ids))
     qs = _bekend(qs, bekend_op)
     rijen = list(
-        qs.values_list("id", "kind_id", "gi__naam", "code", "start", "einde", "einde_geregistreerd_op")
+        qs.values_list(
+            "id", "kind_id", "gi__naam", "code", "start", "einde", "einde_geregistreerd_op"
+        )
     )
-    looptijd = {
-        r[0]: Periode(r[4], _einde(r[5], r[6], bekend_op)) for r in rijen
-    }
+    looptijd = {r[0]: Periode(r[4], _einde(r[5], r[6], bekend_op)) for r in rijen}
     lopend = {mid for mid, p in looptijd.items() if p.bevat(peildatum)}
     toewijzingen: dict[int, list[Periode]] = defaultdict(list)
     tw = _bekend(Toewijzing.objects.filter(maatregel__in=qs, start__lte=peildatum), bekend_op)
@@ -85,7 +95,9 @@ def maatregel_standen(
         if mid in lopend:
             toewijzingen[mid].append(Periode(start, _einde(einde, geregistreerd, bekend_op)))
     return [
-        MaatregelStand(r[0], r[1], r[2], MaatregelCode(r[3]), looptijd[r[0]], tuple(toewijzingen[r[0]]))
+        MaatregelStand(
+            r[0], r[1], r[2], MaatregelCode(r[3]), looptijd[r[0]], tuple(toewijzingen[r[0]])
+        )
         for r in rijen
         if r[0] in lopend
     ]
@@ -116,7 +128,9 @@ def wachtlijst(
     if gi_van(gebruiker) != gi:
         raise PermissionError("Alleen medewerkers van de GI zien haar wachtlijst.")
     standen = maatregel_standen(peildatum=peildatum, gi_ids=[gi.pk])
-    lijst = [w for w in wachtenden(standen, peildatum, NederlandseKalender()) if soort in (None, w.soort)]
+    lijst = [
+        w for w in wachtenden(standen, peildatum, NederlandseKalender()) if soort in (None, w.soort)
+    ]
     kinderen = Kind.objects.select_related("gemeente").in_bulk([w.kind_id for w in lijst])
     regels = [
         WachtlijstRegel(
@@ -159,7 +173,9 @@ def wisselingen(toewijzingen: Iterable[Toewijzing]) -> int:
 def dossier(kind: Kind) -> Dossier:
     """The record of a child obtained through ``kind_inzien`` (which audited the read)."""
     maatregelen = list(
-        kind.maatregelen.select_related("gi").prefetch_related("toewijzingen__medewerker").order_by("-start")
+        kind.maatregelen.select_related("gi")
+        .prefetch_related("toewijzingen__medewerker")
+        .order_by("-start")
     )
     alle = [t for m in maatregelen for t in m.toewijzingen.all()]
     for m in maatregelen:

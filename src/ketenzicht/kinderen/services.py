@@ -104,7 +104,7 @@ def jeugdbeschermer_toewijzen(
     door: AbstractBaseUser | None,
     kanaal: str = AuditRegel.Kanaal.WEB,
 ) -> Toewijzing:
-    """Make ``medewerker`` the vaste jeugdbeschermer from ``start``; a current one is handed over."""
+    """Make ``medewerker`` the vaste jeugdbeschermer from ``start``; a current one hands over."""
     maatregel = Maatregel.objects.select_for_update().get(pk=maatregel.pk)
     if medewerker.gi_id != maatregel.gi_id:
         raise Weigering("De jeugdbeschermer werkt niet bij de GI die deze maatregel uitvoert.")
@@ -115,7 +115,9 @@ def jeugdbeschermer_toewijzen(
     if (huidig := _lopende_toewijzing(maatregel)) is not None:
         _beeindig(huidig, start, ToewijzingEindeReden.OVERDRACHT)
     toewijzing = Toewijzing.objects.create(maatregel=maatregel, medewerker=medewerker, start=start)
-    _log(door, maatregel.kind, AuditRegel.Actie.SCHRIJVEN, "vaste jeugdbeschermer toegewezen", kanaal)
+    _log(
+        door, maatregel.kind, AuditRegel.Actie.SCHRIJVEN, "vaste jeugdbeschermer toegewezen", kanaal
+    )
     return toewijzing
 
 
@@ -133,7 +135,13 @@ def toewijzing_beeindigen(
     if toewijzing.einde is not None:
         raise Weigering(f"Deze toewijzing is al beëindigd op {toewijzing.einde}.")
     _beeindig(toewijzing, einde, reden)
-    _log(door, toewijzing.maatregel.kind, AuditRegel.Actie.SCHRIJVEN, f"toewijzing beëindigd: {reden.value}", kanaal)
+    _log(
+        door,
+        toewijzing.maatregel.kind,
+        AuditRegel.Actie.SCHRIJVEN,
+        f"toewijzing beëindigd: {reden.value}",
+        kanaal,
+    )
     return toewijzing
 
 

@@ -26,7 +26,9 @@ def wachtlijst(request: HttpRequest) -> HttpResponse:
     except ValueError:
         soort = WachtSoort.START
     peildatum = timezone.localdate()
-    regels = selectors.wachtlijst(gebruiker=request.user, gi=gi, peildatum=peildatum, kanaal=AuditRegel.Kanaal.WEB)
+    regels = selectors.wachtlijst(
+        gebruiker=request.user, gi=gi, peildatum=peildatum, kanaal=AuditRegel.Kanaal.WEB
+    )
     lijst = [r for r in regels if r.soort is soort]
     context = {
         "gi": gi,
@@ -36,7 +38,9 @@ def wachtlijst(request: HttpRequest) -> HttpResponse:
         "aantal_start": sum(r.soort is WachtSoort.START for r in regels),
         "aantal_intern": sum(r.soort is WachtSoort.INTERN for r in regels),
     }
-    sjabloon = "web/_wachtlijst_tabel.html" if request.headers.get("HX-Request") else "web/wachtlijst.html"
+    sjabloon = (
+        "web/_wachtlijst_tabel.html" if request.headers.get("HX-Request") else "web/wachtlijst.html"
+    )
     return render(request, sjabloon, context)
 
 
@@ -51,7 +55,9 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
     d = selectors.dossier(gevonden)
     vandaag = timezone.localdate()
     geboren = gevonden.geboortedatum
-    leeftijd = vandaag.year - geboren.year - ((vandaag.month, vandaag.day) < (geboren.month, geboren.day))
+    leeftijd = (
+        vandaag.year - geboren.year - ((vandaag.month, vandaag.day) < (geboren.month, geboren.day))
+    )
     return render(
         request,
         "web/kind.html",

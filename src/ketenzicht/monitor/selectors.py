@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -9,6 +10,7 @@ from django.conf import settings
 
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.monitor import Indicatoren, indicatoren_gi, landelijk
+from ketenzicht.domain.wachtlijst import MaatregelStand
 from ketenzicht.kinderen.selectors import maatregel_standen
 from ketenzicht.organisaties.selectors import gis, medewerker_standen
 
@@ -27,13 +29,17 @@ def monitor(
     figure stays national). ``bekend_op`` recomputes the figures as they were known then."""
     alle = gis()
     if gi_naam is not None and gi_naam not in {g.naam for g in alle}:
-        raise LookupError(f"Onbekende GI: {gi_naam!r}. Bekend zijn: {', '.join(g.naam for g in alle)}.")
+        raise LookupError(
+            f"Onbekende GI: {gi_naam!r}. Bekend zijn: {', '.join(g.naam for g in alle)}."
+        )
     kalender = NederlandseKalender()
-    standen = maatregel_standen(peildatum=peildatum, bekend_op=bekend_op)
+    standen: dict[str, list[MaatregelStand]] = defaultdict(list)
+    for stand in maatregel_standen(peildatum=peildatum, bekend_op=bekend_op):
+        standen[stand.gi].append(stand)
     staf = medewerker_standen(gi_ids=[g.pk for g in alle], peildatum=peildatum, bekend_op=bekend_op)
     per_gi = {
         g.naam: indicatoren_gi(
-            [s for s in standen if s.gi == g.naam],
+            standen[g.naam],
             staf.get(g.pk, []),
             peildatum,
             kalender,

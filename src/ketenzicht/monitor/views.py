@@ -12,8 +12,18 @@ from django.utils import timezone
 from ketenzicht.monitor.selectors import monitor
 from ketenzicht.organisaties.selectors import gi_van
 
-KOPPEN = ["", "Cliënten", "FTE formatie", "FTE beschikbaar", "Workload", "Wachtlijst start",
-          "gem. dagen", "Interne wachtlijst", "gem. dagen", "Totaal wachtend"]
+KOPPEN = [
+    "",
+    "Cliënten",
+    "FTE formatie",
+    "FTE beschikbaar",
+    "Workload",
+    "Wachtlijst start",
+    "gem. dagen",
+    "Interne wachtlijst",
+    "gem. dagen",
+    "Totaal wachtend",
+]
 
 
 @login_required

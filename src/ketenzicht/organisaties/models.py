@@ -74,7 +74,9 @@ class Medewerker(models.Model):
         ordering = ["naam"]
         indexes = [models.Index(fields=["gi", "in_dienst_van"])]
         constraints = [
-            models.CheckConstraint(name="fte_positief", condition=models.Q(fte__gt=0, fte__lte=1.2)),
+            models.CheckConstraint(
+                name="fte_positief", condition=models.Q(fte__gt=0, fte__lte=1.2)
+            ),
             models.CheckConstraint(
                 name="uit_dienst_na_in_dienst",
                 condition=models.Q(uit_dienst_per__isnull=True)
@@ -103,3 +105,6 @@ class BeschikbaarheidsPeriode(models.Model):
                 condition=models.Q(tot__isnull=True) | models.Q(tot__gte=models.F("van")),
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.soort} vanaf {self.van}"

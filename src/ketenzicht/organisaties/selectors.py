@@ -23,7 +23,7 @@ def lidmaatschap_van(gebruiker: AbstractBaseUser | AnonymousUser) -> Lidmaatscha
     if not gebruiker.is_authenticated:
         return None
     try:
-        return Lidmaatschap.objects.select_related("organisatie").get(gebruiker=gebruiker)
+        return Lidmaatschap.objects.select_related("organisatie").get(gebruiker_id=gebruiker.pk)
     except Lidmaatschap.DoesNotExist:
         return None
 
@@ -48,9 +48,9 @@ def medewerker_standen(
 ) -> dict[int, list[MedewerkerStand]]:
     """Per GI the staff relevant for ``peildatum``: in service then or during the year before."""
     jaar_eerder = peildatum - timedelta(days=365)
-    medewerkers = Medewerker.objects.filter(gi_id__in=list(gi_ids), in_dienst_van__lte=peildatum).filter(
-        Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gt=jaar_eerder)
-    )
+    medewerkers = Medewerker.objects.filter(
+        gi_id__in=list(gi_ids), in_dienst_van__lte=peildatum
+    ).filter(Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gt=jaar_eerder))
     perioden = BeschikbaarheidsPeriode.objects.filter(
         medewerker__in=medewerkers, van__lte=peildatum
     ).filter(Q(tot__isnull=True) | Q(tot__gt=peildatum))

@@ -7,7 +7,9 @@ from ketenzicht.web import views
 
 urlpatterns = [
     path("", views.start, name="start"),
-    path("inloggen/", auth_views.LoginView.as_view(template_name="web/inloggen.html"), name="login"),
+    path(
+        "inloggen/", auth_views.LoginView.as_view(template_name="web/inloggen.html"), name="login"
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtlijst/", kinderen.wachtlijst, name="wachtlijst"),
     path("kinderen/<uuid:pid>/", kinderen.kind, name="kind"),

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,23 +15,66 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditRegel',
+            name="AuditRegel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tijdstip', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('gebruikersnaam', models.CharField(help_text='Bewaard ook als de gebruiker weg is', max_length=150)),
-                ('organisatie', models.CharField(blank=True, max_length=200)),
-                ('actie', models.CharField(choices=[('lezen', 'Gelezen'), ('lezen_lijst', 'Gezien in een lijst'), ('schrijven', 'Gewijzigd'), ('aanmaken', 'Aangemaakt')], max_length=16)),
-                ('kanaal', models.CharField(choices=[('web', 'Web'), ('api', 'Api'), ('cli', 'Cli'), ('systeem', 'Systeem')], max_length=8)),
-                ('objecttype', models.CharField(max_length=40)),
-                ('kind_pid', models.UUIDField(db_index=True)),
-                ('doel', models.CharField(max_length=200)),
-                ('gebruiker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tijdstip",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now),
+                ),
+                (
+                    "gebruikersnaam",
+                    models.CharField(
+                        help_text="Bewaard ook als de gebruiker weg is", max_length=150
+                    ),
+                ),
+                ("organisatie", models.CharField(blank=True, max_length=200)),
+                (
+                    "actie",
+                    models.CharField(
+                        choices=[
+                            ("lezen", "Gelezen"),
+                            ("lezen_lijst", "Gezien in een lijst"),
+                            ("schrijven", "Gewijzigd"),
+                            ("aanmaken", "Aangemaakt"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "kanaal",
+                    models.CharField(
+                        choices=[
+                            ("web", "Web"),
+                            ("api", "Api"),
+                            ("cli", "Cli"),
+                            ("systeem", "Systeem"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("objecttype", models.CharField(max_length=40)),
+                ("kind_pid", models.UUIDField(db_index=True)),
+                ("doel", models.CharField(max_length=200)),
+                (
+                    "gebruiker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'auditregel',
-                'verbose_name_plural': 'auditlog',
-                'ordering': ['-tijdstip'],
+                "verbose_name": "auditregel",
+                "verbose_name_plural": "auditlog",
+                "ordering": ["-tijdstip"],
             },
         ),
     ]

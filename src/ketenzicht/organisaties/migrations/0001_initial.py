@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,72 +15,200 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Organisatie',
+            name="Organisatie",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=200, unique=True)),
-                ('type', models.CharField(choices=[('gi', 'Gecertificeerde instelling'), ('gemeente', 'Gemeente'), ('jeugdregio', 'Jeugdregio'), ('jeugdhulpaanbieder', 'Jeugdhulpaanbieder'), ('expertteam', 'Regionaal expertteam'), ('ministerie', 'Ministerie')], max_length=24)),
-                ('gemeentecode', models.CharField(blank=True, help_text='CBS-code, bv. GM0363', max_length=6, null=True, unique=True)),
-                ('regio', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='gemeenten', to='organisaties.organisatie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=200, unique=True)),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("gi", "Gecertificeerde instelling"),
+                            ("gemeente", "Gemeente"),
+                            ("jeugdregio", "Jeugdregio"),
+                            ("jeugdhulpaanbieder", "Jeugdhulpaanbieder"),
+                            ("expertteam", "Regionaal expertteam"),
+                            ("ministerie", "Ministerie"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "gemeentecode",
+                    models.CharField(
+                        blank=True,
+                        help_text="CBS-code, bv. GM0363",
+                        max_length=6,
+                        null=True,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "regio",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="gemeenten",
+                        to="organisaties.organisatie",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['naam'],
+                "ordering": ["naam"],
             },
         ),
         migrations.CreateModel(
-            name='Medewerker',
+            name="Medewerker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=200)),
-                ('rol', models.CharField(choices=[('jeugdbeschermer', 'jeugdbeschermer'), ('jeugdreclasseerder', 'jeugdreclasseerder'), ('ondersteunend_jeugdbeschermer', 'ondersteunend_jeugdbeschermer'), ('gedragsdeskundige', 'gedragsdeskundige'), ('juridisch_medewerker', 'juridisch_medewerker')], max_length=32)),
-                ('fte', models.DecimalField(decimal_places=2, max_digits=4)),
-                ('in_dienst_van', models.DateField()),
-                ('uit_dienst_per', models.DateField(blank=True, null=True)),
-                ('geregistreerd_op', models.DateTimeField(default=django.utils.timezone.now)),
-                ('gi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='medewerkers', to='organisaties.organisatie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=200)),
+                (
+                    "rol",
+                    models.CharField(
+                        choices=[
+                            ("jeugdbeschermer", "jeugdbeschermer"),
+                            ("jeugdreclasseerder", "jeugdreclasseerder"),
+                            ("ondersteunend_jeugdbeschermer", "ondersteunend_jeugdbeschermer"),
+                            ("gedragsdeskundige", "gedragsdeskundige"),
+                            ("juridisch_medewerker", "juridisch_medewerker"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("fte", models.DecimalField(decimal_places=2, max_digits=4)),
+                ("in_dienst_van", models.DateField()),
+                ("uit_dienst_per", models.DateField(blank=True, null=True)),
+                ("geregistreerd_op", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "gi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="medewerkers",
+                        to="organisaties.organisatie",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['naam'],
+                "ordering": ["naam"],
             },
         ),
         migrations.CreateModel(
-            name='Lidmaatschap',
+            name="Lidmaatschap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rol', models.CharField(choices=[('planner', 'Teamleider / planner'), ('jeugdbeschermer', 'Jeugdbeschermer'), ('beleid', 'Beleidsmedewerker'), ('beheerder', 'Functioneel beheerder')], max_length=16)),
-                ('gebruiker', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='lidmaatschap', to=settings.AUTH_USER_MODEL)),
-                ('organisatie', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='leden', to='organisaties.organisatie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rol",
+                    models.CharField(
+                        choices=[
+                            ("planner", "Teamleider / planner"),
+                            ("jeugdbeschermer", "Jeugdbeschermer"),
+                            ("beleid", "Beleidsmedewerker"),
+                            ("beheerder", "Functioneel beheerder"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "gebruiker",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lidmaatschap",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisatie",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="leden",
+                        to="organisaties.organisatie",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='BeschikbaarheidsPeriode',
+            name="BeschikbaarheidsPeriode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soort', models.CharField(choices=[('ziek', 'ziek'), ('inwerken', 'inwerken')], max_length=16)),
-                ('van', models.DateField()),
-                ('tot', models.DateField(blank=True, null=True)),
-                ('geregistreerd_op', models.DateTimeField(default=django.utils.timezone.now)),
-                ('medewerker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='perioden', to='organisaties.medewerker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[("ziek", "ziek"), ("inwerken", "inwerken")], max_length=16
+                    ),
+                ),
+                ("van", models.DateField()),
+                ("tot", models.DateField(blank=True, null=True)),
+                ("geregistreerd_op", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "medewerker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="perioden",
+                        to="organisaties.medewerker",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['van', 'tot'], name='organisatie_van_d4a33a_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('tot__isnull', True), ('tot__gte', models.F('van')), _connector='OR'), name='periode_tot_na_van')],
+                "indexes": [models.Index(fields=["van", "tot"], name="organisatie_van_d4a33a_idx")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("tot__isnull", True), ("tot__gte", models.F("van")), _connector="OR"
+                        ),
+                        name="periode_tot_na_van",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='organisatie',
-            constraint=models.CheckConstraint(condition=models.Q(('gemeentecode__isnull', True), ('type', 'gemeente'), _connector='OR'), name='gemeentecode_alleen_voor_gemeente'),
+            model_name="organisatie",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("gemeentecode__isnull", True), ("type", "gemeente"), _connector="OR"
+                ),
+                name="gemeentecode_alleen_voor_gemeente",
+            ),
         ),
         migrations.AddIndex(
-            model_name='medewerker',
-            index=models.Index(fields=['gi', 'in_dienst_van'], name='organisatie_gi_id_3582fc_idx'),
+            model_name="medewerker",
+            index=models.Index(fields=["gi", "in_dienst_van"], name="organisatie_gi_id_3582fc_idx"),
         ),
         migrations.AddConstraint(
-            model_name='medewerker',
-            constraint=models.CheckConstraint(condition=models.Q(('fte__gt', 0), ('fte__lte', 1.2)), name='fte_positief'),
+            model_name="medewerker",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("fte__gt", 0), ("fte__lte", 1.2)), name="fte_positief"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='medewerker',
-            constraint=models.CheckConstraint(condition=models.Q(('uit_dienst_per__isnull', True), ('uit_dienst_per__gte', models.F('in_dienst_van')), _connector='OR'), name='uit_dienst_na_in_dienst'),
+            model_name="medewerker",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("uit_dienst_per__isnull", True),
+                    ("uit_dienst_per__gte", models.F("in_dienst_van")),
+                    _connector="OR",
+                ),
+                name="uit_dienst_na_in_dienst",
+            ),
         ),
     ]

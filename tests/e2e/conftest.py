@@ -1,0 +1,46 @@
+"""A real Chromium from Debian, driven by Playwright; never a downloaded browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+VLAGGEN = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# Playwright's sync API runs an event loop in this thread; the Django ORM calls the test makes
+# itself are still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} ontbreekt: apt-get install -y chromium chromium-driver")
+        pytest.skip(f"{CHROMIUM} ontbreekt (apt-get install -y chromium chromium-driver)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=VLAGGEN)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def pagina(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()

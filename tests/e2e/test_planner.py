@@ -1,0 +1,57 @@
+"""A GI planner logs in, sees the waitlists and opens a waiting child's record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.demo.laden import DEMO_WACHTWOORD, laad
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def klok() -> Iterator[None]:
+    """Server and test share a frozen date (ticking, so the browser's timeouts still work)."""
+    with time_machine.travel("2026-11-20 10:00 +01:00", tick=True):
+        yield
+
+
+@pytest.mark.usefixtures("klok")
+def test_planner_ziet_wachtlijsten_en_opent_een_kind(live_server, pagina, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    laad(schaal="klein", seed=3, tot=timezone.localdate(), voortgang=lambda *_: None)
+    pagina.goto(f"{live_server.url}/")
+    pagina.fill("#id_username", "planner1")
+    pagina.fill("#id_password", DEMO_WACHTWOORD)
+    pagina.click("button[type=submit]")
+    pagina.wait_for_url("**/wachtlijst/")
+    assert "Wachtlijsten" in pagina.inner_text("h1")
+    start = int(pagina.inner_text("[data-testid=aantal-start]"))
+    intern = int(pagina.inner_text("[data-testid=aantal-intern]"))
+    assert start > 0 and intern > 0
+    rijen = pagina.locator("[data-testid=wachtlijst-start] tbody tr")
+    assert rijen.count() == start
+    # the NL Design System stylesheet is really there
+    spatie = pagina.evaluate(
+        "getComputedStyle(document.querySelector('.utrecht-table')).borderSpacing"
+    )
+    assert spatie == "0px"  # the browser default is 2px
+
+    pagina.click("text=interne wachtlijst")  # htmx swaps the table in place
+    pagina.wait_for_selector("[data-testid=wachtlijst-intern]")
+    assert pagina.locator("[data-testid=wachtlijst-intern] tbody tr").count() == intern
+    naam = pagina.locator("[data-testid=wachtlijst-intern] tbody tr a").first.inner_text()
+    pagina.locator("[data-testid=wachtlijst-intern] tbody tr a").first.click()
+    pagina.wait_for_selector("h1")
+    assert pagina.inner_text("h1") == naam
+    assert "Vaste jeugdbeschermer" in pagina.content()
+    pagina.screenshot(path=str(tmp_path / "kind.png"), full_page=True)
+    assert (
+        AuditRegel.objects.filter(actie="lezen", gebruikersnaam="planner1", kanaal="web").count()
+        == 1
+    )

@@ -1,0 +1,45 @@
+"""Loading the demo into the database: deterministic, synthetic, audited, refuses to overwrite."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.cli import main
+from ketenzicht.demo.laden import DemoFout, laad
+from ketenzicht.domain.bsn import is_testnummer
+from ketenzicht.kinderen import bsnopslag
+from ketenzicht.kinderen.models import Kind, Toewijzing
+
+pytestmark = pytest.mark.django_db
+TOT = date(2026, 11, 20)
+
+
+def test_laden_is_deterministisch_en_synthetisch() -> None:
+    laad(schaal="klein", seed=11, tot=TOT, voortgang=lambda *_: None)
+    eerst = list(Kind.objects.order_by("pk").values_list("pid", "voornaam", "geboortedatum"))
+    toewijzingen = Toewijzing.objects.count()
+    assert all(
+        is_testnummer(bsnopslag.ontsleutel(k.bsn_versleuteld).cijfers)
+        for k in Kind.objects.all()[:200]
+    )
+    assert AuditRegel.objects.filter(actie="aanmaken").count() == len(eerst)
+    with pytest.raises(DemoFout, match="--vervang"):
+        laad(schaal="klein", seed=11, tot=TOT, voortgang=lambda *_: None)
+    laad(schaal="klein", seed=11, tot=TOT, vervang=True, voortgang=lambda *_: None)
+    assert (
+        list(Kind.objects.order_by("pk").values_list("pid", "voornaam", "geboortedatum")) == eerst
+    )
+    assert Toewijzing.objects.count() == toewijzingen
+    assert AuditRegel.objects.filter(actie="aanmaken").count() == 2 * len(eerst)  # log only grows
+
+
+def test_cli_toont_voortgang_en_logins(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["demo", "--schaal", "klein", "--seed", "2", "--tot", "2026-11-20"]) == 0
+    uit = capsys.readouterr()
+    assert "planner1" in uit.out and "ministerie" in uit.out
+    assert "kinderen:" in uit.err and "(100%)" in uit.err
+    assert main(["demo", "--schaal", "klein", "--als-leeg"]) == 0
+    assert "planner1" in capsys.readouterr().out

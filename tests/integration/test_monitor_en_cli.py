@@ -1,0 +1,128 @@
+"""The monitor through the CLI: JSON contract, workload check, stable past peildata."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from ketenzicht.cli import main
+from ketenzicht.demo.laden import laad
+from ketenzicht.domain.capaciteit import Rol
+from ketenzicht.domain.maatregelen import MaatregelCode, ToewijzingEindeReden
+from ketenzicht.kinderen import services
+from ketenzicht.kinderen.models import Maatregel, Toewijzing
+from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
+
+pytestmark = pytest.mark.django_db
+TOT = date(2026, 11, 20)
+PEIL = "2026-06-01"
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    laad(schaal="klein", seed=5, tot=TOT, voortgang=lambda *_: None)
+
+
+def monitor_json(capsys, *extra: str) -> dict:  # type: ignore[no-untyped-def]
+    assert main(["monitor", "--peildatum", PEIL, "--format", "json", *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.usefixtures("demo")
+def test_json_vorm_en_workload(capsys) -> None:  # type: ignore[no-untyped-def]
+    data = monitor_json(capsys)
+    assert data["peildatum"] == PEIL
+    assert len(data["gis"]) == 3
+    for rij in [*data["gis"], data["landelijk"]]:
+        for sleutel in (
+            "clienten",
+            "fte_formatie",
+            "fte_beschikbaar",
+            "workload",
+            "totaal_wachtend",
+        ):
+            assert sleutel in rij
+        assert set(rij["wachtlijst_start"]) == {"aantal", "gemiddelde_dagen"}
+        assert rij["workload"] == round(rij["clienten"] / rij["fte_beschikbaar"], 1)
+        assert (
+            rij["totaal_wachtend"]
+            == rij["wachtlijst_start"]["aantal"] + rij["wachtlijst_intern"]["aantal"]
+        )
+    n = data["landelijk"]
+    assert n["clienten"] == sum(g["clienten"] for g in data["gis"]) > 0
+    assert n["workload"] == round(n["clienten"] / n["fte_beschikbaar"], 1)
+
+
+@pytest.mark.usefixtures("demo")
+def test_een_gi_en_onbekende_gi(capsys) -> None:  # type: ignore[no-untyped-def]
+    alle = monitor_json(capsys)
+    naam = alle["gis"][1]["gi"]
+    een = monitor_json(capsys, "--gi", naam)
+    assert [g["gi"] for g in een["gis"]] == [naam]
+    assert een["gis"][0] == alle["gis"][1] and een["landelijk"] == alle["landelijk"]
+    assert main(["monitor", "--peildatum", PEIL, "--gi", "Bestaat Niet"]) == 2
+    assert "Onbekende GI" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("demo")
+def test_zelfde_verleden_na_nieuwe_gebeurtenissen(capsys) -> None:  # type: ignore[no-untyped-def]
+    voor = monitor_json(capsys)
+    na_peil = date.fromisoformat(PEIL) + timedelta(days=10)
+    gi = Organisatie.objects.filter(type="gi").first()
+    lopend = (
+        Toewijzing.objects.filter(einde__isnull=True, maatregel__gi=gi)
+        .select_related("maatregel")
+        .first()
+    )
+    services.toewijzing_beeindigen(
+        toewijzing=lopend,
+        einde=max(na_peil, lopend.start),
+        reden=ToewijzingEindeReden.UITSTROOM,
+        door=None,
+    )
+    kind = Maatregel.objects.filter(gi=gi).first().kind
+    services.maatregel_registreren(
+        kind=kind,
+        gi=gi,
+        code=MaatregelCode.JR_41,
+        beschikking_datum=na_peil,
+        start=na_peil,
+        door=None,
+    )
+    mw = Medewerker.objects.create(
+        gi=gi, naam="Nieuw", rol=Rol.JEUGDBESCHERMER.value, fte=1, in_dienst_van=na_peil
+    )
+    BeschikbaarheidsPeriode.objects.create(medewerker=mw, soort="ziek", van=na_peil)
+    assert monitor_json(capsys) == voor
+
+
+@pytest.mark.usefixtures("demo")
+def test_bekend_op_herhaalt_cijfer_na_correctie_met_terugwerkende_kracht(capsys) -> None:  # type: ignore[no-untyped-def]
+    voor = monitor_json(capsys)
+    moment = datetime.now(ZoneInfo("Europe/Amsterdam"))
+    peil = date.fromisoformat(PEIL)
+    lopend = Toewijzing.objects.filter(
+        start__lt=peil - timedelta(days=30), einde__isnull=True
+    ).first()
+    services.toewijzing_beeindigen(
+        toewijzing=lopend,
+        einde=peil - timedelta(days=20),
+        reden=ToewijzingEindeReden.ZIEKTE,
+        door=None,
+    )
+    gecorrigeerd = monitor_json(capsys)
+    assert (
+        gecorrigeerd["landelijk"]["wachtlijst_intern"]["aantal"]
+        == voor["landelijk"]["wachtlijst_intern"]["aantal"] + 1
+    )
+    assert monitor_json(capsys, "--bekend-op", moment.isoformat()) == voor
+
+
+@pytest.mark.usefixtures("demo")
+def test_tabel_noemt_landelijk(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["monitor", "--peildatum", PEIL]) == 0
+    uit = capsys.readouterr().out
+    assert "Landelijk" in uit and f"peildatum {PEIL}" in uit
