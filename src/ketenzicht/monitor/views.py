@@ -34,8 +34,18 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
         peildatum = timezone.localdate()
     uitkomst = monitor(peildatum=peildatum)
     rijen = [*uitkomst.per_gi.items(), ("Landelijk", uitkomst.landelijk)]
-    return render(
-        request,
-        "web/monitor.html",
-        {"gi": gi_van(request.user), "peildatum": peildatum, "rijen": rijen, "koppen": KOPPEN},
-    )
+    grafiek = {
+        "gis": list(uitkomst.per_gi),
+        "workload": [i.workload for i in uitkomst.per_gi.values()],
+        "start": [i.wachtlijst_start.aantal for i in uitkomst.per_gi.values()],
+        "intern": [i.wachtlijst_intern.aantal for i in uitkomst.per_gi.values()],
+        "landelijk_workload": uitkomst.landelijk.workload,
+    }
+    context = {
+        "gi": gi_van(request.user),
+        "peildatum": peildatum,
+        "rijen": rijen,
+        "koppen": KOPPEN,
+        "grafiek": grafiek,
+    }
+    return render(request, "web/monitor.html", context)
