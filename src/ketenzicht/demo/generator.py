@@ -56,7 +56,7 @@ ZIEK_KORT = (0.7, 6.0)  # share of episodes, mean days
 ZIEK_LANG_GEM = 100.0
 ZIEK_LANG_DREMPEL = 28  # an episode this long ends the vaste relation ...
 ZIEK_OVERDRACHT_NA = 10  # ... this many days after it began
-DIRECT_TOEGEWEZEN = 0.40  # share of new measures with a jeugdbeschermer within the norm
+DIRECT_TOEGEWEZEN = 0.36  # share of new measures with a jeugdbeschermer within the norm
 START_WACHT_GEM = 27.0  # mean extra days for the others, after the first 7 calendar days
 WARME_OVERDRACHT = 0.34  # share of children a colleague takes over the same day
 INTERN_WACHT_GEM = 48.0
@@ -268,7 +268,7 @@ class _GiSimulatie:
 
     def _ziekte(self, m: Medewerker, vertrek: date) -> None:
         rng = self.rng
-        dag = max(m.in_dienst, _dagen(self.begin, -200))
+        dag = max(m.in_dienst, self.begin)
         einde_dienst = min(vertrek, self.tot)
         while True:
             dag = _dagen(dag, _exp(rng, 365 / ZIEK_PER_JAAR))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 
 from ketenzicht.domain.kalender import Kalender, werkdagen_na
@@ -92,3 +92,22 @@ def wachtenden(
     """Everyone waiting at ``peildatum``, most recently started waiting first."""
     lijst = [w for s in standen if (w := wachtende(s, peildatum, kalender)) is not None]
     return sorted(lijst, key=lambda w: (w.sinds, w.maatregel_id), reverse=True)
+
+
+def effectieve_toewijzing(
+    toewijzing: Periode, uit_dienst: date | None, ziekte: Iterable[Periode], drempel_dagen: int
+) -> Periode:
+    """The period a vaste jeugdbeschermer really is one (waiting-list issue, item 1).
+
+    Leaving, or sickness that lasts ``drempel_dagen``, ends the vaste relation even before anyone
+    registers its end: from then on the child is on the internal waitlist, dated on the day it
+    happened (the leaving date, or the day the sickness reached the threshold).
+    """
+    einden = [d for d in (toewijzing.tot, uit_dienst) if d is not None]
+    for z in ziekte:
+        drempel = z.van + timedelta(days=drempel_dagen)
+        if drempel > toewijzing.van and (z.tot is None or z.tot > drempel):
+            einden.append(drempel)
+    if not einden:
+        return toewijzing
+    return Periode(toewijzing.van, max(toewijzing.van, min(einden)))

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, ToewijzingEindeReden
+from ketenzicht.domain.prioriteit import Urgentie
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 
 
@@ -100,6 +101,9 @@ class Toewijzing(models.Model):
     )
     geregistreerd_op = models.DateTimeField(default=timezone.now)
     einde_geregistreerd_op = models.DateTimeField(null=True, blank=True)
+    override_reden = models.TextField(
+        blank=True, help_text="Waarom boven de werklastnorm is toegewezen (leeg: binnen de norm)"
+    )
 
     class Meta:
         verbose_name_plural = "toewijzingen"
@@ -118,3 +122,25 @@ class Toewijzing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.medewerker} vanaf {self.start}"
+
+
+class Triage(models.Model):
+    """A triage of a child (seed 004 criteria); re-triage adds a row, history is kept."""
+
+    kind = models.ForeignKey(Kind, on_delete=models.PROTECT, related_name="triages")
+    datum = models.DateField()
+    beoordelaar = models.CharField(max_length=150)
+    acute_onveiligheid = models.BooleanField(default=False)
+    ernstige_ontwikkelingsbedreiging = models.BooleanField(default=False)
+    recidiverisico = models.BooleanField(default=False)
+    rechtsstatelijkheid = models.BooleanField(default=False)
+    urgentie = models.PositiveSmallIntegerField(choices=[(u.value, u.label) for u in Urgentie])
+    toelichting = models.TextField(blank=True)
+    geregistreerd_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-datum", "-geregistreerd_op"]
+        indexes = [models.Index(fields=["kind", "datum"])]
+
+    def __str__(self) -> str:
+        return f"triage {self.datum}: {Urgentie(self.urgentie).label}"

@@ -17,10 +17,15 @@ from ketenzicht.audit.services import log_toegang
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.perioden import Periode
-from ketenzicht.domain.wachtlijst import MaatregelStand, WachtSoort, wachtenden
+from ketenzicht.domain.wachtlijst import (
+    MaatregelStand,
+    WachtSoort,
+    effectieve_toewijzing,
+    wachtenden,
+)
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
 from ketenzicht.organisaties.models import Organisatie
-from ketenzicht.organisaties.selectors import gi_van
+from ketenzicht.organisaties.selectors import beschikbaarheid, gi_van, werklastnorm
 
 
 def zichtbare_kinderen(gebruiker: AbstractBaseUser | AnonymousUser) -> QuerySet[Kind]:
@@ -87,13 +92,34 @@ def maatregel_standen(
     )
     looptijd = {r[0]: Periode(r[4], _einde(r[5], r[6], bekend_op)) for r in rijen}
     lopend = {mid for mid, p in looptijd.items() if p.bevat(peildatum)}
-    toewijzingen: dict[int, list[Periode]] = defaultdict(list)
     tw = _bekend(Toewijzing.objects.filter(maatregel__in=qs, start__lte=peildatum), bekend_op)
-    for mid, start, einde, geregistreerd in tw.values_list(
-        "maatregel_id", "start", "einde", "einde_geregistreerd_op"
-    ):
-        if mid in lopend:
-            toewijzingen[mid].append(Periode(start, _einde(einde, geregistreerd, bekend_op)))
+    rijen_tw = [
+        r
+        for r in tw.values_list(
+            "maatregel_id",
+            "medewerker_id",
+            "medewerker__gi_id",
+            "start",
+            "einde",
+            "einde_geregistreerd_op",
+        )
+        if r[0] in lopend
+    ]
+    uit_dienst, ziek = beschikbaarheid({r[1] for r in rijen_tw}, peildatum, bekend_op)
+    drempels: dict[int, int] = {}
+    toewijzingen: dict[int, list[Periode]] = defaultdict(list)
+    for mid, medewerker, gi_id, start, einde, geregistreerd in rijen_tw:
+        if gi_id not in drempels:
+            drempels[gi_id] = werklastnorm(gi_id, peildatum).ziekte_drempel_dagen
+        geregistreerd_einde = Periode(start, _einde(einde, geregistreerd, bekend_op))
+        toewijzingen[mid].append(
+            effectieve_toewijzing(
+                geregistreerd_einde,
+                uit_dienst.get(medewerker),
+                ziek.get(medewerker, []),
+                drempels[gi_id],
+            )
+        )
     return [
         MaatregelStand(
             r[0], r[1], r[2], MaatregelCode(r[3]), looptijd[r[0]], tuple(toewijzingen[r[0]])

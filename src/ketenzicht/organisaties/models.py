@@ -108,3 +108,29 @@ class BeschikbaarheidsPeriode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.soort} vanaf {self.van}"
+
+
+class Werklastnorm(models.Model):
+    """A GI's workload norm from ``geldig_van`` on (the newest one not after a date applies)."""
+
+    gi = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="werklastnormen")
+    geldig_van = models.DateField()
+    clienten_per_fte = models.DecimalField(max_digits=4, decimal_places=1, default=14)
+    gewicht_jeugdbescherming = models.DecimalField(max_digits=3, decimal_places=2, default=1)
+    gewicht_voogdij = models.DecimalField(max_digits=3, decimal_places=2, default=1)
+    gewicht_jeugdreclassering = models.DecimalField(max_digits=3, decimal_places=2, default=1)
+    ziekte_drempel_dagen = models.PositiveSmallIntegerField(
+        default=28, help_text="Zo lang ziek beëindigt de vaste relatie (interne wachtlijst)"
+    )
+    geregistreerd_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gi", "geldig_van"], name="een_norm_per_gi_per_dag"),
+            models.CheckConstraint(
+                name="norm_positief", condition=models.Q(clienten_per_fte__gt=0)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gi}: {self.clienten_per_fte} per fte vanaf {self.geldig_van}"

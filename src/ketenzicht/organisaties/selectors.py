@@ -10,12 +10,15 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q
 
 from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
+from ketenzicht.domain.maatregelen import Soort
+from ketenzicht.domain.werklast import Werklastnorm as DomeinNorm
 from ketenzicht.domain.perioden import Periode
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
     Lidmaatschap,
     Medewerker,
     Organisatie,
+    Werklastnorm,
 )
 
 
@@ -67,3 +70,40 @@ def medewerker_standen(
             MedewerkerStand(Rol(rol), float(fte), Periode(van, tot), tuple(afwezig.get(mid, ())))
         )
     return per_gi
+
+
+def werklastnorm(gi_id: int, peildatum: date) -> DomeinNorm:
+    """The GI's norm valid on ``peildatum``; the national default when it has none."""
+    norm = (
+        Werklastnorm.objects.filter(gi_id=gi_id, geldig_van__lte=peildatum)
+        .order_by("-geldig_van")
+        .first()
+    )
+    if norm is None:
+        return DomeinNorm()
+    return DomeinNorm(
+        clienten_per_fte=float(norm.clienten_per_fte),
+        gewichten={
+            Soort.JEUGDBESCHERMING: float(norm.gewicht_jeugdbescherming),
+            Soort.VOOGDIJ: float(norm.gewicht_voogdij),
+            Soort.JEUGDRECLASSERING: float(norm.gewicht_jeugdreclassering),
+        },
+        ziekte_drempel_dagen=norm.ziekte_drempel_dagen,
+    )
+
+
+def beschikbaarheid(
+    medewerker_ids: Iterable[int], peildatum: date, bekend_op: datetime | None = None
+) -> tuple[dict[int, date | None], dict[int, list[Periode]]]:
+    """Per employee the leaving date and the sick periods begun by ``peildatum``."""
+    ids = list(medewerker_ids)
+    uit = dict(Medewerker.objects.filter(pk__in=ids).values_list("id", "uit_dienst_per"))
+    ziek: dict[int, list[Periode]] = defaultdict(list)
+    rijen = BeschikbaarheidsPeriode.objects.filter(
+        medewerker_id__in=ids, soort=Beschikbaarheid.ZIEK.value, van__lte=peildatum
+    )
+    if bekend_op is not None:
+        rijen = rijen.filter(geregistreerd_op__lte=bekend_op)
+    for mid, van, tot in rijen.values_list("medewerker_id", "van", "tot"):
+        ziek[mid].append(Periode(van, tot))
+    return uit, ziek

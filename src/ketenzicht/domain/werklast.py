@@ -1,0 +1,82 @@
+"""The workload norm: how many children a jeugdbeschermer can hold, and who has room.
+
+Seed 001/002: the landelijk tarief pays for a lower workload norm; the norm is per GI and is
+data. A caseworker's cap is FTE × clients per FTE; measures can weigh differently (voogdij,
+OTS and jeugdreclassering are not the same work).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from ketenzicht.domain.maatregelen import MaatregelCode, Soort
+
+GELIJKE_GEWICHTEN: Mapping[Soort, float] = MappingProxyType({s: 1.0 for s in Soort})
+
+
+@dataclass(frozen=True, slots=True)
+class Werklastnorm:
+    clienten_per_fte: float = 14.0
+    gewichten: Mapping[Soort, float] = field(default_factory=lambda: GELIJKE_GEWICHTEN)
+    ziekte_drempel_dagen: int = 28
+    """Sickness this long ends the vaste relation; the children go to the internal list."""
+
+    def __post_init__(self) -> None:
+        if self.clienten_per_fte <= 0:
+            raise ValueError("De werklastnorm moet groter dan 0 cliënten per fte zijn.")
+        if any(g <= 0 for g in self.gewichten.values()):
+            raise ValueError("Gewichten van maatregelen moeten groter dan 0 zijn.")
+
+    def cap(self, fte: float) -> float:
+        return round(fte * self.clienten_per_fte, 2)
+
+    def gewicht(self, code: MaatregelCode) -> float:
+        return self.gewichten.get(code.soort, 1.0)
+
+    def caseload(self, codes: Iterable[MaatregelCode]) -> float:
+        return round(sum(self.gewicht(c) for c in codes), 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Kandidaat:
+    """A colleague who could become the child's vaste jeugdbeschermer."""
+
+    id: int
+    naam: str
+    caseload: float
+    cap: float
+    heeft_gezin: bool  # already the jeugdbeschermer of a brother or sister
+    kent_gemeente: bool  # already works for children in the child's municipality
+
+    @property
+    def ruimte(self) -> float:
+        return round(self.cap - self.caseload, 2)
+
+    def past(self, gewicht: float) -> bool:
+        return self.caseload + gewicht <= self.cap + 1e-9
+
+    def redenen(self) -> tuple[str, ...]:
+        uit = []
+        if self.heeft_gezin:
+            uit.append("kent het gezin al")
+        if self.kent_gemeente:
+            uit.append("werkt al in deze gemeente")
+        uit.append(f"ruimte {self.ruimte:g} van {self.cap:g}")
+        return tuple(uit)
+
+
+def rangschik_kandidaten(kandidaten: Iterable[Kandidaat], gewicht: float) -> list[Kandidaat]:
+    """Those with room for ``gewicht`` first, by fit: gezinsgericht, then region, then room."""
+    return sorted(
+        kandidaten,
+        key=lambda k: (
+            not k.past(gewicht),
+            not k.heeft_gezin,
+            not k.kent_gemeente,
+            -k.ruimte,
+            k.naam,
+            k.id,
+        ),
+    )
