@@ -141,6 +141,54 @@ def cmd_monitor(args: argparse.Namespace) -> int:
     return 0
 
 
+SOORTEN = {"start": ("start",), "intern": ("intern",), "alle": ("start", "intern", "nieuw")}
+
+
+def cmd_wachtlijst(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
+    from ketenzicht.audit.models import AuditRegel
+    from ketenzicht.domain.wachtlijst import WachtSoort
+    from ketenzicht.organisaties.models import Organisatie
+    from ketenzicht.planning.selectors import te_verdelen
+
+    try:
+        gi = Organisatie.objects.get(type=Organisatie.Type.GI, naam=args.gi)
+    except Organisatie.DoesNotExist:
+        namen = ", ".join(Organisatie.objects.filter(type="gi").values_list("naam", flat=True))
+        print(
+            f"ketenzicht wachtlijst: onbekende GI {args.gi!r}. Bekend zijn: {namen}.",
+            file=sys.stderr,
+        )
+        return 2
+    regels = te_verdelen(
+        gebruiker=None,
+        gi=gi,
+        peildatum=args.peildatum or timezone.localdate(),
+        kanaal=AuditRegel.Kanaal.CLI,
+        soorten=frozenset(WachtSoort(s) for s in SOORTEN[args.soort]),
+    )
+    rijen = [
+        {
+            "kind": str(r.kind_pid),
+            "soort": r.soort.value,
+            "dagen_wachtend": r.dagen_wachtend,
+            "positie": r.positie,
+            "redenen": list(r.redenen),
+            "maatregel": r.maatregel,
+            "urgentie": r.urgentie.label if r.urgentie else None,
+        }
+        for r in regels
+    ]
+    if args.format == "json":
+        print(json.dumps(rijen, ensure_ascii=False, indent=2))
+    else:
+        for rij in rijen:
+            redenen = "; ".join(rij["redenen"])
+            print(f"{rij['positie']:>5}  {rij['soort']:<7}{rij['dagen_wachtend']:>5} d  {redenen}")
+    return 0
+
+
 def cmd_beheer(args: argparse.Namespace) -> int:
     from django.core.management import execute_from_command_line
 
@@ -170,6 +218,13 @@ def parser() -> argparse.ArgumentParser:
         "--bekend-op", type=_moment, help="cijfers zoals ze op dit tijdstip bekend waren"
     )
     m.set_defaults(func=cmd_monitor)
+
+    w = sub.add_parser("wachtlijst", help="de wachtlijst van een GI, op prioriteit, met redenen")
+    w.add_argument("--gi", required=True, help="naam van de GI")
+    w.add_argument("--soort", choices=list(SOORTEN), default="alle")
+    w.add_argument("--peildatum", type=_datum, help="standaard vandaag")
+    w.add_argument("--format", choices=["table", "json"], default="table")
+    w.set_defaults(func=cmd_wachtlijst)
 
     b = sub.add_parser("beheer", help="Django-beheeropdrachten (migrate, runserver, ...)")
     b.add_argument("rest", nargs=argparse.REMAINDER)

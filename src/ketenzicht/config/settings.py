@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "ketenzicht.kinderen",
     "ketenzicht.audit",
     "ketenzicht.monitor",
+    "ketenzicht.planning",
     "ketenzicht.web",
 ]
 
@@ -151,3 +152,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+PRIORITEIT_MARGE_ZONDER_MAATREGEL = int(os.environ.get("KETENZICHT_PRIORITEIT_MARGE", "1"))
+"""Urgency levels by which a child without a measure must exceed one with (seed 000)."""

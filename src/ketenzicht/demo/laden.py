@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import random
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -24,8 +25,11 @@ from django.db import connection, models, transaction
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.demo import generator, stamdata
 from ketenzicht.domain.bsn import Bsn, testnummers
+from ketenzicht.domain.maatregelen import Soort
+from ketenzicht.domain.prioriteit import Urgentie
 from ketenzicht.kinderen import bsnopslag
-from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing
+from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Triage
+from ketenzicht.kinderen.services import TRIAGECRITERIA
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
     Lidmaatschap,
@@ -72,6 +76,7 @@ def opdracht(schaal: str, seed: int, tot: date) -> generator.Opdracht:
 
 
 DEMO_TABELLEN: Sequence[type[models.Model]] = (
+    Triage,
     Toewijzing,
     Maatregel,
     Kind,
@@ -161,6 +166,45 @@ def _bsn_sleutels(aantal: int) -> list[tuple[str, str]]:
             )
         )
     return uit
+
+
+URGENTIE_VERDELING = (
+    (Urgentie.LAAG, 0.2),
+    (Urgentie.MIDDEN, 0.45),
+    (Urgentie.HOOG, 0.28),
+    (Urgentie.ACUUT, 0.07),
+)
+CRITERIA_PER_URGENTIE = {
+    Urgentie.LAAG: (),
+    Urgentie.MIDDEN: ("ernstige_ontwikkelingsbedreiging",),
+    Urgentie.HOOG: ("ernstige_ontwikkelingsbedreiging", "rechtsstatelijkheid"),
+    Urgentie.ACUUT: ("acute_onveiligheid", "ernstige_ontwikkelingsbedreiging"),
+}
+
+
+def _triages(uit: generator.Uitkomst, seed: int) -> list[Triage]:
+    """A triage at the start of most measures (four in five), as a GI would register it."""
+    rng = random.Random(f"{seed}:triage")
+    niveaus, gewichten = zip(*URGENTIE_VERDELING, strict=True)
+    triages = []
+    for m in uit.maatregelen:
+        if rng.random() >= 0.8:
+            continue
+        urgentie = rng.choices(niveaus, gewichten)[0]
+        criteria = set(CRITERIA_PER_URGENTIE[urgentie])
+        if m.code.soort is Soort.JEUGDRECLASSERING:
+            criteria.add("recidiverisico")
+        triages.append(
+            Triage(
+                kind_id=m.kind_id,
+                datum=m.start,
+                beoordelaar="demo",
+                urgentie=int(urgentie),
+                geregistreerd_op=_moment(m.start),
+                **{c: c in criteria for c in TRIAGECRITERIA},
+            )
+        )
+    return triages
 
 
 def _pid(seed: int, soort: str, nummer: int) -> uuid.UUID:
@@ -308,6 +352,7 @@ def laad(
         "toewijzingen",
         voortgang,
     )
+    _bulk(Triage, _triages(uit, seed), "triages", voortgang)
     _bulk(
         AuditRegel,
         (

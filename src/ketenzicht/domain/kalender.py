@@ -47,3 +47,8 @@ def werkdagen_na(start: date, aantal: int, kalender: Kalender) -> date:
         if kalender.is_werkdag(dag):
             geteld += 1
     return dag
+
+
+def werkdagen_tussen(van: date, tot: date, kalender: Kalender) -> int:
+    """Working days in ``(van, tot]``; 0 when ``tot`` is not after ``van``."""
+    return sum(kalender.is_werkdag(van + timedelta(days=i)) for i in range(1, (tot - van).days + 1))

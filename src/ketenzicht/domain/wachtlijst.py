@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from ketenzicht.domain.kalender import Kalender, werkdagen_na
+from ketenzicht.domain.kalender import Kalender, werkdagen_na, werkdagen_tussen
 from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.perioden import Periode
 
@@ -31,6 +31,7 @@ TERMIJN_JEUGDBESCHERMER_WERKDAGEN = 5
 class WachtSoort(str, Enum):
     START = "start"
     INTERN = "intern"
+    NIEUW = "nieuw"  # no jeugdbeschermer yet, still within the 5 working days (planner only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,14 @@ class MaatregelStand:
         return self.looptijd.bevat(peildatum)
 
 
+def werkdagen_tot_termijn(start: date, peildatum: date, kalender: Kalender) -> int:
+    """Working days left until the jeugdbeschermer norm (negative: that many past it)."""
+    termijn = werkdagen_na(start, TERMIJN_JEUGDBESCHERMER_WERKDAGEN, kalender)
+    if peildatum <= termijn:
+        return werkdagen_tussen(peildatum, termijn, kalender)
+    return -werkdagen_tussen(termijn, peildatum, kalender)
+
+
 @dataclass(frozen=True, slots=True)
 class Wachtende:
     maatregel_id: int
@@ -59,8 +68,14 @@ class Wachtende:
     dagen_wachtend: int
 
 
-def wachtende(stand: MaatregelStand, peildatum: date, kalender: Kalender) -> Wachtende | None:
-    """The waiting entry of ``stand`` at ``peildatum``, or ``None`` when it is not waiting."""
+def wachtende(
+    stand: MaatregelStand, peildatum: date, kalender: Kalender, *, binnen_termijn: bool = False
+) -> Wachtende | None:
+    """The waiting entry of ``stand`` at ``peildatum``, or ``None`` when it is not waiting.
+
+    With ``binnen_termijn`` a measure still within its 5 working days without a jeugdbeschermer
+    is returned too, as ``NIEUW``: the planner must assign it, the monitor does not count it.
+    """
     if not stand.in_uitvoering(peildatum):
         return None
     begonnen = [t for t in stand.toewijzingen if t.begonnen_op(peildatum)]
@@ -72,9 +87,9 @@ def wachtende(stand: MaatregelStand, peildatum: date, kalender: Kalender) -> Wac
     else:
         sinds = stand.looptijd.van
         termijn = werkdagen_na(sinds, TERMIJN_JEUGDBESCHERMER_WERKDAGEN, kalender)
-        if peildatum <= termijn:
+        if peildatum <= termijn and not binnen_termijn:
             return None
-        soort = WachtSoort.START
+        soort = WachtSoort.START if peildatum > termijn else WachtSoort.NIEUW
     return Wachtende(
         maatregel_id=stand.maatregel_id,
         kind_id=stand.kind_id,
@@ -87,10 +102,18 @@ def wachtende(stand: MaatregelStand, peildatum: date, kalender: Kalender) -> Wac
 
 
 def wachtenden(
-    standen: Iterable[MaatregelStand], peildatum: date, kalender: Kalender
+    standen: Iterable[MaatregelStand],
+    peildatum: date,
+    kalender: Kalender,
+    *,
+    binnen_termijn: bool = False,
 ) -> list[Wachtende]:
     """Everyone waiting at ``peildatum``, most recently started waiting first."""
-    lijst = [w for s in standen if (w := wachtende(s, peildatum, kalender)) is not None]
+    lijst = [
+        w
+        for s in standen
+        if (w := wachtende(s, peildatum, kalender, binnen_termijn=binnen_termijn)) is not None
+    ]
     return sorted(lijst, key=lambda w: (w.sinds, w.maatregel_id), reverse=True)
 
 

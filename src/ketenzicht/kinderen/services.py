@@ -3,23 +3,33 @@ audited; errors are domain errors a user can act on."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.services import log_toegang
 from ketenzicht.domain.bsn import Bsn
-from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, ToewijzingEindeReden
+from ketenzicht.domain.capaciteit import Rol
+from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, Soort, ToewijzingEindeReden
+from ketenzicht.domain.prioriteit import Urgentie
+from ketenzicht.domain.werklast import Werklastnorm
 from ketenzicht.kinderen import bsnopslag
-from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing
+from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Triage
 from ketenzicht.organisaties.models import Medewerker, Organisatie
+from ketenzicht.organisaties.selectors import werklastnorm
 
 
 class Weigering(ValueError):
     """A write the system refuses, with a message for the user (never containing a BSN)."""
+
+
+class BovenNorm(Weigering):
+    """The assignment would take the caseworker over the workload norm; an override can."""
 
 
 def _log(door: AbstractBaseUser | None, kind: Kind, actie: str, doel: str, kanaal: str) -> None:
@@ -95,6 +105,37 @@ def _beeindig(toewijzing: Toewijzing, einde: date, reden: ToewijzingEindeReden) 
     toewijzing.save(update_fields=["einde", "einde_reden", "einde_geregistreerd_op"])
 
 
+def _controleer_medewerker(maatregel: Maatregel, medewerker: Medewerker, start: date) -> None:
+    if medewerker.gi_id != maatregel.gi_id:
+        raise Weigering("De jeugdbeschermer werkt niet bij de GI die deze maatregel uitvoert.")
+    rol = Rol(medewerker.rol)
+    if not rol.heeft_caseload:
+        raise Weigering(f"{medewerker} is {rol.value.replace('_', ' ')} en heeft geen caseload.")
+    jr = maatregel.maatregelcode.soort is Soort.JEUGDRECLASSERING
+    if jr != (rol is Rol.JEUGDRECLASSEERDER):
+        nodig = "jeugdreclasseerder" if jr else "jeugdbeschermer"
+        raise Weigering(f"Voor een {maatregel.maatregelcode.kort} is een {nodig} nodig.")
+    if not (
+        medewerker.in_dienst_van <= start
+        and (medewerker.uit_dienst_per is None or start < medewerker.uit_dienst_per)
+    ):
+        raise Weigering(f"{medewerker} is op {start} niet in dienst.")
+    if (
+        medewerker.perioden.filter(soort="ziek", van__lte=start)
+        .filter(Q(tot__isnull=True) | Q(tot__gt=start))
+        .exists()
+    ):
+        raise Weigering(f"{medewerker} is op {start} ziek gemeld.")
+
+
+def caseload(medewerker: Medewerker, norm: Werklastnorm) -> float:
+    """Weighted caseload now: the measures this person is the vaste jeugdbeschermer of."""
+    codes = medewerker.toewijzingen.filter(einde__isnull=True).values_list(
+        "maatregel__code", flat=True
+    )
+    return norm.caseload(MaatregelCode(c) for c in codes)
+
+
 @transaction.atomic
 def jeugdbeschermer_toewijzen(
     *,
@@ -102,22 +143,47 @@ def jeugdbeschermer_toewijzen(
     medewerker: Medewerker,
     start: date,
     door: AbstractBaseUser | None,
+    override_reden: str = "",
     kanaal: str = AuditRegel.Kanaal.WEB,
 ) -> Toewijzing:
-    """Make ``medewerker`` the vaste jeugdbeschermer from ``start``; a current one hands over."""
+    """Make ``medewerker`` the vaste jeugdbeschermer from ``start``; a current one hands over.
+
+    Refused when it would take the caseworker over the GI's workload norm, unless the planner
+    gives an ``override_reden`` (stored and audited). The caseworker's row is locked for the rest
+    of the transaction, so two planners assigning at once are serialised and cannot together push
+    anyone over the cap (on SQLite, immediate transactions serialise all writers).
+    """
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
     maatregel = Maatregel.objects.select_for_update().get(pk=maatregel.pk)
-    if medewerker.gi_id != maatregel.gi_id:
-        raise Weigering("De jeugdbeschermer werkt niet bij de GI die deze maatregel uitvoert.")
+    _controleer_medewerker(maatregel, medewerker, start)
     if maatregel.einde is not None and start >= maatregel.einde:
         raise Weigering(f"De maatregel is geëindigd op {maatregel.einde}.")
     if start < maatregel.start:
         raise Weigering(f"De maatregel startte op {maatregel.start}; toewijzen kan niet eerder.")
-    if (huidig := _lopende_toewijzing(maatregel)) is not None:
+    huidig = _lopende_toewijzing(maatregel)
+    if huidig is not None and huidig.medewerker_id == medewerker.pk:
+        raise Weigering(f"{medewerker} is al de vaste jeugdbeschermer.")
+    norm = werklastnorm(maatregel.gi_id, start)
+    nu, cap = caseload(medewerker, norm), norm.cap(float(medewerker.fte))
+    erbij = norm.gewicht(maatregel.maatregelcode)
+    override_reden = override_reden.strip()
+    if nu + erbij > cap + 1e-9 and not override_reden:
+        raise BovenNorm(
+            f"{medewerker} heeft {nu:g} van {cap:g} (norm {norm.clienten_per_fte:g} per fte); "
+            f"met dit kind wordt dat {nu + erbij:g}. Geef een reden om toch toe te wijzen."
+        )
+    if huidig is not None:
         _beeindig(huidig, start, ToewijzingEindeReden.OVERDRACHT)
-    toewijzing = Toewijzing.objects.create(maatregel=maatregel, medewerker=medewerker, start=start)
-    _log(
-        door, maatregel.kind, AuditRegel.Actie.SCHRIJVEN, "vaste jeugdbeschermer toegewezen", kanaal
+    toewijzing = Toewijzing.objects.create(
+        maatregel=maatregel,
+        medewerker=medewerker,
+        start=start,
+        override_reden=override_reden if nu + erbij > cap + 1e-9 else "",
     )
+    doel = "vaste jeugdbeschermer toegewezen"
+    if toewijzing.override_reden:
+        doel += f" boven de norm ({nu + erbij:g}/{cap:g}): {override_reden}"[: 200 - len(doel)]
+    _log(door, maatregel.kind, AuditRegel.Actie.SCHRIJVEN, doel, kanaal)
     return toewijzing
 
 
@@ -167,3 +233,38 @@ def maatregel_beeindigen(
     maatregel.save(update_fields=["einde", "einde_reden", "einde_geregistreerd_op"])
     _log(door, maatregel.kind, AuditRegel.Actie.SCHRIJVEN, "maatregel beëindigd", kanaal)
     return maatregel
+
+
+@transaction.atomic
+def trieren(
+    *,
+    kind: Kind,
+    datum: date,
+    urgentie: Urgentie,
+    criteria: Iterable[str],
+    door: AbstractBaseUser,
+    toelichting: str = "",
+    kanaal: str = AuditRegel.Kanaal.WEB,
+) -> Triage:
+    """Record a (re-)triage; earlier ones stay as history. ``criteria`` are seed 004's four."""
+    gekozen = set(criteria)
+    if onbekend := gekozen - set(TRIAGECRITERIA):
+        raise Weigering(f"Onbekend triagecriterium: {', '.join(sorted(onbekend))}.")
+    triage = Triage.objects.create(
+        kind=kind,
+        datum=datum,
+        beoordelaar=door.get_username(),
+        urgentie=int(urgentie),
+        toelichting=toelichting,
+        **{c: c in gekozen for c in TRIAGECRITERIA},
+    )
+    _log(door, kind, AuditRegel.Actie.SCHRIJVEN, f"triage: urgentie {urgentie.label}", kanaal)
+    return triage
+
+
+TRIAGECRITERIA = (
+    "acute_onveiligheid",
+    "ernstige_ontwikkelingsbedreiging",
+    "recidiverisico",
+    "rechtsstatelijkheid",
+)

@@ -11,8 +11,8 @@ from django.db.models import Q
 
 from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
 from ketenzicht.domain.maatregelen import Soort
-from ketenzicht.domain.werklast import Werklastnorm as DomeinNorm
 from ketenzicht.domain.perioden import Periode
+from ketenzicht.domain.werklast import Werklastnorm as DomeinNorm
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
     Lidmaatschap,

@@ -1,0 +1,281 @@
+"""Reads for the GI planner: the ranked list of children to assign, who has room, the caseloads,
+and the bulk proposal. Lists showing children are audited like every other read."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from uuid import UUID
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.audit.services import log_toegang
+from ketenzicht.domain.capaciteit import Rol
+from ketenzicht.domain.kalender import NederlandseKalender
+from ketenzicht.domain.maatregelen import MaatregelCode, Soort
+from ketenzicht.domain.prioriteit import Prioriteitsregels, Urgentie, Wachtend, rangschik
+from ketenzicht.domain.verdeling import Aanbod, Voorstel, Vraag, voorstel
+from ketenzicht.domain.wachtlijst import WachtSoort, wachtenden, werkdagen_tot_termijn
+from ketenzicht.domain.werklast import Kandidaat, Werklastnorm, rangschik_kandidaten
+from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing, Triage
+from ketenzicht.kinderen.selectors import maatregel_standen
+from ketenzicht.organisaties.models import Medewerker, Organisatie
+from ketenzicht.organisaties.selectors import werklastnorm
+
+Gebruiker = AbstractBaseUser | AnonymousUser | None
+
+
+@dataclass(frozen=True, slots=True)
+class Regel:
+    """A child to assign, at its place in the priority order."""
+
+    positie: int
+    kind_pid: UUID
+    naam: str
+    gemeente: str
+    maatregel_id: int
+    maatregel: str
+    soort: WachtSoort
+    sinds: date
+    dagen_wachtend: int
+    urgentie: Urgentie | None
+    redenen: tuple[str, ...]
+
+
+def regels() -> Prioriteitsregels:
+    return Prioriteitsregels(marge_zonder_maatregel=settings.PRIORITEIT_MARGE_ZONDER_MAATREGEL)
+
+
+def urgenties(kind_ids: list[int], peildatum: date) -> dict[int, Urgentie]:
+    """The urgency of each child's newest triage on or before ``peildatum``."""
+    uit: dict[int, Urgentie] = {}
+    rijen = (
+        Triage.objects.filter(kind_id__in=kind_ids, datum__lte=peildatum)
+        .order_by("kind_id", "datum", "geregistreerd_op")
+        .values_list("kind_id", "urgentie")
+    )
+    for kind_id, urgentie in rijen:
+        uit[kind_id] = Urgentie(urgentie)  # the last one per child wins
+    return uit
+
+
+def te_verdelen(
+    *,
+    gebruiker: Gebruiker,
+    gi: Organisatie,
+    peildatum: date,
+    kanaal: str,
+    soorten: frozenset[WachtSoort] = frozenset(WachtSoort),
+) -> list[Regel]:
+    """Every child of the GI without a vaste jeugdbeschermer, ranked by the priority rule."""
+    kalender = NederlandseKalender()
+    standen = maatregel_standen(peildatum=peildatum, gi_ids=[gi.pk])
+    lijst = [
+        w
+        for w in wachtenden(standen, peildatum, kalender, binnen_termijn=True)
+        if w.soort in soorten
+    ]
+    kinderen = Kind.objects.select_related("gemeente").in_bulk([w.kind_id for w in lijst])
+    urgentie = urgenties(list(kinderen), peildatum)
+    per_id = {str(w.maatregel_id): w for w in lijst}
+    invoer = [
+        Wachtend(
+            id=str(w.maatregel_id),
+            maatregel=w.code.kort,
+            urgentie=urgentie.get(w.kind_id),
+            werkdagen_tot_termijn=(
+                None
+                if w.soort is WachtSoort.INTERN
+                else werkdagen_tot_termijn(w.sinds, peildatum, kalender)
+            ),
+            dagen_wachtend=w.dagen_wachtend,
+            soort=w.soort.value,
+        )
+        for w in lijst
+    ]
+    uit = []
+    for p in rangschik(invoer, regels()):
+        w = per_id[p.wachtend.id]
+        kind = kinderen[w.kind_id]
+        uit.append(
+            Regel(
+                p.positie,
+                kind.pid,
+                str(kind),
+                kind.gemeente.naam,
+                w.maatregel_id,
+                w.code.kort,
+                w.soort,
+                w.sinds,
+                w.dagen_wachtend,
+                p.wachtend.urgentie,
+                p.redenen,
+            )
+        )
+    log_toegang(
+        gebruiker=gebruiker,
+        kind_pids=[r.kind_pid for r in uit],
+        actie=AuditRegel.Actie.LEZEN_LIJST,
+        kanaal=kanaal,
+        doel="prioritering wachtlijst",
+    )
+    return uit
+
+
+def _beschikbare_medewerkers(
+    gi: Organisatie, peildatum: date, rol: Rol | None = None
+) -> list[Medewerker]:
+    qs = Medewerker.objects.filter(gi=gi, in_dienst_van__lte=peildatum).filter(
+        Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gt=peildatum)
+    )
+    qs = (
+        qs.filter(rol=rol.value)
+        if rol
+        else qs.filter(rol__in=[Rol.JEUGDBESCHERMER, Rol.JEUGDRECLASSEERDER])
+    )
+    ziek = Medewerker.objects.filter(perioden__soort="ziek", perioden__van__lte=peildatum).filter(
+        Q(perioden__tot__isnull=True) | Q(perioden__tot__gt=peildatum)
+    )
+    return list(qs.exclude(pk__in=ziek.values("pk")).order_by("naam", "pk"))
+
+
+@dataclass(frozen=True, slots=True)
+class Werkvoorraad:
+    """Who holds which children now: per caseworker the weighted load, gemeenten and gezinnen."""
+
+    caseload: dict[int, float]
+    gemeenten: dict[int, set[int]]
+    gezinnen: dict[int, set[int]]
+
+
+def werkvoorraad(gi: Organisatie, norm: Werklastnorm) -> Werkvoorraad:
+    last: dict[int, float] = defaultdict(float)
+    gemeenten: dict[int, set[int]] = defaultdict(set)
+    gezinnen: dict[int, set[int]] = defaultdict(set)
+    rijen = Toewijzing.objects.filter(einde__isnull=True, medewerker__gi=gi).values_list(
+        "medewerker_id",
+        "maatregel__code",
+        "maatregel__kind__gemeente_id",
+        "maatregel__kind__gezin_id",
+    )
+    for mid, code, gemeente, gezin in rijen:
+        last[mid] += norm.gewicht(MaatregelCode(code))
+        gemeenten[mid].add(gemeente)
+        gezinnen[mid].add(gezin)
+    return Werkvoorraad(dict(last), dict(gemeenten), dict(gezinnen))
+
+
+def rol_voor(code: MaatregelCode) -> Rol:
+    return Rol.JEUGDRECLASSEERDER if code.soort is Soort.JEUGDRECLASSERING else Rol.JEUGDBESCHERMER
+
+
+def kandidaten(*, maatregel: Maatregel, peildatum: date) -> list[Kandidaat]:
+    """Colleagues who could take this child, best fit first; those without room last."""
+    gi = maatregel.gi
+    norm = werklastnorm(gi.pk, peildatum)
+    voorraad = werkvoorraad(gi, norm)
+    kind = maatregel.kind
+    lijst = [
+        Kandidaat(
+            id=m.pk,
+            naam=m.naam,
+            caseload=round(voorraad.caseload.get(m.pk, 0.0), 2),
+            cap=norm.cap(float(m.fte)),
+            heeft_gezin=kind.gezin_id in voorraad.gezinnen.get(m.pk, set()),
+            kent_gemeente=kind.gemeente_id in voorraad.gemeenten.get(m.pk, set()),
+        )
+        for m in _beschikbare_medewerkers(gi, peildatum, rol_voor(maatregel.maatregelcode))
+    ]
+    return rangschik_kandidaten(lijst, norm.gewicht(maatregel.maatregelcode))
+
+
+@dataclass(frozen=True, slots=True)
+class Caseload:
+    medewerker: Medewerker
+    caseload: float
+    cap: float
+
+    @property
+    def ruimte(self) -> float:
+        return round(self.cap - self.caseload, 2)
+
+
+def caseloads(*, gi: Organisatie, peildatum: date) -> list[Caseload]:
+    """Every available caseworker's load against their personal cap (FTE × norm)."""
+    norm = werklastnorm(gi.pk, peildatum)
+    voorraad = werkvoorraad(gi, norm)
+    return [
+        Caseload(m, round(voorraad.caseload.get(m.pk, 0.0), 2), norm.cap(float(m.fte)))
+        for m in _beschikbare_medewerkers(gi, peildatum)
+    ]
+
+
+def wisselingen_per_kind(*, gi: Organisatie, peildatum: date) -> float | None:
+    """GI indicator of the estafette (seed 002): changes of vaste jeugdbeschermer in the past 12
+    months per child with a measure in execution at the GI."""
+    jaar = peildatum - timedelta(days=365)
+    lopend = Maatregel.objects.filter(gi=gi, start__lte=peildatum).filter(
+        Q(einde__isnull=True) | Q(einde__gt=peildatum)
+    )
+    aantal = lopend.count()
+    if not aantal:
+        return None
+    recent = Toewijzing.objects.filter(maatregel__gi=gi, start__gt=jaar, start__lte=peildatum)
+    per_maatregel: dict[int, list[tuple[date, int, int]]] = defaultdict(list)
+    rijen = Toewijzing.objects.filter(
+        maatregel_id__in=recent.values("maatregel_id"), start__lte=peildatum
+    )
+    for mid, start, pk, medewerker in rijen.values_list(
+        "maatregel_id", "start", "pk", "medewerker_id"
+    ):
+        per_maatregel[mid].append((start, pk, medewerker))
+    wissel = 0
+    for reeks in per_maatregel.values():
+        reeks.sort()
+        wissel += sum(
+            1
+            for vorige, nu in zip(reeks, reeks[1:], strict=False)
+            if nu[0] > jaar and nu[2] != vorige[2]
+        )
+    return round(wissel / aantal, 2)
+
+
+def bulkvoorstel(
+    *, gebruiker: Gebruiker, gi: Organisatie, peildatum: date, kanaal: str
+) -> tuple[Voorstel, dict[str, Regel]]:
+    """The optimal proposal for the GI's whole list; returns it with the rows by maatregel id."""
+    lijst = te_verdelen(gebruiker=gebruiker, gi=gi, peildatum=peildatum, kanaal=kanaal)
+    norm = werklastnorm(gi.pk, peildatum)
+    voorraad = werkvoorraad(gi, norm)
+    maatregelen = Maatregel.objects.select_related("kind").in_bulk([r.maatregel_id for r in lijst])
+    gezin_van: dict[int, set[int]] = defaultdict(set)
+    for mid, gezinnen in voorraad.gezinnen.items():
+        for g in gezinnen:
+            gezin_van[g].add(mid)
+    vragen = []
+    for r in lijst:
+        m = maatregelen[r.maatregel_id]
+        vragen.append(
+            Vraag(
+                id=str(r.maatregel_id),
+                positie=r.positie,
+                rol=rol_voor(m.maatregelcode).value,
+                gewicht=norm.gewicht(m.maatregelcode),
+                gemeente=str(m.kind.gemeente_id),
+                gezin=frozenset(gezin_van.get(m.kind.gezin_id, set())),
+            )
+        )
+    aanbod = [
+        Aanbod(
+            id=m.pk,
+            rol=m.rol,
+            ruimte=norm.cap(float(m.fte)) - voorraad.caseload.get(m.pk, 0.0),
+            gemeenten=frozenset(str(g) for g in voorraad.gemeenten.get(m.pk, set())),
+        )
+        for m in _beschikbare_medewerkers(gi, peildatum)
+    ]
+    return voorstel(vragen, aanbod), {str(r.maatregel_id): r for r in lijst}
