@@ -183,9 +183,10 @@ def cmd_wachtlijst(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(rijen, ensure_ascii=False, indent=2))
     else:
-        for rij in rijen:
-            redenen = "; ".join(rij["redenen"])
-            print(f"{rij['positie']:>5}  {rij['soort']:<7}{rij['dagen_wachtend']:>5} d  {redenen}")
+        for r in regels:
+            print(
+                f"{r.positie:>5}  {r.soort.value:<7}{r.dagen_wachtend:>5} d  {'; '.join(r.redenen)}"
+            )
     return 0
 
 

@@ -4,5 +4,6 @@ from django.urls import include, path
 urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/", include("ketenzicht.kinderen.api_urls")),
+    path("planning/", include("ketenzicht.planning.urls")),
     path("", include("ketenzicht.web.urls")),
 ]

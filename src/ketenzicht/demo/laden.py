@@ -185,7 +185,8 @@ CRITERIA_PER_URGENTIE = {
 def _triages(uit: generator.Uitkomst, seed: int) -> list[Triage]:
     """A triage at the start of most measures (four in five), as a GI would register it."""
     rng = random.Random(f"{seed}:triage")
-    niveaus, gewichten = zip(*URGENTIE_VERDELING, strict=True)
+    niveaus = [u for u, _ in URGENTIE_VERDELING]
+    gewichten = [g for _, g in URGENTIE_VERDELING]
     triages = []
     for m in uit.maatregelen:
         if rng.random() >= 0.8:

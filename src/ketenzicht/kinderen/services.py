@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -23,6 +23,8 @@ from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Triag
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import werklastnorm
 
+Gebruiker = AbstractBaseUser | AnonymousUser | None
+
 
 class Weigering(ValueError):
     """A write the system refuses, with a message for the user (never containing a BSN)."""
@@ -32,7 +34,7 @@ class BovenNorm(Weigering):
     """The assignment would take the caseworker over the workload norm; an override can."""
 
 
-def _log(door: AbstractBaseUser | None, kind: Kind, actie: str, doel: str, kanaal: str) -> None:
+def _log(door: Gebruiker, kind: Kind, actie: str, doel: str, kanaal: str) -> None:
     log_toegang(gebruiker=door, kind_pids=[kind.pid], actie=actie, kanaal=kanaal, doel=doel)
 
 
@@ -45,7 +47,7 @@ def kind_registreren(
     geboortedatum: date,
     gemeente: Organisatie,
     gezin: Gezin | None = None,
-    door: AbstractBaseUser | None,
+    door: Gebruiker,
     kanaal: str = AuditRegel.Kanaal.WEB,
 ) -> Kind:
     """Register a child. Raises ``BsnOngeldig`` (message without the number) or ``Weigering``."""
@@ -78,7 +80,7 @@ def maatregel_registreren(
     code: MaatregelCode,
     beschikking_datum: date,
     start: date,
-    door: AbstractBaseUser | None,
+    door: Gebruiker,
     kanaal: str = AuditRegel.Kanaal.WEB,
 ) -> Maatregel:
     if gi.type != Organisatie.Type.GI:
@@ -142,7 +144,7 @@ def jeugdbeschermer_toewijzen(
     maatregel: Maatregel,
     medewerker: Medewerker,
     start: date,
-    door: AbstractBaseUser | None,
+    door: Gebruiker,
     override_reden: str = "",
     kanaal: str = AuditRegel.Kanaal.WEB,
 ) -> Toewijzing:
@@ -193,7 +195,7 @@ def toewijzing_beeindigen(
     toewijzing: Toewijzing,
     einde: date,
     reden: ToewijzingEindeReden,
-    door: AbstractBaseUser | None,
+    door: Gebruiker,
     kanaal: str = AuditRegel.Kanaal.WEB,
 ) -> Toewijzing:
     """The vaste jeugdbeschermer stops (sickness, leaving): the child joins the internal list."""
@@ -217,7 +219,7 @@ def maatregel_beeindigen(
     maatregel: Maatregel,
     einde: date,
     reden: EindeReden,
-    door: AbstractBaseUser | None,
+    door: Gebruiker,
     kanaal: str = AuditRegel.Kanaal.WEB,
 ) -> Maatregel:
     maatregel = Maatregel.objects.select_for_update().get(pk=maatregel.pk)
@@ -242,7 +244,7 @@ def trieren(
     datum: date,
     urgentie: Urgentie,
     criteria: Iterable[str],
-    door: AbstractBaseUser,
+    door: Gebruiker,
     toelichting: str = "",
     kanaal: str = AuditRegel.Kanaal.WEB,
 ) -> Triage:
@@ -253,7 +255,7 @@ def trieren(
     triage = Triage.objects.create(
         kind=kind,
         datum=datum,
-        beoordelaar=door.get_username(),
+        beoordelaar=door.get_username() if door is not None else "systeem",
         urgentie=int(urgentie),
         toelichting=toelichting,
         **{c: c in gekozen for c in TRIAGECRITERIA},

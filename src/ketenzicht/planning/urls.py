@@ -1,0 +1,10 @@
+from django.urls import path
+
+from ketenzicht.planning import views
+
+urlpatterns = [
+    path("", views.prioriteit, name="prioriteit"),
+    path("voorstel/", views.voorstel, name="voorstel"),
+    path("team/", views.team, name="team"),
+    path("kinderen/<uuid:pid>/toewijzen/", views.toewijzen, name="toewijzen"),
+]

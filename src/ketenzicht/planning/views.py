@@ -1,0 +1,154 @@
+"""The GI planner's pages: the ranked list, assigning a vaste jeugdbeschermer, the bulk proposal
+and the team's caseloads. Thin: parse, call a selector or service, render."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.kinderen import selectors as kinderen
+from ketenzicht.kinderen import services
+from ketenzicht.kinderen.models import Kind, Maatregel
+from ketenzicht.organisaties.models import Medewerker, Organisatie
+from ketenzicht.organisaties.selectors import gi_van
+from ketenzicht.planning import selectors
+
+WEB = AuditRegel.Kanaal.WEB
+
+
+def _gi(request: HttpRequest) -> Organisatie:
+    gi = gi_van(request.user)
+    if gi is None:
+        raise Http404("Alleen voor medewerkers van een GI.")
+    return gi
+
+
+@login_required
+def prioriteit(request: HttpRequest) -> HttpResponse:
+    gi = _gi(request)
+    vandaag = timezone.localdate()
+    regels = selectors.te_verdelen(gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB)
+    return render(
+        request, "planning/prioriteit.html", {"gi": gi, "peildatum": vandaag, "regels": regels}
+    )
+
+
+def _open_maatregel(gi: Organisatie, kind: Kind, vandaag: date) -> Maatregel:
+    maatregel = (
+        kind.maatregelen.filter(gi=gi, start__lte=vandaag, einde__isnull=True)
+        .order_by("-start")
+        .first()
+    )
+    if maatregel is None:
+        raise Http404("Dit kind heeft geen lopende maatregel bij deze GI.")
+    return maatregel
+
+
+@login_required
+def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
+    gi = _gi(request)
+    vandaag = timezone.localdate()
+    try:
+        kind = kinderen.kind_inzien(
+            gebruiker=request.user, pid=pid, doel="jeugdbeschermer toewijzen", kanaal=WEB
+        )
+    except Kind.DoesNotExist:
+        raise Http404("Geen kind gevonden.") from None
+    maatregel = _open_maatregel(gi, kind, vandaag)
+    fout, gekozen, override = "", None, ""
+    if request.method == "POST":
+        gekozen = request.POST.get("medewerker")
+        override = request.POST.get("override_reden", "")
+        medewerker = Medewerker.objects.filter(gi=gi, pk=gekozen).first() if gekozen else None
+        if medewerker is None:
+            fout = "Kies een jeugdbeschermer."
+        else:
+            try:
+                services.jeugdbeschermer_toewijzen(
+                    maatregel=maatregel,
+                    medewerker=medewerker,
+                    start=vandaag,
+                    door=request.user,
+                    override_reden=override,
+                    kanaal=WEB,
+                )
+            except services.Weigering as weigering:
+                fout = str(weigering)
+            else:
+                messages.success(
+                    request, f"{medewerker} is nu de vaste jeugdbeschermer van {kind}."
+                )
+                return redirect("prioriteit")
+    context = {
+        "gi": gi,
+        "kind": kind,
+        "maatregel": maatregel,
+        "kandidaten": selectors.kandidaten(maatregel=maatregel, peildatum=vandaag),
+        "fout": fout,
+        "gekozen": gekozen,
+        "override": override,
+    }
+    return render(request, "planning/toewijzen.html", context, status=400 if fout else 200)
+
+
+@login_required
+def voorstel(request: HttpRequest) -> HttpResponse:
+    gi = _gi(request)
+    vandaag = timezone.localdate()
+    if request.method == "POST":
+        return _voorstel_accepteren(request, gi, vandaag)
+    uitkomst, regels = selectors.bulkvoorstel(
+        gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB
+    )
+    namen = dict(Medewerker.objects.filter(gi=gi).values_list("pk", "naam"))
+    rijen = [(regels[k.vraag], namen[k.medewerker], k) for k in uitkomst.koppelingen]
+    wachten = [regels[w] for w in uitkomst.blijft_wachten]
+    return render(request, "planning/voorstel.html", {"gi": gi, "rijen": rijen, "wachten": wachten})
+
+
+def _voorstel_accepteren(request: HttpRequest, gi: Organisatie, vandaag: date) -> HttpResponse:
+    """Accept the ticked matches, each in its own transaction; report what could not be done."""
+    gelukt, mislukt = 0, []
+    for waarde in request.POST.getlist("koppeling"):
+        maatregel_id, _, medewerker_id = waarde.partition(":")
+        maatregel = Maatregel.objects.filter(gi=gi, pk=maatregel_id).select_related("kind").first()
+        medewerker = Medewerker.objects.filter(gi=gi, pk=medewerker_id).first()
+        if maatregel is None or medewerker is None:
+            mislukt.append(f"{waarde}: onbekend")
+            continue
+        try:
+            services.jeugdbeschermer_toewijzen(
+                maatregel=maatregel,
+                medewerker=medewerker,
+                start=vandaag,
+                door=request.user,
+                kanaal=WEB,
+            )
+            gelukt += 1
+        except services.Weigering as weigering:
+            mislukt.append(f"{maatregel.kind}: {weigering}")
+    messages.success(request, f"{gelukt} kinderen hebben nu een vaste jeugdbeschermer.")
+    for tekst in mislukt:
+        messages.error(request, tekst)
+    return redirect("prioriteit")
+
+
+@login_required
+def team(request: HttpRequest) -> HttpResponse:
+    gi = _gi(request)
+    vandaag = timezone.localdate()
+    lijst = sorted(selectors.caseloads(gi=gi, peildatum=vandaag), key=lambda c: c.ruimte)
+    context = {
+        "gi": gi,
+        "caseloads": lijst,
+        "wisselingen": selectors.wisselingen_per_kind(gi=gi, peildatum=vandaag),
+        "norm": selectors.werklastnorm(gi.pk, vandaag),
+    }
+    return render(request, "planning/team.html", context)
