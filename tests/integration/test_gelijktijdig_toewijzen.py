@@ -1,0 +1,82 @@
+"""Two planners at the same moment can never push a jeugdbeschermer over the cap (PostgreSQL)."""
+
+from __future__ import annotations
+
+import random
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+
+import pytest
+from django.db import connection, connections
+
+from ketenzicht.domain.capaciteit import Rol
+from ketenzicht.kinderen import services
+from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing
+from ketenzicht.organisaties.models import Medewerker, Organisatie, Werklastnorm
+
+pytestmark = pytest.mark.django_db(transaction=True)
+START = date(2026, 11, 2)
+CAP = 14
+
+
+def _kinderen(gi: Organisatie, gemeente: Organisatie, n: int) -> list[Maatregel]:
+    gezin = Gezin.objects.create(naam="Test")
+    kinderen = Kind.objects.bulk_create(
+        Kind(
+            gezin=gezin,
+            bsn_zoeksleutel=f"gelijktijdig-{gezin.pk}-{i}",
+            bsn_versleuteld="-",
+            voornaam="K",
+            achternaam=str(i),
+            geboortedatum=date(2015, 1, 1),
+            gemeente=gemeente,
+        )
+        for i in range(n)
+    )
+    return Maatregel.objects.bulk_create(
+        Maatregel(kind=k, gi=gi, code="11", beschikking_datum=START, start=START) for k in kinderen
+    )
+
+
+def test_duizend_gelijktijdige_pogingen_niemand_boven_de_norm() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("draait tegen PostgreSQL: zet DATABASE_URL (CI doet dat in de tweede ronde)")
+    gi = Organisatie.objects.create(naam="GI", type="gi")
+    gemeente = Organisatie.objects.create(naam="G", type="gemeente", gemeentecode="GM0001")
+    Werklastnorm.objects.create(gi=gi, geldig_van=date(2026, 1, 1), clienten_per_fte=CAP)
+    medewerkers = [
+        Medewerker.objects.create(
+            gi=gi,
+            naam=f"JB {i}",
+            rol=Rol.JEUGDBESCHERMER.value,
+            fte=1,
+            in_dienst_van=date(2020, 1, 1),
+        )
+        for i in range(20)
+    ]
+    bestaand = _kinderen(gi, gemeente, 20 * (CAP - 2))
+    Toewijzing.objects.bulk_create(
+        Toewijzing(maatregel=m, medewerker=medewerkers[i % 20], start=START)
+        for i, m in enumerate(bestaand)
+    )
+    nieuw = _kinderen(gi, gemeente, 1000)  # names collide with nothing: keys differ by offset
+    rng = random.Random(7)
+    pogingen = [(m, rng.choice(medewerkers)) for m in nieuw]
+
+    def probeer(paar: tuple[Maatregel, Medewerker]) -> str:
+        try:
+            services.jeugdbeschermer_toewijzen(
+                maatregel=paar[0], medewerker=paar[1], start=START, door=None
+            )
+            return "ok"
+        except services.BovenNorm:
+            return "vol"
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        uitkomsten = list(pool.map(probeer, pogingen))
+    for m in medewerkers:
+        assert Toewijzing.objects.filter(medewerker=m, einde__isnull=True).count() <= CAP
+    assert uitkomsten.count("ok") == 20 * 2  # exactly the room there was
+    assert uitkomsten.count("vol") == 1000 - 40

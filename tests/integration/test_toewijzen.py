@@ -1,0 +1,174 @@
+"""Assigning a vaste jeugdbeschermer within the workload norm; triage; long sickness."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.cli import main
+from ketenzicht.domain.capaciteit import Rol
+from ketenzicht.domain.maatregelen import MaatregelCode
+from ketenzicht.domain.prioriteit import Urgentie
+from ketenzicht.domain.wachtlijst import WachtSoort
+from ketenzicht.kinderen import selectors as kinderen
+from ketenzicht.kinderen import services
+from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Werklastnorm
+from ketenzicht.planning import selectors
+
+pytestmark = pytest.mark.django_db
+VANDAAG = date(2026, 11, 20)
+
+
+def vol(wereld, medewerker, n: int) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(n):
+        _, m = wereld.kind(wereld.gi_a, start=date(2026, 1, 5))
+        services.jeugdbeschermer_toewijzen(
+            maatregel=m, medewerker=medewerker, start=date(2026, 1, 5), door=None
+        )
+
+
+def test_boven_de_norm_alleen_met_reden_en_gelogd(wereld) -> None:  # type: ignore[no-untyped-def]
+    Werklastnorm.objects.create(gi=wereld.gi_a, geldig_van=date(2026, 1, 1), clienten_per_fte=3)
+    jb = wereld.medewerker(wereld.gi_a, fte=1.0)
+    vol(wereld, jb, 3)
+    kind, m = wereld.kind(wereld.gi_a, start=date(2026, 11, 2))
+    with pytest.raises(services.BovenNorm, match="3 van 3"):
+        services.jeugdbeschermer_toewijzen(
+            maatregel=m, medewerker=jb, start=VANDAAG, door=wereld.planner_a
+        )
+    assert not m.toewijzingen.exists()
+    t = services.jeugdbeschermer_toewijzen(
+        maatregel=m,
+        medewerker=jb,
+        start=VANDAAG,
+        door=wereld.planner_a,
+        override_reden="broer al bij haar",
+    )
+    assert t.override_reden == "broer al bij haar"
+    regel = AuditRegel.objects.filter(kind_pid=kind.pid, gebruikersnaam="planner_a").latest(
+        "tijdstip"
+    )
+    assert "boven de norm (4/3): broer al bij haar" in regel.doel
+
+
+def test_rol_ziekte_en_andere_gi_geweigerd(wereld) -> None:  # type: ignore[no-untyped-def]
+    _, ots = wereld.kind(wereld.gi_a, start=date(2026, 11, 2))
+    _, jr = wereld.kind(wereld.gi_a, start=date(2026, 11, 2), code=MaatregelCode.JR_41)
+    jb = wereld.medewerker(wereld.gi_a)
+    with pytest.raises(services.Weigering, match="jeugdreclasseerder"):
+        services.jeugdbeschermer_toewijzen(maatregel=jr, medewerker=jb, start=VANDAAG, door=None)
+    with pytest.raises(services.Weigering, match="geen caseload"):
+        services.jeugdbeschermer_toewijzen(
+            maatregel=ots,
+            medewerker=wereld.medewerker(wereld.gi_a, rol=Rol.JURIDISCH),
+            start=VANDAAG,
+            door=None,
+        )
+    with pytest.raises(services.Weigering, match="GI"):
+        services.jeugdbeschermer_toewijzen(
+            maatregel=ots, medewerker=wereld.medewerker(wereld.gi_b), start=VANDAAG, door=None
+        )
+    BeschikbaarheidsPeriode.objects.create(medewerker=jb, soort="ziek", van=date(2026, 11, 1))
+    with pytest.raises(services.Weigering, match="ziek"):
+        services.jeugdbeschermer_toewijzen(maatregel=ots, medewerker=jb, start=VANDAAG, door=None)
+
+
+def test_langdurig_ziek_zet_kind_op_interne_lijst_met_de_juiste_datum(wereld) -> None:  # type: ignore[no-untyped-def]
+    jb = wereld.medewerker(wereld.gi_a)
+    kind, m = wereld.kind(wereld.gi_a, start=date(2026, 9, 1))
+    services.jeugdbeschermer_toewijzen(
+        maatregel=m, medewerker=jb, start=date(2026, 9, 1), door=None
+    )
+    BeschikbaarheidsPeriode.objects.create(medewerker=jb, soort="ziek", van=date(2026, 10, 1))
+
+    def lijst(peildatum: date) -> list:
+        return kinderen.wachtlijst(
+            gebruiker=wereld.planner_a, gi=wereld.gi_a, peildatum=peildatum, kanaal="web"
+        )
+
+    assert lijst(date(2026, 10, 28)) == []  # 27 days ill: still the vaste jeugdbeschermer
+    [regel] = lijst(VANDAAG)
+    assert regel.kind_pid == kind.pid and regel.soort is WachtSoort.INTERN
+    assert regel.sinds == date(2026, 10, 29) and regel.dagen_wachtend == 22
+    Werklastnorm.objects.create(
+        gi=wereld.gi_a, geldig_van=date(2026, 1, 1), ziekte_drempel_dagen=60
+    )
+    assert lijst(VANDAAG) == []  # the threshold is the GI's own
+
+
+def test_triage_bepaalt_de_volgorde_en_historie_blijft(wereld) -> None:  # type: ignore[no-untyped-def]
+    eerst, _ = wereld.kind(wereld.gi_a, start=date(2026, 10, 1), voornaam="Anna")
+    later, _ = wereld.kind(wereld.gi_a, start=date(2026, 11, 2), voornaam="Bram")
+    services.trieren(
+        kind=later,
+        datum=date(2026, 11, 3),
+        urgentie=Urgentie.LAAG,
+        criteria=[],
+        door=wereld.planner_a,
+    )
+    services.trieren(
+        kind=later,
+        datum=date(2026, 11, 10),
+        urgentie=Urgentie.ACUUT,
+        criteria=["acute_onveiligheid"],
+        door=wereld.planner_a,
+    )
+    regels = selectors.te_verdelen(
+        gebruiker=wereld.planner_a, gi=wereld.gi_a, peildatum=VANDAAG, kanaal="web"
+    )
+    assert [r.kind_pid for r in regels] == [later.pid, eerst.pid]
+    assert regels[0].redenen[1] == "urgentie acuut"
+    assert later.triages.count() == 2
+    with pytest.raises(services.Weigering, match="triagecriterium"):
+        services.trieren(
+            kind=later,
+            datum=VANDAAG,
+            urgentie=Urgentie.HOOG,
+            criteria=["zomaar"],
+            door=wereld.planner_a,
+        )
+
+
+def test_kandidaten_op_passendheid(wereld) -> None:  # type: ignore[no-untyped-def]
+    gezin_jb, ander = wereld.medewerker(wereld.gi_a), wereld.medewerker(wereld.gi_a)
+    broer, mb = wereld.kind(wereld.gi_a, start=date(2026, 6, 1))
+    services.jeugdbeschermer_toewijzen(
+        maatregel=mb, medewerker=gezin_jb, start=date(2026, 6, 1), door=None
+    )
+    zus = services.kind_registreren(
+        bsn=__import__("tests.conftest", fromlist=["volgend_bsn"]).volgend_bsn(),
+        voornaam="Zus",
+        achternaam="de Vries",
+        geboortedatum=date(2016, 1, 1),
+        gemeente=wereld.gemeente,
+        gezin=broer.gezin,
+        door=None,
+    )
+    mz = services.maatregel_registreren(
+        kind=zus,
+        gi=wereld.gi_a,
+        code=MaatregelCode.OTS,
+        beschikking_datum=date(2026, 11, 2),
+        start=date(2026, 11, 2),
+        door=None,
+    )
+    lijst = selectors.kandidaten(maatregel=mz, peildatum=VANDAAG)
+    assert [k.id for k in lijst] == [gezin_jb.pk, ander.pk]
+    assert lijst[0].redenen()[0] == "kent het gezin al"
+
+
+def test_cli_wachtlijst_json(wereld, capsys) -> None:  # type: ignore[no-untyped-def]
+    wereld.kind(wereld.gi_a, start=date(2026, 10, 1))
+    wereld.kind(wereld.gi_a, start=date(2026, 11, 18))  # new, within the norm
+    args = ["wachtlijst", "--gi", "GI Alfa", "--peildatum", "2026-11-20", "--format", "json"]
+    assert main([*args, "--soort", "alle"]) == 0
+    alle = json.loads(capsys.readouterr().out)
+    assert [r["soort"] for r in alle] == ["start", "nieuw"]
+    assert set(alle[0]) >= {"kind", "soort", "dagen_wachtend", "positie", "redenen"}
+    assert alle[0]["positie"] == 1 and alle[0]["dagen_wachtend"] == 50
+    assert main([*args, "--soort", "start"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1
+    assert main(["wachtlijst", "--gi", "Geen", "--format", "json"]) == 2
