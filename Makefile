@@ -31,8 +31,9 @@ lint: install ## ruff and mypy (django-stubs)
 	$(UV) run ruff check src tests bench
 	$(UV) run mypy
 
-bench: install ## benchmark scripts: demo generation and the national monitor
+bench: install ## benchmark scripts: demo generation, the national monitor, the planner's list and bulk proposal
 	$(UV) run python bench/demo_en_monitor.py
+	$(UV) run python bench/planning.py
 
 openapi: install ## regenerate the committed openapi.yaml from the code
 	KETENZICHT_SECRET_KEY=openapi $(UV) run ketenzicht beheer spectacular --file openapi.yaml --validate

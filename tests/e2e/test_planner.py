@@ -55,3 +55,30 @@ def test_planner_ziet_wachtlijsten_en_opent_een_kind(live_server, pagina, tmp_pa
         AuditRegel.objects.filter(actie="lezen", gebruikersnaam="planner1", kanaal="web").count()
         == 1
     )
+
+
+@pytest.mark.usefixtures("klok")
+def test_planner_wijst_toe_en_kind_verdwijnt_van_de_lijst(live_server, pagina) -> None:  # type: ignore[no-untyped-def]
+    laad(schaal="klein", seed=4, tot=timezone.localdate(), voortgang=lambda *_: None)
+    pagina.goto(f"{live_server.url}/inloggen/")
+    pagina.fill("#id_username", "planner2")
+    pagina.fill("#id_password", DEMO_WACHTWOORD)
+    pagina.click("button[type=submit]")
+    pagina.wait_for_url("**/wachtlijst/")
+    pagina.click("text=Te verdelen")
+    rijen = pagina.locator("[data-testid=prioriteit] tbody tr")
+    voor = rijen.count()
+    # the highest-placed child for whom a colleague has room under the norm
+    eerste = pagina.locator("[data-testid=prioriteit] tbody tr[data-ruimte=ja]").first
+    kind = eerste.get_attribute("data-kind")
+    assert "maatregel" in eerste.locator(".kz-redenen").inner_text()
+    eerste.locator("text=Toewijzen").click()
+    pagina.wait_for_selector("[data-testid=kandidaten]")
+    # the best fit is preselected; assign
+    pagina.click("button:has-text('Toewijzen')")
+    pagina.wait_for_load_state()
+    assert pagina.locator("[data-testid=fout]").count() == 0, pagina.inner_text("main")
+    pagina.wait_for_selector("[data-testid=prioriteit]")
+    assert "is nu de vaste jeugdbeschermer" in pagina.inner_text("[role=status]")
+    assert pagina.locator("[data-testid=prioriteit] tbody tr").count() == voor - 1
+    assert pagina.locator(f"[data-kind='{kind}']").count() == 0

@@ -44,6 +44,7 @@ class Regel:
     dagen_wachtend: int
     urgentie: Urgentie | None
     redenen: tuple[str, ...]
+    rol: Rol  # who can take the child: a jeugdbeschermer or a jeugdreclasseerder
 
 
 def regels() -> Prioriteitsregels:
@@ -114,6 +115,7 @@ def te_verdelen(
                 w.dagen_wachtend,
                 p.wachtend.urgentie,
                 p.redenen,
+                rol_voor(w.code),
             )
         )
     log_toegang(
@@ -212,6 +214,11 @@ def caseloads(*, gi: Organisatie, peildatum: date) -> list[Caseload]:
         Caseload(m, round(voorraad.caseload.get(m.pk, 0.0), 2), norm.cap(float(m.fte)))
         for m in _beschikbare_medewerkers(gi, peildatum)
     ]
+
+
+def rollen_met_ruimte(*, gi: Organisatie, peildatum: date) -> set[Rol]:
+    """The roles of which at least one available caseworker has room for one more child."""
+    return {Rol(c.medewerker.rol) for c in caseloads(gi=gi, peildatum=peildatum) if c.ruimte >= 1}
 
 
 def wisselingen_per_kind(*, gi: Organisatie, peildatum: date) -> float | None:

@@ -35,8 +35,12 @@ def prioriteit(request: HttpRequest) -> HttpResponse:
     gi = _gi(request)
     vandaag = timezone.localdate()
     regels = selectors.te_verdelen(gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB)
+    met_ruimte = selectors.rollen_met_ruimte(gi=gi, peildatum=vandaag)
+    rijen = [(r, r.rol in met_ruimte) for r in regels]
     return render(
-        request, "planning/prioriteit.html", {"gi": gi, "peildatum": vandaag, "regels": regels}
+        request,
+        "planning/prioriteit.html",
+        {"gi": gi, "peildatum": vandaag, "regels": regels, "rijen": rijen},
     )
 
 
@@ -62,9 +66,9 @@ def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
     except Kind.DoesNotExist:
         raise Http404("Geen kind gevonden.") from None
     maatregel = _open_maatregel(gi, kind, vandaag)
-    fout, gekozen, override = "", None, ""
+    fout, override = "", ""
+    gekozen = request.POST.get("medewerker", "")
     if request.method == "POST":
-        gekozen = request.POST.get("medewerker")
         override = request.POST.get("override_reden", "")
         medewerker = Medewerker.objects.filter(gi=gi, pk=gekozen).first() if gekozen else None
         if medewerker is None:
@@ -86,11 +90,14 @@ def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
                     request, f"{medewerker} is nu de vaste jeugdbeschermer van {kind}."
                 )
                 return redirect("prioriteit")
+    kandidaten = selectors.kandidaten(maatregel=maatregel, peildatum=vandaag)
+    if not gekozen and kandidaten:
+        gekozen = str(kandidaten[0].id)  # the best fit is preselected
     context = {
         "gi": gi,
         "kind": kind,
         "maatregel": maatregel,
-        "kandidaten": selectors.kandidaten(maatregel=maatregel, peildatum=vandaag),
+        "kandidaten": kandidaten,
         "fout": fout,
         "gekozen": gekozen,
         "override": override,
