@@ -172,3 +172,54 @@ def test_cli_wachtlijst_json(wereld, capsys) -> None:  # type: ignore[no-untyped
     assert main([*args, "--soort", "start"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1
     assert main(["wachtlijst", "--gi", "Geen", "--format", "json"]) == 2
+
+
+def test_wisselingen_per_kind_en_per_gezin_op_de_kindpagina(wereld) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+    from django.urls import reverse
+
+    from ketenzicht.domain.maatregelen import ToewijzingEindeReden
+
+    jb1, jb2, jb3 = (wereld.medewerker(wereld.gi_a) for _ in range(3))
+    broer, mb = wereld.kind(wereld.gi_a, start=date(2026, 1, 5))
+    zus = services.kind_registreren(
+        bsn=__import__("tests.conftest", fromlist=["volgend_bsn"]).volgend_bsn(),
+        voornaam="Zus",
+        achternaam="de Vries",
+        geboortedatum=date(2016, 1, 1),
+        gemeente=wereld.gemeente,
+        gezin=broer.gezin,
+        door=None,
+    )
+    mz = services.maatregel_registreren(
+        kind=zus,
+        gi=wereld.gi_a,
+        code=MaatregelCode.OTS,
+        beschikking_datum=date(2026, 2, 2),
+        start=date(2026, 2, 2),
+        door=None,
+    )
+    for maatregel, eerst, daarna, wissel in (
+        (mb, jb1, jb2, date(2026, 5, 1)),
+        (mz, jb2, jb3, date(2026, 7, 1)),
+    ):
+        t = services.jeugdbeschermer_toewijzen(
+            maatregel=maatregel, medewerker=eerst, start=maatregel.start, door=None
+        )
+        services.toewijzing_beeindigen(
+            toewijzing=t, einde=wissel, reden=ToewijzingEindeReden.UITSTROOM, door=None
+        )
+        services.jeugdbeschermer_toewijzen(
+            maatregel=maatregel, medewerker=daarna, start=wissel, door=None
+        )
+
+    client = Client()
+    client.force_login(wereld.planner_a)
+    data = client.get(reverse("api-kind", args=[broer.pid])).json()
+    assert (data["wisselingen"], data["wisselingen_gezin"], data["jeugdbeschermers_gezin"]) == (
+        1,
+        2,
+        2,
+    )
+    pagina = client.get(reverse("kind", args=[zus.pid])).content.decode()
+    assert 'data-testid="wisselingen-gezin">2 (alle kinderen samen) · nu 2 vaste' in pagina

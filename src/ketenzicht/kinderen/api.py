@@ -88,6 +88,12 @@ class KindSerializer(serializers.Serializer):
     geboortedatum = serializers.DateField(source="kind.geboortedatum")
     gemeente = serializers.CharField(source="kind.gemeente.naam")
     wisselingen = serializers.IntegerField(help_text="Aantal wisselingen van jeugdbeschermer")
+    wisselingen_gezin = serializers.IntegerField(
+        help_text="Wisselingen van jeugdbeschermer, opgeteld over alle kinderen van het gezin"
+    )
+    jeugdbeschermers_gezin = serializers.IntegerField(
+        help_text="Aantal verschillende vaste jeugdbeschermers dat het gezin nu heeft"
+    )
     maatregelen = MaatregelSerializer(many=True)
 
 

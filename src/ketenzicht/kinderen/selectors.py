@@ -188,11 +188,16 @@ class Dossier:
     maatregelen: list[Maatregel]
     wisselingen: int
     gezinsleden_in_beeld: int
+    wisselingen_gezin: int  # summed over every child of the family
+    jeugdbeschermers_gezin: int  # distinct vaste jeugdbeschermers the family has now
 
 
 def wisselingen(toewijzingen: Iterable[Toewijzing]) -> int:
     """Changes of vaste jeugdbeschermer (the estafette of seed 002), across all measures."""
-    reeks = [t.medewerker_id for t in sorted(toewijzingen, key=lambda t: (t.start, t.pk))]
+    return _wissels([t.medewerker_id for t in sorted(toewijzingen, key=lambda t: (t.start, t.pk))])
+
+
+def _wissels(reeks: list[int]) -> int:
     return sum(1 for vorige, volgende in zip(reeks, reeks[1:], strict=False) if vorige != volgende)
 
 
@@ -207,4 +212,20 @@ def dossier(kind: Kind) -> Dossier:
     for m in maatregelen:
         m.toewijzingen_chrono = sorted(m.toewijzingen.all(), key=lambda t: (t.start, t.pk))  # type: ignore[attr-defined]
         m.label = m.maatregelcode.label  # type: ignore[attr-defined]
-    return Dossier(kind, maatregelen, wisselingen(alle), kind.gezin.kinderen.count())
+    per_kind: dict[int, list[tuple[date, int, int]]] = {}
+    nu: set[int] = set()
+    rijen = Toewijzing.objects.filter(maatregel__kind__gezin_id=kind.gezin_id).values_list(
+        "maatregel__kind_id", "start", "pk", "medewerker_id", "einde"
+    )
+    for kind_id, start, pk, medewerker_id, einde in rijen:
+        per_kind.setdefault(kind_id, []).append((start, pk, medewerker_id))
+        if einde is None:
+            nu.add(medewerker_id)
+    return Dossier(
+        kind,
+        maatregelen,
+        wisselingen(alle),
+        kind.gezin.kinderen.count(),
+        wisselingen_gezin=sum(_wissels([m for *_, m in sorted(r)]) for r in per_kind.values()),
+        jeugdbeschermers_gezin=len(nu),
+    )

@@ -67,6 +67,8 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
             "maatregelen": d.maatregelen,
             "wisselingen": d.wisselingen,
             "broers_zussen": d.gezinsleden_in_beeld,
+            "wisselingen_gezin": d.wisselingen_gezin,
+            "jeugdbeschermers_gezin": d.jeugdbeschermers_gezin,
             "leeftijd": leeftijd,
         },
     )
