@@ -84,11 +84,11 @@ def verdeling(n: int, m: int, rng: random.Random) -> tuple[list[Vraag], list[Aan
 
 class Tabel:
     def __init__(self) -> None:
-        print(f"{'meting':<62}{'seconden':>9}{'budget':>8}{'verhouding':>12}")
+        print(f"{'meting':<68}{'seconden':>9}{'budget':>8}{'verhouding':>12}")
 
     def regel(self, naam: str, seconden: float, budget: float | None = BUDGET_S) -> None:
         verhouding = f"{seconden / budget:>11.0%}" if budget else f"{'':>11}"
-        print(f"{naam:<62}{seconden:>9.3f}{budget or '':>8}{verhouding} ")
+        print(f"{naam:<68}{seconden:>9.3f}{budget or '':>8}{verhouding} ")
 
 
 def domein(tabel: Tabel) -> None:
