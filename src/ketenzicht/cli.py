@@ -227,6 +227,10 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("--format", choices=["table", "json"], default="table")
     w.set_defaults(func=cmd_wachtlijst)
 
+    from ketenzicht.doorbraak.cli import registreer
+
+    registreer(sub, _moment)
+
     b = sub.add_parser("beheer", help="Django-beheeropdrachten (migrate, runserver, ...)")
     b.add_argument("rest", nargs=argparse.REMAINDER)
     b.set_defaults(func=cmd_beheer)
@@ -235,7 +239,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    _setup()
+    if getattr(args, "django", True):
+        _setup()
     return int(args.func(args))
 
 

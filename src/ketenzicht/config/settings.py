@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ketenzicht.audit",
     "ketenzicht.monitor",
     "ketenzicht.planning",
+    "ketenzicht.doorbraak",
     "ketenzicht.web",
 ]
 

@@ -23,10 +23,11 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from ketenzicht.audit.models import AuditRegel
-from ketenzicht.demo import generator, stamdata
+from ketenzicht.demo import doorbraak, generator, stamdata
 from ketenzicht.domain.bsn import Bsn, testnummers
 from ketenzicht.domain.maatregelen import Soort
 from ketenzicht.domain.prioriteit import Urgentie
+from ketenzicht.doorbraak.models import Afspraak, Escalatie, EscalatieOvergang, Mijlpaalregistratie
 from ketenzicht.kinderen import bsnopslag
 from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Triage
 from ketenzicht.kinderen.services import TRIAGECRITERIA
@@ -76,6 +77,10 @@ def opdracht(schaal: str, seed: int, tot: date) -> generator.Opdracht:
 
 
 DEMO_TABELLEN: Sequence[type[models.Model]] = (
+    EscalatieOvergang,
+    Escalatie,
+    Afspraak,
+    Mijlpaalregistratie,
     Triage,
     Toewijzing,
     Maatregel,
@@ -111,6 +116,10 @@ def _organisaties(gis: Iterable[str]) -> tuple[dict[str, Organisatie], dict[str,
             gemeentecode=code,
             regio=regio[regionaam],
         )
+    for regionaam, r in regio.items():
+        Organisatie.objects.create(
+            naam=f"Regionaal expertteam {regionaam}", type=Organisatie.Type.EXPERTTEAM, regio=r
+        )
     Organisatie.objects.create(
         naam="Ministerie van Justitie en Veiligheid", type=Organisatie.Type.MINISTERIE
     )
@@ -127,7 +136,7 @@ def demo_logins() -> list[DemoLogin]:
     ]
 
 
-def _logins(gi: dict[str, Organisatie]) -> list[DemoLogin]:
+def _logins(gi: dict[str, Organisatie], gemeente: Organisatie) -> list[DemoLogin]:
     User = get_user_model()
     wachtwoord = make_password(DEMO_WACHTWOORD)  # hash once: hashing is slow on purpose
     logins = []
@@ -138,6 +147,14 @@ def _logins(gi: dict[str, Organisatie]) -> list[DemoLogin]:
         (
             "ministerie",
             Organisatie.objects.get(type=Organisatie.Type.MINISTERIE),
+            Lidmaatschap.Rol.BELEID,
+        )
+    )
+    accounts.append(("gemeente1", gemeente, Lidmaatschap.Rol.BELEID))
+    accounts.append(
+        (
+            "ret1",
+            Organisatie.objects.get(type=Organisatie.Type.EXPERTTEAM, regio=gemeente.regio),
             Lidmaatschap.Rol.BELEID,
         )
     )
@@ -253,7 +270,7 @@ def laad(
         _leegmaken()
     uit = generator.genereer(taak, voortgang)
     gi, gemeenten = _organisaties(naam for naam, _, _ in taak.gis)
-    logins = _logins(gi)
+    logins = _logins(gi, gemeenten[taak.gis[0][2][0]])
     _bulk(
         Medewerker,
         (
@@ -354,6 +371,22 @@ def laad(
         voortgang,
     )
     _bulk(Triage, _triages(uit, seed), "triages", voortgang)
+    _bulk(
+        Mijlpaalregistratie,
+        (
+            Mijlpaalregistratie(
+                maatregel_id=r.maatregel_id,
+                mijlpaal=r.mijlpaal,
+                datum=r.datum,
+                door="demo",
+                bron="demo",
+                geregistreerd_op=_moment(r.datum),
+            )
+            for r in doorbraak.mijlpalen(uit, seed, tot)
+        ),
+        "mijlpalen",
+        voortgang,
+    )
     _bulk(
         AuditRegel,
         (

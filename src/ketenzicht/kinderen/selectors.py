@@ -25,18 +25,38 @@ from ketenzicht.domain.wachtlijst import (
 )
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
 from ketenzicht.organisaties.models import Organisatie
-from ketenzicht.organisaties.selectors import beschikbaarheid, gi_van, werklastnorm
+from ketenzicht.organisaties.selectors import (
+    beschikbaarheid,
+    gi_van,
+    lidmaatschap_van,
+    werklastnorm,
+)
 
 
 def zichtbare_kinderen(gebruiker: AbstractBaseUser | AnonymousUser) -> QuerySet[Kind]:
-    """Children a user may see: for a GI user those with a measure at that GI; nobody else's.
+    """Children a user may see, by the organisation they work for:
 
-    Ministry, municipal and other users see no individual children here (aggregates only).
+    - a GI: children with a measure at that GI;
+    - a gemeente: its residents with a measure (doorbraakaanpak afspraak 1 and 2: the gemeente
+      has the regie, in consultation with the GI);
+    - a regionaal expertteam: children escalated to that team (afspraak 3);
+    - anyone else (ministry, jeugdregio): no individual children, aggregates only.
     """
-    gi = gi_van(gebruiker)
-    if gi is None:
+    lid = lidmaatschap_van(gebruiker)
+    if lid is None:
         return Kind.objects.none()
-    return Kind.objects.filter(pk__in=Maatregel.objects.filter(gi=gi).values("kind_id"))
+    org = lid.organisatie
+    if org.type == Organisatie.Type.GI:
+        return Kind.objects.filter(pk__in=Maatregel.objects.filter(gi=org).values("kind_id"))
+    if org.type == Organisatie.Type.GEMEENTE:
+        return Kind.objects.filter(gemeente=org, pk__in=Maatregel.objects.values("kind_id"))
+    if org.type == Organisatie.Type.EXPERTTEAM:
+        from ketenzicht.doorbraak.models import Escalatie
+
+        return Kind.objects.filter(
+            pk__in=Escalatie.objects.filter(expertteam=org).values("kind_id")
+        )
+    return Kind.objects.none()
 
 
 def kind_inzien(

@@ -1,0 +1,312 @@
+"""Reads for the doorbraakaanpak: norm sets, milestone status per measure, the monthly monitor,
+the gemeente's afspraak-1 list, the planner's signal list and suggested escalations.
+
+Aggregates (the monthly monitor) contain no child; every list that shows children goes through
+``zichtbare_kinderen`` and is audited."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from uuid import UUID
+
+from django.conf import settings
+from django.db.models import Min, Q, QuerySet
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.audit.services import log_toegang
+from ketenzicht.domain import normen
+from ketenzicht.domain.doorbraak import Maand, Rij, Traject, rijen, uitkomsten, venster
+from ketenzicht.domain.escalatie import EscalatieStatus, is_open
+from ketenzicht.domain.kalender import NederlandseKalender
+from ketenzicht.doorbraak.models import Escalatie, Mijlpaalregistratie, Normset
+from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
+from ketenzicht.kinderen.selectors import zichtbare_kinderen
+from ketenzicht.kinderen.services import Gebruiker
+from ketenzicht.organisaties.models import Organisatie
+
+
+def normsets() -> list[normen.Normset]:
+    sets = [n.als_domein() for n in Normset.objects.prefetch_related("mijlpalen")]
+    return sets or [normen.DOORBRAAK_2020]
+
+
+def gehaald(
+    maatregel_ids: Iterable[int], bekend_op: datetime | None = None
+) -> dict[int, dict[str, date]]:
+    """Per measure the date each milestone was met, as known at ``bekend_op``: registrations
+    (the newest per milestone wins) and the first vaste jeugdbeschermer."""
+    ids = list(maatregel_ids)
+    uit: dict[int, dict[str, date]] = defaultdict(dict)
+    reg = Mijlpaalregistratie.objects.filter(maatregel_id__in=ids)
+    tw = Toewijzing.objects.filter(maatregel_id__in=ids)
+    if bekend_op is not None:
+        reg = reg.filter(geregistreerd_op__lte=bekend_op)
+        tw = tw.filter(geregistreerd_op__lte=bekend_op)
+    for mid, code, datum in reg.order_by("geregistreerd_op", "pk").values_list(
+        "maatregel_id", "mijlpaal", "datum"
+    ):
+        uit[mid][code] = datum
+    for mid, eerste in (
+        tw.values("maatregel_id")
+        .annotate(eerste=Min("start"))
+        .values_list("maatregel_id", "eerste")
+    ):
+        uit[mid][normen.JEUGDBESCHERMER] = eerste
+    return uit
+
+
+def _trajecten(qs: QuerySet[Maatregel], bekend_op: datetime | None) -> list[Traject]:
+    rijen_ = list(
+        qs.values_list(
+            "id",
+            "kind_id",
+            "gi__naam",
+            "kind__gemeente__naam",
+            "kind__gemeente__regio__naam",
+            "start",
+            "einde",
+            "einde_geregistreerd_op",
+        )
+    )
+    behaald = gehaald((r[0] for r in rijen_), bekend_op)
+    uit = []
+    for mid, kind_id, gi, gemeente, regio, start, einde, einde_reg in rijen_:
+        if bekend_op is not None and einde_reg is not None and einde_reg > bekend_op:
+            einde = None
+        uit.append(
+            Traject(mid, kind_id, gi, gemeente, regio or "(geen regio)", start, einde, behaald[mid])
+        )
+    return uit
+
+
+def _maatregelen_voor(
+    van: date, tot: date, gi_naam: str | None, bekend_op: datetime | None
+) -> list[Traject]:
+    qs = Maatregel.objects.filter(start__gte=van, start__lte=tot)
+    if gi_naam is not None:
+        qs = qs.filter(gi__naam=gi_naam)
+    if bekend_op is not None:
+        qs = qs.filter(geregistreerd_op__lte=bekend_op)
+    return _trajecten(qs, bekend_op)
+
+
+@dataclass(frozen=True, slots=True)
+class Maandcijfers:
+    maand: Maand
+    rijen: list[Rij]
+
+
+def doorbraak(
+    *,
+    maanden: Sequence[Maand],
+    gi_naam: str | None = None,
+    bekend_op: datetime | None = None,
+) -> list[Maandcijfers]:
+    """The doorbraak monitor for each month; one read of the measures covers them all."""
+    sets = normsets()
+    kalender = NederlandseKalender()
+    van = min(m.eerste for m in maanden) - timedelta(days=venster(sets))
+    trajecten = _maatregelen_voor(van, max(m.laatste for m in maanden), gi_naam, bekend_op)
+    uit = []
+    for maand in maanden:
+        geldig = normen.normset_op(sets, maand.eerste)
+        doelen = {m.code: m.doel for m in geldig.mijlpalen}
+        uit.append(Maandcijfers(maand, rijen(uitkomsten(trajecten, sets, maand, kalender), doelen)))
+    return uit
+
+
+def laatste_maanden(tot: Maand, aantal: int = 12) -> list[Maand]:
+    maanden = [tot]
+    while len(maanden) < aantal:
+        maanden.append(maanden[-1].vorige())
+    return maanden[::-1]
+
+
+@dataclass(frozen=True, slots=True)
+class KindMetMijlpalen:
+    kind_pid: UUID
+    naam: str
+    gemeente: str
+    gi: str
+    maatregel_id: int
+    maatregel: str
+    start: date
+    standen: tuple[normen.MijlpaalStand, ...]
+    jeugdbeschermer: str | None = None
+
+    @property
+    def te_laat(self) -> tuple[normen.MijlpaalStand, ...]:
+        return tuple(s for s in self.standen if s.status is normen.Status.TE_LAAT)
+
+
+def _met_mijlpalen(
+    maatregelen: Iterable[Maatregel], peildatum: date, bijna_dagen: int
+) -> list[KindMetMijlpalen]:
+    lijst = list(maatregelen)
+    sets = normsets()
+    kalender = NederlandseKalender()
+    behaald = gehaald(m.pk for m in lijst)
+    huidige = dict(
+        Toewijzing.objects.filter(maatregel__in=lijst, einde__isnull=True).values_list(
+            "maatregel_id", "medewerker__naam"
+        )
+    )
+    uit = []
+    for m in lijst:
+        stand = normen.standen(
+            normen.normset_op(sets, m.start),
+            m.start,
+            behaald.get(m.pk, {}),
+            peildatum,
+            kalender,
+            bijna_dagen,
+        )
+        uit.append(
+            KindMetMijlpalen(
+                m.kind.pid,
+                str(m.kind),
+                m.kind.gemeente.naam,
+                m.gi.naam,
+                m.pk,
+                m.maatregelcode.kort,
+                m.start,
+                tuple(stand),
+                huidige.get(m.pk),
+            )
+        )
+    return uit
+
+
+def _lopend(peildatum: date) -> Q:
+    return Q(start__lte=peildatum) & (Q(einde__isnull=True) | Q(einde__gt=peildatum))
+
+
+def mijlpalen_van(maatregel: Maatregel, peildatum: date) -> list[normen.MijlpaalStand]:
+    """The status of each milestone of one measure (the caller has audited the child's read)."""
+    [uit] = _met_mijlpalen([maatregel], peildatum, bijna_dagen())
+    return list(uit.standen)
+
+
+def bijna_dagen() -> int:
+    return int(getattr(settings, "DOORBRAAK_BIJNA_DAGEN", 2))
+
+
+def niet_tijdig(
+    *, gebruiker: Gebruiker, gemeente: Organisatie, peildatum: date, kanaal: str
+) -> list[KindMetMijlpalen]:
+    """Afspraak 1: the gemeente's children with a measure for whom any milestone is overdue."""
+    maatregelen = (
+        Maatregel.objects.filter(_lopend(peildatum), kind__gemeente=gemeente)
+        .filter(kind__in=zichtbare_kinderen(gebruiker))  # type: ignore[arg-type]
+        .select_related("kind__gemeente", "gi")
+        .order_by("start", "pk")
+    )
+    lijst = [k for k in _met_mijlpalen(maatregelen, peildatum, bijna_dagen()) if k.te_laat]
+    log_toegang(
+        gebruiker=gebruiker,
+        kind_pids=[k.kind_pid for k in lijst],
+        actie=AuditRegel.Actie.LEZEN_LIJST,
+        kanaal=kanaal,
+        doel="doorbraakaanpak afspraak 1: niet tijdig",
+    )
+    return lijst
+
+
+@dataclass(frozen=True, slots=True)
+class Signaal:
+    kind: KindMetMijlpalen
+    stand: normen.MijlpaalStand
+
+
+def signalen(
+    *, gebruiker: Gebruiker, gi: Organisatie, peildatum: date, kanaal: str, dagen: int = 7
+) -> dict[str, list[Signaal]]:
+    """The planner's signal list: milestones overdue or due within ``dagen``, per jeugdbeschermer
+    (children without one under "Zonder vaste jeugdbeschermer"), most overdue first."""
+    maatregelen = (
+        Maatregel.objects.filter(_lopend(peildatum), gi=gi)
+        .select_related("kind__gemeente", "gi")
+        .order_by("pk")
+    )
+    per: dict[str, list[Signaal]] = defaultdict(list)
+    tot = peildatum + timedelta(days=dagen)
+    for k in _met_mijlpalen(maatregelen, peildatum, bijna_dagen()):
+        for s in k.standen:
+            if s.status.gehaald or s.vervaldatum is None or s.vervaldatum > tot:
+                continue
+            per[k.jeugdbeschermer or "Zonder vaste jeugdbeschermer"].append(Signaal(k, s))
+    for lijst in per.values():
+        lijst.sort(key=lambda g: (g.stand.vervaldatum or date.max, g.kind.naam))
+    log_toegang(
+        gebruiker=gebruiker,
+        kind_pids=sorted({g.kind.kind_pid for lijst in per.values() for g in lijst}, key=str),
+        actie=AuditRegel.Actie.LEZEN_LIJST,
+        kanaal=kanaal,
+        doel="signaallijst termijnen",
+    )
+    return dict(sorted(per.items()))
+
+
+def escalatie_nodig(stand: Sequence[normen.MijlpaalStand]) -> str | None:
+    """The escalation rule: help overdue by more than the configured days suggests the RET."""
+    drempel = int(getattr(settings, "ESCALATIE_HULPAANBOD_DAGEN_TE_LAAT", 28))
+    for s in stand:
+        if (
+            s.mijlpaal.code == normen.HULPAANBOD
+            and s.status is normen.Status.TE_LAAT
+            and s.dagen_te_laat > drempel
+        ):
+            return f"hulpaanbod {s.dagen_te_laat} dagen over de termijn (drempel {drempel} dagen)"
+    return None
+
+
+def open_escalatie(kind: Kind) -> Escalatie | None:
+    for e in kind.escalaties.order_by("-aangemeld_op", "-pk"):
+        if is_open(EscalatieStatus(e.status)):
+            return e
+    return None
+
+
+def werklijst_ret(
+    *, gebruiker: Gebruiker, expertteam: Organisatie, kanaal: str, ook_afgerond: bool = False
+) -> list[Escalatie]:
+    """The RET's worklist: its escalations, open ones first and oldest first."""
+    qs = Escalatie.objects.filter(expertteam=expertteam).select_related(
+        "kind__gemeente", "maatregel__gi"
+    )
+    if not ook_afgerond:
+        qs = qs.filter(status__in=[EscalatieStatus.AANGEMELD, EscalatieStatus.IN_BEHANDELING])
+    lijst = list(qs.order_by("aangemeld_op", "pk"))
+    log_toegang(
+        gebruiker=gebruiker,
+        kind_pids=[e.kind.pid for e in lijst],
+        actie=AuditRegel.Actie.LEZEN_LIJST,
+        kanaal=kanaal,
+        doel="werklijst regionaal expertteam",
+    )
+    return lijst
+
+
+def expertteam_voor(kind: Kind) -> Organisatie | None:
+    """The RET of the child's jeugdregio."""
+    regio_id = kind.gemeente.regio_id
+    if regio_id is None:
+        return None
+    return (
+        Organisatie.objects.filter(type=Organisatie.Type.EXPERTTEAM, regio_id=regio_id)
+        .order_by("pk")
+        .first()
+    )
+
+
+def totaal(rijen_: Iterable[Rij], niveau: str) -> dict[str, tuple[int, int]]:
+    """Sum of noemer and op_tijd per milestone over the rows of one level (for checks)."""
+    som: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rijen_:
+        if r.niveau == niveau:
+            som[r.mijlpaal][0] += r.noemer
+            som[r.mijlpaal][1] += r.op_tijd
+    return {k: (v[0], v[1]) for k, v in som.items()}
