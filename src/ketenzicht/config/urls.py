@@ -5,5 +5,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/", include("ketenzicht.kinderen.api_urls")),
     path("planning/", include("ketenzicht.planning.urls")),
+    path("doorbraak/", include("ketenzicht.doorbraak.urls")),
     path("", include("ketenzicht.web.urls")),
 ]

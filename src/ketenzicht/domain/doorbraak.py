@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ketenzicht.domain.kalender import Kalender
-from ketenzicht.domain.normen import Eenheid, Normset, normset_op, standen
+from ketenzicht.domain.normen import Eenheid, Normset, normset_voor, standen
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +119,9 @@ def uitkomsten(
     when met on or before its deadline, so the result for a past month does not change."""
     uit = []
     for t in trajecten:
-        normset = normset_op(sets, t.start)
+        normset = normset_voor(sets, t.start)
+        if normset is None:
+            continue
         for stand in standen(normset, t.start, t.gehaald, date.max, kalender):
             verval = stand.vervaldatum
             if verval is None or not maand.eerste <= verval <= maand.laatste:

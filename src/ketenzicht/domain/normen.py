@@ -158,12 +158,20 @@ DOORBRAAK_2020 = Normset(
 )
 
 
-def normset_op(sets: Sequence[Normset], dag: date) -> Normset:
-    """The norm set valid on ``dag`` (for a measure: its start); the newest wins an overlap."""
+def normset_voor(sets: Sequence[Normset], dag: date) -> Normset | None:
+    """The norm set valid on ``dag`` (for a measure: its start), or None when none was in force
+    (a measure that started before the first norm set has no milestones). The newest set wins
+    an overlap."""
     geldig = [s for s in sets if s.geldig_op(dag)]
-    if not geldig:
+    return max(geldig, key=lambda s: s.geldig_van) if geldig else None
+
+
+def normset_op(sets: Sequence[Normset], dag: date) -> Normset:
+    """As ``normset_voor``, but a missing norm set is an error."""
+    gevonden = normset_voor(sets, dag)
+    if gevonden is None:
         raise LookupError(f"Geen normset geldig op {dag.isoformat()}.")
-    return max(geldig, key=lambda s: s.geldig_van)
+    return gevonden
 
 
 class Status(str, Enum):

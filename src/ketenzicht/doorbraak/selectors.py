@@ -21,11 +21,12 @@ from ketenzicht.domain import normen
 from ketenzicht.domain.doorbraak import Maand, Rij, Traject, rijen, uitkomsten, venster
 from ketenzicht.domain.escalatie import EscalatieStatus, is_open
 from ketenzicht.domain.kalender import NederlandseKalender
-from ketenzicht.doorbraak.models import Escalatie, Mijlpaalregistratie, Normset
+from ketenzicht.doorbraak.models import Afspraak, Escalatie, Mijlpaalregistratie, Normset
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
 from ketenzicht.kinderen.selectors import zichtbare_kinderen
 from ketenzicht.kinderen.services import Gebruiker
 from ketenzicht.organisaties.models import Organisatie
+from ketenzicht.organisaties.selectors import gi_van
 
 
 def normsets() -> list[normen.Normset]:
@@ -112,8 +113,8 @@ def doorbraak(
     trajecten = _maatregelen_voor(van, max(m.laatste for m in maanden), gi_naam, bekend_op)
     uit = []
     for maand in maanden:
-        geldig = normen.normset_op(sets, maand.eerste)
-        doelen = {m.code: m.doel for m in geldig.mijlpalen}
+        geldig = normen.normset_voor(sets, maand.eerste)
+        doelen = {m.code: m.doel for m in geldig.mijlpalen} if geldig else {}
         uit.append(Maandcijfers(maand, rijen(uitkomsten(trajecten, sets, maand, kalender), doelen)))
     return uit
 
@@ -156,13 +157,13 @@ def _met_mijlpalen(
     )
     uit = []
     for m in lijst:
-        stand = normen.standen(
-            normen.normset_op(sets, m.start),
-            m.start,
-            behaald.get(m.pk, {}),
-            peildatum,
-            kalender,
-            bijna_dagen,
+        normset = normen.normset_voor(sets, m.start)
+        stand = (
+            normen.standen(
+                normset, m.start, behaald.get(m.pk, {}), peildatum, kalender, bijna_dagen
+            )
+            if normset is not None
+            else []
         )
         uit.append(
             KindMetMijlpalen(
@@ -310,3 +311,163 @@ def totaal(rijen_: Iterable[Rij], niveau: str) -> dict[str, tuple[int, int]]:
             som[r.mijlpaal][0] += r.noemer
             som[r.mijlpaal][1] += r.op_tijd
     return {k: (v[0], v[1]) for k, v in som.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Gebeurtenis:
+    datum: date
+    soort: str  # maatregel | mijlpaal | jeugdbeschermer | afspraak | escalatie
+    tekst: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tijdlijn:
+    """A child's doorbraak view: milestones per measure, agreements, escalations, events."""
+
+    mijlpalen: dict[int, list[normen.MijlpaalStand]]  # per maatregel id
+    afspraken: list[Afspraak]
+    escalaties: list[Escalatie]
+    open_escalatie: Escalatie | None
+    voorstel_escalatie: str | None
+    expertteam: Organisatie | None
+    gebeurtenissen: list[Gebeurtenis]
+
+
+def tijdlijn(kind: Kind, maatregelen: Sequence[Maatregel], peildatum: date) -> Tijdlijn:
+    """For a child whose read was audited by ``kind_inzien``."""
+    met = {
+        k.maatregel_id: k
+        for k in _met_mijlpalen(
+            [m for m in maatregelen if m.start <= peildatum], peildatum, bijna_dagen()
+        )
+    }
+    afspraken = list(kind.afspraken.order_by("uiterlijk", "pk"))
+    escalaties = list(
+        kind.escalaties.select_related("expertteam").prefetch_related("overgangen").order_by("pk")
+    )
+    open_ = next((e for e in escalaties if is_open(EscalatieStatus(e.status))), None)
+    lopend = [k for mid, k in met.items() if _loopt(maatregelen, mid, peildatum)]
+    voorstel = None
+    if open_ is None:
+        voorstel = next((r for k in lopend if (r := escalatie_nodig(k.standen))), None)
+    gebeurtenissen = [
+        Gebeurtenis(m.start, "maatregel", f"Start {m.maatregelcode.label} bij {m.gi}")
+        for m in maatregelen
+    ]
+    gebeurtenissen += [
+        Gebeurtenis(m.einde, "maatregel", f"Einde {m.maatregelcode.kort} ({m.einde_reden})")
+        for m in maatregelen
+        if m.einde is not None and m.einde <= peildatum
+    ]
+    for m in maatregelen:
+        for t in m.toewijzingen.all():
+            if t.start <= peildatum:
+                gebeurtenissen.append(
+                    Gebeurtenis(
+                        t.start, "jeugdbeschermer", f"Vaste jeugdbeschermer: {t.medewerker}"
+                    )
+                )
+            if t.einde is not None and t.einde <= peildatum:
+                gebeurtenissen.append(
+                    Gebeurtenis(
+                        t.einde, "jeugdbeschermer", f"{t.medewerker} stopt ({t.einde_reden})"
+                    )
+                )
+    for k in met.values():
+        for s in k.standen:
+            if s.gehaald_op is not None:
+                tekst = f"{s.mijlpaal.naam} ({k.maatregel})"
+                if s.status is normen.Status.TE_LAAT_GEHAALD:
+                    tekst += f", {s.dagen_te_laat} dagen na de termijn"
+                gebeurtenissen.append(Gebeurtenis(s.gehaald_op, "mijlpaal", tekst))
+    for a in afspraken:
+        gebeurtenissen.append(
+            Gebeurtenis(
+                a.gemaakt_op.date(),
+                "afspraak",
+                f"Afspraak: {a.get_wie_display()} — {a.wat} (uiterlijk {a.uiterlijk:%d-%m-%Y})",
+            )
+        )
+    for e in escalaties:
+        for o in e.overgangen.all():
+            gebeurtenissen.append(
+                Gebeurtenis(
+                    o.datum,
+                    "escalatie",
+                    f"Escalatie {e.expertteam}: {o.get_naar_display().lower()} — {o.reden}",
+                )
+            )
+    volgorde = {"maatregel": 0, "jeugdbeschermer": 1, "mijlpaal": 2, "afspraak": 3}
+    gebeurtenissen.sort(key=lambda g: (g.datum, volgorde.get(g.soort, 4)), reverse=True)
+    return Tijdlijn(
+        {mid: list(k.standen) for mid, k in met.items()},
+        afspraken,
+        escalaties,
+        open_,
+        voorstel,
+        expertteam_voor(kind),
+        gebeurtenissen,
+    )
+
+
+def _loopt(maatregelen: Sequence[Maatregel], maatregel_id: int, peildatum: date) -> bool:
+    m = next(m for m in maatregelen if m.pk == maatregel_id)
+    return m.start <= peildatum and (m.einde is None or m.einde > peildatum)
+
+
+@dataclass(frozen=True, slots=True)
+class AchterHetCijfer:
+    kind_pid: UUID
+    naam: str
+    gi: str
+    gemeente: str
+    start: date
+    vervaldatum: date
+    op_tijd: bool
+
+
+def achter_het_cijfer(
+    *, gebruiker: Gebruiker, maand: Maand, mijlpaal: str, kanaal: str
+) -> list[AchterHetCijfer]:
+    """The children behind the user's own number for one milestone and month: a GI user sees
+    its own measures, a gemeente user its residents. Late ones first. Audited."""
+    sets = normsets()
+    van = maand.eerste - timedelta(days=venster(sets))
+    if gebruiker is None:
+        return []
+    qs = Maatregel.objects.filter(
+        start__gte=van, start__lte=maand.laatste, kind__in=zichtbare_kinderen(gebruiker)
+    )
+    gi = gi_van(gebruiker)
+    if gi is not None:
+        qs = qs.filter(gi=gi)
+    trajecten = _trajecten(qs, None)
+    gevonden = [
+        u
+        for u in uitkomsten(trajecten, sets, maand, NederlandseKalender())
+        if u.mijlpaal == mijlpaal
+    ]
+    kinderen = Kind.objects.in_bulk([u.traject.kind_id for u in gevonden])
+    uit = sorted(
+        (
+            AchterHetCijfer(
+                kinderen[u.traject.kind_id].pid,
+                str(kinderen[u.traject.kind_id]),
+                u.traject.gi,
+                u.traject.gemeente,
+                u.traject.start,
+                u.vervaldatum,
+                u.op_tijd,
+            )
+            for u in gevonden
+        ),
+        key=lambda a: (a.op_tijd, a.vervaldatum, a.naam),
+    )
+    log_toegang(
+        gebruiker=gebruiker,
+        kind_pids=[a.kind_pid for a in uit],
+        actie=AuditRegel.Actie.LEZEN_LIJST,
+        kanaal=kanaal,
+        doel=f"doorbraakmonitor {maand}: {mijlpaal}",
+    )
+    return uit

@@ -1,8 +1,15 @@
 from django.urls import path
 
+from ketenzicht.doorbraak import api as doorbraak
 from ketenzicht.kinderen import api
 
 urlpatterns = [
     path("wachtlijst/", api.WachtlijstApi.as_view(), name="api-wachtlijst"),
     path("kinderen/<uuid:pid>/", api.KindApi.as_view(), name="api-kind"),
+    path(
+        "gemeenten/<str:gemeentecode>/niet-tijdig/",
+        doorbraak.NietTijdigApi.as_view(),
+        name="api-niet-tijdig",
+    ),
+    path("doorbraak/", doorbraak.DoorbraakApi.as_view(), name="api-doorbraak"),
 ]

@@ -10,7 +10,11 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
+from ketenzicht.domain.escalatie import OVERGANGEN, EscalatieStatus
 from ketenzicht.domain.wachtlijst import WachtSoort
+from ketenzicht.doorbraak import selectors as doorbraak
+from ketenzicht.doorbraak.models import Afspraak, Mijlpaalregistratie
+from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.kinderen import selectors
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.organisaties.selectors import gi_van
@@ -54,6 +58,14 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
         raise Http404("Geen kind gevonden.") from None
     d = selectors.dossier(gevonden)
     vandaag = timezone.localdate()
+    tijdlijn = doorbraak.tijdlijn(gevonden, d.maatregelen, vandaag)
+    for m in d.maatregelen:
+        m.mijlpalen_stand = tijdlijn.mijlpalen.get(m.pk, [])  # type: ignore[attr-defined]
+    overgangen = (
+        sorted(s.value for s in OVERGANGEN[EscalatieStatus(tijdlijn.open_escalatie.status)])
+        if tijdlijn.open_escalatie
+        else []
+    )
     geboren = gevonden.geboortedatum
     leeftijd = (
         vandaag.year - geboren.year - ((vandaag.month, vandaag.day) < (geboren.month, geboren.day))
@@ -70,5 +82,11 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
             "wisselingen_gezin": d.wisselingen_gezin,
             "jeugdbeschermers_gezin": d.jeugdbeschermers_gezin,
             "leeftijd": leeftijd,
+            "tijdlijn": tijdlijn,
+            "peildatum": vandaag,
+            "mag": rechten(request.user, gevonden),
+            "afspraak_wie": Afspraak.Wie.choices,
+            "registreerbaar": Mijlpaalregistratie.Code.choices,
+            "overgangen": overgangen,
         },
     )

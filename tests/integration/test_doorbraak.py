@@ -1,0 +1,290 @@
+"""The doorbraakaanpak through the database: milestones, the monthly monitor, norm-set history,
+afspraak 1, 2 and 3, the signal list and the child's timeline."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.cli import main
+from ketenzicht.domain.doorbraak import Maand
+from ketenzicht.domain.escalatie import EscalatieStatus
+from ketenzicht.doorbraak import selectors, services
+from ketenzicht.doorbraak.models import Escalatie, NormMijlpaal, Normset
+from ketenzicht.kinderen import services as kinderen
+from ketenzicht.kinderen.services import Weigering
+from ketenzicht.organisaties.models import Lidmaatschap, Organisatie
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def ingelogd(user) -> Client:  # type: ignore[no-untyped-def]
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+def gebruiker(naam: str, org: Organisatie):  # type: ignore[no-untyped-def]
+    user = get_user_model().objects.create_user(username=naam, password="geheim-wachtwoord")
+    Lidmaatschap.objects.create(gebruiker=user, organisatie=org, rol=Lidmaatschap.Rol.BELEID)
+    return user
+
+
+@pytest.fixture
+def ret(wereld) -> Organisatie:  # type: ignore[no-untyped-def]
+    return Organisatie.objects.create(
+        naam="Regionaal expertteam Test",
+        type=Organisatie.Type.EXPERTTEAM,
+        regio=wereld.gemeente.regio,
+    )
+
+
+def september(wereld):  # type: ignore[no-untyped-def]
+    """Three OTS measures started Mon 3 Aug 2026: taxatie due Mon 10 Aug, plan due Mon 14 Sep,
+    help due Tue 3 Nov. Two at GI Alfa, one at GI Beta."""
+    jb = wereld.medewerker(wereld.gi_a)
+    uit = []
+    for gi, naam in ((wereld.gi_a, "Anna"), (wereld.gi_a, "Bram"), (wereld.gi_b, "Cas")):
+        kind, m = wereld.kind(gi, start=date(2026, 8, 3), voornaam=naam)
+        uit.append((kind, m))
+    a, b, c = (m for _, m in uit)
+    services.mijlpaal_registreren(
+        maatregel=a, mijlpaal="veiligheidsplan", datum=date(2026, 9, 14), wie="jb", door=None
+    )
+    services.mijlpaal_registreren(
+        maatregel=b, mijlpaal="veiligheidsplan", datum=date(2026, 9, 15), wie="jb", door=None
+    )
+    services.mijlpaal_registreren(
+        maatregel=c, mijlpaal="veiligheidsplan", datum=date(2026, 9, 1), wie="jb", door=None
+    )
+    kinderen.jeugdbeschermer_toewijzen(
+        maatregel=a, medewerker=jb, start=date(2026, 8, 5), door=None
+    )
+    return uit
+
+
+def plan_rijen(maand: str = "2026-09", **kw):  # type: ignore[no-untyped-def]
+    [cijfers] = selectors.doorbraak(maanden=[Maand.lees(maand)], **kw)
+    return {(r.niveau, r.naam): r for r in cijfers.rijen if r.mijlpaal == "veiligheidsplan"}
+
+
+def test_maandcijfers_per_gi_gemeente_regio_en_landelijk(wereld) -> None:  # type: ignore[no-untyped-def]
+    september(wereld)
+    rijen = plan_rijen()
+    assert (rijen[("gi", "GI Alfa")].noemer, rijen[("gi", "GI Alfa")].op_tijd) == (2, 1)
+    assert (rijen[("gi", "GI Beta")].noemer, rijen[("gi", "GI Beta")].op_tijd) == (1, 1)
+    landelijk = rijen[("landelijk", "Nederland")]
+    assert (landelijk.noemer, landelijk.op_tijd, landelijk.aandeel) == (3, 2, 0.667)
+    assert landelijk.doel == Decimal("0.9")
+    assert rijen[("gemeente", "Gemeente Test")].noemer == 3
+    assert rijen[("regio", "Jeugdregio Test")].op_tijd == 2
+
+
+def test_cli_doorbraak_json(wereld, capsys) -> None:  # type: ignore[no-untyped-def]
+    september(wereld)
+    assert main(["doorbraak", "--maand", "2026-09", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["maand"] == "2026-09"
+    rij = next(
+        r
+        for r in data["rijen"]
+        if r["niveau"] == "landelijk" and r["mijlpaal"] == "veiligheidsplan"
+    )
+    assert rij == {
+        "niveau": "landelijk",
+        "naam": "Nederland",
+        "mijlpaal": "veiligheidsplan",
+        "noemer": 3,
+        "op_tijd": 2,
+        "aandeel": 0.667,
+        "doel": 0.9,
+    }
+    assert main(["doorbraak", "--maand", "2026-09", "--gi", "GI Alfa", "--format", "json"]) == 0
+    alfa = json.loads(capsys.readouterr().out)["rijen"]
+    assert {r["naam"] for r in alfa if r["niveau"] == "gi"} == {"GI Alfa"}
+    assert main(["doorbraak", "--maand", "2026-13"]) == 2
+    assert "JJJJ-MM" in capsys.readouterr().err
+    assert main(["doorbraak", "--maand", "2026-09", "--gi", "Geen"]) == 2
+
+
+def test_nieuwe_normset_verandert_oude_maanden_niet(wereld) -> None:  # type: ignore[no-untyped-def]
+    september(wereld)
+    voor = plan_rijen()
+    oud = Normset.objects.get()
+    oud.geldig_tot = date(2026, 11, 20)
+    oud.full_clean()
+    oud.save()
+    strenger = Normset.objects.create(naam="Strenger 2026", geldig_van=date(2026, 11, 20))
+    NormMijlpaal.objects.create(
+        normset=strenger,
+        code="veiligheidsplan",
+        naam="Veiligheidsplan",
+        aantal=2,
+        eenheid="weken",
+        doel=Decimal("1"),
+    )
+    assert plan_rijen() == voor
+    # a set in force cannot be changed in place or ended retroactively
+    oud.geldig_van = date(2021, 1, 1)
+    with pytest.raises(Exception, match="nieuwe normset"):
+        oud.full_clean()
+
+
+def test_latere_correctie_verandert_het_bekende_verleden_niet(wereld) -> None:  # type: ignore[no-untyped-def]
+    _, b, _ = (m for _, m in september(wereld))
+    moment = datetime(2026, 11, 20, 10, 0, tzinfo=AMS)  # the frozen clock: all of the above
+    with time_machine.travel("2026-11-20 12:00 +01:00", tick=False):
+        services.mijlpaal_registreren(
+            maatregel=b, mijlpaal="veiligheidsplan", datum=date(2026, 9, 10), wie="jb", door=None
+        )
+    assert plan_rijen()[("landelijk", "Nederland")].op_tijd == 3
+    assert plan_rijen(bekend_op=moment)[("landelijk", "Nederland")].op_tijd == 2
+
+
+def test_mijlpaal_registreren_weigert_onzin_en_schrijft_niets(wereld) -> None:  # type: ignore[no-untyped-def]
+    _, m = wereld.kind(wereld.gi_a, start=date(2026, 8, 3))
+    for kwargs, fout in (
+        ({"mijlpaal": "koffie", "datum": date(2026, 9, 1)}, "Onbekende mijlpaal"),
+        ({"mijlpaal": "veiligheidsplan", "datum": date(2026, 7, 1)}, "voor de start"),
+        ({"mijlpaal": "veiligheidsplan", "datum": date(2026, 12, 1)}, "toekomst"),
+    ):
+        with pytest.raises(Weigering, match=fout):
+            services.mijlpaal_registreren(maatregel=m, wie="jb", door=None, **kwargs)
+    assert not m.mijlpalen.exists()
+
+
+def test_afspraak_1_per_gemeente_gedeeld_met_de_gi(wereld) -> None:  # type: ignore[no-untyped-def]
+    (anna, _), (bram, _), (cas, _) = september(wereld)
+    gemeente = gebruiker("gemeente", wereld.gemeente)
+    pagina = ingelogd(gemeente).get(reverse("niet-tijdig"))
+    assert pagina.status_code == 200
+    html = pagina.content.decode()
+    # on 20 Nov everyone's help (due 3 Nov) is overdue: all three children, both GIs
+    for kind in (anna, bram, cas):
+        assert str(kind.pid) in html
+    api = ingelogd(gemeente).get(reverse("api-niet-tijdig", args=["GM9999"])).json()
+    assert {r["kind"] for r in api} == {str(k.pid) for k in (anna, bram, cas)}
+    assert {"mijlpaal": "hulpaanbod", "dagen_te_laat": 17} in [
+        {k: v for k, v in t.items() if k in ("mijlpaal", "dagen_te_laat")}
+        for t in api[0]["te_laat"]
+    ]
+    # the GI sees the same list, but only its own children
+    gi = ingelogd(wereld.planner_a).get(reverse("niet-tijdig")).content.decode()
+    assert str(anna.pid) in gi and str(cas.pid) not in gi
+    assert ingelogd(wereld.beleid).get(reverse("niet-tijdig")).status_code == 403
+    assert ingelogd(wereld.planner_a).get(reverse("api-niet-tijdig", args=["GM9999"])).json()
+    assert ingelogd(gemeente).get(reverse("api-niet-tijdig", args=["GM0001"])).status_code == 404
+    assert AuditRegel.objects.filter(
+        gebruikersnaam="gemeente", kind_pid=cas.pid, actie="lezen_lijst"
+    ).exists()
+
+
+def test_afspraak_2_en_escalatie_op_de_tijdlijn(wereld, ret) -> None:  # type: ignore[no-untyped-def]
+    (anna, _), _, _ = september(wereld)
+    gemeente = gebruiker("gemeente", wereld.gemeente)
+    team = gebruiker("ret", ret)
+    c = ingelogd(gemeente)
+    r = c.post(
+        reverse("afspraak-maken", args=[anna.pid]),
+        {"wie": "aanbieder", "wat": "Intake gezinsbehandeling", "uiterlijk": "2026-11-27"},
+    )
+    assert r.status_code == 302
+    pagina = c.get(reverse("kind", args=[anna.pid])).content.decode()
+    assert "Intake gezinsbehandeling" in pagina
+    assert 'data-testid="escalatievoorstel"' not in pagina  # help only 17 days overdue
+    c.post(reverse("escaleren", args=[anna.pid]), {"reden": "geen passend aanbod in de regio"})
+    escalatie = Escalatie.objects.get(kind=anna)
+    assert escalatie.status == "aangemeld" and escalatie.expertteam == ret
+    # the gemeente cannot move the escalation; the RET can, step by step, with a reason
+    stap = reverse("escalatie-stap", args=[anna.pid, escalatie.pk])
+    assert c.post(stap, {"naar": "opgelost", "reden": "x"}).status_code == 404
+    t = ingelogd(team)
+    assert "Anna" in t.get(reverse("werklijst-ret")).content.decode()
+    t.post(stap, {"naar": "opgelost", "reden": "te snel"})
+    escalatie.refresh_from_db()
+    assert escalatie.status == "aangemeld"  # refused: not allowed from aangemeld
+    t.post(stap, {"naar": "in_behandeling", "reden": "casus besproken"})
+    t.post(stap, {"naar": "opgelost", "reden": "plek bij aanbieder X"})
+    escalatie.refresh_from_db()
+    assert escalatie.status == "opgelost"
+    assert [o.naar for o in escalatie.overgangen.all()] == [
+        "aangemeld",
+        "in_behandeling",
+        "opgelost",
+    ]
+    tijdlijn = c.get(reverse("kind", args=[anna.pid])).content.decode()
+    for tekst in (
+        "Intake gezinsbehandeling",
+        "in behandeling — casus besproken",
+        "opgelost — plek bij aanbieder X",
+        'data-mijlpaal="veiligheidsplan"',
+        'data-status="op_tijd"',
+        'data-status="te_laat"',
+        "Start Ondertoezichtstelling",
+    ):
+        assert tekst in tijdlijn, tekst
+    doelen = set(
+        AuditRegel.objects.filter(kind_pid=anna.pid, actie="schrijven").values_list(
+            "doel", flat=True
+        )
+    )
+    assert any("in_behandeling → opgelost" in d for d in doelen)
+
+
+def test_escalatievoorstel_en_een_open_escalatie_per_kind(wereld, ret, settings) -> None:  # type: ignore[no-untyped-def]
+    (anna, _), _, _ = september(wereld)
+    settings.ESCALATIE_HULPAANBOD_DAGEN_TE_LAAT = 10
+    pagina = ingelogd(wereld.planner_a).get(reverse("kind", args=[anna.pid])).content.decode()
+    assert "hulpaanbod 17 dagen over de termijn (drempel 10 dagen)" in pagina
+    services.escaleren(kind=anna, expertteam=ret, reden="r", datum=date(2026, 11, 20), door=None)
+    with pytest.raises(Weigering, match="al aangemeld"):
+        services.escaleren(
+            kind=anna, expertteam=ret, reden="r", datum=date(2026, 11, 20), door=None
+        )
+    e = Escalatie.objects.get()
+    with pytest.raises(Weigering, match="reden"):
+        services.escalatie_overgang(
+            escalatie=e,
+            naar=EscalatieStatus.IN_BEHANDELING,
+            reden=" ",
+            datum=date(2026, 11, 20),
+            door=None,
+        )
+
+
+def test_signalen_per_jeugdbeschermer(wereld) -> None:  # type: ignore[no-untyped-def]
+    september(wereld)
+    _, nieuw = wereld.kind(wereld.gi_a, start=date(2026, 11, 18), voornaam="Dirk")
+    per = selectors.signalen(
+        gebruiker=wereld.planner_a, gi=wereld.gi_a, peildatum=date(2026, 11, 20), kanaal="web"
+    )
+    zonder = per["Zonder vaste jeugdbeschermer"]
+    dirk = [s for s in zonder if s.kind.naam.startswith("Dirk")]
+    # Dirk's taxatie and jeugdbeschermer are due Wed 25 Nov (5 working days from 18 Nov)
+    assert {(s.stand.mijlpaal.code, s.stand.vervaldatum) for s in dirk} == {
+        ("veiligheidstaxatie", date(2026, 11, 25)),
+        ("jeugdbeschermer", date(2026, 11, 25)),
+    }
+    anna = [s for lijst in per.values() for s in lijst if s.kind.naam.startswith("Anna")]
+    assert {s.stand.mijlpaal.code for s in anna} == {"veiligheidstaxatie", "hulpaanbod"}
+    assert ingelogd(wereld.planner_a).get(reverse("signalen")).status_code == 200
+
+
+def test_achter_het_cijfer_alleen_eigen_kinderen(wereld) -> None:  # type: ignore[no-untyped-def]
+    (anna, _), (bram, _), (cas, _) = september(wereld)
+    url = reverse("achter-het-cijfer") + "?maand=2026-09&mijlpaal=veiligheidsplan"
+    html = ingelogd(wereld.planner_a).get(url).content.decode()
+    assert str(anna.pid) in html and str(bram.pid) in html and str(cas.pid) not in html
+    assert ingelogd(wereld.beleid).get(url).status_code == 403
+    monitor = ingelogd(wereld.beleid).get(reverse("doorbraak") + "?maand=2026-09")
+    assert monitor.status_code == 200 and "achter-het-cijfer" not in monitor.content.decode()
