@@ -288,3 +288,57 @@ def test_achter_het_cijfer_alleen_eigen_kinderen(wereld) -> None:  # type: ignor
     assert ingelogd(wereld.beleid).get(url).status_code == 403
     monitor = ingelogd(wereld.beleid).get(reverse("doorbraak") + "?maand=2026-09")
     assert monitor.status_code == 200 and "achter-het-cijfer" not in monitor.content.decode()
+
+
+def test_functioneel_beheer_normset_in_werking_is_bevroren(wereld, admin_client) -> None:  # type: ignore[no-untyped-def]
+    oud = Normset.objects.get()
+    pagina = admin_client.get(reverse("admin:doorbraak_normset_change", args=[oud.pk]))
+    assert pagina.status_code == 200
+    html = pagina.content.decode()
+    assert 'name="mijlpalen-0-aantal"' not in html  # milestones read-only
+    nieuw = admin_client.post(
+        reverse("admin:doorbraak_normset_add"),
+        {
+            "naam": "Jeugdwet 2027",
+            "geldig_van": "2027-01-01",
+            "bijna_dagen": "3",
+            "mijlpalen-TOTAL_FORMS": "2",
+            "mijlpalen-INITIAL_FORMS": "0",
+            "mijlpalen-0-volgorde": "1",
+            "mijlpalen-0-code": "evaluatie",
+            "mijlpalen-0-naam": "Evaluatie",
+            "mijlpalen-0-aantal": "1",
+            "mijlpalen-0-eenheid": "maanden",
+            "mijlpalen-0-vanaf": "plan",
+            "mijlpalen-0-doel": "0.8",
+            "mijlpalen-1-volgorde": "0",
+            "mijlpalen-1-code": "plan",
+            "mijlpalen-1-naam": "Plan",
+            "mijlpalen-1-aantal": "4",
+            "mijlpalen-1-eenheid": "weken",
+            "mijlpalen-1-vanaf": "start",
+            "mijlpalen-1-doel": "0.9",
+        },
+    )
+    assert nieuw.status_code == 302
+    [gemaakt] = [s for s in selectors.normsets() if s.naam == "Jeugdwet 2027"]
+    assert [m.code for m in gemaakt.mijlpalen] == ["plan", "evaluatie"]
+    fout = admin_client.post(
+        reverse("admin:doorbraak_normset_add"),
+        {
+            "naam": "Fout",
+            "geldig_van": "2027-01-01",
+            "bijna_dagen": "2",
+            "mijlpalen-TOTAL_FORMS": "1",
+            "mijlpalen-INITIAL_FORMS": "0",
+            "mijlpalen-0-volgorde": "0",
+            "mijlpalen-0-code": "evaluatie",
+            "mijlpalen-0-naam": "Evaluatie",
+            "mijlpalen-0-aantal": "1",
+            "mijlpalen-0-eenheid": "maanden",
+            "mijlpalen-0-vanaf": "plan",
+            "mijlpalen-0-doel": "0.8",
+        },
+    )
+    assert fout.status_code == 200 and "geen eerdere mijlpaal" in fout.content.decode()
+    assert not Normset.objects.filter(naam="Fout").exists()
