@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet
 from django.http import HttpRequest
 
-from ketenzicht.doorbraak.models import NormMijlpaal, Normset
 from ketenzicht.domain import normen
+from ketenzicht.doorbraak.models import NormMijlpaal, Normset
 
 
 class MijlpalenFormSet(BaseInlineFormSet):
