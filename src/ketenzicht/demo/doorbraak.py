@@ -59,3 +59,82 @@ def mijlpalen(uit: generator.Uitkomst, seed: int, tot: date) -> Iterator[Registr
             hulp = m.start + timedelta(days=int(7 + rng.expovariate(1 / HULP_GEM)))
             if geldig(m, hulp):
                 yield Registratie(m.id, normen.HULPAANBOD, hulp)
+
+
+AFSPRAAK_KANS = 0.3  # of the children whose help is more than 4 weeks overdue
+ESCALATIE_KANS = 0.12
+AFSPRAKEN = (
+    ("aanbieder", "Intake en start gezinsbehandeling"),
+    ("lokaal_team", "Schuldhulpverlening voor de ouders regelen"),
+    ("gemeente", "Passende plek (pleeggezin of gezinshuis) zoeken via de zorgbemiddelingstafel"),
+    ("gi", "Veiligheidsplan bijstellen met het netwerk"),
+)
+REDENEN = (
+    "Geen passend aanbod beschikbaar in de regio",
+    "Wachtlijst specialistische jeugd-GGZ langer dan 3 maanden",
+    "Aanbieders weigeren vanwege complexiteit",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoAfspraak:
+    kind_id: int
+    wie: str
+    wat: str
+    uiterlijk: date
+    gemaakt_op: date
+
+
+@dataclass(frozen=True, slots=True)
+class DemoEscalatie:
+    kind_id: int
+    maatregel_id: int
+    gemeentecode: str
+    reden: str
+    aangemeld_op: date
+    stappen: tuple[tuple[str, str, date], ...]  # (naar, reden, datum) after "aangemeld"
+
+
+def afspraken_en_escalaties(
+    uit: generator.Uitkomst, registraties: list[Registratie], seed: int, tot: date
+) -> tuple[list[DemoAfspraak], list[DemoEscalatie]]:
+    """Agreements and escalations for children whose help is more than 4 weeks overdue at
+    ``tot``, as a gemeente would make them."""
+    rng = random.Random(f"{seed}:afspraken")
+    kalender = NederlandseKalender()
+    hulp = {r.maatregel_id for r in registraties if r.mijlpaal == normen.HULPAANBOD}
+    termijn = normen.DOORBRAAK_2020.mijlpalen[3].termijn
+    gemeente = {k.id: k.gemeentecode for k in uit.kinderen}
+    afspraken, escalaties, gezien = [], [], set()
+    for m in uit.maatregelen:
+        if m.id in hulp or (m.einde is not None and m.einde <= tot) or m.kind_id in gezien:
+            continue
+        verval = termijn.vervaldatum(m.start, kalender)
+        if (tot - verval).days <= 28 or m.start < date(2020, 1, 1):
+            continue
+        gezien.add(m.kind_id)
+        if rng.random() < AFSPRAAK_KANS:
+            wie, wat = rng.choice(AFSPRAKEN)
+            gemaakt = verval + timedelta(days=rng.randint(1, 20))
+            afspraken.append(
+                DemoAfspraak(
+                    m.kind_id, wie, wat, gemaakt + timedelta(days=rng.randint(7, 42)), gemaakt
+                )
+            )
+        if rng.random() < ESCALATIE_KANS:
+            aangemeld = min(tot, verval + timedelta(days=rng.randint(29, 60)))
+            stappen: tuple[tuple[str, str, date], ...] = ()
+            if (tot - aangemeld).days > 7 and rng.random() < 0.6:
+                stappen = (
+                    (
+                        "in_behandeling",
+                        "Casus besproken in het expertteam",
+                        aangemeld + timedelta(days=7),
+                    ),
+                )
+            escalaties.append(
+                DemoEscalatie(
+                    m.kind_id, m.id, gemeente[m.kind_id], rng.choice(REDENEN), aangemeld, stappen
+                )
+            )
+    return afspraken, escalaties

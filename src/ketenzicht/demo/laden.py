@@ -225,6 +225,51 @@ def _triages(uit: generator.Uitkomst, seed: int) -> list[Triage]:
     return triages
 
 
+def _afspraken_en_escalaties(
+    uit: generator.Uitkomst,
+    registraties: list[doorbraak.Registratie],
+    seed: int,
+    tot: date,
+    gemeenten: dict[str, Organisatie],
+) -> None:
+    afspraken, escalaties = doorbraak.afspraken_en_escalaties(uit, registraties, seed, tot)
+    Afspraak.objects.bulk_create(
+        Afspraak(
+            kind_id=a.kind_id,
+            wie=a.wie,
+            wat=a.wat,
+            uiterlijk=a.uiterlijk,
+            gemaakt_op=_moment(a.gemaakt_op),
+        )
+        for a in afspraken
+    )
+    teams = {o.regio_id: o for o in Organisatie.objects.filter(type=Organisatie.Type.EXPERTTEAM)}
+    for e in escalaties:
+        team = teams.get(gemeenten[e.gemeentecode].regio_id)
+        if team is None:
+            continue
+        status = e.stappen[-1][0] if e.stappen else Escalatie.Status.AANGEMELD
+        escalatie = Escalatie.objects.create(
+            kind_id=e.kind_id,
+            maatregel_id=e.maatregel_id,
+            expertteam=team,
+            status=status,
+            reden=e.reden,
+            aangemeld_op=e.aangemeld_op,
+        )
+        van = ""
+        for naar, reden, datum in (("aangemeld", e.reden, e.aangemeld_op), *e.stappen):
+            EscalatieOvergang.objects.create(
+                escalatie=escalatie,
+                van=van,
+                naar=naar,
+                reden=reden,
+                datum=datum,
+                geregistreerd_op=_moment(datum),
+            )
+            van = naar
+
+
 def _pid(seed: int, soort: str, nummer: int) -> uuid.UUID:
     """A deterministic pseudonymous id, so the same seed gives the same URLs."""
     return uuid.UUID(
@@ -371,6 +416,7 @@ def laad(
         voortgang,
     )
     _bulk(Triage, _triages(uit, seed), "triages", voortgang)
+    registraties = list(doorbraak.mijlpalen(uit, seed, tot))
     _bulk(
         Mijlpaalregistratie,
         (
@@ -382,11 +428,12 @@ def laad(
                 bron="demo",
                 geregistreerd_op=_moment(r.datum),
             )
-            for r in doorbraak.mijlpalen(uit, seed, tot)
+            for r in registraties
         ),
         "mijlpalen",
         voortgang,
     )
+    _afspraken_en_escalaties(uit, registraties, seed, tot, gemeenten)
     _bulk(
         AuditRegel,
         (
