@@ -113,23 +113,36 @@ def venster(sets: Sequence[Normset]) -> int:
 def uitkomsten(
     trajecten: Iterable[Traject], sets: Sequence[Normset], maand: Maand, kalender: Kalender
 ) -> list[Uitkomst]:
-    """Every (traject, milestone) whose deadline fell in ``maand``, met in time or not.
+    """Every (traject, milestone) whose deadline fell in ``maand``, met in time or not."""
+    return uitkomsten_per_maand(trajecten, sets, [maand], kalender)[maand]
 
-    Judged with what was known at the end of the month's last deadline: a milestone is in time
-    when met on or before its deadline, so the result for a past month does not change."""
-    uit = []
+
+def uitkomsten_per_maand(
+    trajecten: Iterable[Traject],
+    sets: Sequence[Normset],
+    maanden: Iterable[Maand],
+    kalender: Kalender,
+) -> dict[Maand, list[Uitkomst]]:
+    """As ``uitkomsten`` for several months in one pass over the trajecten.
+
+    A milestone is in time when met on or before its deadline, so a past month's result does not
+    change later (unless a registration is corrected; see ``bekend_op`` in the selectors)."""
+    uit: dict[Maand, list[Uitkomst]] = {m: [] for m in maanden}
     for t in trajecten:
         normset = normset_voor(sets, t.start)
         if normset is None:
             continue
         for stand in standen(normset, t.start, t.gehaald, date.max, kalender):
             verval = stand.vervaldatum
-            if verval is None or not maand.eerste <= verval <= maand.laatste:
+            if verval is None:
+                continue
+            bak = uit.get(Maand(verval.year, verval.month))
+            if bak is None:
                 continue
             op_tijd = stand.gehaald_op is not None and stand.gehaald_op <= verval
             if not op_tijd and t.einde is not None and t.einde <= verval:
                 continue  # the measure ended before the deadline: the norm no longer applies
-            uit.append(Uitkomst(t, stand.mijlpaal.code, verval, op_tijd))
+            bak.append(Uitkomst(t, stand.mijlpaal.code, verval, op_tijd))
     return uit
 
 

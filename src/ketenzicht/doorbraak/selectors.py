@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 from uuid import UUID
 
 from django.conf import settings
@@ -18,7 +19,15 @@ from django.db.models import Min, Q, QuerySet
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.services import log_toegang
 from ketenzicht.domain import normen
-from ketenzicht.domain.doorbraak import Maand, Rij, Traject, rijen, uitkomsten, venster
+from ketenzicht.domain.doorbraak import (
+    Maand,
+    Rij,
+    Traject,
+    rijen,
+    uitkomsten,
+    uitkomsten_per_maand,
+    venster,
+)
 from ketenzicht.domain.escalatie import EscalatieStatus, is_open
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.doorbraak.models import Afspraak, Escalatie, Mijlpaalregistratie, Normset
@@ -35,14 +44,15 @@ def normsets() -> list[normen.Normset]:
 
 
 def gehaald(
-    maatregel_ids: Iterable[int], bekend_op: datetime | None = None
+    maatregelen: Iterable[int] | QuerySet[Maatregel, Any], bekend_op: datetime | None = None
 ) -> dict[int, dict[str, date]]:
     """Per measure the date each milestone was met, as known at ``bekend_op``: registrations
-    (the newest per milestone wins) and the first vaste jeugdbeschermer."""
-    ids = list(maatregel_ids)
+    (the newest per milestone wins) and the first vaste jeugdbeschermer. ``maatregelen`` is a
+    queryset (used as a subquery, for large sets) or ids."""
+    filter_ = maatregelen if isinstance(maatregelen, QuerySet) else list(maatregelen)
     uit: dict[int, dict[str, date]] = defaultdict(dict)
-    reg = Mijlpaalregistratie.objects.filter(maatregel_id__in=ids)
-    tw = Toewijzing.objects.filter(maatregel_id__in=ids)
+    reg = Mijlpaalregistratie.objects.filter(maatregel__in=filter_)
+    tw = Toewijzing.objects.filter(maatregel__in=filter_)
     if bekend_op is not None:
         reg = reg.filter(geregistreerd_op__lte=bekend_op)
         tw = tw.filter(geregistreerd_op__lte=bekend_op)
@@ -72,7 +82,7 @@ def _trajecten(qs: QuerySet[Maatregel], bekend_op: datetime | None) -> list[Traj
             "einde_geregistreerd_op",
         )
     )
-    behaald = gehaald((r[0] for r in rijen_), bekend_op)
+    behaald = gehaald(qs.values("pk"), bekend_op)
     uit = []
     for mid, kind_id, gi, gemeente, regio, start, einde, einde_reg in rijen_:
         if bekend_op is not None and einde_reg is not None and einde_reg > bekend_op:
@@ -111,11 +121,12 @@ def doorbraak(
     kalender = NederlandseKalender()
     van = min(m.eerste for m in maanden) - timedelta(days=venster(sets))
     trajecten = _maatregelen_voor(van, max(m.laatste for m in maanden), gi_naam, bekend_op)
+    per_maand = uitkomsten_per_maand(trajecten, sets, maanden, kalender)
     uit = []
     for maand in maanden:
         geldig = normen.normset_voor(sets, maand.eerste)
         doelen = {m.code: m.doel for m in geldig.mijlpalen} if geldig else {}
-        uit.append(Maandcijfers(maand, rijen(uitkomsten(trajecten, sets, maand, kalender), doelen)))
+        uit.append(Maandcijfers(maand, rijen(per_maand[maand], doelen)))
     return uit
 
 
