@@ -198,12 +198,18 @@ def _lopend(peildatum: date) -> Q:
 
 def mijlpalen_van(maatregel: Maatregel, peildatum: date) -> list[normen.MijlpaalStand]:
     """The status of each milestone of one measure (the caller has audited the child's read)."""
-    [uit] = _met_mijlpalen([maatregel], peildatum, bijna_dagen())
+    [uit] = _met_mijlpalen([maatregel], peildatum, bijna_dagen(peildatum))
     return list(uit.standen)
 
 
-def bijna_dagen() -> int:
-    return int(getattr(settings, "DOORBRAAK_BIJNA_DAGEN", 2))
+def bijna_dagen(peildatum: date | None = None) -> int:
+    """Days before a deadline that a milestone shows as 'bijna': from the norm set in force."""
+    normset = (
+        Normset.objects.filter(geldig_van__lte=peildatum or date.max)
+        .order_by("-geldig_van")
+        .first()
+    )
+    return normset.bijna_dagen if normset is not None else 2
 
 
 def niet_tijdig(
@@ -216,7 +222,7 @@ def niet_tijdig(
         .select_related("kind__gemeente", "gi")
         .order_by("start", "pk")
     )
-    lijst = [k for k in _met_mijlpalen(maatregelen, peildatum, bijna_dagen()) if k.te_laat]
+    lijst = [k for k in _met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum)) if k.te_laat]
     log_toegang(
         gebruiker=gebruiker,
         kind_pids=[k.kind_pid for k in lijst],
@@ -245,7 +251,7 @@ def signalen(
     )
     per: dict[str, list[Signaal]] = defaultdict(list)
     tot = peildatum + timedelta(days=dagen)
-    for k in _met_mijlpalen(maatregelen, peildatum, bijna_dagen()):
+    for k in _met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum)):
         for s in k.standen:
             if s.status.gehaald or s.vervaldatum is None or s.vervaldatum > tot:
                 continue
@@ -264,7 +270,7 @@ def signalen(
 
 def escalatie_nodig(stand: Sequence[normen.MijlpaalStand]) -> str | None:
     """The escalation rule: help overdue by more than the configured days suggests the RET."""
-    drempel = int(getattr(settings, "ESCALATIE_HULPAANBOD_DAGEN_TE_LAAT", 28))
+    drempel = settings.ESCALATIE_HULPAANBOD_DAGEN_TE_LAAT
     for s in stand:
         if (
             s.mijlpaal.code == normen.HULPAANBOD
@@ -349,7 +355,7 @@ def tijdlijn(kind: Kind, maatregelen: Sequence[Maatregel], peildatum: date) -> T
     met = {
         k.maatregel_id: k
         for k in _met_mijlpalen(
-            [m for m in maatregelen if m.start <= peildatum], peildatum, bijna_dagen()
+            [m for m in maatregelen if m.start <= peildatum], peildatum, bijna_dagen(peildatum)
         )
     }
     afspraken = list(kind.afspraken.order_by("uiterlijk", "pk"))
