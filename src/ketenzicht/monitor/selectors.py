@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.conf import settings
@@ -11,8 +11,13 @@ from django.conf import settings
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.monitor import Indicatoren, indicatoren_gi, landelijk
 from ketenzicht.domain.wachtlijst import MaatregelStand
+from ketenzicht.kinderen.models import Maatregel
 from ketenzicht.kinderen.selectors import maatregel_standen
+from ketenzicht.monitor.models import Uitvraagcijfers
+from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gis, medewerker_standen
+
+BRONNEN = ("alles", "registratie", "uitvraag")
 
 
 @dataclass(frozen=True)
@@ -20,24 +25,75 @@ class Monitor:
     peildatum: date
     per_gi: dict[str, Indicatoren]
     landelijk: Indicatoren
+    bron: dict[str, str] = field(default_factory=dict)  # per GI: "registratie" or "uitvraag"
 
 
 def monitor(
-    *, peildatum: date, gi_naam: str | None = None, bekend_op: datetime | None = None
+    *,
+    peildatum: date,
+    gi_naam: str | None = None,
+    bekend_op: datetime | None = None,
+    bron: str = "alles",
 ) -> Monitor:
     """Indicators per GI and nationally. With ``gi_naam`` only that GI is listed (the national
-    figure stays national). ``bekend_op`` recomputes the figures as they were known then."""
+    figure stays national). ``bekend_op`` recomputes the figures as they were known then.
+
+    ``bron``: ``registratie`` computes from what GIs registered in Ketenzicht; ``uitvraag`` uses
+    the figures GIs delivered; ``alles`` (default) takes the registration for GIs that register
+    here and the delivered figures for the others, and says per GI which it is."""
+    if bron not in BRONNEN:
+        raise LookupError(f"Onbekende bron {bron!r}; kies uit {', '.join(BRONNEN)}.")
     alle = gis()
     if gi_naam is not None and gi_naam not in {g.naam for g in alle}:
         raise LookupError(
             f"Onbekende GI: {gi_naam!r}. Bekend zijn: {', '.join(g.naam for g in alle)}."
         )
+    per_gi: dict[str, Indicatoren] = {}
+    herkomst: dict[str, str] = {}
+    registrerend = _registrerende_gis(alle, bekend_op)
+    if bron in ("alles", "registratie"):
+        for naam, i in _uit_registratie(peildatum, alle, bekend_op).items():
+            if naam in registrerend:
+                per_gi[naam], herkomst[naam] = i, "registratie"
+    if bron in ("alles", "uitvraag"):
+        for naam, i in _uit_uitvraag(peildatum, bekend_op).items():
+            if bron == "uitvraag" or naam not in registrerend:
+                per_gi[naam], herkomst[naam] = i, "uitvraag"
+    per_gi = dict(sorted(per_gi.items()))
+    nationaal = landelijk(list(per_gi.values()))
+    if gi_naam is not None:
+        per_gi = {gi_naam: per_gi[gi_naam]} if gi_naam in per_gi else {}
+    return Monitor(peildatum, per_gi, nationaal, {n: herkomst[n] for n in per_gi})
+
+
+def _registrerende_gis(alle: list[Organisatie], bekend_op: datetime | None) -> set[str]:
+    """GIs that register in Ketenzicht: with at least one measure (known at ``bekend_op``)."""
+    qs = Maatregel.objects.all()
+    if bekend_op is not None:
+        qs = qs.filter(geregistreerd_op__lte=bekend_op)
+    ids = set(qs.values_list("gi_id", flat=True).distinct())
+    return {g.naam for g in alle if g.pk in ids}
+
+
+def _uit_uitvraag(peildatum: date, bekend_op: datetime | None) -> dict[str, Indicatoren]:
+    qs = Uitvraagcijfers.objects.filter(peildatum=peildatum).select_related("gi")
+    if bekend_op is not None:
+        qs = qs.filter(geregistreerd_op__lte=bekend_op)
+    nieuwste: dict[str, Uitvraagcijfers] = {}
+    for rij in qs.order_by("geregistreerd_op", "pk"):
+        nieuwste[rij.gi.naam] = rij  # the newest delivery wins
+    return {naam: rij.als_rij().als_indicatoren() for naam, rij in nieuwste.items()}
+
+
+def _uit_registratie(
+    peildatum: date, alle: list[Organisatie], bekend_op: datetime | None
+) -> dict[str, Indicatoren]:
     kalender = NederlandseKalender()
     standen: dict[str, list[MaatregelStand]] = defaultdict(list)
     for stand in maatregel_standen(peildatum=peildatum, bekend_op=bekend_op):
         standen[stand.gi].append(stand)
     staf = medewerker_standen(gi_ids=[g.pk for g in alle], peildatum=peildatum, bekend_op=bekend_op)
-    per_gi = {
+    return {
         g.naam: indicatoren_gi(
             standen[g.naam],
             staf.get(g.pk, []),
@@ -47,7 +103,3 @@ def monitor(
         )
         for g in alle
     }
-    nationaal = landelijk(list(per_gi.values()))
-    if gi_naam is not None:
-        per_gi = {gi_naam: per_gi[gi_naam]}
-    return Monitor(peildatum, per_gi, nationaal)
