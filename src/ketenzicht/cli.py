@@ -121,24 +121,49 @@ def _tabel(uitkomst: Any) -> str:
 
 
 def cmd_monitor(args: argparse.Namespace) -> int:
-    from ketenzicht.domain.monitor import als_dict
+    from ketenzicht.monitor.cli import export, monitor_json
     from ketenzicht.monitor.selectors import monitor
 
+    if args.actie == "export":
+        return export(args)
+    if args.format not in ("table", "json"):
+        print(
+            "ketenzicht monitor: --format is table of json (csv, xlsx, pdf: monitor export).",
+            file=sys.stderr,
+        )
+        return 2
     try:
-        uitkomst = monitor(peildatum=args.peildatum, gi_naam=args.gi, bekend_op=args.bekend_op)
+        uitkomst = monitor(
+            peildatum=args.peildatum, gi_naam=args.gi, bekend_op=args.bekend_op, bron=args.bron
+        )
+        vorige = None
+        if args.vorige:
+            vorige = monitor(
+                peildatum=_vorige_peildatum(args),
+                gi_naam=args.gi,
+                bekend_op=args.bekend_op,
+                bron=args.bron,
+            )
     except LookupError as fout:
         print(f"ketenzicht monitor: {fout.args[0]}", file=sys.stderr)
         return 2
     if args.format == "json":
-        data = {
-            "peildatum": uitkomst.peildatum.isoformat(),
-            "gis": [{"gi": naam, **als_dict(i)} for naam, i in uitkomst.per_gi.items()],
-            "landelijk": als_dict(uitkomst.landelijk),
-        }
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(monitor_json(uitkomst, vorige), ensure_ascii=False, indent=2))
     else:
         print(_tabel(uitkomst))
+        if vorige is not None:
+            print()
+            print(_tabel(vorige))
     return 0
+
+
+def _vorige_peildatum(args: argparse.Namespace) -> date:
+    """The previous peildatum: given, or six months earlier (the published half-yearly rhythm)."""
+    if args.vorige != "auto":
+        return _datum(args.vorige)
+    from ketenzicht.domain.normen import plus_maanden
+
+    return plus_maanden(args.peildatum, -6)
 
 
 SOORTEN = {"start": ("start",), "intern": ("intern",), "alle": ("start", "intern", "nieuw")}
@@ -212,12 +237,22 @@ def parser() -> argparse.ArgumentParser:
     d.set_defaults(func=cmd_demo)
 
     m = sub.add_parser("monitor", help="indicatoren van de monitor jeugdbescherming")
+    m.add_argument("actie", nargs="?", choices=["export"], help="export: csv, xlsx of pdf")
     m.add_argument("--peildatum", type=_datum, required=True)
     m.add_argument("--gi", help="alleen deze GI (naam); het landelijk cijfer blijft landelijk")
-    m.add_argument("--format", choices=["table", "json"], default="table")
+    m.add_argument("--format", choices=["table", "json", "csv", "xlsx", "pdf"], default="table")
     m.add_argument(
         "--bekend-op", type=_moment, help="cijfers zoals ze op dit tijdstip bekend waren"
     )
+    m.add_argument("--bron", choices=["alles", "registratie", "uitvraag"], default="alles")
+    m.add_argument(
+        "--vorige",
+        nargs="?",
+        const="auto",
+        help="voeg het verschil met de vorige peildatum toe (standaard zes maanden eerder)",
+    )
+    m.add_argument("--uit", help="export: het bestand om te schrijven")
+    m.add_argument("--gis", help="export: alleen deze GI's, komma-gescheiden")
     m.set_defaults(func=cmd_monitor)
 
     w = sub.add_parser("wachtlijst", help="de wachtlijst van een GI, op prioriteit, met redenen")
@@ -228,8 +263,10 @@ def parser() -> argparse.ArgumentParser:
     w.set_defaults(func=cmd_wachtlijst)
 
     from ketenzicht.doorbraak.cli import registreer
+    from ketenzicht.monitor.cli import registreer as registreer_uitvraag
 
     registreer(sub, _moment)
+    registreer_uitvraag(sub, _datum)
 
     b = sub.add_parser("beheer", help="Django-beheeropdrachten (migrate, runserver, ...)")
     b.add_argument("rest", nargs=argparse.REMAINDER)

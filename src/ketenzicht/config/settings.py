@@ -8,7 +8,8 @@ Environment variables (all optional):
 * ``KETENZICHT_BSN_SLEUTEL``: key for BSN encryption and lookup; derived from the secret when unset.
 * ``KETENZICHT_DEBUG``: ``1`` for development (serves static files, detailed errors).
 * ``KETENZICHT_HOME``: checkout root, where ``node_modules`` holds the front-end packages.
-* ``KETENZICHT_INWERKFACTOR``, ``KETENZICHT_PRIORITEIT_MARGE``, ``KETENZICHT_ESCALATIE_DAGEN``:
+* ``KETENZICHT_INWERKFACTOR``, ``KETENZICHT_PRIORITEIT_MARGE``, ``KETENZICHT_ESCALATIE_DAGEN``,
+  ``KETENZICHT_MONITOR_DREMPEL``:
   domain rules, documented where they are defined below. Norms and workload norms per GI are
   data, edited in the admin (``/beheer/``), not settings.
 """
@@ -163,3 +164,6 @@ PRIORITEIT_MARGE_ZONDER_MAATREGEL = int(os.environ.get("KETENZICHT_PRIORITEIT_MA
 
 ESCALATIE_HULPAANBOD_DAGEN_TE_LAAT = int(os.environ.get("KETENZICHT_ESCALATIE_DAGEN", "28"))
 """Afspraak 3: suggest the regional expert team when help is more than this many days overdue."""
+
+MONITOR_DREMPEL = int(os.environ.get("KETENZICHT_MONITOR_DREMPEL", "5"))
+"""Public exports show counts from 1 below this threshold as "<N" (small-cell protection)."""

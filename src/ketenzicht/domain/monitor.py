@@ -26,6 +26,35 @@ from ketenzicht.domain import capaciteit
 from ketenzicht.domain.kalender import Kalender
 from ketenzicht.domain.wachtlijst import MaatregelStand, Wachtende, WachtSoort, wachtenden
 
+DEFINITIES: dict[str, str] = {
+    "peildatum": "De dag waarop de stand wordt opgemaakt (de gepubliceerde monitor: 1 april en "
+    "1 oktober).",
+    "clienten": "Maatregelen in uitvoering bij de GI op de peildatum (OTS, voogdij, "
+    "jeugdreclassering en preventief justitieel kader), gesplitst naar soort.",
+    "fte_formatie": "FTE in dienst op de peildatum van jeugdbeschermers, jeugdreclasseerders en "
+    "ondersteunend jeugdbeschermers; gedragsdeskundigen en juridisch medewerkers tellen niet mee.",
+    "fte_beschikbaar": "De formatie min wie ziek is op de peildatum, min het niet-inzetbare deel "
+    "van wie inwerkt (zij-instroom: telt voor de inwerkfactor mee).",
+    "workload": "Organisatieworkload: cliënten / fte_beschikbaar, op één decimaal, berekend uit "
+    "de getoonde fte. Landelijk: Σ cliënten / Σ fte_beschikbaar.",
+    "verloop_pct": "Uitstroom (uit dienst) in de 12 maanden vóór de peildatum, als percentage "
+    "van de gemiddelde formatie. Landelijk gewogen naar formatie.",
+    "verzuim_pct": "Ziekteverzuim op de peildatum als percentage van de formatie "
+    "(puntprevalentie). "
+    "Landelijk gewogen naar formatie.",
+    "wachtlijst_start": "Kinderen van wie de maatregel liep en die na 5 werkdagen (Algemene "
+    "termijnenwet) nog geen vaste jeugdbeschermer hadden; aantal en gemiddeld aantal dagen sinds "
+    "de start. Landelijk: som, dagen gewogen naar aantal.",
+    "wachtlijst_intern": "Kinderen die hun vaste jeugdbeschermer kwijt zijn (uit dienst, of ziek "
+    "langer dan de drempel van de GI) en nog geen nieuwe hebben; aantal en gemiddeld aantal dagen "
+    "sinds het wegvallen.",
+    "totaal_wachtend": "Wachtlijst start + interne wachtlijst (zoals de gepubliceerde monitor: "
+    "518 + 825 = 1.343 op 1 april 2024).",
+    "bron": "registratie: berekend uit wat de GI in Ketenzicht registreert; uitvraag: door de GI "
+    "aangeleverd via het uitvraagsjabloon.",
+    "verschil": "Verschil met de vorige peildatum (standaard zes maanden eerder).",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Wachtlijstcijfer:

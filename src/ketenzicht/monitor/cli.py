@@ -1,0 +1,130 @@
+"""``ketenzicht monitor export`` and ``ketenzicht uitvraag``. Thin: parse, call, print."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ketenzicht.domain.monitor import Indicatoren, als_dict
+
+
+def _verschil(nu: Indicatoren, toen: Indicatoren) -> dict[str, Any]:
+    a, b = als_dict(nu), als_dict(toen)
+    uit: dict[str, Any] = {}
+    for k in (
+        "clienten",
+        "fte_formatie",
+        "fte_beschikbaar",
+        "workload",
+        "totaal_wachtend",
+        "verloop_pct",
+        "verzuim_pct",
+    ):
+        x, y = a[k], b[k]
+        uit[k] = None if x is None or y is None else round(x - y, 1)  # type: ignore[operator]
+    for lijst in ("wachtlijst_start", "wachtlijst_intern"):
+        x, y = a[lijst], b[lijst]
+        uit[lijst] = {
+            "aantal": x["aantal"] - y["aantal"],  # type: ignore[index]
+            "gemiddelde_dagen": None
+            if x["gemiddelde_dagen"] is None or y["gemiddelde_dagen"] is None  # type: ignore[index]
+            else round(x["gemiddelde_dagen"] - y["gemiddelde_dagen"], 1),  # type: ignore[index]
+        }
+    return uit
+
+
+def monitor_json(uitkomst: Any, vorige: Any | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "peildatum": uitkomst.peildatum.isoformat(),
+        "gis": [
+            {"gi": naam, "bron": uitkomst.bron.get(naam), **als_dict(i)}
+            for naam, i in uitkomst.per_gi.items()
+        ],
+        "landelijk": als_dict(uitkomst.landelijk),
+    }
+    if vorige is not None:
+        data["vorige_peildatum"] = vorige.peildatum.isoformat()
+        for rij in data["gis"]:
+            oud = vorige.per_gi.get(rij["gi"])
+            rij["verschil"] = _verschil(uitkomst.per_gi[rij["gi"]], oud) if oud else None
+        data["landelijk"]["verschil"] = _verschil(uitkomst.landelijk, vorige.landelijk)
+    return data
+
+
+def export(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from ketenzicht.monitor.export import schrijf
+    from ketenzicht.monitor.selectors import monitor
+
+    if args.format not in ("csv", "xlsx", "pdf") or not args.uit:
+        print(
+            "ketenzicht monitor export: geef --format csv|xlsx|pdf en --uit BESTAND.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        volledig = monitor(peildatum=args.peildatum, bekend_op=args.bekend_op, bron=args.bron)
+    except LookupError as fout:
+        print(f"ketenzicht monitor export: {fout.args[0]}", file=sys.stderr)
+        return 2
+    gekozen = volledig
+    if args.gis:
+        namen = [n.strip() for n in args.gis.split(",") if n.strip()]
+        onbekend = [n for n in namen if n not in volledig.per_gi]
+        if onbekend:
+            print(
+                f"ketenzicht monitor export: onbekende GI's: {', '.join(onbekend)}.",
+                file=sys.stderr,
+            )
+            return 2
+        gekozen = replace(volledig, per_gi={n: volledig.per_gi[n] for n in namen})
+    schrijf(gekozen, Path(args.uit), args.format, volledig)
+    print(f"Geschreven: {args.uit}")
+    return 0
+
+
+def cmd_uitvraag(args: argparse.Namespace) -> int:
+    from ketenzicht.monitor.uitvraag import Geweigerd, importeren, sjabloon
+    from ketenzicht.organisaties.models import Organisatie
+
+    if args.actie == "sjabloon":
+        if not args.uit or Path(args.uit).suffix.lower() not in (".csv", ".xlsx"):
+            print(
+                "ketenzicht uitvraag sjabloon: geef --uit BESTAND.csv of BESTAND.xlsx.",
+                file=sys.stderr,
+            )
+            return 2
+        gis = args.gi or list(
+            Organisatie.objects.filter(type=Organisatie.Type.GI).values_list("naam", flat=True)
+        )
+        sjabloon(Path(args.uit), gis, args.peildatum.isoformat() if args.peildatum else "")
+        print(f"Sjabloon geschreven: {args.uit}")
+        return 0
+    if not args.bestand:
+        print("ketenzicht uitvraag import: geef het bestand.", file=sys.stderr)
+        return 2
+    try:
+        rijen = importeren(Path(args.bestand))
+    except Geweigerd as geweigerd:
+        print(
+            f"ketenzicht uitvraag import: {args.bestand} geweigerd, niets opgeslagen:",
+            file=sys.stderr,
+        )
+        for fout in geweigerd.fouten:
+            print(f"  {fout}", file=sys.stderr)
+        return 2
+    print(f"{args.bestand}: {len(rijen)} rijen opgeslagen.")
+    return 0
+
+
+def registreer(sub: Any, datum: Any) -> None:
+    u = sub.add_parser("uitvraag", help="monitorcijfers van GI's die niet in Ketenzicht werken")
+    u.add_argument("actie", choices=["sjabloon", "import"])
+    u.add_argument("bestand", nargs="?", help="import: het CSV- of XLSX-bestand")
+    u.add_argument("--uit", help="sjabloon: het bestand (.csv of .xlsx)")
+    u.add_argument("--peildatum", type=datum, help="sjabloon: de gevraagde peildatum")
+    u.add_argument("--gi", action="append", help="sjabloon: alleen deze GI (herhaalbaar)")
+    u.set_defaults(func=cmd_uitvraag)
