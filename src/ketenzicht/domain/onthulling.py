@@ -77,10 +77,16 @@ def beveilig(waarden: Mapping[Cel, int], drempel: int) -> Beveiligd:
     verborgen = {c for c, v in waarden.items() if 0 < v < drempel}
     while bloot := herleidbaar(verborgen, rels):
         cel = bloot[0]
-        # hide the smallest shown cell that shares a relation with the exposed one
-        buren = [c for r in rels if cel in r for c in r if c not in verborgen and c in waarden]
-        if not buren:  # cannot happen for a consistent table; be safe rather than sorry
-            verborgen.update(c for r in rels if cel in r for c in r if c in waarden)
-            continue
-        verborgen.add(min(buren, key=lambda c: (waarden[c] == 0, waarden[c], c)))
+        # hide the smallest shown cell that shares a relation with the exposed cell; failing
+        # that, one sharing a relation with any hidden cell; failing that, any shown cell
+        kandidaten = [c for r in rels if cel in r for c in r if c not in verborgen]
+        if not kandidaten:
+            kandidaten = [
+                c for r in rels if any(h in r for h in verborgen) for c in r if c not in verborgen
+            ]
+        if not kandidaten:
+            kandidaten = [c for c in waarden if c not in verborgen]
+        if not kandidaten:
+            break  # everything is hidden
+        verborgen.add(min(kandidaten, key=lambda c: (waarden[c] == 0, waarden[c], c)))
     return Beveiligd(dict(waarden), frozenset(verborgen))
