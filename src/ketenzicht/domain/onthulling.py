@@ -7,7 +7,8 @@ hidden value can be computed from the shown ones (secondary suppression). The ch
 hidden cell is recoverable iff its unit vector lies in the row space of the relations restricted
 to the hidden cells; cells are added until none is.
 
-Zero is shown: it says nothing about a person.
+Zero is shown and never hidden: it says nothing about a person, and a hidden zero could be
+pinned down from the shown totals because counts cannot be negative.
 """
 
 from __future__ import annotations
@@ -77,16 +78,20 @@ def beveilig(waarden: Mapping[Cel, int], drempel: int) -> Beveiligd:
     verborgen = {c for c, v in waarden.items() if 0 < v < drempel}
     while bloot := herleidbaar(verborgen, rels):
         cel = bloot[0]
+
         # hide the smallest shown cell that shares a relation with the exposed cell; failing
         # that, one sharing a relation with any hidden cell; failing that, any shown cell
-        kandidaten = [c for r in rels if cel in r for c in r if c not in verborgen]
+        def zichtbaar(c: Cel) -> bool:
+            return c not in verborgen and waarden.get(c, 0) != 0  # a zero is never hidden
+
+        kandidaten = [c for r in rels if cel in r for c in r if zichtbaar(c)]
         if not kandidaten:
             kandidaten = [
-                c for r in rels if any(h in r for h in verborgen) for c in r if c not in verborgen
+                c for r in rels if any(h in r for h in verborgen) for c in r if zichtbaar(c)
             ]
         if not kandidaten:
-            kandidaten = [c for c in waarden if c not in verborgen]
+            kandidaten = [c for c in waarden if zichtbaar(c)]
         if not kandidaten:
             break  # everything is hidden
-        verborgen.add(min(kandidaten, key=lambda c: (waarden[c] == 0, waarden[c], c)))
+        verborgen.add(min(kandidaten, key=lambda c: (waarden[c], c)))
     return Beveiligd(dict(waarden), frozenset(verborgen))
