@@ -192,3 +192,19 @@ def test_exports_met_kleine_aantallen_en_een_pdf_met_grafieken(tmp_path, capsys)
     gekozen = list(csv.DictReader((tmp_path / "s.csv").open(encoding="utf-8")))
     assert [r["gi"] for r in gekozen] == ["GI Groot", "Landelijk"]
     assert main([*basis, "--format", "csv", "--uit", str(tmp_path / "t.csv"), "--gis", "Nee"]) == 2
+
+
+def test_trend_en_definities_voor_het_ministerie(wereld, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+    from django.urls import reverse
+
+    Organisatie.objects.create(naam="Nederland", type=Organisatie.Type.GI)
+    main(["uitvraag", "import", str(schrijf_csv(tmp_path / "u.csv", GEPUBLICEERD))])
+    c = Client()
+    c.force_login(wereld.beleid)
+    html = c.get(reverse("monitor-trend")).content.decode()
+    assert "01-10-2023" in html and "01-04-2024" in html
+    assert "15,3" in html and "14,2" in html and "1.498" in html and "1.343" in html
+    assert '"workload": [15.3, 14.2]' in html  # the chart data
+    definities = Client().get(reverse("definities")).content.decode()
+    assert "Organisatieworkload" in definities

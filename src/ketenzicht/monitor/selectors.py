@@ -103,3 +103,64 @@ def _uit_registratie(
         )
         for g in alle
     }
+
+
+def _versie() -> tuple[object, ...]:
+    """Changes whenever a fact that feeds the monitor is added, ended or delivered."""
+    from django.db.models import Count, Max
+
+    from ketenzicht.kinderen.models import Toewijzing
+    from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker
+
+    uit: list[object] = []
+    for model, velden in (
+        (Maatregel, ("geregistreerd_op", "einde_geregistreerd_op")),
+        (Toewijzing, ("geregistreerd_op", "einde_geregistreerd_op")),
+        (Medewerker, ("geregistreerd_op",)),
+        (BeschikbaarheidsPeriode, ("geregistreerd_op",)),
+        (Uitvraagcijfers, ("geregistreerd_op",)),
+    ):
+        agg = model.objects.aggregate(  # type: ignore[attr-defined]
+            n=Count("pk"), **{v: Max(v) for v in velden}
+        )
+        uit.extend(agg.values())
+    return tuple(uit)
+
+
+def peildata(tot: date) -> list[date]:
+    """The monitor's peildata up to ``tot``: every 1 April and 1 October since the first
+    registered measure (at most the last four years) and every delivered peildatum."""
+    eerste = (
+        Maatregel.objects.order_by("geregistreerd_op")
+        .values_list("geregistreerd_op", flat=True)
+        .first()
+    )
+    begin = max(eerste.date() if eerste else tot, date(tot.year - 4, 1, 1))
+    uit = {
+        date(jaar, maand, 1)
+        for jaar in range(begin.year, tot.year + 1)
+        for maand in (4, 10)
+        if begin <= date(jaar, maand, 1) <= tot
+    }
+    uit.update(
+        d
+        for d in Uitvraagcijfers.objects.values_list("peildatum", flat=True).distinct()
+        if d <= tot
+    )
+    return sorted(uit)
+
+
+def reeks(data: list[date], bron: str = "alles") -> list[Monitor]:
+    """The monitor at each peildatum. Results are cached until any underlying fact changes."""
+    from django.core.cache import cache
+
+    versie = _versie()
+    uit = []
+    for peildatum in data:
+        sleutel = f"monitor:{peildatum.isoformat()}:{bron}:{hash(versie)}"
+        m = cache.get(sleutel)
+        if m is None:
+            m = monitor(peildatum=peildatum, bron=bron)
+            cache.set(sleutel, m, 24 * 3600)
+        uit.append(m)
+    return uit

@@ -9,7 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from ketenzicht.monitor.selectors import monitor
+from ketenzicht.domain.monitor import DEFINITIES, Indicatoren
+from ketenzicht.monitor.selectors import monitor, peildata, reeks
 from ketenzicht.organisaties.selectors import gi_van
 
 KOPPEN = [
@@ -33,7 +34,10 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
     except ValueError:
         peildatum = timezone.localdate()
     uitkomst = monitor(peildatum=peildatum)
-    rijen = [*uitkomst.per_gi.items(), ("Landelijk", uitkomst.landelijk)]
+    rijen = [
+        *((naam, i, uitkomst.bron.get(naam, "")) for naam, i in uitkomst.per_gi.items()),
+        ("Landelijk", uitkomst.landelijk, ""),
+    ]
     grafiek = {
         "gis": list(uitkomst.per_gi),
         "workload": [i.workload for i in uitkomst.per_gi.values()],
@@ -49,3 +53,39 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
         "grafiek": grafiek,
     }
     return render(request, "web/monitor.html", context)
+
+
+@login_required
+def trend(request: HttpRequest) -> HttpResponse:
+    """The indicators over all peildata, nationally or for one GI, as a table and as charts."""
+    data = peildata(timezone.localdate())
+    monitors = reeks(data)
+    namen = sorted({n for m in monitors for n in m.per_gi})
+    gekozen = request.GET.get("gi", "")
+    gekozen = gekozen if gekozen in namen else ""
+    punten: list[tuple[date, Indicatoren, str]] = []
+    for m in monitors:
+        i = m.per_gi.get(gekozen) if gekozen else m.landelijk
+        if i is not None:
+            punten.append((m.peildatum, i, m.bron.get(gekozen, "")))
+    grafiek = {
+        "peildata": [d.isoformat() for d, _, _ in punten],
+        "workload": [i.workload for _, i, _ in punten],
+        "fte_beschikbaar": [i.fte_beschikbaar for _, i, _ in punten],
+        "fte_formatie": [i.fte_formatie for _, i, _ in punten],
+        "start": [i.wachtlijst_start.aantal for _, i, _ in punten],
+        "intern": [i.wachtlijst_intern.aantal for _, i, _ in punten],
+    }
+    context = {
+        "gi": gi_van(request.user),
+        "namen": namen,
+        "gekozen": gekozen,
+        "punten": punten,
+        "grafiek": grafiek,
+    }
+    return render(request, "web/monitor_trend.html", context)
+
+
+def definities(request: HttpRequest) -> HttpResponse:
+    """What every indicator means; public, like the published monitor's explanation."""
+    return render(request, "web/definities.html", {"definities": DEFINITIES})

@@ -14,4 +14,6 @@ urlpatterns = [
     path("wachtlijst/", kinderen.wachtlijst, name="wachtlijst"),
     path("kinderen/<uuid:pid>/", kinderen.kind, name="kind"),
     path("monitor/", monitor.monitor_pagina, name="monitor"),
+    path("monitor/trend/", monitor.trend, name="monitor-trend"),
+    path("monitor/definities/", monitor.definities, name="definities"),
 ]
