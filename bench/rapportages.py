@@ -1,13 +1,15 @@
-"""How long the national monthly doorbraak monitor takes, on SQLite and on PostgreSQL (issue 3:
-aim for ≤ 2 s), printed side by side.
+"""How long the national reports take, on SQLite and on PostgreSQL, printed side by side:
+the monthly doorbraak monitor (issue 3: aim ≤ 2 s) and the monitor jeugdbescherming (issue 5:
+one peildatum ≤ 2 s, 12 monthly peildata ≤ 10 s).
 
 For each backend the ``landelijk`` demo is loaded into a throw-away database (a temporary SQLite
 file; PostgreSQL database ``ketenzicht_bench`` on DATABASE_URL's server or 127.0.0.1:5432, which
 is dropped and recreated — never point it at data you want to keep), then it times, best of 3:
 one month nationally (what ``ketenzicht doorbraak --maand`` computes), the 12-month trend the
-page draws, and the CLI end to end.
+page draws, the monitor at one peildatum and at 12 monthly peildata (no cache), and the CLIs
+end to end.
 
-    uv run python bench/doorbraak.py [--alleen-sqlite]
+    uv run python bench/rapportages.py [--alleen-sqlite]
 """
 
 from __future__ import annotations
@@ -55,10 +57,24 @@ def meet_in_dit_proces() -> dict[str, Any]:
             tijden.append(time.perf_counter() - begin)
         return min(tijden), uit
 
+    from datetime import date
+
+    from ketenzicht.monitor.selectors import monitor
+
     een, [cijfers] = beste(lambda: doorbraak(maanden=[maand]))
     twaalf, _ = beste(lambda: doorbraak(maanden=laatste_maanden(maand)))
     noemer = sum(r.noemer for r in cijfers.rijen if r.niveau == "landelijk")
-    return {"een_maand": een, "twaalf_maanden": twaalf, "noemer": noemer}
+    peildatum, m = beste(lambda: monitor(peildatum=date(2024, 4, 1)))
+    maandelijks = [date(2025, n, 1) for n in range(1, 13)]
+    reeks, _ = beste(lambda: [monitor(peildatum=d) for d in maandelijks])
+    return {
+        "een_maand": een,
+        "twaalf_maanden": twaalf,
+        "noemer": noemer,
+        "monitor_peildatum": peildatum,
+        "monitor_12": reeks,
+        "clienten": m.landelijk.clienten,
+    }
 
 
 def backend(naam: str, env: dict[str, str]) -> dict[str, Any]:
@@ -80,6 +96,12 @@ def backend(naam: str, env: dict[str, str]) -> dict[str, Any]:
         _cli(env, "doorbraak", "--maand", MAAND, "--format", "json")
         tijden.append(time.perf_counter() - begin)
     uit["cli"] = min(tijden)
+    tijden = []
+    for _ in range(3):
+        begin = time.perf_counter()
+        _cli(env, "monitor", "--peildatum", "2024-04-01", "--format", "json")
+        tijden.append(time.perf_counter() - begin)
+    uit["monitor_cli"] = min(tijden)
     return uit
 
 
@@ -116,18 +138,23 @@ def main() -> int:
         if pg is not None:
             uitkomsten["PostgreSQL"] = backend("PostgreSQL", pg)
     namen = list(uitkomsten)
-    print(f"doorbraakmonitor {MAAND}, landelijk (beste van 3, seconden; budget {BUDGET_S:.0f} s)")
-    print(f"{'meting':<44}" + "".join(f"{n:>12}" for n in namen) + f"{'budget':>9}")
+    print(f"landelijke rapportages (beste van 3, seconden); doorbraakmaand {MAAND}")
+    print(f"{'meting':<48}" + "".join(f"{n:>12}" for n in namen) + f"{'budget':>9}")
     for sleutel, label, budget in (
-        ("een_maand", "één maand, landelijk (selector)", BUDGET_S),
-        ("twaalf_maanden", "trend 12 maanden (selector)", None),
+        ("een_maand", "doorbraak: één maand, landelijk (selector)", BUDGET_S),
+        ("twaalf_maanden", "doorbraak: trend 12 maanden (selector)", None),
         ("cli", "ketenzicht doorbraak (incl. Python-start)", None),
+        ("monitor_peildatum", "monitor: één peildatum, landelijk", BUDGET_S),
+        ("monitor_12", "monitor: 12 maandelijkse peildata", 10.0),
+        ("monitor_cli", "ketenzicht monitor (incl. Python-start)", None),
     ):
         cellen = "".join(f"{uitkomsten[n][sleutel]:>12.3f}" for n in namen)
-        print(f"{label:<44}{cellen}{budget or '':>9}")
+        print(f"{label:<48}{cellen}{budget or '':>9}")
     if len(namen) == 2:
         a, b = (uitkomsten[n]["een_maand"] for n in namen)
-        print(f"verhouding PostgreSQL / SQLite (één maand): {b / a:.2f}")
+        print(f"verhouding PostgreSQL / SQLite (doorbraak, één maand): {b / a:.2f}")
+        a, b = (uitkomsten[n]["monitor_peildatum"] for n in namen)
+        print(f"verhouding PostgreSQL / SQLite (monitor, één peildatum): {b / a:.2f}")
     print(
         "termijnen in de maand (landelijk, alle mijlpalen): "
         + ", ".join(f"{n} {uitkomsten[n]['noemer']:,}" for n in namen)
