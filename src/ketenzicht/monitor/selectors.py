@@ -129,13 +129,13 @@ def _versie() -> tuple[object, ...]:
 
 def peildata(tot: date) -> list[date]:
     """The monitor's peildata up to ``tot``: every 1 April and 1 October since the first
-    registered measure (at most the last four years) and every delivered peildatum."""
+    registered measure (at most the last three years) and every delivered peildatum."""
     eerste = (
         Maatregel.objects.order_by("geregistreerd_op")
         .values_list("geregistreerd_op", flat=True)
         .first()
     )
-    begin = max(eerste.date() if eerste else tot, date(tot.year - 4, 1, 1))
+    begin = max(eerste.date() if eerste else tot, date(tot.year - 3, 1, 1))
     uit = {
         date(jaar, maand, 1)
         for jaar in range(begin.year, tot.year + 1)
