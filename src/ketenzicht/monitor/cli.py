@@ -10,7 +10,7 @@ from typing import Any
 from ketenzicht.domain.monitor import Indicatoren, als_dict
 
 
-def _verschil(nu: Indicatoren, toen: Indicatoren) -> dict[str, Any]:
+def verschil(nu: Indicatoren, toen: Indicatoren) -> dict[str, Any]:
     a, b = als_dict(nu), als_dict(toen)
     uit: dict[str, Any] = {}
     for k in (
@@ -48,8 +48,8 @@ def monitor_json(uitkomst: Any, vorige: Any | None = None) -> dict[str, Any]:
         data["vorige_peildatum"] = vorige.peildatum.isoformat()
         for rij in data["gis"]:
             oud = vorige.per_gi.get(rij["gi"])
-            rij["verschil"] = _verschil(uitkomst.per_gi[rij["gi"]], oud) if oud else None
-        data["landelijk"]["verschil"] = _verschil(uitkomst.landelijk, vorige.landelijk)
+            rij["verschil"] = verschil(uitkomst.per_gi[rij["gi"]], oud) if oud else None
+        data["landelijk"]["verschil"] = verschil(uitkomst.landelijk, vorige.landelijk)
     return data
 
 

@@ -10,7 +10,9 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from ketenzicht.domain.monitor import DEFINITIES, Indicatoren
-from ketenzicht.monitor.selectors import monitor, peildata, reeks
+from ketenzicht.domain.normen import plus_maanden
+from ketenzicht.monitor.cli import verschil as _verschil
+from ketenzicht.monitor.selectors import peildata, reeks
 from ketenzicht.organisaties.selectors import gi_van
 
 KOPPEN = [
@@ -33,7 +35,9 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
         peildatum = date.fromisoformat(request.GET.get("peildatum", ""))
     except ValueError:
         peildatum = timezone.localdate()
-    uitkomst = monitor(peildatum=peildatum)
+    vorige_datum = plus_maanden(peildatum, -6)
+    uitkomst, vorige = reeks([peildatum, vorige_datum])
+    verschil = _verschil(uitkomst.landelijk, vorige.landelijk)
     rijen = [
         *((naam, i, uitkomst.bron.get(naam, "")) for naam, i in uitkomst.per_gi.items()),
         ("Landelijk", uitkomst.landelijk, ""),
@@ -51,6 +55,8 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
         "rijen": rijen,
         "koppen": KOPPEN,
         "grafiek": grafiek,
+        "vorige": vorige_datum,
+        "verschil": verschil,
     }
     return render(request, "web/monitor.html", context)
 
