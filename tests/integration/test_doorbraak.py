@@ -18,7 +18,7 @@ from ketenzicht.audit.models import AuditRegel
 from ketenzicht.cli import main
 from ketenzicht.domain.doorbraak import Maand
 from ketenzicht.domain.escalatie import EscalatieStatus
-from ketenzicht.doorbraak import selectors, services
+from ketenzicht.doorbraak import lijsten, selectors, services
 from ketenzicht.doorbraak.models import Escalatie, NormMijlpaal, Normset
 from ketenzicht.kinderen import services as kinderen
 from ketenzicht.kinderen.services import Weigering
@@ -205,6 +205,7 @@ def test_afspraak_2_en_escalatie_op_de_tijdlijn(wereld, ret) -> None:  # type: i
     c.post(reverse("escaleren", args=[anna.pid]), {"reden": "geen passend aanbod in de regio"})
     escalatie = Escalatie.objects.get(kind=anna)
     assert escalatie.status == "aangemeld" and escalatie.expertteam == ret
+    assert escalatie.maatregel is not None  # the running measure it is about
     # the gemeente cannot move the escalation; the RET can, step by step, with a reason
     stap = reverse("escalatie-stap", args=[anna.pid, escalatie.pk])
     assert c.post(stap, {"naar": "opgelost", "reden": "x"}).status_code == 404
@@ -265,7 +266,7 @@ def test_escalatievoorstel_en_een_open_escalatie_per_kind(wereld, ret, settings)
 def test_signalen_per_jeugdbeschermer(wereld) -> None:  # type: ignore[no-untyped-def]
     september(wereld)
     _, nieuw = wereld.kind(wereld.gi_a, start=date(2026, 11, 18), voornaam="Dirk")
-    per = selectors.signalen(
+    per = lijsten.signalen(
         gebruiker=wereld.planner_a, gi=wereld.gi_a, peildatum=date(2026, 11, 20), kanaal="web"
     )
     zonder = per["Zonder vaste jeugdbeschermer"]

@@ -17,6 +17,7 @@ from ketenzicht.kinderen import selectors as kinderen
 from ketenzicht.kinderen import services
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Werklastnorm
 from ketenzicht.planning import selectors
+from tests.conftest import volgend_bsn
 
 pytestmark = pytest.mark.django_db
 VANDAAG = date(2026, 11, 20)
@@ -28,6 +29,28 @@ def vol(wereld, medewerker, n: int) -> None:  # type: ignore[no-untyped-def]
         services.jeugdbeschermer_toewijzen(
             maatregel=m, medewerker=medewerker, start=date(2026, 1, 5), door=None
         )
+
+
+def zus_van(wereld, broer, *, start: date):  # type: ignore[no-untyped-def]
+    """A sister in the same family, with an OTS at GI Alfa from ``start``."""
+    zus = services.kind_registreren(
+        bsn=volgend_bsn(),
+        voornaam="Zus",
+        achternaam="de Vries",
+        geboortedatum=date(2016, 1, 1),
+        gemeente=wereld.gemeente,
+        gezin=broer.gezin,
+        door=None,
+    )
+    maatregel = services.maatregel_registreren(
+        kind=zus,
+        gi=wereld.gi_a,
+        code=MaatregelCode.OTS,
+        beschikking_datum=start,
+        start=start,
+        door=None,
+    )
+    return zus, maatregel
 
 
 def test_boven_de_norm_alleen_met_reden_en_gelogd(wereld) -> None:  # type: ignore[no-untyped-def]
@@ -138,23 +161,7 @@ def test_kandidaten_op_passendheid(wereld) -> None:  # type: ignore[no-untyped-d
     services.jeugdbeschermer_toewijzen(
         maatregel=mb, medewerker=gezin_jb, start=date(2026, 6, 1), door=None
     )
-    zus = services.kind_registreren(
-        bsn=__import__("tests.conftest", fromlist=["volgend_bsn"]).volgend_bsn(),
-        voornaam="Zus",
-        achternaam="de Vries",
-        geboortedatum=date(2016, 1, 1),
-        gemeente=wereld.gemeente,
-        gezin=broer.gezin,
-        door=None,
-    )
-    mz = services.maatregel_registreren(
-        kind=zus,
-        gi=wereld.gi_a,
-        code=MaatregelCode.OTS,
-        beschikking_datum=date(2026, 11, 2),
-        start=date(2026, 11, 2),
-        door=None,
-    )
+    zus, mz = zus_van(wereld, broer, start=date(2026, 11, 2))
     lijst = selectors.kandidaten(maatregel=mz, peildatum=VANDAAG)
     assert [k.id for k in lijst] == [gezin_jb.pk, ander.pk]
     assert lijst[0].redenen()[0] == "kent het gezin al"
@@ -182,23 +189,7 @@ def test_wisselingen_per_kind_en_per_gezin_op_de_kindpagina(wereld) -> None:  # 
 
     jb1, jb2, jb3 = (wereld.medewerker(wereld.gi_a) for _ in range(3))
     broer, mb = wereld.kind(wereld.gi_a, start=date(2026, 1, 5))
-    zus = services.kind_registreren(
-        bsn=__import__("tests.conftest", fromlist=["volgend_bsn"]).volgend_bsn(),
-        voornaam="Zus",
-        achternaam="de Vries",
-        geboortedatum=date(2016, 1, 1),
-        gemeente=wereld.gemeente,
-        gezin=broer.gezin,
-        door=None,
-    )
-    mz = services.maatregel_registreren(
-        kind=zus,
-        gi=wereld.gi_a,
-        code=MaatregelCode.OTS,
-        beschikking_datum=date(2026, 2, 2),
-        start=date(2026, 2, 2),
-        door=None,
-    )
+    zus, mz = zus_van(wereld, broer, start=date(2026, 2, 2))
     for maatregel, eerst, daarna, wissel in (
         (mb, jb1, jb2, date(2026, 5, 1)),
         (mz, jb2, jb3, date(2026, 7, 1)),

@@ -231,3 +231,18 @@ def _status(
     if (verval - peildatum).days <= bijna_dagen:
         return Status.BIJNA, 0
     return Status.OPEN, 0
+
+
+def escalatie_voorstel(stand: Sequence[MijlpaalStand], drempel_dagen: int) -> str | None:
+    """Afspraak 3's rule: help more than ``drempel_dagen`` overdue suggests the expert team."""
+    for s in stand:
+        if (
+            s.mijlpaal.code == HULPAANBOD
+            and s.status is Status.TE_LAAT
+            and s.dagen_te_laat > drempel_dagen
+        ):
+            return (
+                f"hulpaanbod {s.dagen_te_laat} dagen over de termijn "
+                f"(drempel {drempel_dagen} dagen)"
+            )
+    return None

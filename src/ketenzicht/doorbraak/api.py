@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.doorbraak import Maand
-from ketenzicht.doorbraak import selectors
+from ketenzicht.doorbraak import lijsten, selectors
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import lidmaatschap_van
 
@@ -55,7 +55,7 @@ class NietTijdigApi(APIView):
             lid.organisatie.type == Organisatie.Type.GEMEENTE and gemeente != lid.organisatie
         ):
             raise Http404("Geen gemeente met deze code binnen uw bereik.")
-        lijst = selectors.niet_tijdig(
+        lijst = lijsten.niet_tijdig(
             gebruiker=request.user,
             gemeente=gemeente,
             peildatum=timezone.localdate(),

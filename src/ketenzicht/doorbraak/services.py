@@ -116,7 +116,8 @@ def escaleren(
     maatregel: Maatregel | None = None,
     kanaal: str = AuditRegel.Kanaal.WEB,
 ) -> Escalatie:
-    """Afspraak 3: bring a child to the regional expert team. One open escalation per child."""
+    """Afspraak 3: bring a child to the regional expert team. One open escalation per child;
+    without ``maatregel`` it concerns the child's most recent running measure."""
     if expertteam.type != Organisatie.Type.EXPERTTEAM:
         raise Weigering(f"{expertteam} is geen regionaal expertteam.")
     if not reden.strip():
@@ -127,6 +128,8 @@ def escaleren(
     ).first()
     if open_ is not None:
         raise Weigering(f"Dit kind is al aangemeld bij {open_.expertteam} ({open_.status}).")
+    if maatregel is None:
+        maatregel = kind.maatregelen.filter(einde__isnull=True).order_by("-start").first()
     escalatie = Escalatie.objects.create(
         kind=kind,
         maatregel=maatregel,

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.doorbraak import Maand
 from ketenzicht.domain.escalatie import EscalatieStatus
-from ketenzicht.doorbraak import selectors, services
+from ketenzicht.doorbraak import lijsten, selectors, services
 from ketenzicht.doorbraak.models import Escalatie
 from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.kinderen import selectors as kinderen
@@ -135,7 +135,7 @@ def escaleren(request: HttpRequest, pid: UUID) -> HttpResponse:
         raise Http404("U kunt dit kind niet aanmelden bij het expertteam.")
 
     def werk() -> str:
-        team = selectors.expertteam_voor(kind)
+        team = lijsten.expertteam_voor(kind)
         if team is None:
             raise Weigering("De regio van dit kind heeft geen regionaal expertteam.")
         e = services.escaleren(
@@ -144,7 +144,6 @@ def escaleren(request: HttpRequest, pid: UUID) -> HttpResponse:
             reden=request.POST.get("reden", ""),
             datum=timezone.localdate(),
             door=request.user,
-            maatregel=kind.maatregelen.filter(einde__isnull=True).order_by("-start").first(),
             kanaal=WEB,
         )
         return f"Aangemeld bij {e.expertteam}."
@@ -305,7 +304,7 @@ def niet_tijdig(request: HttpRequest) -> HttpResponse:
     else:
         return render(request, "web/geen_toegang.html", status=403)
     lijst = (
-        selectors.niet_tijdig(
+        lijsten.niet_tijdig(
             gebruiker=request.user, gemeente=gemeente, peildatum=vandaag, kanaal=WEB
         )
         if gemeente
@@ -328,7 +327,7 @@ def signalen(request: HttpRequest) -> HttpResponse:
     if gi is None:
         return render(request, "web/geen_toegang.html", status=403)
     vandaag = timezone.localdate()
-    per = selectors.signalen(gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB)
+    per = lijsten.signalen(gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB)
     return render(request, "doorbraak/signalen.html", {"gi": gi, "per": per, "peildatum": vandaag})
 
 
@@ -339,7 +338,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
     if lid is None or lid.organisatie.type != Organisatie.Type.EXPERTTEAM:
         return render(request, "web/geen_toegang.html", status=403)
     alle = request.GET.get("alle") == "1"
-    lijst = selectors.werklijst_ret(
+    lijst = lijsten.werklijst_ret(
         gebruiker=request.user, expertteam=lid.organisatie, kanaal=WEB, ook_afgerond=alle
     )
     return render(

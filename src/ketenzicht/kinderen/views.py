@@ -12,7 +12,7 @@ from django.utils import timezone
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.escalatie import OVERGANGEN, EscalatieStatus
 from ketenzicht.domain.wachtlijst import WachtSoort
-from ketenzicht.doorbraak import selectors as doorbraak
+from ketenzicht.doorbraak import lijsten as doorbraak
 from ketenzicht.doorbraak.models import Afspraak, Mijlpaalregistratie
 from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.kinderen import selectors

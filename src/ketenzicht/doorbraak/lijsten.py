@@ -1,0 +1,301 @@
+"""Reads about children for the doorbraakaanpak: milestone status per measure, the gemeente's
+afspraak-1 list, the planner's signal list, the RET's worklist and a child's timeline.
+
+Aggregates (the monthly monitor) contain no child; every list that shows children goes through
+``zichtbare_kinderen`` and is audited."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from uuid import UUID
+
+from django.conf import settings
+from django.db.models import Q
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.audit.services import log_toegang
+from ketenzicht.domain import normen
+from ketenzicht.domain.escalatie import EscalatieStatus, is_open
+from ketenzicht.domain.kalender import NederlandseKalender
+from ketenzicht.domain.normen import escalatie_voorstel
+from ketenzicht.doorbraak.models import Afspraak, Escalatie, Normset
+from ketenzicht.doorbraak.selectors import gehaald, normsets
+from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
+from ketenzicht.kinderen.selectors import zichtbare_kinderen
+from ketenzicht.kinderen.services import Gebruiker
+from ketenzicht.organisaties.models import Organisatie
+
+
+@dataclass(frozen=True, slots=True)
+class KindMetMijlpalen:
+    kind_pid: UUID
+    naam: str
+    gemeente: str
+    gi: str
+    maatregel_id: int
+    maatregel: str
+    start: date
+    standen: tuple[normen.MijlpaalStand, ...]
+    jeugdbeschermer: str | None = None
+
+    @property
+    def te_laat(self) -> tuple[normen.MijlpaalStand, ...]:
+        return tuple(s for s in self.standen if s.status is normen.Status.TE_LAAT)
+
+
+def _met_mijlpalen(
+    maatregelen: Iterable[Maatregel], peildatum: date, bijna_dagen: int
+) -> list[KindMetMijlpalen]:
+    lijst = list(maatregelen)
+    sets = normsets()
+    kalender = NederlandseKalender()
+    behaald = gehaald(m.pk for m in lijst)
+    huidige = dict(
+        Toewijzing.objects.filter(maatregel__in=lijst, einde__isnull=True).values_list(
+            "maatregel_id", "medewerker__naam"
+        )
+    )
+    uit = []
+    for m in lijst:
+        normset = normen.normset_voor(sets, m.start)
+        stand = (
+            normen.standen(
+                normset, m.start, behaald.get(m.pk, {}), peildatum, kalender, bijna_dagen
+            )
+            if normset is not None
+            else []
+        )
+        uit.append(
+            KindMetMijlpalen(
+                m.kind.pid,
+                str(m.kind),
+                m.kind.gemeente.naam,
+                m.gi.naam,
+                m.pk,
+                m.maatregelcode.kort,
+                m.start,
+                tuple(stand),
+                huidige.get(m.pk),
+            )
+        )
+    return uit
+
+
+def _lopend(peildatum: date) -> Q:
+    return Q(start__lte=peildatum) & (Q(einde__isnull=True) | Q(einde__gt=peildatum))
+
+
+def mijlpalen_van(maatregel: Maatregel, peildatum: date) -> list[normen.MijlpaalStand]:
+    """The status of each milestone of one measure (the caller has audited the child's read)."""
+    [uit] = _met_mijlpalen([maatregel], peildatum, bijna_dagen(peildatum))
+    return list(uit.standen)
+
+
+def bijna_dagen(peildatum: date | None = None) -> int:
+    """Days before a deadline that a milestone shows as 'bijna': from the norm set in force."""
+    normset = (
+        Normset.objects.filter(geldig_van__lte=peildatum or date.max)
+        .order_by("-geldig_van")
+        .first()
+    )
+    return normset.bijna_dagen if normset is not None else 2
+
+
+def niet_tijdig(
+    *, gebruiker: Gebruiker, gemeente: Organisatie, peildatum: date, kanaal: str
+) -> list[KindMetMijlpalen]:
+    """Afspraak 1: the gemeente's children with a measure for whom any milestone is overdue."""
+    maatregelen = (
+        Maatregel.objects.filter(_lopend(peildatum), kind__gemeente=gemeente)
+        .filter(kind__in=zichtbare_kinderen(gebruiker))  # type: ignore[arg-type]
+        .select_related("kind__gemeente", "gi")
+        .order_by("start", "pk")
+    )
+    lijst = [k for k in _met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum)) if k.te_laat]
+    log_toegang(
+        gebruiker=gebruiker,
+        kind_pids=[k.kind_pid for k in lijst],
+        actie=AuditRegel.Actie.LEZEN_LIJST,
+        kanaal=kanaal,
+        doel="doorbraakaanpak afspraak 1: niet tijdig",
+    )
+    return lijst
+
+
+@dataclass(frozen=True, slots=True)
+class Signaal:
+    kind: KindMetMijlpalen
+    stand: normen.MijlpaalStand
+
+
+def signalen(
+    *, gebruiker: Gebruiker, gi: Organisatie, peildatum: date, kanaal: str, dagen: int = 7
+) -> dict[str, list[Signaal]]:
+    """The planner's signal list: milestones overdue or due within ``dagen``, per jeugdbeschermer
+    (children without one under "Zonder vaste jeugdbeschermer"), most overdue first."""
+    maatregelen = (
+        Maatregel.objects.filter(_lopend(peildatum), gi=gi)
+        .select_related("kind__gemeente", "gi")
+        .order_by("pk")
+    )
+    per: dict[str, list[Signaal]] = defaultdict(list)
+    tot = peildatum + timedelta(days=dagen)
+    for k in _met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum)):
+        for s in k.standen:
+            if s.status.gehaald or s.vervaldatum is None or s.vervaldatum > tot:
+                continue
+            per[k.jeugdbeschermer or "Zonder vaste jeugdbeschermer"].append(Signaal(k, s))
+    for lijst in per.values():
+        lijst.sort(key=lambda g: (g.stand.vervaldatum or date.max, g.kind.naam))
+    log_toegang(
+        gebruiker=gebruiker,
+        kind_pids=sorted({g.kind.kind_pid for lijst in per.values() for g in lijst}, key=str),
+        actie=AuditRegel.Actie.LEZEN_LIJST,
+        kanaal=kanaal,
+        doel="signaallijst termijnen",
+    )
+    return dict(sorted(per.items()))
+
+
+def werklijst_ret(
+    *, gebruiker: Gebruiker, expertteam: Organisatie, kanaal: str, ook_afgerond: bool = False
+) -> list[Escalatie]:
+    """The RET's worklist: its escalations, open ones first and oldest first."""
+    qs = Escalatie.objects.filter(expertteam=expertteam).select_related(
+        "kind__gemeente", "maatregel__gi"
+    )
+    if not ook_afgerond:
+        qs = qs.filter(status__in=[EscalatieStatus.AANGEMELD, EscalatieStatus.IN_BEHANDELING])
+    lijst = list(qs.order_by("aangemeld_op", "pk"))
+    log_toegang(
+        gebruiker=gebruiker,
+        kind_pids=[e.kind.pid for e in lijst],
+        actie=AuditRegel.Actie.LEZEN_LIJST,
+        kanaal=kanaal,
+        doel="werklijst regionaal expertteam",
+    )
+    return lijst
+
+
+def expertteam_voor(kind: Kind) -> Organisatie | None:
+    """The RET of the child's jeugdregio."""
+    regio_id = kind.gemeente.regio_id
+    if regio_id is None:
+        return None
+    return (
+        Organisatie.objects.filter(type=Organisatie.Type.EXPERTTEAM, regio_id=regio_id)
+        .order_by("pk")
+        .first()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Gebeurtenis:
+    datum: date
+    soort: str  # maatregel | mijlpaal | jeugdbeschermer | afspraak | escalatie
+    tekst: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tijdlijn:
+    """A child's doorbraak view: milestones per measure, agreements, escalations, events."""
+
+    mijlpalen: dict[int, list[normen.MijlpaalStand]]  # per maatregel id
+    afspraken: list[Afspraak]
+    escalaties: list[Escalatie]
+    open_escalatie: Escalatie | None
+    voorstel_escalatie: str | None
+    expertteam: Organisatie | None
+    gebeurtenissen: list[Gebeurtenis]
+
+
+def tijdlijn(kind: Kind, maatregelen: Sequence[Maatregel], peildatum: date) -> Tijdlijn:
+    """For a child whose read was audited by ``kind_inzien``."""
+    met = {
+        k.maatregel_id: k
+        for k in _met_mijlpalen(
+            [m for m in maatregelen if m.start <= peildatum], peildatum, bijna_dagen(peildatum)
+        )
+    }
+    afspraken = list(kind.afspraken.order_by("uiterlijk", "pk"))
+    escalaties = list(
+        kind.escalaties.select_related("expertteam").prefetch_related("overgangen").order_by("pk")
+    )
+    open_ = next((e for e in escalaties if is_open(EscalatieStatus(e.status))), None)
+    lopend = [k for mid, k in met.items() if _loopt(maatregelen, mid, peildatum)]
+    voorstel = None
+    if open_ is None:
+        voorstel = next(
+            (
+                r
+                for k in lopend
+                if (r := escalatie_voorstel(k.standen, settings.ESCALATIE_HULPAANBOD_DAGEN_TE_LAAT))
+            ),
+            None,
+        )
+    gebeurtenissen = [
+        Gebeurtenis(m.start, "maatregel", f"Start {m.maatregelcode.label} bij {m.gi}")
+        for m in maatregelen
+    ]
+    gebeurtenissen += [
+        Gebeurtenis(m.einde, "maatregel", f"Einde {m.maatregelcode.kort} ({m.einde_reden})")
+        for m in maatregelen
+        if m.einde is not None and m.einde <= peildatum
+    ]
+    for m in maatregelen:
+        for t in m.toewijzingen.all():
+            if t.start <= peildatum:
+                gebeurtenissen.append(
+                    Gebeurtenis(
+                        t.start, "jeugdbeschermer", f"Vaste jeugdbeschermer: {t.medewerker}"
+                    )
+                )
+            if t.einde is not None and t.einde <= peildatum:
+                gebeurtenissen.append(
+                    Gebeurtenis(
+                        t.einde, "jeugdbeschermer", f"{t.medewerker} stopt ({t.einde_reden})"
+                    )
+                )
+    for k in met.values():
+        for s in k.standen:
+            if s.gehaald_op is not None:
+                tekst = f"{s.mijlpaal.naam} ({k.maatregel})"
+                if s.status is normen.Status.TE_LAAT_GEHAALD:
+                    tekst += f", {s.dagen_te_laat} dagen na de termijn"
+                gebeurtenissen.append(Gebeurtenis(s.gehaald_op, "mijlpaal", tekst))
+    for a in afspraken:
+        gebeurtenissen.append(
+            Gebeurtenis(
+                a.gemaakt_op.date(),
+                "afspraak",
+                f"Afspraak: {a.get_wie_display()} — {a.wat} (uiterlijk {a.uiterlijk:%d-%m-%Y})",
+            )
+        )
+    for e in escalaties:
+        for o in e.overgangen.all():
+            gebeurtenissen.append(
+                Gebeurtenis(
+                    o.datum,
+                    "escalatie",
+                    f"Escalatie {e.expertteam}: {o.get_naar_display().lower()} — {o.reden}",
+                )
+            )
+    volgorde = {"maatregel": 0, "jeugdbeschermer": 1, "mijlpaal": 2, "afspraak": 3}
+    gebeurtenissen.sort(key=lambda g: (g.datum, volgorde.get(g.soort, 4)), reverse=True)
+    return Tijdlijn(
+        {mid: list(k.standen) for mid, k in met.items()},
+        afspraken,
+        escalaties,
+        open_,
+        voorstel,
+        expertteam_voor(kind),
+        gebeurtenissen,
+    )
+
+
+def _loopt(maatregelen: Sequence[Maatregel], maatregel_id: int, peildatum: date) -> bool:
+    m = next(m for m in maatregelen if m.pk == maatregel_id)
+    return m.start <= peildatum and (m.einde is None or m.einde > peildatum)
