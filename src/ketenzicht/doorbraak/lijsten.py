@@ -299,3 +299,13 @@ def tijdlijn(kind: Kind, maatregelen: Sequence[Maatregel], peildatum: date) -> T
 def _loopt(maatregelen: Sequence[Maatregel], maatregel_id: int, peildatum: date) -> bool:
     m = next(m for m in maatregelen if m.pk == maatregel_id)
     return m.start <= peildatum and (m.einde is None or m.einde > peildatum)
+
+
+def gemeenten_van(gi: Organisatie) -> list[Organisatie]:
+    """The gemeenten where the GI's children live, for choosing an afspraak-1 list."""
+    return list(
+        Organisatie.objects.filter(
+            type=Organisatie.Type.GEMEENTE,
+            pk__in=Kind.objects.filter(maatregelen__gi=gi).values("gemeente"),
+        ).order_by("naam")
+    )

@@ -39,3 +39,12 @@ def rechten(gebruiker: AbstractBaseUser | AnonymousUser, kind: Kind) -> Rechten:
     if org.type == Organisatie.Type.EXPERTTEAM:
         return Rechten(escalatie_behandelen=kind.escalaties.filter(expertteam=org).exists())
     return Rechten()
+
+
+def eigen_rij(gebruiker: AbstractBaseUser | AnonymousUser, niveau: str) -> str | None:
+    """The row of the doorbraak monitor the user may drill into: their own GI or gemeente."""
+    lid = lidmaatschap_van(gebruiker)
+    if lid is None:
+        return None
+    eigen = {"gi": Organisatie.Type.GI, "gemeente": Organisatie.Type.GEMEENTE}.get(niveau)
+    return lid.organisatie.naam if lid.organisatie.type == eigen else None

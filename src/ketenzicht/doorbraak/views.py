@@ -19,7 +19,7 @@ from ketenzicht.domain.doorbraak import Maand
 from ketenzicht.domain.escalatie import EscalatieStatus
 from ketenzicht.doorbraak import lijsten, selectors, services
 from ketenzicht.doorbraak.models import Escalatie
-from ketenzicht.doorbraak.rechten import rechten
+from ketenzicht.doorbraak.rechten import eigen_rij, rechten
 from ketenzicht.kinderen import selectors as kinderen
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import Weigering
@@ -208,24 +208,18 @@ def monitor(request: HttpRequest) -> HttpResponse:
     for r in deze.rijen:
         if r.niveau == niveau:
             tabel.setdefault(r.naam, {})[r.mijlpaal] = r
-    eigen = _eigen_naam(request, niveau)
+    eigen = eigen_rij(request.user, niveau)
+    aandeel = {
+        (c.maand, r.mijlpaal): r.aandeel for c in reeks for r in c.rijen if r.niveau == "landelijk"
+    }
+    doelen = {r.mijlpaal: float(r.doel) for r in landelijk}
     grafiek = {
         "maanden": [str(c.maand) for c in reeks],
         "reeksen": [
             {
                 "label": namen.get(code, code),
-                "doel": float(next((r.doel for r in landelijk if r.mijlpaal == code), 0)),
-                "data": [
-                    next(
-                        (
-                            r.aandeel
-                            for r in c.rijen
-                            if r.niveau == "landelijk" and r.mijlpaal == code
-                        ),
-                        None,
-                    )
-                    for c in reeks
-                ],
+                "doel": doelen.get(code, 0.0),
+                "data": [aandeel.get((c.maand, code)) for c in reeks],
             }
             for code in codes
         ],
@@ -246,18 +240,6 @@ def monitor(request: HttpRequest) -> HttpResponse:
         "grafiek": grafiek,
     }
     return render(request, "doorbraak/monitor.html", context)
-
-
-def _eigen_naam(request: HttpRequest, niveau: str) -> str | None:
-    """The row the user may drill into: their own GI or gemeente."""
-    lid = lidmaatschap_van(request.user)
-    if lid is None:
-        return None
-    if niveau == "gi" and lid.organisatie.type == Organisatie.Type.GI:
-        return lid.organisatie.naam
-    if niveau == "gemeente" and lid.organisatie.type == Organisatie.Type.GEMEENTE:
-        return lid.organisatie.naam
-    return None
 
 
 @login_required
@@ -293,12 +275,7 @@ def niet_tijdig(request: HttpRequest) -> HttpResponse:
     if lid.organisatie.type == Organisatie.Type.GEMEENTE:
         gemeente = lid.organisatie
     elif lid.organisatie.type == Organisatie.Type.GI:
-        keuzes = list(
-            Organisatie.objects.filter(
-                type=Organisatie.Type.GEMEENTE,
-                pk__in=Kind.objects.filter(maatregelen__gi=lid.organisatie).values("gemeente"),
-            ).order_by("naam")
-        )
+        keuzes = lijsten.gemeenten_van(lid.organisatie)
         gekozen = request.GET.get("gemeente")
         gemeente = next((g for g in keuzes if str(g.pk) == gekozen), keuzes[0] if keuzes else None)
     else:
