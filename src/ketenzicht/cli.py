@@ -265,8 +265,11 @@ def parser() -> argparse.ArgumentParser:
     from ketenzicht.doorbraak.cli import registreer
     from ketenzicht.monitor.cli import registreer as registreer_uitvraag
 
+    from ketenzicht.bemiddeling.cli import registreer as registreer_bemiddeling
+
     registreer(sub, _moment)
     registreer_uitvraag(sub, _datum)
+    registreer_bemiddeling(sub)
 
     b = sub.add_parser("beheer", help="Django-beheeropdrachten (migrate, runserver, ...)")
     b.add_argument("rest", nargs=argparse.REMAINDER)

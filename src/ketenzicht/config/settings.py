@@ -8,6 +8,8 @@ Environment variables (all optional):
 * ``KETENZICHT_BSN_SLEUTEL``: key for BSN encryption and lookup; derived from the secret when unset.
 * ``KETENZICHT_DEBUG``: ``1`` for development (serves static files, detailed errors).
 * ``KETENZICHT_HOME``: checkout root, where ``node_modules`` holds the front-end packages.
+* ``KETENZICHT_IJW_MAP``: folder with the iJw 3.2 XSDs and code lists (default ``../shared/ijw``).
+* ``KETENZICHT_BEMIDDELING_HORIZON_DAGEN``, ``KETENZICHT_BEMIDDELING_MAX_KM``: zorgbemiddeling.
 * ``KETENZICHT_INWERKFACTOR``, ``KETENZICHT_PRIORITEIT_MARGE``, ``KETENZICHT_ESCALATIE_DAGEN``,
   ``KETENZICHT_MONITOR_DREMPEL``:
   domain rules, documented where they are defined below. Norms and workload norms per GI are
@@ -62,6 +64,7 @@ INSTALLED_APPS = [
     "ketenzicht.monitor",
     "ketenzicht.planning",
     "ketenzicht.doorbraak",
+    "ketenzicht.bemiddeling",
     "ketenzicht.web",
 ]
 
@@ -100,6 +103,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets the web server read while the demo loader or a CLI writes; a busy timeout makes
     # concurrent writers wait for each other instead of failing.
     DATABASES["default"]["OPTIONS"] = {
@@ -167,3 +171,11 @@ ESCALATIE_HULPAANBOD_DAGEN_TE_LAAT = int(os.environ.get("KETENZICHT_ESCALATIE_DA
 
 MONITOR_DREMPEL = int(os.environ.get("KETENZICHT_MONITOR_DREMPEL", "5"))
 """Public exports show counts from 1 below this threshold as "<N" (small-cell protection)."""
+
+# The iJw 3.2 standard's files (``xsd/`` and ``codelijsten/``), read-only reference data used to
+# validate every message read or written. Default: the ``shared/ijw`` folder beside the checkout.
+IJW_MAP = Path(os.environ.get("KETENZICHT_IJW_MAP", HOME.parent / "shared" / "ijw"))
+# Zorgbemiddeling: soon-free places further ahead than this are not proposed; pairs farther
+# apart than ``BEMIDDELING_MAX_KM`` are never matched.
+BEMIDDELING_HORIZON_DAGEN = int(os.environ.get("KETENZICHT_BEMIDDELING_HORIZON_DAGEN", "42"))
+BEMIDDELING_MAX_KM = float(os.environ.get("KETENZICHT_BEMIDDELING_MAX_KM", "100"))

@@ -23,6 +23,16 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from ketenzicht.audit.models import AuditRegel
+from ketenzicht.bemiddeling.models import (
+    Aanbod,
+    Besluit,
+    Capaciteit,
+    Hulpvraag,
+    IjwBericht,
+    JeugdhulpToewijzing,
+    Zorgperiode,
+)
+from ketenzicht.demo import bemiddeling as demo_bemiddeling
 from ketenzicht.demo import doorbraak, generator, stamdata
 from ketenzicht.domain.bsn import Bsn, testnummers
 from ketenzicht.domain.maatregelen import Soort
@@ -77,6 +87,13 @@ def opdracht(schaal: str, seed: int, tot: date) -> generator.Opdracht:
 
 
 DEMO_TABELLEN: Sequence[type[models.Model]] = (
+    IjwBericht,
+    JeugdhulpToewijzing,
+    Zorgperiode,
+    Besluit,
+    Hulpvraag,
+    Capaciteit,
+    Aanbod,
     EscalatieOvergang,
     Escalatie,
     Afspraak,
@@ -158,6 +175,7 @@ def _logins(gi: dict[str, Organisatie], gemeente: Organisatie) -> list[DemoLogin
             Lidmaatschap.Rol.BELEID,
         )
     )
+    accounts.append(("zbt1", gemeente.regio, Lidmaatschap.Rol.ZORGBEMIDDELAAR))
     for naam, org, rol in accounts:
         user = User.objects.create(username=naam, password=wachtwoord)
         Lidmaatschap.objects.create(gebruiker=user, organisatie=org, rol=rol)
@@ -434,6 +452,9 @@ def laad(
         voortgang,
     )
     _afspraken_en_escalaties(uit, registraties, seed, tot, gemeenten)
+    voortgang("zorgbemiddeling", 0, 1)
+    demo_bemiddeling.laad(seed=seed, tot=tot, gis=gi, gemeenten=gemeenten)
+    voortgang("zorgbemiddeling", 1, 1)
     _bulk(
         AuditRegel,
         (

@@ -26,6 +26,15 @@ class Organisatie(models.Model):
     regio = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="gemeenten"
     )
+    agb_code = models.CharField(
+        max_length=8,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="AGB-code (8 cijfers): afzender of ontvanger van iJw-berichten",
+    )
+    breedtegraad = models.FloatField(null=True, blank=True, help_text="Ligging (WGS84)")
+    lengtegraad = models.FloatField(null=True, blank=True, help_text="Ligging (WGS84)")
 
     class Meta:
         ordering = ["naam"]
@@ -48,6 +57,7 @@ class Lidmaatschap(models.Model):
         JEUGDBESCHERMER = "jeugdbeschermer", "Jeugdbeschermer"
         BELEID = "beleid", "Beleidsmedewerker"
         FUNCTIONEEL_BEHEERDER = "beheerder", "Functioneel beheerder"
+        ZORGBEMIDDELAAR = "zorgbemiddelaar", "Zorgbemiddelaar"
 
     gebruiker = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschap"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BemiddelingConfig(AppConfig):
+    name = "ketenzicht.bemiddeling"
+    verbose_name = "Zorgbemiddeling en iJw-berichten"

@@ -1,0 +1,204 @@
+"""Writes for the zorgbemiddelingstafel: care requests, capacity reports, and the table's
+decisions on proposed matches. Each is one transaction and audited; an accepted match locks
+the offer's row first, so two tables accepting the last place at once cannot both get it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.audit.services import log_toegang
+from ketenzicht.bemiddeling import selectors
+from ketenzicht.bemiddeling.models import Aanbod, Besluit, Capaciteit, Hulpvraag
+from ketenzicht.ijw.codelijsten import codelijst
+from ketenzicht.kinderen.models import Kind, Maatregel
+from ketenzicht.kinderen.services import Gebruiker, Weigering
+from ketenzicht.organisaties.models import Organisatie
+
+
+def _echte(door: Gebruiker):  # type: ignore[no-untyped-def]
+    return door if door is not None and door.is_authenticated else None
+
+
+def _log(door: Gebruiker, kind: Kind, actie: str, doel: str, kanaal: str) -> None:
+    log_toegang(gebruiker=door, kind_pids=[kind.pid], actie=actie, kanaal=kanaal, doel=doel)
+
+
+def _categorie(code: str) -> str:
+    if code not in codelijst(settings.IJW_MAP, "productcategorie"):
+        raise Weigering(f"Onbekende productcategorie {code!r} (iJw JZ020).")
+    return code
+
+
+@transaction.atomic
+def hulpvraag_registreren(
+    *,
+    kind: Kind,
+    productcategorie: str,
+    aangevraagd_door: Organisatie,
+    aangevraagd_op: date,
+    maatregel: Maatregel | None = None,
+    referentie: str | None = None,
+    toelichting: str = "",
+    door: Gebruiker,
+    kanaal: str = AuditRegel.Kanaal.WEB,
+) -> Hulpvraag:
+    """A care request for a child in the region of the child's municipality. A GI's request
+    for a child with a measure at that GI carries the measure."""
+    regio = kind.gemeente.regio
+    if regio is None:
+        raise Weigering(f"De gemeente {kind.gemeente} hoort bij geen jeugdregio.")
+    if maatregel is not None and maatregel.kind_id != kind.pk:
+        raise Weigering("De maatregel hoort bij een ander kind.")
+    if maatregel is None and aangevraagd_door.type == Organisatie.Type.GI:
+        maatregel = (
+            Maatregel.objects.filter(kind=kind, gi=aangevraagd_door, einde__isnull=True)
+            .order_by("-start")
+            .first()
+        )
+    referentie = referentie or f"HV-{uuid.uuid4().hex[:12].upper()}"
+    if Hulpvraag.objects.filter(referentie=referentie).exists():
+        raise Weigering(f"Er is al een hulpvraag met referentie {referentie!r}.")
+    hulpvraag = Hulpvraag.objects.create(
+        kind=kind,
+        maatregel=maatregel,
+        aangevraagd_door=aangevraagd_door,
+        regio=regio,
+        productcategorie=_categorie(productcategorie),
+        aangevraagd_op=aangevraagd_op,
+        referentie=referentie,
+        toelichting=toelichting,
+    )
+    _log(door, kind, AuditRegel.Actie.AANMAKEN, f"hulpvraag {productcategorie}", kanaal)
+    return hulpvraag
+
+
+@transaction.atomic
+def capaciteit_melden(
+    *,
+    aanbod: Aanbod,
+    geldig_van: date,
+    plaatsen: int,
+    bezet: int,
+    verwacht_vrij: int = 0,
+    verwacht_vrij_per: date | None = None,
+    eigen_wachtlijst: int = 0,
+    gemeld_door: str,
+) -> Capaciteit:
+    """A new capacity report; the old ones stay (history)."""
+    if min(plaatsen, bezet, verwacht_vrij, eigen_wachtlijst) < 0:
+        raise Weigering("Aantallen zijn 0 of meer.")
+    if bezet > plaatsen:
+        raise Weigering(f"Bezet ({bezet}) is meer dan het aantal plaatsen ({plaatsen}).")
+    if verwacht_vrij and verwacht_vrij_per is None:
+        raise Weigering("Geef aan per wanneer de plekken vrijkomen.")
+    return Capaciteit.objects.create(
+        aanbod=aanbod,
+        geldig_van=geldig_van,
+        plaatsen=plaatsen,
+        bezet=bezet,
+        verwacht_vrij=verwacht_vrij,
+        verwacht_vrij_per=verwacht_vrij_per,
+        eigen_wachtlijst=eigen_wachtlijst,
+        gemeld_door=gemeld_door,
+    )
+
+
+def _wachtende(hulpvraag_id: int, regio: Organisatie) -> Hulpvraag:
+    try:
+        hv = (
+            Hulpvraag.objects.select_for_update()
+            .select_related("kind")
+            .get(pk=hulpvraag_id, regio=regio)
+        )
+    except Hulpvraag.DoesNotExist:
+        raise Weigering("Deze hulpvraag is niet bekend in deze regio.") from None
+    if hv.status != Hulpvraag.Status.WACHTEND:
+        raise Weigering(f"Deze hulpvraag wacht niet meer (status: {hv.get_status_display()}).")
+    return hv
+
+
+@transaction.atomic
+def match_accepteren(
+    *,
+    regio: Organisatie,
+    hulpvraag_id: int,
+    aanbod_id: int,
+    peildatum: date,
+    score: int,
+    redenen: Sequence[str],
+    door: Gebruiker,
+    kanaal: str = AuditRegel.Kanaal.WEB,
+) -> Besluit:
+    """Accept a proposed match: reserve a place of the offer for the request. The offer's row is
+    locked and its free places recounted inside the lock; no place, no reservation."""
+    try:
+        aanbod = Aanbod.objects.select_for_update().get(pk=aanbod_id, vestiging__regio=regio)
+    except Aanbod.DoesNotExist:
+        raise Weigering("Dit aanbod is niet bekend in deze regio.") from None
+    hv = _wachtende(hulpvraag_id, regio)
+    if hv.productcategorie != aanbod.productcategorie:
+        raise Weigering("De zorgvorm van het aanbod past niet bij de hulpvraag.")
+    cap = selectors.laatste_capaciteit([aanbod.pk], peildatum).get(aanbod.pk)
+    nu, straks = selectors.vrije_plaatsen(
+        cap, selectors.gereserveerd([aanbod.pk]).get(aanbod.pk, 0), peildatum
+    )
+    if nu > 0:
+        vrij_vanaf = peildatum
+    elif straks > 0 and cap is not None and cap.verwacht_vrij_per is not None:
+        vrij_vanaf = cap.verwacht_vrij_per
+    else:
+        raise Weigering(f"Er is geen plek meer vrij bij {aanbod.naam}; vraag een nieuw voorstel.")
+    besluit = Besluit.objects.create(
+        hulpvraag=hv,
+        aanbod=aanbod,
+        soort=Besluit.Soort.AKKOORD,
+        vrij_vanaf=vrij_vanaf,
+        score=score,
+        redenen="; ".join(redenen),
+        door=_echte(door),
+    )
+    hv.status = Hulpvraag.Status.GERESERVEERD
+    hv.save(update_fields=["status"])
+    _log(door, hv.kind, AuditRegel.Actie.SCHRIJVEN, f"plek gereserveerd: {aanbod.naam}", kanaal)
+    return besluit
+
+
+@transaction.atomic
+def match_afwijzen(
+    *,
+    regio: Organisatie,
+    hulpvraag_id: int,
+    aanbod_id: int,
+    peildatum: date,
+    reden: str,
+    score: int,
+    redenen: Sequence[str],
+    door: Gebruiker,
+    kanaal: str = AuditRegel.Kanaal.WEB,
+) -> Besluit:
+    """Decline a proposed match, with a reason; the pair is not proposed again."""
+    if not reden.strip():
+        raise Weigering("Geef een reden waarom deze match niet doorgaat.")
+    hv = _wachtende(hulpvraag_id, regio)
+    try:
+        aanbod = Aanbod.objects.get(pk=aanbod_id, vestiging__regio=regio)
+    except Aanbod.DoesNotExist:
+        raise Weigering("Dit aanbod is niet bekend in deze regio.") from None
+    besluit = Besluit.objects.create(
+        hulpvraag=hv,
+        aanbod=aanbod,
+        soort=Besluit.Soort.AFGEWEZEN,
+        reden=reden.strip(),
+        vrij_vanaf=peildatum,
+        score=score,
+        redenen="; ".join(redenen),
+        door=_echte(door),
+    )
+    _log(door, hv.kind, AuditRegel.Actie.SCHRIJVEN, f"match afgewezen: {aanbod.naam}", kanaal)
+    return besluit
