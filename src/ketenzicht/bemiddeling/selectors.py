@@ -77,9 +77,10 @@ class Tafel:
 
 
 def regio_van(gebruiker: Gebruiker) -> Organisatie | None:
-    """The region whose table a user works at: a jeugdregio's own staff, or a gemeente's."""
+    """The region whose table a user works at: only a jeugdregio's zorgbemiddelaars see
+    individual requests; other regional staff see aggregates only."""
     lid = lidmaatschap_van(gebruiker) if gebruiker is not None else None
-    if lid is None:
+    if lid is None or lid.rol != lid.Rol.ZORGBEMIDDELAAR:
         return None
     if lid.organisatie.type == Organisatie.Type.JEUGDREGIO:
         return lid.organisatie

@@ -6,5 +6,6 @@ urlpatterns = [
     path("api/", include("ketenzicht.kinderen.api_urls")),
     path("planning/", include("ketenzicht.planning.urls")),
     path("doorbraak/", include("ketenzicht.doorbraak.urls")),
+    path("bemiddeling/", include("ketenzicht.bemiddeling.urls")),
     path("", include("ketenzicht.web.urls")),
 ]

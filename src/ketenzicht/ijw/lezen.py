@@ -103,6 +103,8 @@ def valideer(inhoud: bytes, map_: Path) -> tuple[str, etree._Element]:
         wortel = etree.fromstring(inhoud, _parser())
     except etree.XMLSyntaxError as fout:
         raise OngeldigBericht([Fout(fout.lineno, f"geen geldige XML: {fout.msg}")]) from None
+    if wortel.getroottree().docinfo.doctype:
+        raise OngeldigBericht([Fout(1, "een DOCTYPE (met entiteiten) is in iJw niet toegestaan")])
     soort = _soort(wortel)
     if soort is None or etree.QName(wortel).localname != "Bericht":
         ns = etree.QName(wortel).namespace

@@ -11,6 +11,7 @@ from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
     """GI staff land on their waitlists, gemeenten on afspraak 1, expert teams on their worklist,
+    zorgbemiddelaars of a jeugdregio on their table,
     everyone else on the monitor."""
     if gi_van(request.user):
         return redirect("wachtlijst")
@@ -20,4 +21,6 @@ def start(request: HttpRequest) -> HttpResponse:
         return redirect("niet-tijdig")
     if soort == Organisatie.Type.EXPERTTEAM:
         return redirect("werklijst-ret")
+    if soort == Organisatie.Type.JEUGDREGIO:
+        return redirect("bemiddeling")
     return redirect("monitor")

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from ketenzicht.bemiddeling import views
+
+urlpatterns = [
+    path("", views.tafel, name="bemiddeling"),
+    path("besluit/", views.besluit, name="bemiddeling-besluit"),
+]
