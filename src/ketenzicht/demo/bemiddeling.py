@@ -115,12 +115,12 @@ def _hulpvragen(rng: random.Random, tot: date) -> None:
     children whose measure ended who still need help (no measure now), triaged."""
     cats = [z[0] for z in ZORGVORMEN]
     lopend = list(
-        Maatregel.objects.filter(einde__isnull=True, start__gte=tot - timedelta(days=120))
+        Maatregel.objects.filter(einde__isnull=True, start__gte=tot - timedelta(days=180))
         .exclude(mijlpalen__mijlpaal="hulpaanbod")
         .select_related("kind__gemeente", "gi")
         .order_by("pk")
     )
-    met = rng.sample(lopend, min(len(lopend), max(20, len(lopend) // 4)))
+    met = rng.sample(lopend, min(len(lopend), max(40, len(lopend) // 2)))
     beeindigd = list(
         Kind.objects.filter(maatregelen__einde__isnull=False)
         .exclude(maatregelen__einde__isnull=True)
