@@ -262,10 +262,9 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("--format", choices=["table", "json"], default="table")
     w.set_defaults(func=cmd_wachtlijst)
 
+    from ketenzicht.bemiddeling.cli import registreer as registreer_bemiddeling
     from ketenzicht.doorbraak.cli import registreer
     from ketenzicht.monitor.cli import registreer as registreer_uitvraag
-
-    from ketenzicht.bemiddeling.cli import registreer as registreer_bemiddeling
 
     registreer(sub, _moment)
     registreer_uitvraag(sub, _datum)

@@ -26,9 +26,7 @@ def demo(vandaag):  # type: ignore[no-untyped-def]
 
 
 def _drukste_regio() -> Organisatie:
-    teller = Counter(
-        Hulpvraag.objects.filter(status="wachtend").values_list("regio_id", flat=True)
-    )
+    teller = Counter(Hulpvraag.objects.filter(status="wachtend").values_list("regio_id", flat=True))
     return Organisatie.objects.get(pk=teller.most_common(1)[0][0])
 
 
@@ -107,9 +105,12 @@ def test_geen_plek_meer_vrij_geeft_een_duidelijke_weigering(vandaag) -> None:  #
     regio = _drukste_regio()
     u = selectors.tafel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
     vol = next(a for a in u.aanbod if a.vrij_nu + a.verwacht_vrij == 0)
-    vraag = Hulpvraag.objects.filter(
-        regio=regio, status="wachtend", productcategorie=vol.productcategorie
-    ).first() or Hulpvraag.objects.filter(regio=regio, status="wachtend").first()
+    vraag = (
+        Hulpvraag.objects.filter(
+            regio=regio, status="wachtend", productcategorie=vol.productcategorie
+        ).first()
+        or Hulpvraag.objects.filter(regio=regio, status="wachtend").first()
+    )
     vraag.productcategorie = vol.productcategorie
     vraag.save()
     with pytest.raises(Weigering, match="geen plek meer vrij"):
@@ -130,7 +131,9 @@ def test_cli_bemiddel_json(capsys, vandaag) -> None:  # type: ignore[no-untyped-
     wachtend = Hulpvraag.objects.filter(regio=regio, status="wachtend").count()
     assert len(uit["voorstellen"]) + len(uit["blijft_wachten"]) == wachtend
     plek = uit["voorstellen"][0]["plek"]
-    assert main(["bemiddel", "--regio", regio.naam, "--format", "json", "--extra", f"{plek}:50"]) == 0
+    assert (
+        main(["bemiddel", "--regio", regio.naam, "--format", "json", "--extra", f"{plek}:50"]) == 0
+    )
     wat_als = json.loads(capsys.readouterr().out)
     assert set(wat_als["extra_geholpen"]) <= set(uit["blijft_wachten"])
     assert main(["bemiddel", "--regio", "Nergens"]) == 2

@@ -96,7 +96,9 @@ def _telling() -> tuple[int, ...]:
     )
 
 
-def test_jw315_rondreis_schrijven_en_lezen_maakt_hulpvraag_met_maatregel(opzet, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_jw315_rondreis_schrijven_en_lezen_maakt_hulpvraag_met_maatregel(
+    opzet, tmp_path, capsys
+) -> None:  # type: ignore[no-untyped-def]
     wereld, kind, maatregel = opzet
     hv = hulpvraag_registreren(
         kind=kind, productcategorie="35", aangevraagd_door=wereld.gi_a,
@@ -104,7 +106,12 @@ def test_jw315_rondreis_schrijven_en_lezen_maakt_hulpvraag_met_maatregel(opzet, 
     )  # fmt: skip
     assert hv.maatregel == maatregel  # a GI's request carries the measure
     uit = tmp_path / "jw315.xml"
-    assert main(["ijw", "schrijf", "--soort", "JW315", "--hulpvraag", hv.referentie, "--uit", str(uit)]) == 0
+    assert (
+        main(
+            ["ijw", "schrijf", "--soort", "JW315", "--hulpvraag", hv.referentie, "--uit", str(uit)]
+        )
+        == 0
+    )
     gelezen = lezen.lees(uit.read_bytes(), settings.IJW_MAP)
     assert gelezen.producten[0].referentie == hv.referentie
     assert gelezen.bsn == ontsleutel(kind.bsn_versleuteld).cijfers

@@ -42,7 +42,14 @@ def onafhankelijk_optimum(vragen: list[b.Vraag], pools: list[b.Pool]) -> int:
     totally unimodular, so the LP optimum is the integer optimum."""
     n = len(vragen)
     paren = [
-        (i, j, (n - v.positie + 1) * b.PRIORITEIT_STAP + b.SCORE_NABIJ - round(_km(v, p)) - p.wachtdagen)
+        (
+            i,
+            j,
+            (n - v.positie + 1) * b.PRIORITEIT_STAP
+            + b.SCORE_NABIJ
+            - round(_km(v, p))
+            - p.wachtdagen,
+        )
         for i, v in enumerate(vragen)
         for j, p in enumerate(pools)
         if _past(v, p)
@@ -137,7 +144,9 @@ def test_voorstel_is_optimaal_binnen_capaciteit_en_volgt_de_voorrangsregel(inst)
         for wacht_id in v.blijft_wachten:
             c = w[wacht_id]
             if c.maatregel and c.urgentie >= a.urgentie:
-                pool = next(p for p in pools if p.aanbod == m.aanbod and p.vrij_vanaf == m.vrij_vanaf)
+                pool = next(
+                    p for p in pools if p.aanbod == m.aanbod and p.vrij_vanaf == m.vrij_vanaf
+                )
                 assert not _past(per_id[wacht_id], pool)
 
 

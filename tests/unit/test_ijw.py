@@ -32,8 +32,18 @@ def test_geschreven_jw315_en_jw301_valideren_en_lezen_terug() -> None:
     assert "999990019" not in repr(b)  # a parsed message never prints its BSN
     xml = schrijven.jw301(
         schrijven.Toewijzing(
-            "0014", "98001001", "KZ2", date(2026, 11, 20), CLIENT, 7, "45",
-            date(2026, 11, 20), time(10, 5), date(2026, 11, 23), None, "HV-1",
+            "0014",
+            "98001001",
+            "KZ2",
+            date(2026, 11, 20),
+            CLIENT,
+            7,
+            "45",
+            date(2026, 11, 20),
+            time(10, 5),
+            date(2026, 11, 23),
+            None,
+            "HV-1",
         ),  # fmt: skip
         MAP,
     )
@@ -87,5 +97,7 @@ def test_codelijsten_als_leesbare_labels() -> None:
 
 
 def test_lees_tabel_neemt_alleen_de_eerste_codetabel() -> None:
-    tekst = "| Code | Betekenis |\n|---|---|\n| 1 | Een |\n| 2 | Twee |\n\n| Code | X |\n| 9 | Nee |"
+    tekst = (
+        "| Code | Betekenis |\n|---|---|\n| 1 | Een |\n| 2 | Twee |\n\n| Code | X |\n| 9 | Nee |"
+    )
     assert lees_tabel(tekst) == {"1": "Een", "2": "Twee"}

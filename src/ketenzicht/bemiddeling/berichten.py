@@ -162,7 +162,9 @@ def _jw301(b, kind, gemeente, aanbieder, door, kanaal) -> Feiten:  # type: ignor
         if JeugdhulpToewijzing.objects.filter(
             gemeente=gemeente, toewijzingnummer=p.toewijzingnummer
         ).exists():
-            raise BerichtGeweigerd([f"product {i}: toewijzingnummer {p.toewijzingnummer} bestaat al"])
+            raise BerichtGeweigerd(
+                [f"product {i}: toewijzingnummer {p.toewijzingnummer} bestaat al"]
+            )
         hv = Hulpvraag.objects.filter(referentie=p.referentie, kind=kind).first()
         JeugdhulpToewijzing.objects.create(
             gemeente=gemeente,
@@ -183,7 +185,9 @@ def _jw319(b, kind, gemeente, aanbieder, door, kanaal) -> Feiten:  # type: ignor
     a = b.antwoord
     hv = Hulpvraag.objects.select_for_update().filter(referentie=a.referentie).first()
     if hv is None:
-        raise BerichtGeweigerd([f"Antwoord/ReferentieAanbieder: onbekende hulpvraag {a.referentie!r}"])
+        raise BerichtGeweigerd(
+            [f"Antwoord/ReferentieAanbieder: onbekende hulpvraag {a.referentie!r}"]
+        )
     antwoord = codelijst(settings.IJW_MAP, "verzoek_antwoord").codes[a.verzoek_antwoord]
     tekst = f"gemeente: {antwoord.lower()}"
     if a.reden_afwijzing:
@@ -291,7 +295,9 @@ def _client(kind: Kind) -> schrijven.Client:
     )
 
 
-def _uit(soort: str, afzender: str, ontvanger: str, ident: str, dag: date, kind: Kind, xml: bytes) -> None:
+def _uit(
+    soort: str, afzender: str, ontvanger: str, ident: str, dag: date, kind: Kind, xml: bytes
+) -> None:
     IjwBericht.objects.create(
         soort=soort,
         richting=IjwBericht.Richting.UIT,

@@ -103,7 +103,9 @@ def cmd_bemiddel(args: argparse.Namespace) -> int:
         print(f"  hulpvraag {m.vraag:>6} → {namen[m.aanbod]}: {'; '.join(m.redenen)}")
     print(f"{len(v.matches)} gematcht, {len(v.blijft_wachten)} blijven wachten.")
     if args.extra:
-        print(f"Met de extra plekken geholpen: {', '.join(map(str, uitkomst.extra_geholpen)) or '-'}")
+        print(
+            f"Met de extra plekken geholpen: {', '.join(map(str, uitkomst.extra_geholpen)) or '-'}"
+        )
     return 0
 
 

@@ -154,6 +154,9 @@ class Besluit(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.hulpvraag} → {self.aanbod}"
+
 
 class Zorgperiode(models.Model):
     """Care actually given: started by a JW305, ended once by a JW307 with its reason."""
@@ -170,6 +173,9 @@ class Zorgperiode(models.Model):
 
     class Meta:
         verbose_name_plural = "zorgperioden"
+
+    def __str__(self) -> str:
+        return f"zorg {self.productcategorie} vanaf {self.begindatum}"
 
 
 class JeugdhulpToewijzing(models.Model):
@@ -195,6 +201,9 @@ class JeugdhulpToewijzing(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"toewijzing {self.toewijzingnummer} ({self.productcategorie})"
+
 
 class IjwBericht(models.Model):
     """A message read or written. Only its identification and a fingerprint are kept: the
@@ -211,7 +220,9 @@ class IjwBericht(models.Model):
     identificatie = models.CharField(max_length=12)
     dagtekening = models.DateField()
     sha256 = models.CharField(max_length=64)
-    kind = models.ForeignKey(Kind, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    kind = models.ForeignKey(
+        Kind, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     geregistreerd_op = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -223,3 +234,5 @@ class IjwBericht(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.soort} {self.identificatie} ({self.richting})"

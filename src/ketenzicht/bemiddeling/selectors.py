@@ -189,7 +189,9 @@ def laatste_capaciteit(aanbod_ids: Iterable[int], peildatum: date) -> dict[int, 
     return uit
 
 
-def vrije_plaatsen(c: Capaciteit | None, bezet_door_reservering: int, peildatum: date) -> tuple[int, int]:
+def vrije_plaatsen(
+    c: Capaciteit | None, bezet_door_reservering: int, peildatum: date
+) -> tuple[int, int]:
     """(free now, soon free) for a capacity report after reservations; reservations take the
     places free now first. Places reported to come free by the peildatum count as free now."""
     if c is None:
@@ -289,7 +291,9 @@ def pools(aanbod: Sequence[Aanbodregel], peildatum: date) -> list[domein.Pool]:
         per = a.verwacht_vrij_per
         if a.verwacht_vrij > 0 and per is not None and per <= horizon:
             uit.append(
-                replace(basis, aantal=a.verwacht_vrij, vrij_vanaf=per, wachtdagen=(per - peildatum).days)
+                replace(
+                    basis, aantal=a.verwacht_vrij, vrij_vanaf=per, wachtdagen=(per - peildatum).days
+                )
             )
     return uit
 

@@ -49,7 +49,9 @@ def tafel(request: HttpRequest) -> HttpResponse:
     vandaag = timezone.localdate()
     categorie = request.GET.get("zorgvorm") or None
     leeftijd = _int(request.GET.get("leeftijd"))
-    uitkomst = selectors.voorstel(gebruiker=request.user, regio=regio, peildatum=vandaag, kanaal=WEB)
+    uitkomst = selectors.voorstel(
+        gebruiker=request.user, regio=regio, peildatum=vandaag, kanaal=WEB
+    )
     extra = _extra(request, uitkomst)
     wat_als = None
     if extra:

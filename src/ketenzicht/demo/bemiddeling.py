@@ -67,7 +67,7 @@ def _aanbod(rng: random.Random, tot: date, gemeenten: dict[str, Organisatie]) ->
         per_regio[g.regio_id].append(g)  # type: ignore[index]
     nummer = 1000
     capaciteit = []
-    for regio_id, gem in sorted(per_regio.items()):
+    for _, gem in sorted(per_regio.items()):
         for naam in rng.sample(AANBIEDERS, 3):
             nummer += 1
             aanbieder = Organisatie.objects.create(
@@ -137,7 +137,7 @@ def _hulpvragen(rng: random.Random, tot: date) -> None:
                 kind=m.kind,
                 maatregel=m,
                 aangevraagd_door=m.gi,
-                regio_id=m.kind.gemeente.regio_id,
+                regio_id=m.kind.gemeente.regio_id,  # type: ignore[misc]
                 productcategorie=rng.choices(cats, VRAAG_GEWICHT)[0],
                 aangevraagd_op=max(m.start, tot - timedelta(days=dagen)),
                 referentie=f"HV-DEMO-{n:06d}",
@@ -151,7 +151,7 @@ def _hulpvragen(rng: random.Random, tot: date) -> None:
             Hulpvraag(
                 kind=k,
                 aangevraagd_door=k.gemeente,
-                regio_id=k.gemeente.regio_id,
+                regio_id=k.gemeente.regio_id,  # type: ignore[misc]
                 productcategorie=rng.choices(cats, VRAAG_GEWICHT)[0],
                 aangevraagd_op=datum,
                 referentie=f"HV-DEMO-{n:06d}",

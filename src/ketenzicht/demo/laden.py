@@ -175,7 +175,8 @@ def _logins(gi: dict[str, Organisatie], gemeente: Organisatie) -> list[DemoLogin
             Lidmaatschap.Rol.BELEID,
         )
     )
-    accounts.append(("zbt1", gemeente.regio, Lidmaatschap.Rol.ZORGBEMIDDELAAR))
+    if gemeente.regio is not None:
+        accounts.append(("zbt1", gemeente.regio, Lidmaatschap.Rol.ZORGBEMIDDELAAR))
     for naam, org, rol in accounts:
         user = User.objects.create(username=naam, password=wachtwoord)
         Lidmaatschap.objects.create(gebruiker=user, organisatie=org, rol=rol)

@@ -137,7 +137,10 @@ def _zonder_afgewezen(p: Paren, vragen: Sequence[Vraag], pools: Sequence[Pool]) 
     if not any(v.uitgesloten for v in vragen):
         return p
     houden = np.array(
-        [pools[j].aanbod not in vragen[i].uitgesloten for i, j in zip(p.vraag, p.pool, strict=True)],
+        [
+            pools[j].aanbod not in vragen[i].uitgesloten
+            for i, j in zip(p.vraag, p.pool, strict=True)
+        ],
         dtype=bool,
     )
     return Paren(p.vraag[houden], p.pool[houden], p.score[houden], p.km[houden])
@@ -154,14 +157,10 @@ def _redenen(v: Vraag, p: Pool, km: float) -> tuple[str, ...]:
     return tuple(uit)
 
 
-def voorstel(
-    vragen: Sequence[Vraag], pools: Sequence[Pool], *, max_km: float = MAX_AFSTAND_KM
-) -> Voorstel:
-    """The optimal proposal: maximal total score, never more matches than places."""
-    pr = paren(vragen, pools, max_km=max_km)
-    n, m, k = len(vragen), len(pools), len(pr.vraag)
-    if k == 0:
-        return Voorstel((), tuple(v.id for v in vragen), 0)
+def netwerk(pr: Paren, pools: Sequence[Pool], n: int) -> min_cost_flow.SimpleMinCostFlow:
+    """The flow network: arcs 0..n-1 source → request, n..2n-1 request → sink (waits), then
+    one arc per compatible pair, then pool → sink with the pool's places."""
+    m, k = len(pools), len(pr.vraag)
     bron, put = n + m, n + m + 1
     vragen_idx = np.arange(n, dtype=np.int32)
     pools_idx = np.arange(m, dtype=np.int32)
@@ -174,6 +173,18 @@ def voorstel(
         van.astype(np.int32), naar.astype(np.int32), cap, kosten
     )
     flow.set_nodes_supplies(np.array([bron, put], dtype=np.int32), np.array([n, -n]))
+    return flow
+
+
+def voorstel(
+    vragen: Sequence[Vraag], pools: Sequence[Pool], *, max_km: float = MAX_AFSTAND_KM
+) -> Voorstel:
+    """The optimal proposal: maximal total score, never more matches than places."""
+    pr = paren(vragen, pools, max_km=max_km)
+    n, k = len(vragen), len(pr.vraag)
+    if k == 0:
+        return Voorstel((), tuple(v.id for v in vragen), 0)
+    flow = netwerk(pr, pools, n)
     if flow.solve() != flow.OPTIMAL:
         raise RuntimeError("De solver vond geen optimaal voorstel.")
     stromen = flow.flows(np.arange(2 * n, 2 * n + k, dtype=np.int32))

@@ -130,6 +130,7 @@ def _zonder_ns(tekst: str) -> str:
 def lees(inhoud: bytes, map_: Path) -> Bericht:
     """Validate and read one message; raises ``OngeldigBericht`` with every problem found."""
     soort, wortel = valideer(inhoud, map_)
+
     def tekst(el: etree._Element, pad: str) -> str | None:
         gevonden = el.find(_pad(pad))
         return gevonden.text.strip() if gevonden is not None and gevonden.text else None
@@ -143,8 +144,7 @@ def lees(inhoud: bytes, map_: Path) -> Bericht:
         afzender=tekst(wortel, "m:Header/m:Afzender") or "",
         ontvanger=tekst(wortel, "m:Header/m:Ontvanger") or "",
         identificatie=tekst(wortel, "m:Header/m:BerichtIdentificatie/m:Identificatie") or "",
-        dagtekening=datum(wortel, "m:Header/m:BerichtIdentificatie/m:Dagtekening")
-        or date.min,
+        dagtekening=datum(wortel, "m:Header/m:BerichtIdentificatie/m:Dagtekening") or date.min,
     )
     if soort == "JW319":
         a = wortel.find(_pad("m:Antwoord"))

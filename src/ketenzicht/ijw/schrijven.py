@@ -96,7 +96,9 @@ def _klaar(wortel: etree._Element, map_: Path) -> bytes:
 
 
 def jw315(v: Verzoek, map_: Path) -> bytes:
-    e = ElementMaker(namespace=namespace("JW315"), nsmap={None: namespace("JW315"), "ijw": NS_BASIS})
+    e = ElementMaker(
+        namespace=namespace("JW315"), nsmap={None: namespace("JW315"), "ijw": NS_BASIS}
+    )
     product = [
         e.ReferentieAanbieder(v.referentie),
         e.Product(B.Categorie(v.productcategorie)),
@@ -119,7 +121,9 @@ def jw315(v: Verzoek, map_: Path) -> bytes:
 
 
 def jw301(t: Toewijzing, map_: Path) -> bytes:
-    e = ElementMaker(namespace=namespace("JW301"), nsmap={None: namespace("JW301"), "ijw": NS_BASIS})
+    e = ElementMaker(
+        namespace=namespace("JW301"), nsmap={None: namespace("JW301"), "ijw": NS_BASIS}
+    )
     product = [e.ToewijzingNummer(str(t.toewijzingnummer))]
     if t.referentie:
         product.append(e.ReferentieAanbieder(t.referentie))

@@ -7,178 +7,405 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('kinderen', '0002_toewijzing_override_reden_triage'),
-        ('organisaties', '0003_organisatie_agb_code_organisatie_breedtegraad_and_more'),
+        ("kinderen", "0002_toewijzing_override_reden_triage"),
+        ("organisaties", "0003_agb_code_en_ligging"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Aanbod',
+            name="Aanbod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=200)),
-                ('productcategorie', models.CharField(help_text='iJw JZ020, bv. 35 pleegzorg', max_length=2)),
-                ('leeftijd_van', models.PositiveSmallIntegerField(default=0)),
-                ('leeftijd_tot', models.PositiveSmallIntegerField(default=17)),
-                ('met_verblijf', models.BooleanField(default=False)),
-                ('geregistreerd_op', models.DateTimeField(default=django.utils.timezone.now)),
-                ('aanbieder', models.ForeignKey(limit_choices_to={'type': 'jeugdhulpaanbieder'}, on_delete=django.db.models.deletion.PROTECT, related_name='aanbod', to='organisaties.organisatie')),
-                ('vestiging', models.ForeignKey(limit_choices_to={'type': 'gemeente'}, on_delete=django.db.models.deletion.PROTECT, related_name='aanbod_in_gemeente', to='organisaties.organisatie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=200)),
+                (
+                    "productcategorie",
+                    models.CharField(help_text="iJw JZ020, bv. 35 pleegzorg", max_length=2),
+                ),
+                ("leeftijd_van", models.PositiveSmallIntegerField(default=0)),
+                ("leeftijd_tot", models.PositiveSmallIntegerField(default=17)),
+                ("met_verblijf", models.BooleanField(default=False)),
+                ("geregistreerd_op", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "aanbieder",
+                    models.ForeignKey(
+                        limit_choices_to={"type": "jeugdhulpaanbieder"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="aanbod",
+                        to="organisaties.organisatie",
+                    ),
+                ),
+                (
+                    "vestiging",
+                    models.ForeignKey(
+                        limit_choices_to={"type": "gemeente"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="aanbod_in_gemeente",
+                        to="organisaties.organisatie",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'aanbod',
-                'ordering': ['aanbieder__naam', 'naam'],
+                "verbose_name_plural": "aanbod",
+                "ordering": ["aanbieder__naam", "naam"],
             },
         ),
         migrations.CreateModel(
-            name='Capaciteit',
+            name="Capaciteit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('geldig_van', models.DateField()),
-                ('plaatsen', models.PositiveIntegerField()),
-                ('bezet', models.PositiveIntegerField()),
-                ('verwacht_vrij', models.PositiveIntegerField(default=0, help_text='Plekken die vrijkomen')),
-                ('verwacht_vrij_per', models.DateField(blank=True, null=True)),
-                ('eigen_wachtlijst', models.PositiveIntegerField(default=0)),
-                ('gemeld_door', models.CharField(help_text='Aanbieder of regio die het meldde', max_length=150)),
-                ('geregistreerd_op', models.DateTimeField(default=django.utils.timezone.now)),
-                ('aanbod', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='capaciteit', to='bemiddeling.aanbod')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("geldig_van", models.DateField()),
+                ("plaatsen", models.PositiveIntegerField()),
+                ("bezet", models.PositiveIntegerField()),
+                (
+                    "verwacht_vrij",
+                    models.PositiveIntegerField(default=0, help_text="Plekken die vrijkomen"),
+                ),
+                ("verwacht_vrij_per", models.DateField(blank=True, null=True)),
+                ("eigen_wachtlijst", models.PositiveIntegerField(default=0)),
+                (
+                    "gemeld_door",
+                    models.CharField(help_text="Aanbieder of regio die het meldde", max_length=150),
+                ),
+                ("geregistreerd_op", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "aanbod",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="capaciteit",
+                        to="bemiddeling.aanbod",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'capaciteit',
-                'ordering': ['-geldig_van', '-geregistreerd_op'],
+                "verbose_name_plural": "capaciteit",
+                "ordering": ["-geldig_van", "-geregistreerd_op"],
             },
         ),
         migrations.CreateModel(
-            name='Hulpvraag',
+            name="Hulpvraag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('productcategorie', models.CharField(max_length=2)),
-                ('aangevraagd_op', models.DateField()),
-                ('referentie', models.CharField(help_text='ReferentieAanbieder', max_length=36, unique=True)),
-                ('status', models.CharField(choices=[('wachtend', 'Wachtend'), ('gereserveerd', 'Plek gereserveerd'), ('gestart', 'Hulp gestart'), ('afgewezen', 'Afgewezen door gemeente'), ('ingetrokken', 'Ingetrokken')], default='wachtend', max_length=16)),
-                ('toelichting', models.TextField(blank=True)),
-                ('geregistreerd_op', models.DateTimeField(default=django.utils.timezone.now)),
-                ('aangevraagd_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='hulpvragen', to='organisaties.organisatie')),
-                ('kind', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='hulpvragen', to='kinderen.kind')),
-                ('maatregel', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='hulpvragen', to='kinderen.maatregel')),
-                ('regio', models.ForeignKey(limit_choices_to={'type': 'jeugdregio'}, on_delete=django.db.models.deletion.PROTECT, related_name='hulpvragen_in_regio', to='organisaties.organisatie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("productcategorie", models.CharField(max_length=2)),
+                ("aangevraagd_op", models.DateField()),
+                (
+                    "referentie",
+                    models.CharField(help_text="ReferentieAanbieder", max_length=36, unique=True),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("wachtend", "Wachtend"),
+                            ("gereserveerd", "Plek gereserveerd"),
+                            ("gestart", "Hulp gestart"),
+                            ("afgewezen", "Afgewezen door gemeente"),
+                            ("ingetrokken", "Ingetrokken"),
+                        ],
+                        default="wachtend",
+                        max_length=16,
+                    ),
+                ),
+                ("toelichting", models.TextField(blank=True)),
+                ("geregistreerd_op", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "aangevraagd_door",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="hulpvragen",
+                        to="organisaties.organisatie",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="hulpvragen",
+                        to="kinderen.kind",
+                    ),
+                ),
+                (
+                    "maatregel",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="hulpvragen",
+                        to="kinderen.maatregel",
+                    ),
+                ),
+                (
+                    "regio",
+                    models.ForeignKey(
+                        limit_choices_to={"type": "jeugdregio"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="hulpvragen_in_regio",
+                        to="organisaties.organisatie",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'hulpvragen',
+                "verbose_name_plural": "hulpvragen",
             },
         ),
         migrations.CreateModel(
-            name='Besluit',
+            name="Besluit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soort', models.CharField(choices=[('akkoord', 'Geaccepteerd'), ('afgewezen', 'Afgewezen')], max_length=10)),
-                ('reden', models.TextField(blank=True)),
-                ('vrij_vanaf', models.DateField()),
-                ('score', models.IntegerField()),
-                ('redenen', models.TextField(help_text='Waarom het voorstel deze match deed')),
-                ('geregistreerd_op', models.DateTimeField(default=django.utils.timezone.now)),
-                ('aanbod', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='besluiten', to='bemiddeling.aanbod')),
-                ('door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('hulpvraag', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='besluiten', to='bemiddeling.hulpvraag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[("akkoord", "Geaccepteerd"), ("afgewezen", "Afgewezen")],
+                        max_length=10,
+                    ),
+                ),
+                ("reden", models.TextField(blank=True)),
+                ("vrij_vanaf", models.DateField()),
+                ("score", models.IntegerField()),
+                ("redenen", models.TextField(help_text="Waarom het voorstel deze match deed")),
+                ("geregistreerd_op", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "aanbod",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="besluiten",
+                        to="bemiddeling.aanbod",
+                    ),
+                ),
+                (
+                    "door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "hulpvraag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="besluiten",
+                        to="bemiddeling.hulpvraag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'besluiten',
+                "verbose_name_plural": "besluiten",
             },
         ),
         migrations.CreateModel(
-            name='IjwBericht',
+            name="IjwBericht",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soort', models.CharField(max_length=5)),
-                ('richting', models.CharField(choices=[('in', 'Ontvangen'), ('uit', 'Verzonden')], max_length=3)),
-                ('afzender', models.CharField(max_length=8)),
-                ('ontvanger', models.CharField(max_length=8)),
-                ('identificatie', models.CharField(max_length=12)),
-                ('dagtekening', models.DateField()),
-                ('sha256', models.CharField(max_length=64)),
-                ('geregistreerd_op', models.DateTimeField(default=django.utils.timezone.now)),
-                ('kind', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='kinderen.kind')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("soort", models.CharField(max_length=5)),
+                (
+                    "richting",
+                    models.CharField(
+                        choices=[("in", "Ontvangen"), ("uit", "Verzonden")], max_length=3
+                    ),
+                ),
+                ("afzender", models.CharField(max_length=8)),
+                ("ontvanger", models.CharField(max_length=8)),
+                ("identificatie", models.CharField(max_length=12)),
+                ("dagtekening", models.DateField()),
+                ("sha256", models.CharField(max_length=64)),
+                ("geregistreerd_op", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "kind",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="kinderen.kind",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'iJw-berichten',
+                "verbose_name_plural": "iJw-berichten",
             },
         ),
         migrations.CreateModel(
-            name='JeugdhulpToewijzing',
+            name="JeugdhulpToewijzing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('toewijzingnummer', models.PositiveIntegerField()),
-                ('productcategorie', models.CharField(max_length=2)),
-                ('ingangsdatum', models.DateField()),
-                ('einddatum', models.DateField(blank=True, null=True)),
-                ('geregistreerd_op', models.DateTimeField(default=django.utils.timezone.now)),
-                ('aanbieder', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisaties.organisatie')),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisaties.organisatie')),
-                ('hulpvraag', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='toewijzingen', to='bemiddeling.hulpvraag')),
-                ('kind', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='jeugdhulptoewijzingen', to='kinderen.kind')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("toewijzingnummer", models.PositiveIntegerField()),
+                ("productcategorie", models.CharField(max_length=2)),
+                ("ingangsdatum", models.DateField()),
+                ("einddatum", models.DateField(blank=True, null=True)),
+                ("geregistreerd_op", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "aanbieder",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisaties.organisatie",
+                    ),
+                ),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisaties.organisatie",
+                    ),
+                ),
+                (
+                    "hulpvraag",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toewijzingen",
+                        to="bemiddeling.hulpvraag",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="jeugdhulptoewijzingen",
+                        to="kinderen.kind",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'jeugdhulptoewijzingen',
+                "verbose_name_plural": "jeugdhulptoewijzingen",
             },
         ),
         migrations.CreateModel(
-            name='Zorgperiode',
+            name="Zorgperiode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('productcategorie', models.CharField(max_length=2)),
-                ('toewijzingnummer', models.PositiveIntegerField(blank=True, null=True)),
-                ('begindatum', models.DateField()),
-                ('einddatum', models.DateField(blank=True, null=True)),
-                ('reden_beeindiging', models.CharField(blank=True, help_text='iJw JZ588', max_length=2)),
-                ('geregistreerd_op', models.DateTimeField(default=django.utils.timezone.now)),
-                ('einde_geregistreerd_op', models.DateTimeField(blank=True, null=True)),
-                ('aanbieder', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisaties.organisatie')),
-                ('kind', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='zorgperioden', to='kinderen.kind')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("productcategorie", models.CharField(max_length=2)),
+                ("toewijzingnummer", models.PositiveIntegerField(blank=True, null=True)),
+                ("begindatum", models.DateField()),
+                ("einddatum", models.DateField(blank=True, null=True)),
+                (
+                    "reden_beeindiging",
+                    models.CharField(blank=True, help_text="iJw JZ588", max_length=2),
+                ),
+                ("geregistreerd_op", models.DateTimeField(default=django.utils.timezone.now)),
+                ("einde_geregistreerd_op", models.DateTimeField(blank=True, null=True)),
+                (
+                    "aanbieder",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisaties.organisatie",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="zorgperioden",
+                        to="kinderen.kind",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'zorgperioden',
+                "verbose_name_plural": "zorgperioden",
             },
         ),
         migrations.AddConstraint(
-            model_name='aanbod',
-            constraint=models.CheckConstraint(condition=models.Q(('leeftijd_tot__gte', models.F('leeftijd_van'))), name='aanbod_leeftijd_oplopend'),
+            model_name="aanbod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("leeftijd_tot__gte", models.F("leeftijd_van"))),
+                name="aanbod_leeftijd_oplopend",
+            ),
         ),
         migrations.AddIndex(
-            model_name='capaciteit',
-            index=models.Index(fields=['aanbod', 'geldig_van'], name='bemiddeling_aanbod__e191a3_idx'),
+            model_name="capaciteit",
+            index=models.Index(
+                fields=["aanbod", "geldig_van"], name="bemiddeling_aanbod__e191a3_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='capaciteit',
-            constraint=models.CheckConstraint(condition=models.Q(('bezet__lte', models.F('plaatsen'))), name='capaciteit_bezet_niet_boven_plaatsen'),
+            model_name="capaciteit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("bezet__lte", models.F("plaatsen"))),
+                name="capaciteit_bezet_niet_boven_plaatsen",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='capaciteit',
-            constraint=models.CheckConstraint(condition=models.Q(('verwacht_vrij', 0), ('verwacht_vrij_per__isnull', False), _connector='OR'), name='capaciteit_vrij_met_datum'),
+            model_name="capaciteit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("verwacht_vrij", 0), ("verwacht_vrij_per__isnull", False), _connector="OR"
+                ),
+                name="capaciteit_vrij_met_datum",
+            ),
         ),
         migrations.AddIndex(
-            model_name='hulpvraag',
-            index=models.Index(fields=['regio', 'status'], name='bemiddeling_regio_i_41bacb_idx'),
+            model_name="hulpvraag",
+            index=models.Index(fields=["regio", "status"], name="bemiddeling_regio_i_41bacb_idx"),
         ),
         migrations.AddIndex(
-            model_name='besluit',
-            index=models.Index(fields=['aanbod', 'soort'], name='bemiddeling_aanbod__0a79a7_idx'),
+            model_name="besluit",
+            index=models.Index(fields=["aanbod", "soort"], name="bemiddeling_aanbod__0a79a7_idx"),
         ),
         migrations.AddConstraint(
-            model_name='besluit',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('soort', 'afgewezen'), _negated=True), models.Q(('reden', ''), _negated=True), _connector='OR'), name='afwijzing_met_reden'),
+            model_name="besluit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("soort", "afgewezen"), _negated=True),
+                    models.Q(("reden", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="afwijzing_met_reden",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ijwbericht',
-            constraint=models.UniqueConstraint(fields=('afzender', 'identificatie', 'dagtekening'), name='berichtidentificatie_uniek_per_afzender'),
+            model_name="ijwbericht",
+            constraint=models.UniqueConstraint(
+                fields=("afzender", "identificatie", "dagtekening"),
+                name="berichtidentificatie_uniek_per_afzender",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jeugdhulptoewijzing',
-            constraint=models.UniqueConstraint(fields=('gemeente', 'toewijzingnummer'), name='toewijzingnummer_per_gemeente'),
+            model_name="jeugdhulptoewijzing",
+            constraint=models.UniqueConstraint(
+                fields=("gemeente", "toewijzingnummer"), name="toewijzingnummer_per_gemeente"
+            ),
         ),
     ]
