@@ -41,7 +41,8 @@ def test_zorgbemiddelaar_accepteert_match_en_ziet_de_plek_bezet(live_server, pag
     )
     voor = int(cel.inner_text())
     rij.locator("button:has-text('Accepteren')").click()
-    pagina.wait_for_selector("[role=status]")
+    pagina.wait_for_selector("[role=status], [role=alert]")
+    assert pagina.locator("[role=alert]").count() == 0, pagina.inner_text("[role=alert]")
     assert "Plek gereserveerd" in pagina.inner_text("[role=status]")
     assert int(cel.inner_text()) == voor + 1
     assert pagina.locator(f"[data-testid=hulpvragen] tr[data-hulpvraag='{hulpvraag}']").count() == 0
