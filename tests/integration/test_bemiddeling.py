@@ -146,7 +146,20 @@ def test_alleen_zorgbemiddelaar_van_de_regio_ziet_de_tafel(client, demo, vandaag
     client.login(username="planner1", password=DEMO_WACHTWOORD)
     assert client.get("/bemiddeling/").status_code == 404
     client.login(username="zbt1", password=DEMO_WACHTWOORD)
+    regio = Organisatie.objects.get(naam="Jeugdregio Groningen")
+    # ids above 999 must reach the form unformatted (no thousand separator): "12345"
+    u = selectors.voorstel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
+    m = u.voorstel.matches[0]
+    Hulpvraag.objects.filter(pk=m.vraag).update(id=12345)
     pagina = client.get("/bemiddeling/")
     assert pagina.status_code == 200
-    assert "Zorgbemiddelingstafel" in pagina.content.decode()
+    html = pagina.content.decode()
+    assert "Zorgbemiddelingstafel" in html and 'data-hulpvraag="12345"' in html
+    antwoord = client.post(
+        "/bemiddeling/besluit/",
+        {"hulpvraag": "12345", "aanbod": str(m.aanbod), "besluit": "akkoord"},
+        follow=True,
+    )
+    assert "Plek gereserveerd" in antwoord.content.decode()
+    assert Hulpvraag.objects.get(pk=12345).status == "gereserveerd"
     _ = timezone.localdate()
