@@ -1,0 +1,150 @@
+"""Parameters and scenarios of the chain simulator, as data (JSON) with a documented schema.
+
+Sources for the defaults: seed 001/002 and DOMAIN.md — about 32,000 clients and 2,250
+available FTE nationally (workload 14.2 on 1 April 2024), turnover 15–16% a year, sickness
+about 7%, onboarding of side-entrants (zij-instroom) at half capacity, a workload norm of 14
+clients per FTE (the landelijk tarief pays for a lower one), the norm "vaste jeugdbeschermer
+within 5 working days" (seed 004). Times are in days; a month is 365.25 / 12 days.
+
+A parameter file is a JSON object with the fields of ``Parameters`` (all optional: missing ones
+keep their default). A scenario file is ``{"naam": ..., "parameters": {...}, "maatregelen":
+[{"vanaf_maand": m, <one change>}, ...]}`` where a change is one of ``extra_medewerkers`` (N,
+with ``zij_instroom``: true for onboarding), ``verloop_delta`` (e.g. -0.02 = 2 points lower),
+``instroom_factor`` (e.g. 0.9), ``norm`` (clients per FTE).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+MAAND = 365.25 / 12
+
+
+class OngeldigeParameters(ValueError):
+    """A parameter or scenario file the simulator cannot use; the message names the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Parameters:
+    # inflow of new measures
+    instroom_per_maand: float = 750.0
+    instroom_trend_per_jaar: float = 0.0  # relative change a year, -0.05 = 5% fewer a year
+    seizoen: tuple[float, ...] = (1.0,) * 12  # factor per calendar month, January first
+    klassen: tuple[float, ...] = (1.0,)  # share per priority class, class 0 goes first
+    # duration of a measure (mean, days) and from when it runs
+    duur_dagen: float = 540.0
+    duur_verdeling: str = "exponentieel"  # or "lognormaal" (with duur_cv)
+    duur_cv: float = 0.8
+    duur_vanaf: str = "start"  # "start": the court's term runs while waiting; "toewijzing": M/M/c
+    # staff (FTE units of one caseworker)
+    medewerkers: int = 2250
+    norm: float = 14.0  # clients per FTE (workload norm: the cap on a caseload)
+    verloop_per_jaar: float = 0.15
+    vacature_dagen: float = 60.0  # mean time until a leaver is replaced
+    lang_ziek_per_jaar: float = 0.2  # long sickness episodes per caseworker-year
+    lang_ziek_dagen: float = 100.0
+    ziekte_drempel_dagen: float = 28.0  # this long sick ends the vaste relation
+    kort_verzuim: float = 0.04  # share of FTE away for short sickness (not in the slots)
+    inwerk_dagen: float = 90.0
+    inwerkfactor: float = 0.5
+    # start state and horizon
+    begin_clienten: int = 32000
+    begin_wachtlijst_start: int = 500
+    begin_wachtlijst_intern: int = 800
+    horizon_maanden: int = 60
+    norm_dagen: float = 7.0  # 5 working days ≈ 7 calendar days
+    opwarm_dagen: float = 0.0  # statistics of customers arriving before this are ignored
+    registreer_wachttijden: bool = False
+
+    def __post_init__(self) -> None:
+        positief = ("instroom_per_maand", "duur_dagen", "norm", "horizon_maanden")
+        for naam in positief:
+            if getattr(self, naam) <= 0:
+                raise OngeldigeParameters(f"{naam}: moet groter dan 0 zijn")
+        if len(self.seizoen) != 12:
+            raise OngeldigeParameters("seizoen: precies 12 factoren, januari eerst")
+        if abs(sum(self.klassen) - 1) > 1e-6 or min(self.klassen) < 0:
+            raise OngeldigeParameters("klassen: aandelen van 0 of meer die samen 1 zijn")
+        if self.duur_verdeling not in ("exponentieel", "lognormaal"):
+            raise OngeldigeParameters("duur_verdeling: 'exponentieel' of 'lognormaal'")
+        if self.duur_vanaf not in ("start", "toewijzing"):
+            raise OngeldigeParameters("duur_vanaf: 'start' of 'toewijzing'")
+        for naam in ("verloop_per_jaar", "kort_verzuim", "inwerkfactor"):
+            if not 0 <= getattr(self, naam) <= 1:
+                raise OngeldigeParameters(f"{naam}: tussen 0 en 1")
+
+
+@dataclass(frozen=True, slots=True)
+class Maatregel:
+    vanaf_maand: float
+    extra_medewerkers: int = 0
+    zij_instroom: bool = False
+    verloop_delta: float = 0.0
+    instroom_factor: float = 1.0
+    norm: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    naam: str
+    parameters: Parameters = field(default_factory=Parameters)
+    maatregelen: tuple[Maatregel, ...] = ()
+
+
+def _velden(cls: type, gegeven: dict[str, Any], waar: str) -> dict[str, Any]:
+    bekend = {f.name: f for f in fields(cls)}
+    onbekend = sorted(set(gegeven) - set(bekend))
+    if onbekend:
+        raise OngeldigeParameters(f"{waar}: onbekend veld {', '.join(onbekend)}")
+    uit = {}
+    for naam, waarde in gegeven.items():
+        standaard = getattr(cls(), naam) if cls is Parameters else None
+        if isinstance(standaard, tuple):
+            if not isinstance(waarde, list):
+                raise OngeldigeParameters(f"{waar}.{naam}: verwacht een lijst getallen")
+            waarde = tuple(float(x) for x in waarde)
+        elif isinstance(standaard, bool | str):
+            pass
+        elif isinstance(standaard, (int, float)) and not isinstance(waarde, (int, float)):
+            raise OngeldigeParameters(f"{waar}.{naam}: verwacht een getal, kreeg {waarde!r}")
+        uit[naam] = waarde
+    return uit
+
+
+def parameters_uit(gegeven: dict[str, Any], basis: Parameters | None = None) -> Parameters:
+    try:
+        return replace(basis or Parameters(), **_velden(Parameters, gegeven, "parameters"))
+    except TypeError as fout:
+        raise OngeldigeParameters(f"parameters: {fout}") from None
+
+
+def scenario_uit(gegeven: dict[str, Any], basis: Parameters | None = None) -> Scenario:
+    if not isinstance(gegeven, dict) or "naam" not in gegeven:
+        raise OngeldigeParameters("scenario: een object met minstens 'naam'")
+    onbekend = sorted(set(gegeven) - {"naam", "parameters", "maatregelen"})
+    if onbekend:
+        raise OngeldigeParameters(f"scenario: onbekend veld {', '.join(onbekend)}")
+    par = parameters_uit(gegeven.get("parameters", {}), basis)
+    maatregelen = []
+    for i, m in enumerate(gegeven.get("maatregelen", [])):
+        waar = f"maatregelen[{i}]"
+        if not isinstance(m, dict) or "vanaf_maand" not in m:
+            raise OngeldigeParameters(f"{waar}: een object met 'vanaf_maand'")
+        bekend = {f.name for f in fields(Maatregel)}
+        if set(m) - bekend:
+            raise OngeldigeParameters(f"{waar}: onbekend veld {', '.join(sorted(set(m) - bekend))}")
+        maatregelen.append(Maatregel(**m))
+    return Scenario(str(gegeven["naam"]), par, tuple(maatregelen))
+
+
+def lees_scenario(pad: Path, basis: Parameters | None = None) -> Scenario:
+    try:
+        gegeven = json.loads(pad.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as fout:
+        raise OngeldigeParameters(
+            f"{pad}: geen geldige JSON (regel {fout.lineno}): {fout.msg}"
+        ) from None
+    return scenario_uit(gegeven, basis)
