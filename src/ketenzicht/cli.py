@@ -269,6 +269,9 @@ def parser() -> argparse.ArgumentParser:
     registreer(sub, _moment)
     registreer_uitvraag(sub, _datum)
     registreer_bemiddeling(sub)
+    from ketenzicht.prognose_cli import registreer as registreer_prognose
+
+    registreer_prognose(sub)
 
     b = sub.add_parser("beheer", help="Django-beheeropdrachten (migrate, runserver, ...)")
     b.add_argument("rest", nargs=argparse.REMAINDER)

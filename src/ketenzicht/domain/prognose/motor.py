@@ -56,6 +56,8 @@ def _duur(rng: random.Random, par: Parameters) -> float:
 
 
 def _klasse(rng: random.Random, cumulatief: list[float]) -> int:
+    if len(cumulatief) == 1:
+        return 0
     u = rng.random()
     for k, grens in enumerate(cumulatief):
         if u < grens:
@@ -82,7 +84,11 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
     ruimte: list[int] = []  # caseworkers that may have room (lazy)
     verloop = par.verloop_per_jaar
     events: list[tuple[float, int, int]] = []
-    push = heapq.heappush
+    horizon_ = horizon
+
+    def push(rij: list[tuple[float, int, int]], event: tuple[float, int, int]) -> None:
+        if event[0] <= horizon_:  # nothing after the horizon is ever looked at
+            heapq.heappush(rij, event)
 
     def nieuwe_werker(t: float, inwerken: bool) -> None:
         w = len(cap)

@@ -35,7 +35,7 @@ class Parameters:
     seizoen: tuple[float, ...] = (1.0,) * 12  # factor per calendar month, January first
     klassen: tuple[float, ...] = (1.0,)  # share per priority class, class 0 goes first
     # duration of a measure (mean, days) and from when it runs
-    duur_dagen: float = 540.0
+    duur_dagen: float = 1000.0  # ~32,000 in execution over ~930 ending a month (CBS H1 2023)
     duur_verdeling: str = "exponentieel"  # or "lognormaal" (with duur_cv)
     duur_cv: float = 0.8
     duur_vanaf: str = "start"  # "start": the court's term runs while waiting; "toewijzing": M/M/c

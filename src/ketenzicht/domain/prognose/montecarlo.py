@@ -1,0 +1,108 @@
+"""Monte Carlo over the chain simulator: seeded replications, percentile bands per month.
+
+Replication ``r`` of a run with seed ``s`` uses seed ``s * 1_000_003 + r``, so a run is
+reproducible and a scenario and its baseline share their random streams replication by
+replication (common random numbers: their difference is sharper than either alone).
+Replications run in a local process pool (``werkers``); 1 runs them in this process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+
+import numpy as np
+
+from ketenzicht.domain.prognose.motor import Maandcijfers, simuleer
+from ketenzicht.domain.prognose.parameters import Scenario
+
+INDICATOREN = (
+    "wachtlijst_start",
+    "wachtlijst_intern",
+    "clienten",
+    "fte_beschikbaar",
+    "workload",
+    "wachtdagen_start",
+    "wachtdagen_intern",
+    "binnen_norm",
+)
+Voortgang = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    p10: float
+    p50: float
+    p90: float
+
+
+@dataclass(frozen=True, slots=True)
+class Prognose:
+    scenario: str
+    runs: int
+    maanden: tuple[dict[str, Band], ...]  # per month: indicator → band
+    kinderen: int  # children simulated over all replications
+
+
+def _een(scenario: Scenario, seed: int) -> tuple[Maandcijfers, int]:
+    u = simuleer(scenario, seed)
+    return u.maanden, u.kinderen
+
+
+def replicatie_seed(seed: int, r: int) -> int:
+    return seed * 1_000_003 + r
+
+
+def replicaties(
+    scenario: Scenario,
+    runs: int,
+    *,
+    seed: int = 1,
+    werkers: int | None = None,
+    voortgang: Voortgang | None = None,
+) -> list[tuple[Maandcijfers, int]]:
+    seeds = [replicatie_seed(seed, r) for r in range(runs)]
+    werkers = werkers or os.cpu_count() or 1
+    uit: list[tuple[Maandcijfers, int] | None] = [None] * runs
+    if werkers == 1:
+        for r, s in enumerate(seeds):
+            uit[r] = _een(scenario, s)
+            if voortgang:
+                voortgang(scenario.naam, r + 1, runs)
+    else:
+        with ProcessPoolExecutor(max_workers=werkers) as pool:
+            taken = {pool.submit(_een, scenario, s): r for r, s in enumerate(seeds)}
+            for klaar, taak in enumerate(as_completed(taken), start=1):
+                uit[taken[taak]] = taak.result()
+                if voortgang:
+                    voortgang(scenario.naam, klaar, runs)
+    return [u for u in uit if u is not None]
+
+
+def banden(scenario: str, uitkomsten: Sequence[tuple[Maandcijfers, int]]) -> Prognose:
+    per_indicator = {
+        naam: np.array([getattr(m, naam) for m, _ in uitkomsten], dtype=float)
+        for naam in INDICATOREN
+    }
+    n_maanden = per_indicator["clienten"].shape[1]
+    p = {naam: np.percentile(a, [10, 50, 90], axis=0) for naam, a in per_indicator.items()}
+    maanden = tuple(
+        {naam: Band(*(round(float(p[naam][k, m]), 3) for k in range(3))) for naam in INDICATOREN}
+        for m in range(n_maanden)
+    )
+    return Prognose(scenario, len(uitkomsten), maanden, sum(k for _, k in uitkomsten))
+
+
+def prognose(
+    scenario: Scenario,
+    runs: int,
+    *,
+    seed: int = 1,
+    werkers: int | None = None,
+    voortgang: Voortgang | None = None,
+) -> Prognose:
+    return banden(
+        scenario.naam, replicaties(scenario, runs, seed=seed, werkers=werkers, voortgang=voortgang)
+    )
