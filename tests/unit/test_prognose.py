@@ -87,7 +87,8 @@ def test_cli_prognose_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     bestand.write_text(json.dumps({"naam": "proef", "parameters": par, "maatregelen": maatregelen}))
     png = tmp_path / "p.png"
     opties = ["--runs", "4", "--horizon-maanden", "6", "--werkers", "1", "--vanaf", "2027-01"]
-    code = main(["prognose", "--scenario", str(bestand), *opties, "--format", "json", "--uit", str(png)])
+    opties += ["--format", "json", "--uit", str(png)]
+    code = main(["prognose", "--scenario", str(bestand), *opties])
     assert code == 0
     uit = json.loads(capsys.readouterr().out)
     assert uit["scenario"] == "proef" and uit["runs"] == 4
