@@ -235,7 +235,8 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
             if mi < n_maanden:
                 nieuw[mi] += 1
             wacht(i, t, START)
-            toewijzen(t)
+            if wachtrij:
+                toewijzen(t)
         elif soort_event == EINDE:
             w = werker[x]
             in_zorg[0] -= 1
@@ -246,17 +247,20 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
             last[w] -= 1
             kinderen_van[w].discard(x)
             ruimte.append(w)
-            toewijzen(t)
+            if wachtrij:
+                toewijzen(t)
         elif soort_event == VERTREK:
             if not actief[x]:
                 continue
             actief[x] = False
             loslaten(x, t)
             push(events, (t + exp(1 / par.vacature_dagen), VACATURE, x))
-            toewijzen(t)
+            if wachtrij:
+                toewijzen(t)
         elif soort_event == VACATURE:
             nieuwe_werker(t, True)
-            toewijzen(t)
+            if wachtrij:
+                toewijzen(t)
         elif soort_event == ZIEK:
             if not actief[x]:
                 continue
@@ -268,20 +272,23 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
         elif soort_event == DREMPEL:
             if actief[x] and ziek[x]:
                 loslaten(x, t)
-                toewijzen(t)
+                if wachtrij:
+                    toewijzen(t)
         elif soort_event == BETER:
             if not actief[x]:
                 continue
             ziek[x] = False
             ruimte.append(x)
             push(events, (t + exp(par.lang_ziek_per_jaar / 365.25), ZIEK, x))
-            toewijzen(t)
+            if wachtrij:
+                toewijzen(t)
         elif soort_event == INGEWERKT:
             if actief[x]:
                 ingewerkt[x] = True
                 cap[x] = slots
                 ruimte.append(x)
-                toewijzen(t)
+                if wachtrij:
+                    toewijzen(t)
         elif soort_event == MAATREGEL:
             m = scenario.maatregelen[x]
             verloop = max(0.0, verloop + m.verloop_delta)
@@ -294,7 +301,8 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
                         ruimte.append(w)
             for _ in range(m.extra_medewerkers):
                 nieuwe_werker(t, m.zij_instroom)
-            toewijzen(t)
+            if wachtrij:
+                toewijzen(t)
         else:  # MAANDGRENS: the monitor's snapshot at the peildatum
             _maandcijfers(cijfers, t, x, par, wachtrij, sinds, werker, eind, soort, actief,
                           ziek, ingewerkt, in_zorg[0])  # fmt: skip
