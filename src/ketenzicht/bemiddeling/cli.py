@@ -13,12 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-
-def _datum(tekst: str) -> date:
-    try:
-        return date.fromisoformat(tekst)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"geen datum in de vorm JJJJ-MM-DD: {tekst!r}") from None
+from ketenzicht.doorbraak.cli import _datum
 
 
 def _regio(naam: str) -> Any:

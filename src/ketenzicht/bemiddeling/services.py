@@ -12,21 +12,13 @@ from django.conf import settings
 from django.db import transaction
 
 from ketenzicht.audit.models import AuditRegel
-from ketenzicht.audit.services import log_toegang
 from ketenzicht.bemiddeling import selectors
 from ketenzicht.bemiddeling.models import Aanbod, Besluit, Capaciteit, Hulpvraag
+from ketenzicht.doorbraak.services import _echte
 from ketenzicht.ijw.codelijsten import codelijst
 from ketenzicht.kinderen.models import Kind, Maatregel
-from ketenzicht.kinderen.services import Gebruiker, Weigering
+from ketenzicht.kinderen.services import Gebruiker, Weigering, _log
 from ketenzicht.organisaties.models import Organisatie
-
-
-def _echte(door: Gebruiker):  # type: ignore[no-untyped-def]
-    return door if door is not None and door.is_authenticated else None
-
-
-def _log(door: Gebruiker, kind: Kind, actie: str, doel: str, kanaal: str) -> None:
-    log_toegang(gebruiker=door, kind_pids=[kind.pid], actie=actie, kanaal=kanaal, doel=doel)
 
 
 def _categorie(code: str) -> str:
