@@ -174,14 +174,14 @@ def eind_tot_eind() -> list[tuple[str, float, float, str]]:
     django.setup()
     from django.core.management import call_command
 
-    from ketenzicht.bemiddeling import selectors
+    from ketenzicht.bemiddeling.voorstel import voorstel
     from ketenzicht.organisaties.models import Organisatie
 
     call_command("migrate", verbosity=0)
     naam = vul_database(random.Random(7))
     regio = Organisatie.objects.get(naam=naam)
     t_sel, u = meet(
-        lambda: selectors.voorstel(gebruiker=None, regio=regio, peildatum=PEIL, kanaal="cli"),
+        lambda: voorstel(gebruiker=None, regio=regio, peildatum=PEIL, kanaal="cli"),
         keer=3,
     )
     begin = time.perf_counter()

@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ketenzicht.domain.prognose.parameters import maand_label
+
 
 def _maand(tekst: str) -> date:
     try:
@@ -34,15 +36,10 @@ def _volgende_maand() -> date:
     return date(vandaag.year + vandaag.month // 12, vandaag.month % 12 + 1, 1)
 
 
-def _label(vanaf: date, m: int) -> str:
-    n = vanaf.year * 12 + vanaf.month - 1 + m
-    return f"{n // 12:04d}-{n % 12 + 1:02d}"
-
-
 def _json_maanden(p: Any, vanaf: date) -> list[dict[str, Any]]:
     return [
         {
-            "maand": _label(vanaf, m),
+            "maand": maand_label(vanaf, m),
             **{naam: {"p10": b.p10, "p50": b.p50, "p90": b.p90} for naam, b in banden.items()},
         }
         for m, banden in enumerate(p.maanden)
@@ -92,7 +89,7 @@ def cmd_prognose(args: argparse.Namespace) -> int:
         uit: dict[str, Any] = {
             "scenario": scenario.naam,
             "runs": p.runs,
-            "vanaf": _label(vanaf, 0),
+            "vanaf": maand_label(vanaf, 0),
             "maanden": _json_maanden(p, vanaf),
         }
         if basis is not None:
@@ -108,7 +105,7 @@ def cmd_prognose(args: argparse.Namespace) -> int:
                 return f"{x.p50:.{d}f} ({x.p10:.{d}f}–{x.p90:.{d}f})"
 
             print(
-                f"{_label(vanaf, m):<9}{f(b['wachtlijst_start']):>22}"
+                f"{maand_label(vanaf, m):<9}{f(b['wachtlijst_start']):>22}"
                 f"{f(b['wachtlijst_intern']):>20}"
                 f"{f(b['workload'], 1):>20}{f(b['binnen_norm'], 2):>18}"
             )

@@ -12,6 +12,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from ketenzicht.domain.prognose.parameters import maand_label  # noqa: E402
+
 PANELEN = (
     ("wachtlijst_start", "Wachtlijst bij de start (> 5 werkdagen)"),
     ("wachtlijst_intern", "Interne wachtlijst"),
@@ -22,8 +24,7 @@ PANELEN = (
 
 def teken(p: Any, basis: Any, vanaf: date, pad: Path) -> None:
     maanden = list(range(len(p.maanden)))
-    nummers = [vanaf.year * 12 + vanaf.month - 1 + m for m in maanden]
-    labels = [f"{n % 12 + 1:02d}-{n // 12}" for n in nummers]
+    labels = [maand_label(vanaf, m) for m in maanden]
     fig, assen = plt.subplots(2, 2, figsize=(11, 7), sharex=True)
     for as_, (naam, titel) in zip(assen.flat, PANELEN, strict=True):
         for prognose, kleur, stijl, label in (

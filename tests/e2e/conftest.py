@@ -39,6 +39,25 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
+def klok() -> Iterator[None]:
+    """Server and test share a frozen date (ticking, so the browser's timeouts still work)."""
+    import time_machine
+
+    with time_machine.travel("2026-11-20 10:00 +01:00", tick=True):
+        yield
+
+
+def inloggen(pagina, url: str, gebruiker: str) -> None:  # type: ignore[no-untyped-def]
+    """Log in as a demo user; the browser then lands on that user's first page."""
+    from ketenzicht.demo.laden import DEMO_WACHTWOORD
+
+    pagina.goto(f"{url}/inloggen/")
+    pagina.fill("#id_username", gebruiker)
+    pagina.fill("#id_password", DEMO_WACHTWOORD)
+    pagina.click("button[type=submit]")
+
+
+@pytest.fixture
 def pagina(browser):  # type: ignore[no-untyped-def]
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()

@@ -3,32 +3,21 @@ proposed, accepts it and sees the place taken."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-import time_machine
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.bemiddeling.models import Besluit
-from ketenzicht.demo.laden import DEMO_WACHTWOORD, laad
+from ketenzicht.demo.laden import laad
+from tests.e2e.conftest import inloggen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def klok() -> Iterator[None]:
-    with time_machine.travel("2026-11-20 10:00 +01:00", tick=True):
-        yield
 
 
 @pytest.mark.usefixtures("klok")
 def test_zorgbemiddelaar_accepteert_match_en_ziet_de_plek_bezet(live_server, pagina) -> None:  # type: ignore[no-untyped-def]
     laad(schaal="klein", seed=5, tot=timezone.localdate(), voortgang=lambda *_: None)
-    pagina.goto(f"{live_server.url}/inloggen/")
-    pagina.fill("#id_username", "zbt1")
-    pagina.fill("#id_password", DEMO_WACHTWOORD)
-    pagina.click("button[type=submit]")
+    inloggen(pagina, live_server.url, "zbt1")
     pagina.wait_for_url("**/bemiddeling/")
     rij = pagina.locator("[data-testid=voorstel] tbody tr[data-aanbod]").first
     redenen = rij.inner_text()

@@ -3,31 +3,20 @@ the milestones, records an agreement and sees it on the child's timeline."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-import time_machine
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
-from ketenzicht.demo.laden import DEMO_WACHTWOORD, laad
+from ketenzicht.demo.laden import laad
+from tests.e2e.conftest import inloggen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def klok() -> Iterator[None]:
-    with time_machine.travel("2026-11-20 10:00 +01:00", tick=True):
-        yield
 
 
 @pytest.mark.usefixtures("klok")
 def test_gemeente_legt_afspraak_vast_voor_kind_zonder_tijdige_hulp(live_server, pagina) -> None:  # type: ignore[no-untyped-def]
     laad(schaal="klein", seed=5, tot=timezone.localdate(), voortgang=lambda *_: None)
-    pagina.goto(f"{live_server.url}/inloggen/")
-    pagina.fill("#id_username", "gemeente1")
-    pagina.fill("#id_password", DEMO_WACHTWOORD)
-    pagina.click("button[type=submit]")
+    inloggen(pagina, live_server.url, "gemeente1")
     pagina.wait_for_url("**/doorbraak/niet-tijdig/")
     rijen = pagina.locator("[data-testid=niet-tijdig] tbody tr[data-kind]")
     assert rijen.count() > 0

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import time_machine
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.demo.laden import DEMO_WACHTWOORD, laad
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def klok() -> Iterator[None]:
-    """Server and test share a frozen date (ticking, so the browser's timeouts still work)."""
-    with time_machine.travel("2026-11-20 10:00 +01:00", tick=True):
-        yield
 
 
 @pytest.mark.usefixtures("klok")

@@ -7,9 +7,9 @@ import json
 from collections import Counter
 
 import pytest
-from django.utils import timezone
 
 from ketenzicht.bemiddeling import selectors, services
+from ketenzicht.bemiddeling import voorstel as vs
 from ketenzicht.bemiddeling.models import Besluit, Hulpvraag
 from ketenzicht.cli import main
 from ketenzicht.demo.laden import laad
@@ -33,9 +33,9 @@ def _drukste_regio() -> Organisatie:
 @pytest.mark.usefixtures("demo")
 def test_voorstel_op_demodata_is_optimaal_binnen_capaciteit_en_volgens_voorrang(vandaag) -> None:  # type: ignore[no-untyped-def]
     regio = _drukste_regio()
-    u = selectors.voorstel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
-    vragen = selectors.domeinvragen(u.tafel.vragen)
-    pools = selectors.pools(u.tafel.aanbod, vandaag)
+    u = vs.voorstel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
+    vragen = vs.domeinvragen(u.tafel.vragen)
+    pools = vs.pools(u.tafel.aanbod, vandaag)
     assert len(vragen) >= 10 and u.voorstel.matches
     assert u.voorstel.doel == onafhankelijk_optimum(vragen, pools)
     vrij = {a.aanbod: a.vrij_nu + a.verwacht_vrij for a in u.tafel.aanbod}
@@ -65,7 +65,7 @@ def test_voorstel_op_demodata_is_optimaal_binnen_capaciteit_en_volgens_voorrang(
 @pytest.mark.usefixtures("demo")
 def test_accepteren_reserveert_de_plek_en_afwijzen_houdt_het_paar_buiten(vandaag) -> None:  # type: ignore[no-untyped-def]
     regio = _drukste_regio()
-    u = selectors.voorstel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
+    u = vs.voorstel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
     m = u.voorstel.matches[0]
     voor = next(a for a in u.tafel.aanbod if a.aanbod == m.aanbod)
     services.match_accepteren(
@@ -84,7 +84,7 @@ def test_accepteren_reserveert_de_plek_en_afwijzen_houdt_het_paar_buiten(vandaag
             score=0, redenen=[], door=None,
         )  # fmt: skip
 
-    u2 = selectors.voorstel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
+    u2 = vs.voorstel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
     m2 = u2.voorstel.matches[0]
     with pytest.raises(Weigering, match="reden"):
         services.match_afwijzen(
@@ -95,7 +95,7 @@ def test_accepteren_reserveert_de_plek_en_afwijzen_houdt_het_paar_buiten(vandaag
         regio=regio, hulpvraag_id=m2.vraag, aanbod_id=m2.aanbod, peildatum=vandaag,
         reden="gezin wil niet zo ver reizen", score=m2.score, redenen=m2.redenen, door=None,
     )  # fmt: skip
-    u3 = selectors.voorstel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
+    u3 = vs.voorstel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
     assert (m2.vraag, m2.aanbod) not in {(x.vraag, x.aanbod) for x in u3.voorstel.matches}
     assert Besluit.objects.filter(soort="afgewezen").count() == 1
 
@@ -148,7 +148,7 @@ def test_alleen_zorgbemiddelaar_van_de_regio_ziet_de_tafel(client, demo, vandaag
     client.login(username="zbt1", password=DEMO_WACHTWOORD)
     regio = Organisatie.objects.get(naam="Jeugdregio Groningen")
     # ids above 999 must reach the form unformatted (no thousand separator): "12345"
-    u = selectors.voorstel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
+    u = vs.voorstel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
     m = u.voorstel.matches[0]
     Hulpvraag.objects.filter(pk=m.vraag).update(id=12345)
     pagina = client.get("/bemiddeling/")
@@ -162,4 +162,8 @@ def test_alleen_zorgbemiddelaar_van_de_regio_ziet_de_tafel(client, demo, vandaag
     )
     assert "Plek gereserveerd" in antwoord.content.decode()
     assert Hulpvraag.objects.get(pk=12345).status == "gereserveerd"
-    _ = timezone.localdate()
+    # wat als: temporary places in an offer of the region, and a clear error for another offer
+    wat_als = client.get(f"/bemiddeling/?extra_aanbod={m.aanbod}&extra_aantal=3")
+    assert 'data-testid="wat-als-uitkomst"' in wat_als.content.decode()
+    fout = client.get("/bemiddeling/?extra_aanbod=999999&extra_aantal=3", follow=True)
+    assert "aanbod 999999 is niet van Jeugdregio Groningen" in fout.content.decode()

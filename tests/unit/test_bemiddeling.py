@@ -190,6 +190,6 @@ def test_plek_nu_vrij_gaat_voor_plek_die_later_vrijkomt() -> None:
 
 def test_wat_als_toont_wie_met_tijdelijke_plekken_geholpen_wordt() -> None:
     vragen = [_vraag(1, 1), _vraag(2, 2), _vraag(3, 3, productcategorie="45")]
-    dan, geholpen = b.wat_als(vragen, [_pool(10, 1)], [_pool(10, 1)])
+    _, dan, geholpen = b.wat_als(vragen, [_pool(10, 1)], [_pool(10, 1)])
     assert geholpen == (2,)
     assert dan.blijft_wachten == (3,)

@@ -8,8 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,49 +26,37 @@ def _regio(naam: str) -> Any:
     return regio
 
 
-def _extra(teksten: list[str], peildatum: date, uitkomst: Any) -> list[Any]:
+def _extra(tekst: str) -> tuple[int, int]:
     """``--extra AANBOD:AANTAL``: temporary places in an existing offer, free now."""
-    from ketenzicht.bemiddeling.selectors import pools
-
-    per_aanbod = {a.aanbod: a for a in uitkomst.tafel.aanbod}
-    uit = []
-    for tekst in teksten:
-        try:
-            aanbod_id, aantal = (int(x) for x in tekst.split(":"))
-        except ValueError:
-            raise LookupError(f"--extra {tekst!r}: verwacht AANBOD:AANTAL, bv. 12:3") from None
-        if aanbod_id not in per_aanbod:
-            raise LookupError(f"--extra {tekst!r}: aanbod {aanbod_id} is niet van deze regio")
-        basis = pools([replace(per_aanbod[aanbod_id], vrij_nu=aantal, verwacht_vrij=0)], peildatum)
-        uit += basis
-    return uit
+    try:
+        aanbod_id, aantal = (int(x) for x in tekst.split(":"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"verwacht AANBOD:AANTAL, bv. 12:3, niet {tekst!r}"
+        ) from None
+    return aanbod_id, aantal
 
 
 def cmd_bemiddel(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from ketenzicht.audit.models import AuditRegel
-    from ketenzicht.bemiddeling.selectors import voorstel
+    from ketenzicht.bemiddeling.voorstel import voorstel
 
     peildatum = args.peildatum or timezone.localdate()
     try:
         regio = _regio(args.regio)
         uitkomst = voorstel(
-            gebruiker=None, regio=regio, peildatum=peildatum, kanaal=AuditRegel.Kanaal.CLI
+            gebruiker=None,
+            regio=regio,
+            peildatum=peildatum,
+            kanaal=AuditRegel.Kanaal.CLI,
+            extra=args.extra or (),
         )
-        if args.extra:
-            extra = _extra(args.extra, peildatum, uitkomst)
-            uitkomst = voorstel(
-                gebruiker=None,
-                regio=regio,
-                peildatum=peildatum,
-                kanaal=AuditRegel.Kanaal.CLI,
-                extra=extra,
-            )
     except LookupError as fout:
         print(f"ketenzicht bemiddel: {fout.args[0]}", file=sys.stderr)
         return 2
-    v = uitkomst.voorstel
+    v = uitkomst.met_extra or uitkomst.voorstel
     if args.format == "json":
         uit: dict[str, Any] = {
             "regio": regio.naam,
@@ -140,7 +126,7 @@ def cmd_ijw_lees(args: argparse.Namespace) -> int:
 def cmd_ijw_schrijf(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
-    from ketenzicht.bemiddeling.berichten import jw301_schrijven, jw315_schrijven
+    from ketenzicht.bemiddeling.berichten_uit import jw301_schrijven, jw315_schrijven
     from ketenzicht.bemiddeling.models import Hulpvraag
     from ketenzicht.kinderen.services import Weigering
     from ketenzicht.organisaties.models import Organisatie
@@ -192,6 +178,7 @@ def registreer(sub: Any) -> None:
     b.add_argument(
         "--extra",
         action="append",
+        type=_extra,
         metavar="AANBOD:AANTAL",
         help="wat als: tijdelijk extra plekken bij een aanbod (herhaalbaar)",
     )

@@ -1,12 +1,14 @@
-"""Reads for the zorgbemiddelingstafel: the region's waiting requests in priority order, its
-free and soon-free places, and the optimal proposal. Showing a child in a list is audited."""
+"""Reads for the zorgbemiddelingstafel: the region's waiting requests in priority order, with
+their reasons, and its free and soon-free places. Showing a child in a list is audited. The
+proposal on top of this view is in ``bemiddeling.voorstel``."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -16,7 +18,6 @@ from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.services import log_toegang
 from ketenzicht.bemiddeling.models import Aanbod, Besluit, Capaciteit, Hulpvraag
 from ketenzicht.domain import bemiddeling as domein
-from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.prioriteit import Prioriteitsregels, Urgentie, Wachtend, rangschik
 from ketenzicht.ijw.codelijsten import codelijst
 from ketenzicht.kinderen.models import Maatregel, Triage
@@ -104,14 +105,15 @@ def _urgenties(kind_ids: Iterable[int], peildatum: date) -> dict[int, Urgentie]:
     return uit
 
 
-def _lopende_maatregelen(kind_ids: Iterable[int], peildatum: date) -> dict[int, str]:
-    uit: dict[int, str] = {}
-    for kind_id, code in Maatregel.objects.filter(
+def lopende_maatregelen(kind_ids: Iterable[int], peildatum: date) -> dict[int, Maatregel]:
+    """Per child the earliest-started measure running at the peildatum, if any."""
+    uit: dict[int, Maatregel] = {}
+    for m in Maatregel.objects.filter(
         Q(einde__isnull=True) | Q(einde__gt=peildatum),
         kind_id__in=list(kind_ids),
         start__lte=peildatum,
-    ).values_list("kind_id", "code"):
-        uit.setdefault(kind_id, MaatregelCode(code).kort)
+    ).order_by("start", "pk"):
+        uit.setdefault(m.kind_id, m)
     return uit
 
 
@@ -123,7 +125,9 @@ def _vragen(regio: Organisatie, peildatum: date) -> list[Vraagregel]:
     )
     kind_ids = {h.kind_id for h in hulpvragen}
     urgenties = _urgenties(kind_ids, peildatum)
-    maatregelen = _lopende_maatregelen(kind_ids, peildatum)
+    maatregelen = {
+        k: m.maatregelcode.kort for k, m in lopende_maatregelen(kind_ids, peildatum).items()
+    }
     uitgesloten: dict[int, set[int]] = defaultdict(set)
     for hv, aanbod in Besluit.objects.filter(
         hulpvraag__in=hulpvragen, soort=Besluit.Soort.AFGEWEZEN
@@ -168,41 +172,54 @@ def _vragen(regio: Organisatie, peildatum: date) -> list[Vraagregel]:
     return uit
 
 
-def gereserveerd(aanbod_ids: Iterable[int]) -> dict[int, int]:
-    """Places held by accepted matches whose care has not started yet, per offer."""
-    uit: dict[int, int] = defaultdict(int)
-    for aanbod_id in Besluit.objects.filter(
-        aanbod_id__in=list(aanbod_ids),
-        soort=Besluit.Soort.AKKOORD,
-        hulpvraag__status=Hulpvraag.Status.GERESERVEERD,
-    ).values_list("aanbod_id", flat=True):
-        uit[aanbod_id] += 1
+@dataclass(frozen=True, slots=True)
+class Plaatsen:
+    """An offer's newest capacity report at the peildatum, its reservations, and what is free."""
+
+    capaciteit: Capaciteit | None
+    gereserveerd: int
+    vrij_nu: int
+    verwacht_vrij: int  # soon free, after reservations
+
+    @property
+    def verwacht_vrij_per(self) -> date | None:
+        c = self.capaciteit
+        return c.verwacht_vrij_per if c is not None and self.verwacht_vrij else None
+
+
+def plaatsen(aanbod_ids: Iterable[int], peildatum: date) -> dict[int, Plaatsen]:
+    """Per offer: the newest capacity report (the history stays) and the places held by
+    accepted matches whose care has not started yet (``domein.vrije_plaatsen``)."""
+    ids = list(aanbod_ids)
+    capaciteit: dict[int, Capaciteit] = {}
+    for c in Capaciteit.objects.filter(aanbod_id__in=ids, geldig_van__lte=peildatum).order_by(
+        "aanbod_id", "geldig_van", "geregistreerd_op"
+    ):
+        capaciteit[c.aanbod_id] = c
+    reserveringen = Counter(
+        Besluit.objects.filter(
+            aanbod_id__in=ids,
+            soort=Besluit.Soort.AKKOORD,
+            hulpvraag__status=Hulpvraag.Status.GERESERVEERD,
+        ).values_list("aanbod_id", flat=True)
+    )
+    uit = {}
+    for i in ids:
+        rapport, res = capaciteit.get(i), reserveringen.get(i, 0)
+        nu, straks = (
+            domein.vrije_plaatsen(
+                plaatsen=rapport.plaatsen,
+                bezet=rapport.bezet,
+                verwacht_vrij=rapport.verwacht_vrij,
+                verwacht_vrij_per=rapport.verwacht_vrij_per,
+                gereserveerd=res,
+                peildatum=peildatum,
+            )
+            if rapport is not None
+            else (0, 0)
+        )
+        uit[i] = Plaatsen(rapport, res, nu, straks)
     return uit
-
-
-def laatste_capaciteit(aanbod_ids: Iterable[int], peildatum: date) -> dict[int, Capaciteit]:
-    uit: dict[int, Capaciteit] = {}
-    for c in Capaciteit.objects.filter(
-        aanbod_id__in=list(aanbod_ids), geldig_van__lte=peildatum
-    ).order_by("aanbod_id", "geldig_van", "geregistreerd_op"):
-        uit[c.aanbod_id] = c
-    return uit
-
-
-def vrije_plaatsen(
-    c: Capaciteit | None, bezet_door_reservering: int, peildatum: date
-) -> tuple[int, int]:
-    """(free now, soon free) for a capacity report after reservations; reservations take the
-    places free now first. Places reported to come free by the peildatum count as free now."""
-    if c is None:
-        return 0, 0
-    nu, straks = c.plaatsen - c.bezet, c.verwacht_vrij
-    if straks and c.verwacht_vrij_per is not None and c.verwacht_vrij_per <= peildatum:
-        nu, straks = nu + straks, 0
-    nu -= bezet_door_reservering
-    if nu < 0:
-        straks, nu = max(0, straks + nu), 0
-    return nu, straks
 
 
 def _aanbod(regio: Organisatie, peildatum: date) -> list[Aanbodregel]:
@@ -211,13 +228,11 @@ def _aanbod(regio: Organisatie, peildatum: date) -> list[Aanbodregel]:
         .select_related("aanbieder", "vestiging")
         .order_by("productcategorie", "aanbieder__naam", "naam")
     )
-    ids = [a.pk for a in aanbod]
-    cap = laatste_capaciteit(ids, peildatum)
-    res = gereserveerd(ids)
+    per_aanbod = plaatsen((a.pk for a in aanbod), peildatum)
     uit = []
     for a in aanbod:
-        c = cap.get(a.pk)
-        nu, straks = vrije_plaatsen(c, res.get(a.pk, 0), peildatum)
+        p = per_aanbod[a.pk]
+        c = p.capaciteit
         uit.append(
             Aanbodregel(
                 aanbod=a.pk,
@@ -231,10 +246,10 @@ def _aanbod(regio: Organisatie, peildatum: date) -> list[Aanbodregel]:
                 met_verblijf=a.met_verblijf,
                 plaatsen=c.plaatsen if c else 0,
                 bezet=c.bezet if c else 0,
-                gereserveerd=res.get(a.pk, 0),
-                vrij_nu=nu,
-                verwacht_vrij=straks,
-                verwacht_vrij_per=c.verwacht_vrij_per if c and straks else None,
+                gereserveerd=p.gereserveerd,
+                vrij_nu=p.vrij_nu,
+                verwacht_vrij=p.verwacht_vrij,
+                verwacht_vrij_per=p.verwacht_vrij_per,
                 eigen_wachtlijst=c.eigen_wachtlijst if c else 0,
                 breedte=a.vestiging.breedtegraad or 0.0,
                 lengte=a.vestiging.lengtegraad or 0.0,
@@ -249,19 +264,11 @@ def tafel(
     regio: Organisatie,
     peildatum: date,
     kanaal: str,
-    productcategorie: str | None = None,
-    leeftijd: int | None = None,
 ) -> Tafel:
     """The table's view of ``regio``: every waiting request ranked by the priority rule, with
-    its reasons, and every offer with its free and soon-free places; optionally filtered."""
+    its reasons, and every offer with its free and soon-free places."""
     vragen = _vragen(regio, peildatum)
     aanbod = _aanbod(regio, peildatum)
-    if productcategorie:
-        vragen = [v for v in vragen if v.productcategorie == productcategorie]
-        aanbod = [a for a in aanbod if a.productcategorie == productcategorie]
-    if leeftijd is not None:
-        vragen = [v for v in vragen if v.leeftijd == leeftijd]
-        aanbod = [a for a in aanbod if a.leeftijd_van <= leeftijd <= a.leeftijd_tot]
     log_toegang(
         gebruiker=gebruiker,
         kind_pids=[v.kind_pid for v in vragen],  # type: ignore[misc]
@@ -272,84 +279,24 @@ def tafel(
     return Tafel(regio=regio, peildatum=peildatum, vragen=tuple(vragen), aanbod=tuple(aanbod))
 
 
-def pools(aanbod: Sequence[Aanbodregel], peildatum: date) -> list[domein.Pool]:
-    horizon = peildatum + timedelta(days=settings.BEMIDDELING_HORIZON_DAGEN)
-    uit = []
-    for a in aanbod:
-        basis = domein.Pool(
-            aanbod=a.aanbod,
-            productcategorie=a.productcategorie,
-            leeftijd_van=a.leeftijd_van,
-            leeftijd_tot=a.leeftijd_tot,
-            breedte=a.breedte,
-            lengte=a.lengte,
-            aantal=a.vrij_nu,
-            vrij_vanaf=peildatum,
-        )
-        if a.vrij_nu > 0:
-            uit.append(basis)
-        per = a.verwacht_vrij_per
-        if a.verwacht_vrij > 0 and per is not None and per <= horizon:
-            uit.append(
-                replace(
-                    basis, aantal=a.verwacht_vrij, vrij_vanaf=per, wachtdagen=(per - peildatum).days
-                )
-            )
-    return uit
+def gefilterd(t: Tafel, *, productcategorie: str | None, leeftijd: int | None) -> Tafel:
+    """Requests and offers of one zorgvorm and/or one age (an offer fits the ages in its range)."""
+    vragen, aanbod = list(t.vragen), list(t.aanbod)
+    if productcategorie:
+        vragen = [v for v in vragen if v.productcategorie == productcategorie]
+        aanbod = [a for a in aanbod if a.productcategorie == productcategorie]
+    if leeftijd is not None:
+        vragen = [v for v in vragen if v.leeftijd == leeftijd]
+        aanbod = [a for a in aanbod if a.leeftijd_van <= leeftijd <= a.leeftijd_tot]
+    return replace(t, vragen=tuple(vragen), aanbod=tuple(aanbod))
 
 
-def domeinvragen(vragen: Sequence[Vraagregel]) -> list[domein.Vraag]:
-    return [
-        domein.Vraag(
-            id=v.hulpvraag,
-            positie=v.positie,
-            productcategorie=v.productcategorie,
-            leeftijd=v.leeftijd,
-            breedte=v.breedte,
-            lengte=v.lengte,
-            uitgesloten=v.uitgesloten,
-        )
-        for v in vragen
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class Uitkomst:
-    tafel: Tafel
-    voorstel: domein.Voorstel
-    extra_geholpen: tuple[int, ...] = ()
-
-
-def voorstel(
-    *,
-    gebruiker: Gebruiker,
-    regio: Organisatie,
-    peildatum: date,
-    kanaal: str,
-    extra: Sequence[domein.Pool] = (),
-) -> Uitkomst:
-    """The optimal proposal for the region; with ``extra`` (temporary places, "wat als") also
-    which waiting requests those places would help."""
-    t = tafel(gebruiker=gebruiker, regio=regio, peildatum=peildatum, kanaal=kanaal)
-    vragen = domeinvragen(t.vragen)
-    aanbod = pools(t.aanbod, peildatum)
-    geholpen: tuple[int, ...] = ()
-    if extra:
-        v, geholpen = domein.wat_als(vragen, aanbod, extra, max_km=settings.BEMIDDELING_MAX_KM)
-    else:
-        v = domein.voorstel(vragen, aanbod, max_km=settings.BEMIDDELING_MAX_KM)
-    return Uitkomst(t, _uitgelegd(v, t), geholpen)
-
-
-def _uitgelegd(v: domein.Voorstel, t: Tafel) -> domein.Voorstel:
-    """Each match's reasons in full: the priority reasons of the request, then the fit."""
-    per_vraag = {r.hulpvraag: r for r in t.vragen}
-    matches = []
-    for m in v.matches:
-        r = per_vraag[m.vraag]
-        fit = tuple(
-            f"zorgvorm past: {r.zorgvorm}" if reden.startswith("zorgvorm") else reden
-            for reden in m.redenen
-        )
-        matches.append(replace(m, redenen=(*fit[:1], *r.redenen, *fit[1:])))
-    return replace(v, matches=tuple(matches))
+def per_zorgvorm(t: Tafel) -> dict[str, list[Any]]:
+    """Waiting requests, places free now and soon free, per zorgvorm (the table's chart)."""
+    labels = sorted({v.zorgvorm for v in t.vragen} | {a.zorgvorm for a in t.aanbod})
+    return {
+        "labels": labels,
+        "wachtend": [sum(v.zorgvorm == z for v in t.vragen) for z in labels],
+        "vrij": [sum(a.vrij_nu for a in t.aanbod if a.zorgvorm == z) for z in labels],
+        "straks": [sum(a.verwacht_vrij for a in t.aanbod if a.zorgvorm == z) for z in labels],
+    }

@@ -136,14 +136,11 @@ def match_accepteren(
     hv = _wachtende(hulpvraag_id, regio)
     if hv.productcategorie != aanbod.productcategorie:
         raise Weigering("De zorgvorm van het aanbod past niet bij de hulpvraag.")
-    cap = selectors.laatste_capaciteit([aanbod.pk], peildatum).get(aanbod.pk)
-    nu, straks = selectors.vrije_plaatsen(
-        cap, selectors.gereserveerd([aanbod.pk]).get(aanbod.pk, 0), peildatum
-    )
-    if nu > 0:
+    vrij = selectors.plaatsen([aanbod.pk], peildatum)[aanbod.pk]
+    if vrij.vrij_nu > 0:
         vrij_vanaf = peildatum
-    elif straks > 0 and cap is not None and cap.verwacht_vrij_per is not None:
-        vrij_vanaf = cap.verwacht_vrij_per
+    elif vrij.verwacht_vrij_per is not None:
+        vrij_vanaf = vrij.verwacht_vrij_per
     else:
         raise Weigering(f"Er is geen plek meer vrij bij {aanbod.naam}; vraag een nieuw voorstel.")
     besluit = Besluit.objects.create(

@@ -3,8 +3,6 @@ accept and decline per match and a "wat als" for temporary capacity. Thin: parse
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.bemiddeling import selectors, services
+from ketenzicht.bemiddeling.voorstel import voorstel
 from ketenzicht.kinderen.services import Weigering
 from ketenzicht.organisaties.models import Organisatie
 
@@ -34,76 +33,53 @@ def _int(tekst: str | None) -> int | None:
         return None
 
 
-def _extra(request: HttpRequest, uitkomst: selectors.Uitkomst) -> list:  # type: ignore[type-arg]
-    aanbod_id, aantal = _int(request.GET.get("extra_aanbod")), _int(request.GET.get("extra_aantal"))
-    per_aanbod = {a.aanbod: a for a in uitkomst.tafel.aanbod}
-    if aanbod_id not in per_aanbod or not aantal or aantal < 1:
-        return []
-    a = replace(per_aanbod[aanbod_id], vrij_nu=aantal, verwacht_vrij=0)  # type: ignore[index]
-    return selectors.pools([a], uitkomst.tafel.peildatum)
-
-
 @login_required
 def tafel(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
-    vandaag = timezone.localdate()
-    categorie = request.GET.get("zorgvorm") or None
-    leeftijd = _int(request.GET.get("leeftijd"))
-    uitkomst = selectors.voorstel(
-        gebruiker=request.user, regio=regio, peildatum=vandaag, kanaal=WEB
-    )
-    extra = _extra(request, uitkomst)
-    wat_als = None
-    if extra:
-        wat_als = selectors.voorstel(
-            gebruiker=request.user, regio=regio, peildatum=vandaag, kanaal=WEB, extra=extra
+    aanbod_id, aantal = _int(request.GET.get("extra_aanbod")), _int(request.GET.get("extra_aantal"))
+    extra = [(aanbod_id, aantal)] if aanbod_id is not None and aantal else []
+    try:
+        uitkomst = voorstel(
+            gebruiker=request.user,
+            regio=regio,
+            peildatum=timezone.localdate(),
+            kanaal=WEB,
+            extra=extra,
         )
-    vragen = {v.hulpvraag: v for v in uitkomst.tafel.vragen}
-    aanbod = {a.aanbod: a for a in uitkomst.tafel.aanbod}
-    gefilterd = selectors.tafel(
-        gebruiker=request.user,
-        regio=regio,
-        peildatum=vandaag,
-        kanaal=WEB,
-        productcategorie=categorie,
-        leeftijd=leeftijd,
+    except LookupError as fout:
+        messages.error(request, f"Wat als: {fout}")
+        return redirect("bemiddeling")
+    t = uitkomst.tafel
+    gekozen_leeftijd = _int(request.GET.get("leeftijd"))
+    gefilterd = selectors.gefilterd(
+        t, productcategorie=request.GET.get("zorgvorm") or None, leeftijd=gekozen_leeftijd
     )
+    vragen = {v.hulpvraag: v for v in t.vragen}
+    aanbod = {a.aanbod: a for a in t.aanbod}
     zichtbaar = {v.hulpvraag for v in gefilterd.vragen}
-    matches = [
-        (m, vragen[m.vraag], aanbod[m.aanbod])
-        for m in uitkomst.voorstel.matches
-        if m.vraag in zichtbaar
-    ]
-    zorgvormen = sorted({(a.productcategorie, a.zorgvorm) for a in uitkomst.tafel.aanbod})
     return render(
         request,
         "bemiddeling/tafel.html",
         {
             "regio": regio,
-            "peildatum": vandaag,
+            "peildatum": t.peildatum,
             "tafel": gefilterd,
-            "matches": matches,
+            "matches": [
+                (m, vragen[m.vraag], aanbod[m.aanbod])
+                for m in uitkomst.voorstel.matches
+                if m.vraag in zichtbaar
+            ],
             "wachten": [vragen[i] for i in uitkomst.voorstel.blijft_wachten if i in zichtbaar],
-            "zorgvormen": zorgvormen,
-            "gekozen_zorgvorm": categorie or "",
-            "gekozen_leeftijd": leeftijd if leeftijd is not None else "",
-            "alle_aanbod": uitkomst.tafel.aanbod,
-            "wat_als": wat_als,
-            "wat_als_geholpen": [vragen[i] for i in wat_als.extra_geholpen] if wat_als else [],
-            "extra_aanbod": aanbod.get(_int(request.GET.get("extra_aanbod")) or -1),
-            "grafiek": _grafiek(uitkomst.tafel),
+            "zorgvormen": sorted({(a.productcategorie, a.zorgvorm) for a in t.aanbod}),
+            "gekozen_zorgvorm": request.GET.get("zorgvorm") or "",
+            "gekozen_leeftijd": "" if gekozen_leeftijd is None else gekozen_leeftijd,
+            "alle_aanbod": t.aanbod,
+            "wat_als": uitkomst.met_extra,
+            "wat_als_geholpen": [vragen[i] for i in uitkomst.extra_geholpen],
+            "extra_aanbod": aanbod.get(aanbod_id or -1),
+            "grafiek": selectors.per_zorgvorm(t),
         },
     )
-
-
-def _grafiek(t: selectors.Tafel) -> dict[str, list]:  # type: ignore[type-arg]
-    labels = sorted({v.zorgvorm for v in t.vragen} | {a.zorgvorm for a in t.aanbod})
-    return {
-        "labels": labels,
-        "wachtend": [sum(v.zorgvorm == z for v in t.vragen) for z in labels],
-        "vrij": [sum(a.vrij_nu for a in t.aanbod if a.zorgvorm == z) for z in labels],
-        "straks": [sum(a.verwacht_vrij for a in t.aanbod if a.zorgvorm == z) for z in labels],
-    }
 
 
 @login_required

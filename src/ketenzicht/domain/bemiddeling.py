@@ -213,9 +213,32 @@ def wat_als(
     extra: Iterable[Pool],
     *,
     max_km: float = MAX_AFSTAND_KM,
-) -> tuple[Voorstel, tuple[int, ...]]:
-    """The proposal with temporary extra places, and the requests it helps that wait now."""
+) -> tuple[Voorstel, Voorstel, tuple[int, ...]]:
+    """The proposal now, the proposal with temporary extra places, and the requests those
+    places help that wait now."""
     nu = voorstel(vragen, pools, max_km=max_km)
     dan = voorstel(vragen, [*pools, *extra], max_km=max_km)
     wachten_nu = set(nu.blijft_wachten)
-    return dan, tuple(m.vraag for m in dan.matches if m.vraag in wachten_nu)
+    return nu, dan, tuple(m.vraag for m in dan.matches if m.vraag in wachten_nu)
+
+
+def vrije_plaatsen(
+    *,
+    plaatsen: int,
+    bezet: int,
+    verwacht_vrij: int,
+    verwacht_vrij_per: date | None,
+    gereserveerd: int,
+    peildatum: date,
+) -> tuple[int, int]:
+    """(free now, soon free) of an offer's capacity report after its reservations.
+
+    Reservations take the places free now first. Places reported to come free by the peildatum
+    count as free now."""
+    nu, straks = plaatsen - bezet, verwacht_vrij
+    if straks and verwacht_vrij_per is not None and verwacht_vrij_per <= peildatum:
+        nu, straks = nu + straks, 0
+    nu -= gereserveerd
+    if nu < 0:
+        straks, nu = max(0, straks + nu), 0
+    return nu, straks

@@ -211,12 +211,33 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
                 eind[i] = t + _duur(rng, par)
                 push(events, (eind[i], EINDE, i))
 
-    def loslaten(w: float | int, t: float) -> None:
-        w = int(w)
+    def loslaten(w: int, t: float) -> None:
         for i in kinderen_van[w]:
             wacht(i, t, INTERN)
         kinderen_van[w].clear()
         last[w] = 0
+
+    def peildatum(t: float) -> None:
+        """The monitor's snapshot: waiting longer than the norm (each child once), clients,
+        available FTE (onboarding at the inwerkfactor, minus short sickness), workload."""
+        wacht_lang = [0, 0]
+        gezien = set()
+        for _, gezet, i in wachtrij:
+            if werker[i] != -1 or eind[i] <= t or gezet != sinds[i] or i in gezien:
+                continue  # stale entry
+            gezien.add(i)
+            if t - gezet > par.norm_dagen:
+                wacht_lang[soort[i]] += 1
+        fte = (1 - par.kort_verzuim) * sum(
+            1.0 if ingewerkt[w] else par.inwerkfactor
+            for w in range(len(actief))
+            if actief[w] and not ziek[w]
+        )
+        cijfers.wachtlijst_start.append(wacht_lang[START])
+        cijfers.wachtlijst_intern.append(wacht_lang[INTERN])
+        cijfers.clienten.append(in_zorg[0])
+        cijfers.fte_beschikbaar.append(round(fte, 1))
+        cijfers.workload.append(round(in_zorg[0] / fte, 2) if fte else math.inf)
 
     pop = heapq.heappop
     while events:
@@ -303,9 +324,8 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
                 nieuwe_werker(t, m.zij_instroom)
             if wachtrij:
                 toewijzen(t)
-        else:  # MAANDGRENS: the monitor's snapshot at the peildatum
-            _maandcijfers(cijfers, t, x, par, wachtrij, sinds, werker, eind, soort, actief,
-                          ziek, ingewerkt, in_zorg[0])  # fmt: skip
+        else:  # MAANDGRENS
+            peildatum(t)
             cijfers.wachtdagen_start.append(m_start_som[x] / m_start_n[x] if m_start_n[x] else 0.0)
             cijfers.wachtdagen_intern.append(m_int_som[x] / m_int_n[x] if m_int_n[x] else 0.0)
     cijfers.binnen_norm = [op_tijd[m] / nieuw[m] if nieuw[m] else 1.0 for m in range(n_maanden)]
@@ -326,41 +346,3 @@ def _koppel_begin(
             return
         w = (w + 1) % n
     werker[i] = -1  # nobody has room: the start state is over capacity
-
-
-def _maandcijfers(  # type: ignore[no-untyped-def]
-    c: Maandcijfers,
-    t,
-    m,
-    par,
-    wachtrij,
-    sinds,
-    werker,
-    eind,
-    soort,
-    actief,
-    ziek,
-    ingewerkt,
-    clienten,
-) -> None:
-    start = intern = 0
-    gezien = set()
-    for _, gezet, i in wachtrij:
-        if werker[i] != -1 or eind[i] <= t or gezet != sinds[i] or i in gezien:
-            continue
-        gezien.add(i)
-        if t - gezet > par.norm_dagen:
-            if soort[i] == START:
-                start += 1
-            else:
-                intern += 1
-    fte = sum(
-        (1.0 if ingewerkt[w] else par.inwerkfactor)
-        for w in range(len(actief))
-        if actief[w] and not ziek[w]
-    ) * (1 - par.kort_verzuim)
-    c.wachtlijst_start.append(start)
-    c.wachtlijst_intern.append(intern)
-    c.clienten.append(clienten)
-    c.fte_beschikbaar.append(round(fte, 1))
-    c.workload.append(round(clienten / fte, 2) if fte else math.inf)

@@ -17,10 +17,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 MAAND = 365.25 / 12
+
+
+def maand_label(vanaf: date, m: int) -> str:
+    """``JJJJ-MM`` of month ``m`` (0 = ``vanaf``) of a forecast."""
+    n = vanaf.year * 12 + vanaf.month - 1 + m
+    return f"{n // 12:04d}-{n % 12 + 1:02d}"
 
 
 class OngeldigeParameters(ValueError):
