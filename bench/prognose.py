@@ -29,7 +29,7 @@ from ketenzicht.domain.prognose.motor import simuleer
 from ketenzicht.domain.prognose.parameters import MAAND, Parameters, Scenario
 
 VAST = Parameters(
-    verloop_per_jaar=0.0, lang_ziek_per_jaar=0.0, horizon_maanden=24,
+    verloop_per_jaar=0.0, lang_ziek_per_jaar=0.0, horizon_maanden=24, start_direct=1.0,
     klassen=(0.3, 0.7), registreer_wachttijden=True,
 )  # fmt: skip
 

@@ -269,7 +269,7 @@ def parser() -> argparse.ArgumentParser:
     registreer(sub, _moment)
     registreer_uitvraag(sub, _datum)
     registreer_bemiddeling(sub)
-    from ketenzicht.prognose_cli import registreer as registreer_prognose
+    from ketenzicht.prognose.cli import registreer as registreer_prognose
 
     registreer_prognose(sub)
 

@@ -33,6 +33,8 @@ def mmc(c: int, rho: float, klassen: tuple[float, ...] = (1.0,), klanten: int = 
             verloop_per_jaar=0,
             lang_ziek_per_jaar=0,
             kort_verzuim=0,
+            start_direct=1,
+            intern_warm=1,
             begin_clienten=0,
             begin_wachtlijst_start=0,
             begin_wachtlijst_intern=0,

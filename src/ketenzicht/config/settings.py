@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "ketenzicht.planning",
     "ketenzicht.doorbraak",
     "ketenzicht.bemiddeling",
+    "ketenzicht.prognose",
     "ketenzicht.web",
 ]
 

@@ -3,7 +3,9 @@
 Replication ``r`` of a run with seed ``s`` uses seed ``s * 1_000_003 + r``, so a run is
 reproducible and a scenario and its baseline share their random streams replication by
 replication (common random numbers: their difference is sharper than either alone).
-Replications run in a local process pool (``werkers``); 1 runs them in this process.
+Replications run in a local process pool (``werkers``; 1 runs them in this process) or, with
+``ray_adres``, on a Ray cluster (the optional extra ``ray``: ``uv sync --extra ray``). The
+cluster's workers must be able to import ``ketenzicht`` (same environment, or a runtime_env).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ INDICATOREN = (
     "wachtdagen_start",
     "wachtdagen_intern",
     "binnen_norm",
+    "binnen_norm_veiligheidsplan",
+    "binnen_norm_hulpaanbod",
 )
 Voortgang = Callable[[str, int, int], None]
 
@@ -55,6 +59,41 @@ def replicatie_seed(seed: int, r: int) -> int:
     return seed * 1_000_003 + r
 
 
+class RayFout(RuntimeError):
+    """Ray is not installed or its cluster cannot be reached; the message says which."""
+
+
+def _op_ray(
+    scenario: Scenario,
+    seeds: list[int],
+    adres: str,
+    uit: list[tuple[Maandcijfers, int] | None],
+    voortgang: Voortgang | None,
+) -> None:
+    try:
+        import ray
+    except ImportError:
+        raise RayFout(
+            "Ray is niet geïnstalleerd; installeer de extra 'ray' (uv sync --extra ray)"
+        ) from None
+    try:
+        ray.init(address=adres, logging_level="ERROR", log_to_driver=False)
+    except (ConnectionError, ValueError, RuntimeError) as fout:
+        raise RayFout(f"geen Ray-cluster bereikbaar op {adres}: {fout}") from None
+    try:
+        taak = ray.remote(_een)
+        index = {taak.remote(scenario, s): r for r, s in enumerate(seeds)}
+        open_ = list(index)
+        while open_:
+            klaar, open_ = ray.wait(open_, num_returns=1)
+            for ref in klaar:
+                uit[index[ref]] = ray.get(ref)
+            if voortgang:
+                voortgang(scenario.naam, len(seeds) - len(open_), len(seeds))
+    finally:
+        ray.shutdown()
+
+
 def replicaties(
     scenario: Scenario,
     runs: int,
@@ -62,11 +101,14 @@ def replicaties(
     seed: int = 1,
     werkers: int | None = None,
     voortgang: Voortgang | None = None,
+    ray_adres: str | None = None,
 ) -> list[tuple[Maandcijfers, int]]:
     seeds = [replicatie_seed(seed, r) for r in range(runs)]
     werkers = werkers or os.cpu_count() or 1
     uit: list[tuple[Maandcijfers, int] | None] = [None] * runs
-    if werkers == 1:
+    if ray_adres:
+        _op_ray(scenario, seeds, ray_adres, uit, voortgang)
+    elif werkers == 1:
         for r, s in enumerate(seeds):
             uit[r] = _een(scenario, s)
             if voortgang:
@@ -102,7 +144,11 @@ def prognose(
     seed: int = 1,
     werkers: int | None = None,
     voortgang: Voortgang | None = None,
+    ray_adres: str | None = None,
 ) -> Prognose:
     return banden(
-        scenario.naam, replicaties(scenario, runs, seed=seed, werkers=werkers, voortgang=voortgang)
+        scenario.naam,
+        replicaties(
+            scenario, runs, seed=seed, werkers=werkers, voortgang=voortgang, ray_adres=ray_adres
+        ),
     )

@@ -1,7 +1,8 @@
 """A stochastic, event-driven model of the GI part of the chain (one replication).
 
-Children arrive with a new measure (Poisson, with trend and seasonality by thinning), wait for
-a vaste jeugdbeschermer in priority order (class, then arrival: the national priority rule
+Children arrive with a new measure (Poisson, with trend and seasonality by thinning), become
+ready for assignment (at once, or after the GI's own intake delay), wait for a vaste
+jeugdbeschermer in priority order (class, then waiting since: the national priority rule
 reduced to its classes), hold one slot of a caseworker's caseload until their measure ends.
 Caseworkers offer ``norm`` slots (the workload norm is the cap), half of them while onboarding;
 they leave (turnover, replaced after a vacancy), fall ill for a long time (after
@@ -9,7 +10,9 @@ they leave (turnover, replaced after a vacancy), fall ill for a long time (after
 list, seed 002) and return. Scenario measures change staff, turnover, inflow or the norm from
 a month on. Outputs per month: start and internal waiting lists (monitor definitions: waiting
 longer than the norm), clients, available FTE, workload, mean waits and the share of new
-measures with a jeugdbeschermer within the norm (doorbraak milestone, seed 004).
+measures meeting the doorbraak milestones the GI controls (seed 004): a vaste jeugdbeschermer
+within 5 working days, a veiligheidsplan within 6 weeks (it needs the jeugdbeschermer) and
+help within 3 months (not before the jeugdbeschermer).
 
 Written for speed in plain Python: one heap of events, lazy deletion, local names in the loop.
 """
@@ -23,9 +26,8 @@ from dataclasses import dataclass
 
 from ketenzicht.domain.prognose.parameters import MAAND, Parameters, Scenario
 
-AANKOMST, EINDE, VERTREK, VACATURE, ZIEK, DREMPEL, BETER, INGEWERKT, MAATREGEL, MAANDGRENS = range(
-    10
-)
+(AANKOMST, EINDE, VERTREK, VACATURE, ZIEK, DREMPEL, BETER, INGEWERKT, MAATREGEL, MAANDGRENS,
+ KLAAR) = range(11)  # fmt: skip
 START, INTERN = 0, 1
 
 
@@ -39,6 +41,8 @@ class Maandcijfers:
     wachtdagen_start: list[float]  # mean wait of those assigned from the start list that month
     wachtdagen_intern: list[float]
     binnen_norm: list[float]  # share of the month's new measures assigned within the norm
+    binnen_norm_veiligheidsplan: list[float]  # ... with a veiligheidsplan within 6 weeks
+    binnen_norm_hulpaanbod: list[float]  # ... with help started within 3 months
 
 
 @dataclass(slots=True)
@@ -69,12 +73,13 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
     par = scenario.parameters
     rng = random.Random(seed)
     exp = rng.expovariate
+    rand = rng.random
     horizon = par.horizon_maanden * MAAND
     cumulatief = [sum(par.klassen[: k + 1]) for k in range(len(par.klassen))]
     vanaf_start = par.duur_vanaf == "start"
 
     # caseworkers
-    slots = int(par.norm)
+    slots = par.norm
     cap: list[int] = []  # slots a caseworker offers now
     last: list[int] = []
     actief: list[bool] = []
@@ -90,33 +95,45 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
         if event[0] <= horizon_:  # nothing after the horizon is ever looked at
             heapq.heappush(rij, event)
 
-    def nieuwe_werker(t: float, inwerken: bool) -> None:
+    def capaciteit(w: int) -> int:
+        return round(slots) if ingewerkt[w] else round(slots * par.inwerkfactor)
+
+    def nieuwe_werker(t: float, inwerken: float) -> None:
+        """A caseworker from ``t``, onboarding for ``inwerken`` more days (0: fully counting)."""
         w = len(cap)
-        cap.append(int(slots * par.inwerkfactor) if inwerken else slots)
         last.append(0)
         actief.append(True)
         ziek.append(False)
-        ingewerkt.append(not inwerken)
+        ingewerkt.append(inwerken <= 0)
+        cap.append(capaciteit(w))
         kinderen_van.append(set())
         ruimte.append(w)
-        if inwerken:
-            push(events, (t + par.inwerk_dagen, INGEWERKT, w))
+        if inwerken > 0:
+            push(events, (t + inwerken, INGEWERKT, w))
         if verloop > 0:
             push(events, (t + exp(verloop / 365.25), VERTREK, w))
         if par.lang_ziek_per_jaar > 0:
             push(events, (t + exp(par.lang_ziek_per_jaar / 365.25), ZIEK, w))
 
-    for _ in range(par.medewerkers):
-        nieuwe_werker(0.0, False)
+    for w in range(par.medewerkers):
+        nieuwe_werker(0.0, rng.uniform(0, par.inwerk_dagen) if w < par.begin_inwerkend else 0)
+    for w in range(par.begin_inwerkend, par.begin_inwerkend + par.begin_ziek):
+        ziek[w] = True  # the rest of a long episode is memoryless
+        push(events, (exp(1 / par.lang_ziek_dagen), BETER, w))
+    # vacancies open at the start, as many as turnover keeps open on average
+    for _ in range(round(verloop * par.medewerkers * par.vacature_dagen / 365.25)):
+        push(events, (exp(1 / par.vacature_dagen), VACATURE, -1))
 
     # children
     eind: list[float] = []
-    werker: list[int] = []
+    werker: list[int] = []  # -1 waiting, -2 ended, else the caseworker
     sinds: list[float] = []  # waiting since (start of measure or loss of the caseworker)
+    klaar_op: list[float] = []  # ready for assignment from (after the GI's own delay)
     start: list[float] = []
     klasse: list[int] = []
     soort: list[int] = []
-    wachtrij: list[tuple[int, float, int]] = []  # (class, since, child)
+    wachtrij: list[tuple[int, float, int]] = []  # (class, since, child) of the ready ones
+    wachtend: dict[int, None] = {}  # every child without a caseworker, ready or not
     in_zorg = [0]  # clients in execution now
     registreer = par.registreer_wachttijden
     wachttijden: list[tuple[int, float]] = []
@@ -124,8 +141,13 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
     n_maanden = par.horizon_maanden
     m_start_n, m_start_som = [0] * n_maanden, [0.0] * n_maanden
     m_int_n, m_int_som = [0] * n_maanden, [0.0] * n_maanden
-    nieuw, op_tijd = [0] * n_maanden, [0] * n_maanden
-    cijfers = Maandcijfers([], [], [], [], [], [], [], [])
+    nieuw = [0] * n_maanden
+    op_tijd, plan_op_tijd, hulp_op_tijd = [0] * n_maanden, [0] * n_maanden, [0] * n_maanden
+    cijfers = Maandcijfers([], [], [], [], [], [], [], [], [], [])
+    norm_dagen, norm_plan, norm_hulp = (
+        par.norm_dagen, par.norm_veiligheidsplan_dagen, par.norm_hulpaanbod_dagen
+    )  # fmt: skip
+    plan_tempo, hulp_tempo = 1 / par.veiligheidsplan_dagen, 1 / par.hulpaanbod_dagen
 
     def kind(t: float, eerder: float, soort_: int) -> int:
         i = len(eind)
@@ -134,30 +156,59 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
         eind.append(math.inf)
         werker.append(-1)
         sinds.append(t)
+        klaar_op.append(t)
         klasse.append(_klasse(rng, cumulatief))
         soort.append(soort_)
         return i
 
-    def wacht(i: int, t: float, soort_: int) -> None:
+    def wacht(i: int, t: float, soort_: int, klaar: float) -> None:
+        """``i`` waits from ``t``, ready for assignment from ``klaar`` (after the GI's delay)."""
         werker[i] = -1
         sinds[i] = t
         soort[i] = soort_
-        heapq.heappush(wachtrij, (klasse[i], t, i))
+        wachtend[i] = None
+        klaar_op[i] = klaar
+        if klaar > t:
+            push(events, (klaar, KLAAR, i))
+        else:
+            heapq.heappush(wachtrij, (klasse[i], t, i))
 
-    # start state: clients in execution, most with a caseworker, some on the waiting lists
-    for _ in range(par.begin_clienten - par.begin_wachtlijst_start - par.begin_wachtlijst_intern):
+    def start_vertraging() -> float:
+        if par.start_direct >= 1 or rand() < par.start_direct:
+            return 0.0
+        return (
+            norm_dagen + exp(1 / par.start_vertraging_dagen) if par.start_vertraging_dagen else 0.0
+        )
+
+    def intern_vertraging() -> float:
+        if par.intern_warm >= 1 or rand() < par.intern_warm:
+            return 0.0
+        return exp(1 / par.intern_vertraging_dagen) if par.intern_vertraging_dagen else 0.0
+
+    # start state: clients in execution, most with a caseworker (round robin under the cap),
+    # some on the waiting lists
+    plekken = _plekken([0 if ziek[w] else cap[w] for w in range(len(cap))])
+    for k in range(par.begin_clienten - par.begin_wachtlijst_start - par.begin_wachtlijst_intern):
         i = kind(0.0, -exp(1 / par.duur_dagen), START)
         eind[i] = _duur(rng, par) if vanaf_start else math.inf
-        _koppel_begin(i, cap, last, kinderen_van, werker)
+        if k < len(plekken):
+            w = plekken[k]
+            werker[i] = w
+            last[w] += 1
+            kinderen_van[w].add(i)
+        else:  # nobody has room: the start state is over capacity
+            wacht(i, 0.0, INTERN, 0.0)
         if eind[i] < math.inf:
             push(events, (eind[i], EINDE, i))
     for aantal, s in ((par.begin_wachtlijst_start, START), (par.begin_wachtlijst_intern, INTERN)):
-        for _ in range(aantal):
-            i = kind(0.0, -rng.uniform(0, 60), s)
+        for _ in range(aantal):  # not handed over at once; the rest of a delay is memoryless
+            gewacht = (norm_dagen if s == START else 0.0) + rng.uniform(0, 60)
+            i = kind(0.0, -gewacht, s)
             eind[i] = _duur(rng, par)
             push(events, (eind[i], EINDE, i))
-            wacht(i, -rng.uniform(0, 60), s)
-    ruimte[:] = [w for w in range(len(cap)) if last[w] < cap[w]]
+            gem = par.start_vertraging_dagen if s == START else par.intern_vertraging_dagen
+            wacht(i, -gewacht, s, exp(1 / gem) if gem > 0 else 0.0)
+    ruimte[:] = [w for w in range(len(cap)) if last[w] < cap[w] and not ziek[w]]
 
     # inflow: thinning against the highest rate over the horizon
     instroom = [par.instroom_per_maand / MAAND]  # per day, mutable by a scenario measure
@@ -172,6 +223,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
         * max(1.0, (1 + par.instroom_trend_per_jaar) ** (horizon / 365.25))
         * math.prod(max(1.0, m.instroom_factor) for m in scenario.maatregelen)
     )  # fmt: skip
+    constant = hoogste == instroom[0] and not scenario.maatregelen
     push(events, (exp(hoogste), AANKOMST, -1))
     for k, m in enumerate(scenario.maatregelen):
         push(events, (m.vanaf_maand * MAAND, MAATREGEL, k))
@@ -187,8 +239,9 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
             _, gezet, i = heapq.heappop(wachtrij)
             if werker[i] != -1 or eind[i] <= t or gezet != sinds[i]:
                 continue  # ended or re-queued: a stale entry
+            del wachtend[i]
             s = soort[i]
-            wacht_ = t - sinds[i]
+            wacht_ = t - gezet
             mi = int(t / MAAND)
             if mi < n_maanden:
                 if s == START:
@@ -199,8 +252,13 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
                     m_int_som[mi] += wacht_
             if s == START and start[i] >= 0:
                 ms = int(start[i] / MAAND)
-                if ms < n_maanden and wacht_ <= par.norm_dagen:
-                    op_tijd[ms] += 1
+                if ms < n_maanden:
+                    if wacht_ <= norm_dagen:
+                        op_tijd[ms] += 1
+                    if wacht_ + exp(plan_tempo) <= norm_plan:
+                        plan_op_tijd[ms] += 1
+                    if max(wacht_, exp(hulp_tempo)) <= norm_hulp:
+                        hulp_op_tijd[ms] += 1
                 if registreer and start[i] >= par.opwarm_dagen:
                     wachttijden.append((klasse[i], wacht_))
             werker[i] = w
@@ -213,22 +271,23 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
 
     def loslaten(w: int, t: float) -> None:
         for i in kinderen_van[w]:
-            wacht(i, t, INTERN)
+            wacht(i, t, INTERN, t + intern_vertraging())
         kinderen_van[w].clear()
         last[w] = 0
 
-    def peildatum(t: float) -> None:
-        """The monitor's snapshot: waiting longer than the norm (each child once), clients,
-        available FTE (onboarding at the inwerkfactor, minus short sickness), workload."""
+    peilnorm = par.peil_norm_dagen
+
+    def peildatum(t: float, m: int) -> None:
+        """The monitor's snapshot: the start list (waiting longer than the norm) and the
+        internal list (every child still without a new caseworker), clients, available FTE
+        (onboarding at the inwerkfactor, minus short sickness, plus the staff without a
+        caseload), workload."""
         wacht_lang = [0, 0]
-        gezien = set()
-        for _, gezet, i in wachtrij:
-            if werker[i] != -1 or eind[i] <= t or gezet != sinds[i] or i in gezien:
-                continue  # stale entry
-            gezien.add(i)
-            if t - gezet > par.norm_dagen:
+        grens = (peilnorm[m] if peilnorm else norm_dagen, 0.0)  # START, INTERN
+        for i in wachtend:
+            if t - sinds[i] > grens[soort[i]]:
                 wacht_lang[soort[i]] += 1
-        fte = (1 - par.kort_verzuim) * sum(
+        fte = par.fte_overig + (1 - par.kort_verzuim) * sum(
             1.0 if ingewerkt[w] else par.inwerkfactor
             for w in range(len(actief))
             if actief[w] and not ziek[w]
@@ -239,6 +298,8 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
         cijfers.fte_beschikbaar.append(round(fte, 1))
         cijfers.workload.append(round(in_zorg[0] / fte, 2) if fte else math.inf)
 
+    drempel = par.ziekte_drempel_dagen
+    rest_ziek = par.lang_ziek_dagen - drempel  # mean length beyond the hand-over
     pop = heapq.heappop
     while events:
         t, soort_event, x = pop(events)
@@ -246,7 +307,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
             break
         if soort_event == AANKOMST:
             push(events, (t + exp(hoogste), AANKOMST, -1))
-            if rng.random() * hoogste > tempo(t):
+            if not constant and rand() * hoogste > tempo(t):
                 continue
             i = kind(t, t, START)
             if vanaf_start:
@@ -255,20 +316,24 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
             mi = int(t / MAAND)
             if mi < n_maanden:
                 nieuw[mi] += 1
-            wacht(i, t, START)
+            wacht(i, t, START, t + start_vertraging())
             if wachtrij:
                 toewijzen(t)
         elif soort_event == EINDE:
             w = werker[x]
             in_zorg[0] -= 1
-            if w == -1:
-                sinds[x] = math.nan  # its queue entry goes stale
-                continue
             werker[x] = -2
+            if w < 0:
+                wachtend.pop(x, None)  # its queue entry goes stale
+                continue
             last[w] -= 1
             kinderen_van[w].discard(x)
             ruimte.append(w)
             if wachtrij:
+                toewijzen(t)
+        elif soort_event == KLAAR:
+            if werker[x] == -1 and klaar_op[x] == t:
+                heapq.heappush(wachtrij, (klasse[x], sinds[x], x))
                 toewijzen(t)
         elif soort_event == VERTREK:
             if not actief[x]:
@@ -279,17 +344,17 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
             if wachtrij:
                 toewijzen(t)
         elif soort_event == VACATURE:
-            nieuwe_werker(t, True)
+            nieuwe_werker(t, par.inwerk_dagen)
             if wachtrij:
                 toewijzen(t)
         elif soort_event == ZIEK:
-            if not actief[x]:
+            if not actief[x] or ziek[x]:
                 continue
-            ziek[x] = True
-            duur = exp(1 / par.lang_ziek_dagen)
+            ziek[x] = True  # an episode longer than the threshold: hands over at drempel
+            duur = drempel + exp(1 / rest_ziek) if rest_ziek > 0 else exp(1 / par.lang_ziek_dagen)
             push(events, (t + duur, BETER, x))
-            if duur > par.ziekte_drempel_dagen:
-                push(events, (t + par.ziekte_drempel_dagen, DREMPEL, x))
+            if duur > drempel:
+                push(events, (t + drempel, DREMPEL, x))
         elif soort_event == DREMPEL:
             if actief[x] and ziek[x]:
                 loslaten(x, t)
@@ -306,7 +371,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
         elif soort_event == INGEWERKT:
             if actief[x]:
                 ingewerkt[x] = True
-                cap[x] = slots
+                cap[x] = capaciteit(x)
                 ruimte.append(x)
                 if wachtrij:
                     toewijzen(t)
@@ -314,35 +379,30 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
             m = scenario.maatregelen[x]
             verloop = max(0.0, verloop + m.verloop_delta)
             instroom[0] *= m.instroom_factor
-            if m.norm is not None:
-                slots = int(m.norm)
+            if m.norm is not None or m.norm_factor != 1:
+                slots = (m.norm if m.norm is not None else slots) * m.norm_factor
                 for w in range(len(cap)):
                     if actief[w]:
-                        cap[w] = slots if ingewerkt[w] else int(slots * par.inwerkfactor)
+                        cap[w] = capaciteit(w)
                         ruimte.append(w)
             for _ in range(m.extra_medewerkers):
-                nieuwe_werker(t, m.zij_instroom)
+                nieuwe_werker(t, par.inwerk_dagen if m.zij_instroom else 0)
             if wachtrij:
                 toewijzen(t)
         else:  # MAANDGRENS
-            peildatum(t)
+            peildatum(t, x)
             cijfers.wachtdagen_start.append(m_start_som[x] / m_start_n[x] if m_start_n[x] else 0.0)
             cijfers.wachtdagen_intern.append(m_int_som[x] / m_int_n[x] if m_int_n[x] else 0.0)
-    cijfers.binnen_norm = [op_tijd[m] / nieuw[m] if nieuw[m] else 1.0 for m in range(n_maanden)]
+
+    def aandeel(teller: list[int]) -> list[float]:
+        return [teller[m] / nieuw[m] if nieuw[m] else 1.0 for m in range(n_maanden)]
+
+    cijfers.binnen_norm = aandeel(op_tijd)
+    cijfers.binnen_norm_veiligheidsplan = aandeel(plan_op_tijd)
+    cijfers.binnen_norm_hulpaanbod = aandeel(hulp_op_tijd)
     return Uitkomst(cijfers, len(eind), wachttijden)
 
 
-def _koppel_begin(
-    i: int, cap: list[int], last: list[int], kv: list[set[int]], werker: list[int]
-) -> None:
-    """Spread the start state's clients over the caseworkers, round robin under the cap."""
-    n = len(cap)
-    w = i % n
-    for _ in range(n):
-        if last[w] < cap[w]:
-            last[w] += 1
-            kv[w].add(i)
-            werker[i] = w
-            return
-        w = (w + 1) % n
-    werker[i] = -1  # nobody has room: the start state is over capacity
+def _plekken(cap: list[int]) -> list[int]:
+    """The caseworkers' free slots in round-robin order: one each, then a second each, ..."""
+    return [w for r in range(max(cap, default=0)) for w in range(len(cap)) if cap[w] > r]

@@ -10,12 +10,17 @@ A parameter file is a JSON object with the fields of ``Parameters`` (all optiona
 keep their default). A scenario file is ``{"naam": ..., "parameters": {...}, "maatregelen":
 [{"vanaf_maand": m, <one change>}, ...]}`` where a change is one of ``extra_medewerkers`` (N,
 with ``zij_instroom``: true for onboarding), ``verloop_delta`` (e.g. -0.02 = 2 points lower),
-``instroom_factor`` (e.g. 0.9), ``norm`` (clients per FTE).
+``instroom_factor`` (e.g. 0.9), ``norm`` (clients per case-holding FTE) or ``norm_factor`` (the
+cap relative to the one in force, for a calibrated baseline whose cap is the observed one).
+
+``ketenzicht prognose kalibreer`` writes a parameter file from the registered history; every
+field is documented in ``docs/prognose-parameters.md``.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
@@ -49,28 +54,47 @@ class Parameters:
     # staff (FTE units of one caseworker)
     medewerkers: int = 2250
     norm: float = 14.0  # clients per FTE (workload norm: the cap on a caseload)
+    fte_overig: float = 0.0  # available FTE of the formation without a caseload (support staff)
     verloop_per_jaar: float = 0.15
     vacature_dagen: float = 60.0  # mean time until a leaver is replaced
-    lang_ziek_per_jaar: float = 0.2  # long sickness episodes per caseworker-year
-    lang_ziek_dagen: float = 100.0
-    ziekte_drempel_dagen: float = 28.0  # this long sick ends the vaste relation
+    lang_ziek_per_jaar: float = 0.2  # sickness episodes per FTE-year that end the vaste relation
+    lang_ziek_dagen: float = 100.0  # their mean length
+    ziekte_drempel_dagen: float = 28.0  # days into such an episode the children are handed over
     kort_verzuim: float = 0.04  # share of FTE away for short sickness (not in the slots)
     inwerk_dagen: float = 90.0
     inwerkfactor: float = 0.5
+    # the GI's own process on top of capacity (intake, matching, hand-over), from its history
+    # (defaults: doorbraak monitor 35% within the norm, start wait ~34 d, internal ~47 d)
+    start_direct: float = 0.36  # share of new measures assigned as soon as a caseload has room
+    start_vertraging_dagen: float = 27.0  # the others are ready after norm_dagen + exp(mean)
+    intern_warm: float = 0.34  # share handed over the same day when a caseworker drops out
+    intern_vertraging_dagen: float = 48.0  # the others are ready after exp(mean)
+    veiligheidsplan_dagen: float = 27.0  # mean days from the vaste jeugdbeschermer to the plan
+    hulpaanbod_dagen: float = 127.0  # mean days from the start of the measure to the help
     # start state and horizon
     begin_clienten: int = 32000
     begin_wachtlijst_start: int = 500
     begin_wachtlijst_intern: int = 800
+    begin_inwerkend: int = 0  # of the medewerkers, this many are still onboarding
+    begin_ziek: int = 0  # ... and this many long-sick (their children already handed over)
     horizon_maanden: int = 60
-    norm_dagen: float = 7.0  # 5 working days ≈ 7 calendar days
+    norm_dagen: float = 7.0  # 5 working days ≈ 7 calendar days (doorbraak: jeugdbeschermer)
+    peil_norm_dagen: tuple[float, ...] = ()  # per month-end: the same on that day's calendar
+    norm_veiligheidsplan_dagen: float = 42.0  # 6 weeks
+    norm_hulpaanbod_dagen: float = 91.0  # 3 months
     opwarm_dagen: float = 0.0  # statistics of customers arriving before this are ignored
     registreer_wachttijden: bool = False
 
     def __post_init__(self) -> None:
-        positief = ("instroom_per_maand", "duur_dagen", "norm", "horizon_maanden")
+        positief = (
+            "instroom_per_maand", "duur_dagen", "norm", "horizon_maanden",
+            "veiligheidsplan_dagen", "hulpaanbod_dagen",
+        )  # fmt: skip
         for naam in positief:
             if getattr(self, naam) <= 0:
                 raise OngeldigeParameters(f"{naam}: moet groter dan 0 zijn")
+        if self.peil_norm_dagen and len(self.peil_norm_dagen) < self.horizon_maanden:
+            raise OngeldigeParameters("peil_norm_dagen: één waarde per maand van de horizon")
         if len(self.seizoen) != 12:
             raise OngeldigeParameters("seizoen: precies 12 factoren, januari eerst")
         if abs(sum(self.klassen) - 1) > 1e-6 or min(self.klassen) < 0:
@@ -79,9 +103,22 @@ class Parameters:
             raise OngeldigeParameters("duur_verdeling: 'exponentieel' of 'lognormaal'")
         if self.duur_vanaf not in ("start", "toewijzing"):
             raise OngeldigeParameters("duur_vanaf: 'start' of 'toewijzing'")
-        for naam in ("verloop_per_jaar", "kort_verzuim", "inwerkfactor"):
+        for naam in ("verloop_per_jaar", "kort_verzuim", "inwerkfactor", "start_direct",
+                     "intern_warm"):  # fmt: skip
             if not 0 <= getattr(self, naam) <= 1:
                 raise OngeldigeParameters(f"{naam}: tussen 0 en 1")
+        for naam in ("medewerkers", "begin_clienten", "begin_wachtlijst_start",
+                     "begin_wachtlijst_intern", "begin_inwerkend", "begin_ziek", "fte_overig",
+                     "start_vertraging_dagen", "intern_vertraging_dagen", "vacature_dagen",
+                     "inwerk_dagen"):  # fmt: skip
+            if getattr(self, naam) < 0:
+                raise OngeldigeParameters(f"{naam}: mag niet negatief zijn")
+        if self.begin_wachtlijst_start + self.begin_wachtlijst_intern > self.begin_clienten:
+            raise OngeldigeParameters(
+                "begin_wachtlijst_start + begin_wachtlijst_intern: meer dan begin_clienten"
+            )
+        if self.begin_inwerkend + self.begin_ziek > self.medewerkers:
+            raise OngeldigeParameters("begin_inwerkend + begin_ziek: meer dan medewerkers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +128,8 @@ class Maatregel:
     zij_instroom: bool = False
     verloop_delta: float = 0.0
     instroom_factor: float = 1.0
-    norm: float | None = None
+    norm: float | None = None  # the new cap, clients per case-holding FTE
+    norm_factor: float = 1.0  # or the cap relative to the one in force (12 / 14 = 0.857)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +137,7 @@ class Scenario:
     naam: str
     parameters: Parameters = field(default_factory=Parameters)
     maatregelen: tuple[Maatregel, ...] = ()
+    vanaf: date | None = None  # first month (a calibrated baseline starts at its peildatum)
 
 
 def _velden(cls: type, gegeven: dict[str, Any], waar: str) -> dict[str, Any]:
@@ -117,6 +156,10 @@ def _velden(cls: type, gegeven: dict[str, Any], waar: str) -> dict[str, Any]:
             pass
         elif isinstance(standaard, (int, float)) and not isinstance(waarde, (int, float)):
             raise OngeldigeParameters(f"{waar}.{naam}: verwacht een getal, kreeg {waarde!r}")
+        elif isinstance(standaard, int) and waarde != int(waarde):
+            raise OngeldigeParameters(f"{waar}.{naam}: verwacht een geheel getal, kreeg {waarde!r}")
+        elif isinstance(standaard, int):
+            waarde = int(waarde)
         uit[naam] = waarde
     return uit
 
@@ -131,7 +174,7 @@ def parameters_uit(gegeven: dict[str, Any], basis: Parameters | None = None) -> 
 def scenario_uit(gegeven: dict[str, Any], basis: Parameters | None = None) -> Scenario:
     if not isinstance(gegeven, dict) or "naam" not in gegeven:
         raise OngeldigeParameters("scenario: een object met minstens 'naam'")
-    onbekend = sorted(set(gegeven) - {"naam", "parameters", "maatregelen"})
+    onbekend = sorted(set(gegeven) - {"naam", "parameters", "maatregelen", "vanaf", "kalibratie"})
     if onbekend:
         raise OngeldigeParameters(f"scenario: onbekend veld {', '.join(onbekend)}")
     par = parameters_uit(gegeven.get("parameters", {}), basis)
@@ -144,7 +187,49 @@ def scenario_uit(gegeven: dict[str, Any], basis: Parameters | None = None) -> Sc
         if set(m) - bekend:
             raise OngeldigeParameters(f"{waar}: onbekend veld {', '.join(sorted(set(m) - bekend))}")
         maatregelen.append(Maatregel(**m))
-    return Scenario(str(gegeven["naam"]), par, tuple(maatregelen))
+    vanaf = None
+    if "vanaf" in gegeven:
+        try:
+            jaar, maand = (int(x) for x in str(gegeven["vanaf"]).split("-"))
+            vanaf = date(jaar, maand, 1)
+        except ValueError:
+            raise OngeldigeParameters(
+                f"vanaf: een maand als JJJJ-MM, kreeg {gegeven['vanaf']!r}"
+            ) from None
+    return Scenario(str(gegeven["naam"]), par, tuple(maatregelen), vanaf)
+
+
+def scenario_json(
+    scenario: Scenario, toelichting: Sequence[tuple[str, object, str]] = ()
+) -> dict[str, Any]:
+    """A scenario as its file: the parameters that differ from the defaults, the measures and,
+    for a calibrated baseline, what each estimate was made from (``kalibratie``)."""
+    standaard = Parameters()
+    par = {
+        f.name: list(w) if isinstance(w := getattr(scenario.parameters, f.name), tuple) else w
+        for f in fields(Parameters)
+        if getattr(scenario.parameters, f.name) != getattr(standaard, f.name)
+        and f.name != "peil_norm_dagen"
+    }
+    uit: dict[str, Any] = {"naam": scenario.naam}
+    if scenario.vanaf is not None:
+        uit["vanaf"] = maand_label(scenario.vanaf, 0)
+    uit["parameters"] = par
+    if scenario.maatregelen:
+        uit["maatregelen"] = [
+            {
+                f.name: getattr(m, f.name)
+                for f in fields(Maatregel)
+                if f.name == "vanaf_maand" or getattr(m, f.name) != getattr(Maatregel(0), f.name)
+            }
+            for m in scenario.maatregelen
+        ]
+    if toelichting:
+        uit["kalibratie"] = [
+            {"naam": n, "waarde": list(w) if isinstance(w, tuple) else w, "uitleg": u}
+            for n, w, u in toelichting
+        ]
+    return uit
 
 
 def lees_scenario(pad: Path, basis: Parameters | None = None) -> Scenario:

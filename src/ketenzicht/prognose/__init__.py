@@ -1,0 +1,1 @@
+"""Forecasts: calibration from the registered history, stored forecast runs and their page."""

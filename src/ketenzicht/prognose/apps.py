@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PrognoseConfig(AppConfig):
+    name = "ketenzicht.prognose"
+    verbose_name = "Prognoses"

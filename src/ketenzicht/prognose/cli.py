@@ -1,0 +1,276 @@
+"""``ketenzicht prognose``: Monte Carlo forecast of a scenario against its baseline. Thin: read
+the scenario, run the replications (local process pool or a Ray cluster), print JSON or a
+table, draw a chart.
+
+Its ``--format json`` output is a public contract: ``{"scenario", "runs", "vanaf",
+"maanden": [{"maand": "JJJJ-MM", <indicator>: {"p10", "p50", "p90"}, ...}], "basislijn": [...]}``
+(``basislijn`` only when the scenario has measures: the same parameters without them, on the
+same random streams).
+
+``ketenzicht prognose kalibreer`` writes a baseline scenario estimated from the registered
+history (``{"naam", "vanaf", "parameters", "kalibratie": [{"naam", "waarde", "uitleg"}]}``);
+``ketenzicht prognose toets`` calibrates on a past month and puts the monitor's figures of the
+months after it beside the forecast's bands (``{"peildatum", "runs", "maanden": [{"maand",
+<indicator>: {"waargenomen", "p10", "p50", "p90", "binnen"}}], "binnen": {<indicator>:
+{"binnen", "maanden"}}}``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ketenzicht.domain.prognose.parameters import maand_label
+
+
+def _maand(tekst: str) -> date:
+    try:
+        jaar, maand = (int(x) for x in tekst.split("-"))
+        return date(jaar, maand, 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen maand in de vorm JJJJ-MM: {tekst!r}") from None
+
+
+def _volgende_maand() -> date:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    vandaag = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    return date(vandaag.year + vandaag.month // 12, vandaag.month % 12 + 1, 1)
+
+
+def _json_maanden(p: Any, vanaf: date) -> list[dict[str, Any]]:
+    return [
+        {
+            "maand": maand_label(vanaf, m),
+            **{naam: {"p10": b.p10, "p50": b.p50, "p90": b.p90} for naam, b in banden.items()},
+        }
+        for m, banden in enumerate(p.maanden)
+    ]
+
+
+def _fout(tekst: str) -> int:
+    print(f"ketenzicht prognose: {tekst}", file=sys.stderr)
+    return 2
+
+
+def cmd_prognose(args: argparse.Namespace) -> int:
+    from ketenzicht.cli import Voortgang
+    from ketenzicht.domain.prognose.kalibratie import peilnormen
+    from ketenzicht.domain.prognose.montecarlo import RayFout, prognose
+    from ketenzicht.domain.prognose.parameters import OngeldigeParameters, lees_scenario
+
+    if not args.scenario:
+        return _fout("--scenario FILE is nodig (of: prognose kalibreer / prognose toets)")
+    try:
+        scenario = lees_scenario(Path(args.scenario))
+    except FileNotFoundError:
+        print(
+            f"ketenzicht prognose: --scenario: bestand niet gevonden: {args.scenario}",
+            file=sys.stderr,
+        )
+        return 2
+    except OngeldigeParameters as fout:
+        print(f"ketenzicht prognose: {args.scenario}: {fout}", file=sys.stderr)
+        return 2
+    if args.runs < 1:
+        return _fout(f"--runs: minstens 1, kreeg {args.runs}")
+    vanaf = args.vanaf or scenario.vanaf or _volgende_maand()
+    horizon = args.horizon_maanden or scenario.parameters.horizon_maanden
+    par = replace(
+        scenario.parameters, horizon_maanden=horizon, peil_norm_dagen=peilnormen(vanaf, horizon)
+    )
+    scenario = replace(scenario, parameters=par)
+    voortgang = Voortgang()
+    opties: dict[str, Any] = {
+        "seed": args.seed,
+        "werkers": args.werkers,
+        "voortgang": voortgang,
+        "ray_adres": args.ray_address,
+    }
+    try:
+        p = prognose(scenario, args.runs, **opties)
+        basis = None
+        if scenario.maatregelen:
+            kaal = replace(scenario, naam=f"basislijn ({scenario.naam})", maatregelen=())
+            basis = prognose(kaal, args.runs, **opties)
+    except RayFout as fout:
+        return _fout(f"--ray-address: {fout}")
+    if args.uit:
+        from ketenzicht.prognose.grafiek import teken
+
+        teken(p, basis, vanaf, Path(args.uit))
+        print(f"Grafiek geschreven naar {args.uit}", file=sys.stderr)
+    if args.format == "json":
+        uit: dict[str, Any] = {
+            "scenario": scenario.naam,
+            "runs": p.runs,
+            "vanaf": maand_label(vanaf, 0),
+            "maanden": _json_maanden(p, vanaf),
+        }
+        if basis is not None:
+            uit["basislijn"] = _json_maanden(basis, vanaf)
+        print(json.dumps(uit, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Prognose {scenario.naam}: {p.runs} replicaties, mediaan (P10–P90)")
+    print(f"{'maand':<9}{'wachtlijst start':>22}{'intern':>20}{'workload':>20}{'binnen norm':>18}")
+    for m, b in enumerate(p.maanden):
+        if m % 6 == 5 or m == len(p.maanden) - 1:
+
+            def f(x: Any, d: int = 0) -> str:
+                return f"{x.p50:.{d}f} ({x.p10:.{d}f}–{x.p90:.{d}f})"
+
+            print(
+                f"{maand_label(vanaf, m):<9}{f(b['wachtlijst_start']):>22}"
+                f"{f(b['wachtlijst_intern']):>20}"
+                f"{f(b['workload'], 1):>20}{f(b['binnen_norm'], 2):>18}"
+            )
+    return 0
+
+
+def registreer(sub: Any) -> None:
+    p = sub.add_parser(
+        "prognose", help="Monte Carlo-prognose van een scenario (wachtlijsten, normen)"
+    )
+    p.add_argument("--scenario", help="scenario als JSON (docs/prognose.md)")
+    p.add_argument("--runs", type=int, default=200, help="replicaties (standaard 200)")
+    p.add_argument("--horizon-maanden", type=int, help="overschrijft de horizon van het scenario")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--werkers", type=int, help="processen in de lokale pool (standaard: kernen)")
+    p.add_argument("--ray-address", help="draai de replicaties op dit Ray-cluster (extra 'ray')")
+    p.add_argument(
+        "--vanaf",
+        type=_maand,
+        help="eerste maand JJJJ-MM (standaard die van het scenario, anders volgende maand)",
+    )
+    p.add_argument("--uit", help="grafiek als PNG of PDF")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(func=cmd_prognose, django=False)
+    sub2 = p.add_subparsers(dest="opdracht", metavar="{kalibreer,toets}")
+
+    k = sub2.add_parser("kalibreer", help="een basislijn geschat uit de eigen registratie")
+    k.add_argument("--peildatum", type=_maand, help="JJJJ-MM (standaard deze maand)")
+    k.add_argument("--gi", help="alleen deze GI (standaard landelijk)")
+    k.add_argument("--venster-maanden", type=int, default=24, help="historie (standaard 24)")
+    k.add_argument("--horizon-maanden", type=int, default=60)
+    k.add_argument("--uit", help="schrijf het scenariobestand hierheen (standaard stdout)")
+    k.add_argument("--format", choices=["table", "json"], default="json")
+    k.set_defaults(func=cmd_kalibreer, django=True)
+
+    t = sub2.add_parser("toets", help="kalibreer op een eerdere maand en vergelijk met de monitor")
+    t.add_argument("--peildatum", type=_maand, help="JJJJ-MM (standaard 12 maanden terug)")
+    t.add_argument("--maanden", type=int, default=12)
+    t.add_argument("--gi", help="alleen deze GI (standaard landelijk)")
+    t.add_argument("--runs", type=int, default=100)
+    t.add_argument("--seed", type=int, default=1)
+    t.add_argument("--werkers", type=int)
+    t.add_argument("--format", choices=["table", "json"], default="table")
+    t.set_defaults(func=cmd_toets, django=True)
+
+
+def _deze_maand() -> date:
+    volgende = _volgende_maand()
+    return date(volgende.year - (volgende.month == 1), (volgende.month - 2) % 12 + 1, 1)
+
+
+def cmd_kalibreer(args: argparse.Namespace) -> int:
+    from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie, kalibreer
+    from ketenzicht.domain.prognose.parameters import scenario_json
+    from ketenzicht.prognose.selectors import historie
+    from ketenzicht.prognose.toets import basislijn
+
+    peildatum = args.peildatum or _deze_maand()
+    try:
+        h = historie(peildatum=peildatum, gi_naam=args.gi, venster_maanden=args.venster_maanden)
+        k = kalibreer(h, venster_maanden=args.venster_maanden, horizon_maanden=args.horizon_maanden)
+    except LookupError as fout:
+        return _fout(f"kalibreer --gi: {fout}")
+    except TeWeinigHistorie as fout:
+        return _fout(f"kalibreer: te weinig historie voor {peildatum:%Y-%m}: {fout}")
+    naam = f"basislijn {args.gi or 'landelijk'} per {peildatum:%Y-%m}"
+    scenario = basislijn(k, naam)
+    inhoud = scenario_json(scenario, [(s.naam, s.waarde, s.uitleg) for s in k.schattingen])
+    tekst = json.dumps(inhoud, ensure_ascii=False, indent=2)
+    if args.uit:
+        Path(args.uit).write_text(tekst + "\n", encoding="utf-8")
+        print(f"Scenario geschreven naar {args.uit}", file=sys.stderr)
+    if args.format == "table":
+        print(f"Kalibratie {naam}")
+        for s in k.schattingen:
+            print(f"  {s.naam:<26}{str(s.waarde):>14}  {s.uitleg}")
+    elif not args.uit:
+        print(tekst)
+    return 0
+
+
+def cmd_toets(args: argparse.Namespace) -> int:
+    from ketenzicht.cli import Voortgang
+    from ketenzicht.domain.normen import plus_maanden
+    from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie
+    from ketenzicht.prognose.toets import INDICATOREN, toets
+
+    peildatum = args.peildatum or plus_maanden(_deze_maand(), -args.maanden)
+    if plus_maanden(peildatum, args.maanden) > _deze_maand():
+        return _fout(
+            f"toets: {peildatum:%Y-%m} plus {args.maanden} maanden ligt na deze maand; "
+            "kies een eerdere --peildatum of minder --maanden"
+        )
+    try:
+        uitkomst = toets(
+            peildatum=peildatum,
+            maanden=args.maanden,
+            gi_naam=args.gi,
+            runs=args.runs,
+            seed=args.seed,
+            werkers=args.werkers,
+            voortgang=Voortgang(),
+        )
+    except LookupError as fout:
+        return _fout(f"toets --gi: {fout}")
+    except TeWeinigHistorie as fout:
+        return _fout(f"toets: te weinig historie voor {peildatum:%Y-%m}: {fout}")
+    per_maand: dict[date, dict[str, Any]] = {}
+    for v in uitkomst.vergelijkingen:
+        per_maand.setdefault(v.maand, {})[v.indicator] = {
+            "waargenomen": v.waargenomen,
+            "p10": v.band.p10,
+            "p50": v.band.p50,
+            "p90": v.band.p90,
+            "binnen": v.binnen,
+        }
+    binnen = {
+        naam: dict(zip(("binnen", "maanden"), uitkomst.binnen(naam), strict=True))
+        for naam in INDICATOREN
+    }
+    if args.format == "json":
+        uit = {
+            "peildatum": f"{peildatum:%Y-%m}",
+            "runs": uitkomst.prognose.runs,
+            "maanden": [{"maand": f"{d:%Y-%m-%d}", **rij} for d, rij in per_maand.items()],
+            "binnen": binnen,
+        }
+        print(json.dumps(uit, ensure_ascii=False, indent=2))
+        return 0
+    print(
+        f"Toets: gekalibreerd op {peildatum:%Y-%m} met de historie tot dan, "
+        f"{uitkomst.prognose.runs} replicaties; monitor (registratie) naast P10–P50–P90"
+    )
+    print(f"{'peildatum':<12}" + "".join(f"{n:>34}" for n in INDICATOREN))
+    for d, rij in per_maand.items():
+
+        def cel(x: dict[str, Any]) -> str:
+            teken = " " if x["binnen"] else "!"
+            return f"{x['waargenomen']:g}{teken} ({x['p10']:g}–{x['p50']:g}–{x['p90']:g})"
+
+        print(f"{d:%Y-%m-%d}  " + "".join(f"{cel(rij[n]):>34}" for n in INDICATOREN if n in rij))
+    print(
+        "binnen P10–P90: "
+        + ", ".join(f"{n} {b['binnen']} van {b['maanden']}" for n, b in binnen.items())
+        + "  (! = erbuiten; een 80%-band: ~2 van 12 erbuiten is te verwachten)"
+    )
+    return 0
