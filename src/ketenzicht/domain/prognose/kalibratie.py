@@ -141,9 +141,11 @@ def _instroom(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, obj
         b, a = np.polyfit(x, y, 1)
         rest = y - (a + b * x)
         se = math.sqrt(float(rest @ rest) / (len(x) - 2) / float(((x - x.mean()) ** 2).sum()))
-        if se > 0 and abs(b) / se >= 2:
+        if se > 1e-9 and abs(b) / se >= 2:
             trend = math.exp(12 * b) - 1
-            niveau = float(math.exp(a + b * len(tellen)))  # the fitted level at the peildatum
+            niveau = float(math.exp(a + b * len(tellen))) - 0.5  # fitted level at the peildatum
+    if niveau <= 0:
+        raise TeWeinigHistorie("instroom: geen nieuwe maatregelen in de laatste 12 maanden")
     uit["instroom_per_maand"] = round(niveau, 1)
     uit["instroom_trend_per_jaar"] = round(trend, 4)
     schat.append(
@@ -294,7 +296,8 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
         )
     if lang_n and fte_jaren:
         uit["lang_ziek_per_jaar"] = round(lang_fte / fte_jaren, 4)
-        uit["lang_ziek_dagen"] = round(drempel + lang_extra / max(lang_dicht, 1.0), 1)
+        # exponential ML beyond the threshold; with none closed yet, a lower bound
+        uit["lang_ziek_dagen"] = round(drempel + lang_extra / (lang_dicht or lang_fte), 1)
         schat.append(
             Schatting(
                 "lang_ziek_per_jaar",

@@ -1,0 +1,113 @@
+"""Calibration on a real database: the estimates recover the process that generated the demo's
+history, the calibrated baseline is a scenario file ``ketenzicht prognose`` runs as it is, and
+``prognose toets`` puts the monitor's own months beside the forecast."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ketenzicht.cli import main
+from ketenzicht.demo import generator
+from ketenzicht.demo.laden import laad
+from ketenzicht.domain.maatregelen import EindeReden
+from ketenzicht.domain.prognose.kalibratie import kalibreer
+from ketenzicht.kinderen.models import Maatregel
+from ketenzicht.kinderen.services import maatregel_beeindigen
+from ketenzicht.monitor.selectors import monitor
+from ketenzicht.prognose.selectors import historie
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
+PEIL = date(2026, 5, 1)
+
+
+@pytest.fixture
+def demo(vandaag):  # type: ignore[no-untyped-def]
+    laad(schaal="klein", seed=5, tot=vandaag, voortgang=lambda *_: None)
+
+
+@pytest.mark.usefixtures("demo")
+def test_kalibratie_vindt_het_proces_van_de_demo_terug() -> None:
+    k = kalibreer(historie(peildatum=PEIL))
+    p = k.parameters
+    assert abs(p.start_direct - generator.DIRECT_TOEGEWEZEN) < 0.06
+    assert abs(p.intern_warm - generator.WARME_OVERDRACHT) < 0.08
+    assert p.ziekte_drempel_dagen == generator.ZIEK_OVERDRACHT_NA
+    assert p.inwerk_dagen == pytest.approx(generator.INWERK_DAGEN, abs=1)
+    assert abs(p.verloop_per_jaar - generator.VERLOOP_PER_JAAR) < 0.07
+    assert 0.6 < p.start_vertraging_dagen / generator.START_WACHT_GEM < 1.4
+    # the start state is the monitor's, as registered on the peildatum
+    stand = monitor(peildatum=PEIL, bron="registratie").landelijk
+    assert (p.begin_clienten, p.begin_wachtlijst_start, p.begin_wachtlijst_intern) == (
+        stand.clienten,
+        stand.wachtlijst_start.aantal,
+        stand.wachtlijst_intern.aantal,
+    )
+    assert {s.naam for s in k.schattingen} >= {"instroom_per_maand", "duur_dagen", "norm"}
+
+
+@pytest.mark.usefixtures("demo")
+def test_kalibratie_ziet_niets_van_na_de_peildatum() -> None:
+    """A calibration on a past date gives the same answer after later facts are registered:
+    measures that end, and the caseworkers of the children who had them."""
+    eerder = kalibreer(historie(peildatum=PEIL)).parameters
+    lopend = Maatregel.objects.filter(start__lte=PEIL, einde__isnull=True).order_by("pk")[:25]
+    assert lopend
+    for m in lopend:
+        maatregel_beeindigen(
+            maatregel=m, einde=date(2026, 6, 15), reden=EindeReden.OPGEHEVEN, door=None
+        )
+    assert kalibreer(historie(peildatum=PEIL)).parameters == eerder
+    assert kalibreer(historie(peildatum=date(2026, 7, 1))).parameters != eerder
+
+
+@pytest.mark.usefixtures("demo")
+def test_gekalibreerde_basislijn_is_een_scenario_voor_prognose(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bestand = tmp_path / "basis.json"
+    assert main(["prognose", "kalibreer", "--peildatum", "2026-05", "--uit", str(bestand)]) == 0
+    inhoud = json.loads(bestand.read_text())
+    assert inhoud["vanaf"] == "2026-05"
+    assert inhoud["parameters"]["begin_clienten"] > 0
+    assert any(r["naam"] == "start_direct" for r in inhoud["kalibratie"])
+    capsys.readouterr()
+    opties = ["--runs", "3", "--horizon-maanden", "4", "--werkers", "1", "--format", "json"]
+    assert main(["prognose", "--scenario", str(bestand), *opties]) == 0
+    uit = json.loads(capsys.readouterr().out)
+    assert [m["maand"] for m in uit["maanden"]] == ["2026-05", "2026-06", "2026-07", "2026-08"]
+    eerste = uit["maanden"][0]
+    for naam in ("wachtlijst_start", "workload", "binnen_norm_veiligheidsplan"):
+        assert eerste[naam]["p10"] <= eerste[naam]["p50"] <= eerste[naam]["p90"]
+
+
+@pytest.mark.usefixtures("demo")
+def test_toets_legt_de_monitor_naast_de_banden(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["prognose", "toets", "--peildatum", "2026-05", "--maanden", "6", "--runs", "40"]
+    assert main([*args, "--werkers", "1", "--format", "json"]) == 0
+    uit = json.loads(capsys.readouterr().out)
+    assert [m["maand"] for m in uit["maanden"]] == [f"2026-{k:02d}-01" for k in range(6, 12)]
+    juni = uit["maanden"][0]["wachtlijst_start"]
+    stand = monitor(peildatum=date(2026, 6, 1), bron="registratie").landelijk
+    assert juni["waargenomen"] == stand.wachtlijst_start.aantal
+    assert juni["binnen"] == (juni["p10"] <= juni["waargenomen"] <= juni["p90"])
+    # the calibrated model tracks the demo: most months inside the 80% band
+    assert uit["binnen"]["wachtlijst_start"]["binnen"] >= 4
+    assert uit["binnen"]["workload"]["binnen"] >= 4
+
+
+@pytest.mark.usefixtures("demo")
+def test_fouten_in_kalibreer_en_toets_noemen_wat_er_mis_is(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["prognose", "kalibreer", "--gi", "Bestaat Niet"]) == 2
+    assert "Onbekende GI: 'Bestaat Niet'" in capsys.readouterr().err
+    assert main(["prognose", "toets", "--peildatum", "2026-10", "--maanden", "6"]) == 2
+    assert "ligt na deze maand" in capsys.readouterr().err
+    assert main(["prognose", "kalibreer", "--peildatum", "2020-01"]) == 2
+    assert "te weinig historie" in capsys.readouterr().err
+    assert main(["prognose"]) == 2
+    assert "--scenario FILE is nodig" in capsys.readouterr().err

@@ -1,0 +1,160 @@
+"""Calibration estimators on histories built by hand: each recovers what was put in, on the
+monitor's own calendar."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
+from ketenzicht.domain.kalender import NederlandseKalender, werkdagen_na
+from ketenzicht.domain.perioden import Periode
+from ketenzicht.domain.prognose.kalibratie import (
+    Historie,
+    MaatregelVerloop,
+    TeWeinigHistorie,
+    Uitval,
+    Werknemer,
+    kalibreer,
+    peilnormen,
+)
+from ketenzicht.domain.prognose.parameters import OngeldigeParameters, parameters_uit
+
+PEIL = date(2026, 1, 1)
+KALENDER = NederlandseKalender()
+
+
+@pytest.mark.parametrize(
+    ("vanaf", "verwacht"),
+    [
+        # 1 Dec 2025 is a Monday: a child started on Sunday 23 Nov had its term on Friday 28
+        (date(2025, 11, 1), 7.0),
+        # 1 Jan 2026: Christmas and New Year push the term out; started 22 Dec is the last
+        (date(2025, 12, 1), 9.0),
+        # 1 Aug 2026 is a Saturday: started Sunday 26 Jul, term Friday 31 Jul
+        (date(2026, 7, 1), 5.0),
+    ],
+)
+def test_peilnorm_volgt_de_kalender_van_de_peildatum(vanaf: date, verwacht: float) -> None:
+    assert peilnormen(vanaf, 1)[0] == verwacht
+
+
+def _historie(maatregelen: list[MaatregelVerloop], uitval: list[Uitval] = ()) -> Historie:  # type: ignore[assignment]
+    staf = [
+        Werknemer("GI", MedewerkerStand(Rol.JEUGDBESCHERMER, 1.0, Periode(date(2020, 1, 1))))
+        for _ in range(10)
+    ]
+    geeindigd = MaatregelVerloop(date(2023, 1, 1), date(2025, 1, 1), date(2023, 1, 1))
+    return Historie(
+        peildatum=PEIL,
+        maatregelen=[*maatregelen, geeindigd],
+        uitval=list(uitval),
+        medewerkers=staf,
+        caseloads=[14.0] * 10,
+        plan_dagen=[20, 30],
+        hulp_dagen=[60, 100],
+        clienten=len(maatregelen),
+        wachtlijst_start=0,
+        wachtlijst_intern=0,
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    direct=st.integers(min_value=1, max_value=40),
+    extra=st.lists(st.integers(min_value=1, max_value=90), min_size=1, max_size=40),
+)
+def test_startvertraging_wordt_teruggevonden(direct: int, extra: list[int]) -> None:
+    """Of the measures that started, ``direct`` had a jeugdbeschermer within the term, the
+    others spent ``extra`` days on the start list (counted as the monitor counts them)."""
+    maatregelen = []
+    dag = date(2025, 1, 6)
+    for k in range(direct + len(extra)):
+        start = dag + timedelta(days=(k * 37) % 200)
+        termijn = werkdagen_na(start, 5, KALENDER)
+        if k < direct:
+            eerste = start + timedelta(days=k % 3)
+        else:
+            eerste = termijn + timedelta(days=extra[k - direct] + 1)
+        maatregelen.append(MaatregelVerloop(start, None, eerste))
+    p = kalibreer(_historie(maatregelen)).parameters
+    assert p.start_direct == pytest.approx(direct / (direct + len(extra)), abs=1e-4)
+    assert p.start_vertraging_dagen == pytest.approx(sum(extra) / len(extra), abs=0.06)
+    assert 5 <= p.norm_dagen <= 10
+
+
+def test_instroom_duur_en_overdracht() -> None:
+    # 30 measures start on the 10th of each of 24 months; 10 end, after 300 client-days each
+    maatregelen = []
+    for m in range(24):
+        jaar, maand = divmod(2024 * 12 + m, 12)
+        for k in range(30):
+            start = date(jaar, maand + 1, 10)
+            maatregelen.append(MaatregelVerloop(start, None, start))
+    uitval = [
+        Uitval(date(2025, 3, 3), date(2025, 3, 3), None),
+        Uitval(date(2025, 3, 3), date(2025, 3, 3), None),
+        Uitval(date(2025, 3, 3), date(2025, 4, 2), None),
+        Uitval(date(2025, 3, 3), None, None, ziekte_dagen=12),  # still waiting on 1 Jan 2026
+    ]
+    p = kalibreer(_historie(maatregelen, uitval)).parameters
+    assert p.instroom_per_maand == 30
+    assert p.instroom_trend_per_jaar == 0
+    assert p.intern_warm == 0.5
+    # one observed wait of 30 days, one still open after 304: exponential ML mean 334
+    assert p.intern_vertraging_dagen == 334
+    assert p.ziekte_drempel_dagen == 12
+    assert (p.veiligheidsplan_dagen, p.hulpaanbod_dagen, p.norm) == (25, 80, 14)
+
+
+def test_zonder_historie_zegt_de_kalibratie_wat_er_ontbreekt() -> None:
+    h = _historie([MaatregelVerloop(date(2024, 3, 1), None, None)])
+    with pytest.raises(TeWeinigHistorie, match="instroom: minstens 6 hele maanden"):
+        kalibreer(h, venster_maanden=3)
+    with pytest.raises(TeWeinigHistorie, match="instroom: geen nieuwe maatregelen"):
+        kalibreer(h)
+
+
+def test_ziekte_en_verloop_per_fte() -> None:
+    ziek = (Beschikbaarheid.ZIEK, Periode(date(2025, 2, 1), date(2025, 5, 12)))  # 100 days
+    staf = [
+        Werknemer(
+            "GI", MedewerkerStand(Rol.JEUGDBESCHERMER, 0.5, Periode(date(2020, 1, 1)), (ziek,))
+        ),
+        Werknemer(
+            "GI",
+            MedewerkerStand(Rol.JEUGDBESCHERMER, 0.5, Periode(date(2020, 1, 1), date(2025, 6, 1))),
+        ),
+        Werknemer("GI", MedewerkerStand(Rol.JEUGDBESCHERMER, 0.5, Periode(date(2025, 7, 1)))),
+        Werknemer("GI", MedewerkerStand(Rol.ONDERSTEUNEND, 1.0, Periode(date(2020, 1, 1)))),
+    ]
+    maatregelen = [MaatregelVerloop(date(2025, m, 1), None, date(2025, m, 1)) for m in range(1, 9)]
+    h = _historie(maatregelen)
+    h = Historie(**{**{f: getattr(h, f) for f in h.__dataclass_fields__}, "medewerkers": staf})
+    p = kalibreer(h).parameters
+    assert p.medewerkers == 1  # 0.5 + 0.5 FTE with a caseload in service
+    assert p.fte_overig == 1.0
+    assert p.vacature_dagen == 30  # left 1 June, the next one came 1 July
+    assert p.lang_ziek_dagen == 100
+    assert p.verloop_per_jaar > 0
+
+
+@pytest.mark.parametrize(
+    ("gegeven", "melding"),
+    [
+        ({"medewerkers": 10.5}, "parameters.medewerkers: verwacht een geheel getal"),
+        (
+            {"medewerkers": 10, "begin_inwerkend": 6, "begin_ziek": 5},
+            "begin_inwerkend + begin_ziek",
+        ),
+        ({"begin_clienten": 5, "begin_wachtlijst_start": 6}, "meer dan begin_clienten"),
+        ({"start_direct": 1.5}, "start_direct: tussen 0 en 1"),
+        ({"horizon_maanden": 3, "peil_norm_dagen": [7, 7]}, "peil_norm_dagen: één waarde"),
+    ],
+)
+def test_parameters_noemen_het_veld(gegeven: dict, melding: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(OngeldigeParameters, match=melding.replace("+", r"\+")):
+        parameters_uit(gegeven)
