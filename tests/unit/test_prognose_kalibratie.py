@@ -91,7 +91,7 @@ def test_instroom_duur_en_overdracht() -> None:
     maatregelen = []
     for m in range(24):
         jaar, maand = divmod(2024 * 12 + m, 12)
-        for k in range(30):
+        for _ in range(30):
             start = date(jaar, maand + 1, 10)
             maatregelen.append(MaatregelVerloop(start, None, start))
     uitval = [
