@@ -72,10 +72,15 @@ def _op_ray(
 ) -> None:
     try:
         import ray
+        from ray._private import ray_constants
     except ImportError:
         raise RayFout(
             "Ray is niet geïnstalleerd; installeer de extra 'ray' (uv sync --extra ray)"
         ) from None
+    # Under `uv run` Ray would start every worker through `uv run` again (its uv hook), which
+    # hangs without a network; the workers use this environment as it is. The switch is read
+    # at ray.init, so set it here even when ray was imported before.
+    ray_constants.RAY_ENABLE_UV_RUN_RUNTIME_ENV = False
     try:
         ray.init(address=adres, logging_level="ERROR", log_to_driver=False)
     except (ConnectionError, ValueError, RuntimeError) as fout:
