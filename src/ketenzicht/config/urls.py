@@ -7,5 +7,6 @@ urlpatterns = [
     path("planning/", include("ketenzicht.planning.urls")),
     path("doorbraak/", include("ketenzicht.doorbraak.urls")),
     path("bemiddeling/", include("ketenzicht.bemiddeling.urls")),
+    path("prognose/", include("ketenzicht.prognose.urls")),
     path("", include("ketenzicht.web.urls")),
 ]

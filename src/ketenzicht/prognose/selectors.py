@@ -1,9 +1,9 @@
 """Reads for the forecast: the registered history a calibration needs, and what the monitor
 actually showed afterwards (to check a forecast made on a past peildatum).
 
-Valid time throughout: a fact dated after the peildatum does not exist yet for it (an end, a
-leaving date, a sickness that had not begun), so a calibration on a past date sees what a
-planner could have known then. Only aggregates leave this module: no child is named, nothing
+The history is read as valid time: a fact dated after the peildatum does not exist yet for it
+(an end, a leaving date, a sickness that had not begun), so a calibration on a past date sees
+what a planner could have known then. Only aggregates leave this module: no child is named, nothing
 about a child is shown, so nothing here is audited per child.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Min, Q
@@ -22,11 +23,15 @@ from ketenzicht.domain.maatregelen import ToewijzingEindeReden
 from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.perioden import Periode
 from ketenzicht.domain.prognose.kalibratie import Historie, MaatregelVerloop, Uitval, Werknemer
+from ketenzicht.domain.prognose.montecarlo import Prognose, banden
+from ketenzicht.domain.prognose.motor import Maandcijfers
+from ketenzicht.domain.prognose.parameters import maand_label
 from ketenzicht.doorbraak.models import Mijlpaalregistratie
 from ketenzicht.kinderen.models import Maatregel, Toewijzing
 from ketenzicht.monitor.selectors import monitor
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gis, werklastnorm
+from ketenzicht.prognose.models import Prognoserun
 
 
 def _voor(d: date | None, peildatum: date) -> date | None:
@@ -196,4 +201,67 @@ def waargenomen(*, vanaf: date, maanden: int, gi_naam: str | None = None) -> lis
                 i.workload,
             )
         )
+    return uit
+
+
+def runs_van(organisatie: Organisatie | None, gebruiker: Any) -> list[Prognoserun]:
+    """The forecasts of the user's organisation (or the user's own without one), newest first."""
+    qs = Prognoserun.objects.all()
+    qs = qs.filter(organisatie=organisatie) if organisatie else qs.filter(aangemaakt_door=gebruiker)
+    return list(qs.defer("uitkomsten")[:20])
+
+
+def zichtbare_run(run_id: int, organisatie: Organisatie | None, gebruiker: Any) -> Prognoserun:
+    run = Prognoserun.objects.get(pk=run_id)
+    eigen = (
+        run.organisatie_id == organisatie.pk if organisatie else run.aangemaakt_door == gebruiker
+    )
+    if not eigen:
+        raise Prognoserun.DoesNotExist
+    return run
+
+
+GRAFIEKEN = (
+    ("wachtlijst_start", "Wachtlijst bij de start (> 5 werkdagen)"),
+    ("wachtlijst_intern", "Interne wachtlijst"),
+    ("workload", "Workload (cliënten per beschikbare fte)"),
+    ("binnen_norm", "Aandeel nieuwe kinderen met jeugdbeschermer binnen de norm"),
+    ("binnen_norm_veiligheidsplan", "Aandeel met veiligheidsplan binnen 6 weken"),
+    ("binnen_norm_hulpaanbod", "Aandeel met hulp binnen 3 maanden"),
+)
+
+
+def resultaat(run: Prognoserun) -> dict[str, Any]:
+    """Bands per month of the scenario (and its baseline), ready for the page's charts."""
+
+    def prognose_van(sleutel: str) -> Prognose | None:
+        rijen = [(Maandcijfers(**u[sleutel]), 0) for u in run.uitkomsten if sleutel in u]
+        return banden(run.naam, rijen) if rijen else None
+
+    scenario, basis = prognose_van("s"), prognose_van("b")
+    if scenario is None:
+        return {}
+    maanden = [maand_label(run.vanaf, m) for m in range(len(scenario.maanden))]
+    uit: dict[str, Any] = {"maanden": maanden, "runs": scenario.runs, "grafieken": []}
+    for naam, titel in GRAFIEKEN:
+        reeks = [m[naam] for m in scenario.maanden]
+        uit["grafieken"].append(
+            {
+                "naam": naam,
+                "titel": titel,
+                "p10": [b.p10 for b in reeks],
+                "p50": [b.p50 for b in reeks],
+                "p90": [b.p90 for b in reeks],
+                "basis": [m[naam].p50 for m in basis.maanden] if basis else None,
+            }
+        )
+    laatste = scenario.maanden[-1]
+    uit["tabel"] = [
+        {
+            "titel": titel,
+            "scenario": laatste[naam],
+            "basis": basis.maanden[-1][naam] if basis else None,
+        }
+        for naam, titel in GRAFIEKEN
+    ]
     return uit

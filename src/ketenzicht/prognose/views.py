@@ -1,0 +1,138 @@
+"""The forecast page: choose a baseline and measures, watch the replications come in, read the
+bands as charts beside the baseline. Aggregates only; thin over services and selectors."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie, kalibreer
+from ketenzicht.domain.prognose.parameters import Maatregel, OngeldigeParameters, Scenario
+from ketenzicht.organisaties.models import Organisatie
+from ketenzicht.organisaties.selectors import lidmaatschap_van
+from ketenzicht.prognose import selectors, services
+from ketenzicht.prognose.models import Prognoserun
+from ketenzicht.prognose.toets import basislijn
+
+
+class PrognoseFormulier(forms.Form):
+    naam = forms.CharField(max_length=120, initial="Mijn scenario")
+    basis = forms.ChoiceField(
+        choices=[
+            ("kalibratie", "Gekalibreerd op de registratie (deze maand)"),
+            ("standaard", "Landelijke standaardwaarden (DOMAIN.md)"),
+        ],
+        initial="kalibratie",
+    )
+    horizon = forms.IntegerField(min_value=1, max_value=60, initial=24, label="Horizon (maanden)")
+    runs = forms.IntegerField(min_value=1, max_value=services.MAX_RUNS, initial=50)
+    vanaf_maand = forms.IntegerField(
+        min_value=0, max_value=59, initial=3, label="Maatregelen vanaf maand"
+    )
+    extra_medewerkers = forms.IntegerField(min_value=0, max_value=5000, required=False)
+    zij_instroom = forms.BooleanField(required=False, initial=True, label="Zij-instroom (inwerken)")
+    verloop_punten = forms.FloatField(
+        min_value=-50, max_value=50, required=False, label="Verloop (procentpunten erbij)"
+    )
+    instroom_pct = forms.FloatField(
+        min_value=-90, max_value=200, required=False, label="Instroom (% verandering)"
+    )
+    norm_factor_pct = forms.FloatField(
+        min_value=-80, max_value=100, required=False, label="Werklastnorm (% verandering)"
+    )
+
+
+def _organisatie(request: HttpRequest) -> Organisatie | None:
+    lid = lidmaatschap_van(request.user)
+    return lid.organisatie if lid else None
+
+
+def _maatregelen(d: dict[str, Any]) -> tuple[Maatregel, ...]:
+    m = d["vanaf_maand"]
+    uit = []
+    if d.get("extra_medewerkers"):
+        uit.append(
+            Maatregel(m, extra_medewerkers=d["extra_medewerkers"], zij_instroom=d["zij_instroom"])
+        )
+    if d.get("verloop_punten"):
+        uit.append(Maatregel(m, verloop_delta=d["verloop_punten"] / 100))
+    if d.get("instroom_pct"):
+        uit.append(Maatregel(m, instroom_factor=1 + d["instroom_pct"] / 100))
+    if d.get("norm_factor_pct"):
+        uit.append(Maatregel(m, norm_factor=1 + d["norm_factor_pct"] / 100))
+    return tuple(uit)
+
+
+def _scenario(d: dict[str, Any], organisatie: Organisatie | None) -> tuple[Scenario, date]:
+    from dataclasses import replace
+
+    from ketenzicht.prognose.selectors import historie
+
+    deze_maand = timezone.localdate().replace(day=1)
+    if d["basis"] == "kalibratie":
+        gi = organisatie.naam if organisatie and organisatie.type == Organisatie.Type.GI else None
+        k = kalibreer(historie(peildatum=deze_maand, gi_naam=gi), horizon_maanden=d["horizon"])
+        s = basislijn(k, d["naam"])
+    else:
+        s = Scenario(d["naam"])
+    par = replace(s.parameters, horizon_maanden=d["horizon"])
+    return replace(s, parameters=par, maatregelen=_maatregelen(d), vanaf=deze_maand), deze_maand
+
+
+@login_required
+def pagina(request: HttpRequest) -> HttpResponse:
+    organisatie = _organisatie(request)
+    formulier = PrognoseFormulier(request.POST or None)
+    if request.method == "POST" and formulier.is_valid():
+        d = formulier.cleaned_data
+        try:
+            scenario, vanaf = _scenario(d, organisatie)
+            run = services.aanvragen(
+                scenario=scenario,
+                runs=d["runs"],
+                vanaf=vanaf,
+                door=request.user,
+                organisatie=organisatie,
+            )
+        except (TeWeinigHistorie, OngeldigeParameters, ValueError) as fout:
+            formulier.add_error(None, f"Deze prognose kan niet: {fout}")
+        else:
+            return redirect("prognose-run", run_id=run.pk)
+    return render(
+        request,
+        "prognose/pagina.html",
+        {"formulier": formulier, "runs": selectors.runs_van(organisatie, request.user)},
+    )
+
+
+def _run(request: HttpRequest, run_id: int) -> Prognoserun:
+    try:
+        return selectors.zichtbare_run(run_id, _organisatie(request), request.user)
+    except Prognoserun.DoesNotExist:
+        raise Http404("Geen prognose van uw organisatie") from None
+
+
+@login_required
+def run_pagina(request: HttpRequest, run_id: int) -> HttpResponse:
+    run = _run(request, run_id)
+    return render(request, "prognose/run.html", {"run": run, **_fragment_context(run)})
+
+
+def _fragment_context(run: Prognoserun) -> dict[str, Any]:
+    pct = 100 * run.gedaan // max(run.runs, 1)
+    return {"run": run, "pct": pct, "resultaat": selectors.resultaat(run) if run.klaar else None}
+
+
+@login_required
+@require_POST
+def stap(request: HttpRequest, run_id: int) -> HttpResponse:
+    """The next replications (htmx): progress while running, the charts when done."""
+    run = services.stap(_run(request, run_id).pk)
+    return render(request, "prognose/_stand.html", _fragment_context(run))

@@ -1,0 +1,22 @@
+// Fan charts of a forecast: the P10–P90 band, the median and (dashed) the baseline's median.
+// Called by the result fragment once all replications are in.
+function tekenPrognose(data) {
+  for (const g of data.grafieken) {
+    const datasets = [
+      { label: "P10", data: g.p10, borderColor: "rgba(1,104,155,0.3)", pointRadius: 0, fill: false },
+      { label: "P90", data: g.p90, borderColor: "rgba(1,104,155,0.3)", backgroundColor: "rgba(1,104,155,0.18)", pointRadius: 0, fill: "-1" },
+      { label: "Mediaan", data: g.p50, borderColor: "#01689b", pointRadius: 0, borderWidth: 2, fill: false },
+    ];
+    if (g.basis) {
+      datasets.push({ label: "Basislijn (mediaan)", data: g.basis, borderColor: "#a90061", borderDash: [6, 4], pointRadius: 0, fill: false });
+    }
+    new Chart(document.getElementById("prognose-" + g.naam), {
+      type: "line",
+      data: { labels: data.maanden, datasets: datasets },
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        plugins: { title: { display: true, text: g.titel } },
+      },
+    });
+  }
+}
