@@ -242,10 +242,15 @@ def resultaat(run: Prognoserun) -> dict[str, Any]:
     if scenario is None:
         return {}
     maanden = [maand_label(run.vanaf, m) for m in range(len(scenario.maanden))]
-    uit: dict[str, Any] = {"maanden": maanden, "runs": scenario.runs, "grafieken": []}
+    grafieken: list[dict[str, Any]] = []
+    uit: dict[str, Any] = {
+        "runs": scenario.runs,
+        "laatste_maand": maanden[-1],
+        "grafiek": {"maanden": maanden, "grafieken": grafieken},  # for the charts (JSON)
+    }
     for naam, titel in GRAFIEKEN:
         reeks = [m[naam] for m in scenario.maanden]
-        uit["grafieken"].append(
+        grafieken.append(
             {
                 "naam": naam,
                 "titel": titel,

@@ -56,7 +56,9 @@ def stap(run_id: int, *, seconden: float = 1.5) -> Prognoserun:
         kaal = replace(scenario, maatregelen=()) if scenario.maatregelen else None
         begin = time.monotonic()
         uitkomsten = list(run.uitkomsten)
-        while len(uitkomsten) < run.runs and time.monotonic() - begin < seconden:
+        while len(uitkomsten) < run.runs:  # at least one replication a step
+            if len(uitkomsten) > run.gedaan and time.monotonic() - begin >= seconden:
+                break
             seed = replicatie_seed(run.seed, len(uitkomsten))
             rij: dict[str, Any] = {"s": _cijfers(scenario, seed)}
             if kaal is not None:

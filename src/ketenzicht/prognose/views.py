@@ -32,7 +32,9 @@ class PrognoseFormulier(forms.Form):
         initial="kalibratie",
     )
     horizon = forms.IntegerField(min_value=1, max_value=60, initial=24, label="Horizon (maanden)")
-    runs = forms.IntegerField(min_value=1, max_value=services.MAX_RUNS, initial=50)
+    runs = forms.IntegerField(
+        min_value=1, max_value=services.MAX_RUNS, initial=50, label="Replicaties"
+    )
     vanaf_maand = forms.IntegerField(
         min_value=0, max_value=59, initial=3, label="Maatregelen vanaf maand"
     )
@@ -47,6 +49,15 @@ class PrognoseFormulier(forms.Form):
     norm_factor_pct = forms.FloatField(
         min_value=-80, max_value=100, required=False, label="Werklastnorm (% verandering)"
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for veld in self.fields.values():  # NL Design System classes
+            w = veld.widget
+            if isinstance(w, forms.Select):
+                w.attrs["class"] = "utrecht-select utrecht-select--html-select"
+            elif not isinstance(w, forms.CheckboxInput):
+                w.attrs["class"] = "utrecht-textbox utrecht-textbox--html-input"
 
 
 def _organisatie(request: HttpRequest) -> Organisatie | None:

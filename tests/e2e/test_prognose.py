@@ -1,0 +1,34 @@
+"""A policy maker at the ministry asks for a forecast of a measure in a real browser: fills in
+the form, sees the replications come in and reads the fan charts beside the baseline."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from ketenzicht.demo.laden import laad
+from tests.e2e.conftest import inloggen
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.usefixtures("klok")
+def test_ministerie_berekent_een_prognose_en_ziet_de_banden(live_server, pagina) -> None:  # type: ignore[no-untyped-def]
+    laad(schaal="klein", seed=5, tot=timezone.localdate(), voortgang=lambda *_: None)
+    inloggen(pagina, live_server.url, "ministerie")
+    pagina.goto(f"{live_server.url}/prognose/")
+    pagina.fill("#id_naam", "Zij-instroom 20")
+    pagina.select_option("#id_basis", "kalibratie")
+    pagina.fill("#id_horizon", "6")
+    pagina.fill("#id_runs", "12")
+    pagina.fill("#id_extra_medewerkers", "20")
+    pagina.click("button:has-text('Bereken prognose')")
+    pagina.wait_for_selector("[data-testid=voortgang], [data-testid=uitkomst]")
+    pagina.wait_for_selector("[data-testid=uitkomst]", timeout=60_000)
+    tabel = pagina.inner_text("[data-testid=uitkomst] table")
+    assert "Basislijn" in tabel and "Workload" in tabel
+    for naam in ("wachtlijst_start", "workload", "binnen_norm_hulpaanbod"):
+        getekend = pagina.evaluate(f"!!Chart.getChart('prognose-{naam}')")
+        assert getekend, naam
+    pagina.goto(f"{live_server.url}/prognose/")
+    assert "Zij-instroom 20" in pagina.inner_text("[data-testid=prognoses]")

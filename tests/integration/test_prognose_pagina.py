@@ -1,0 +1,80 @@
+"""The forecast page as its users rely on it: a scenario with a measure is computed step by
+step with progress, ends in bands beside the baseline, and only its organisation sees it."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from ketenzicht.prognose import services
+from ketenzicht.prognose.models import Prognoserun
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
+
+FORMULIER = {
+    "naam": "150 zij-instromers",
+    "basis": "standaard",
+    "horizon": "4",
+    "runs": "3",
+    "vanaf_maand": "1",
+    "extra_medewerkers": "150",
+    "zij_instroom": "on",
+}
+
+
+def test_prognose_in_stappen_met_voortgang_tot_de_banden(client, wereld, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(wereld.beleid)
+    antwoord = client.post(reverse("prognose"), FORMULIER)
+    run = Prognoserun.objects.get()
+    assert antwoord.status_code == 302 and antwoord["Location"] == f"/prognose/{run.pk}/"
+    pagina = client.get(antwoord["Location"]).content.decode()
+    assert "Replicaties: 0 van 3" in pagina and 'hx-trigger="load"' in pagina
+
+    echte_stap = services.stap
+    monkeypatch.setattr(services, "stap", lambda pk, seconden=0: echte_stap(pk, seconden=0))
+    stappen = []
+    for _ in range(5):
+        fragment = client.post(reverse("prognose-stap", args=[run.pk])).content.decode()
+        stappen.append(fragment)
+        if 'data-testid="uitkomst"' in fragment:
+            break
+    assert "Replicaties: 1 van 3" in stappen[0] and "Replicaties: 2 van 3" in stappen[1]
+    assert 'data-testid="uitkomst"' in stappen[2] and "Basislijn" in stappen[2]
+    run.refresh_from_db()
+    assert run.klaar and len(run.uitkomsten) == 3 and all("b" in u for u in run.uitkomsten)
+    # one more step changes nothing
+    client.post(reverse("prognose-stap", args=[run.pk]))
+    run.refresh_from_db()
+    assert len(run.uitkomsten) == 3
+
+
+def test_meer_personeel_verlaagt_de_workload_tegen_de_basislijn(client, wereld) -> None:  # type: ignore[no-untyped-def]
+    from ketenzicht.prognose.selectors import resultaat
+
+    client.force_login(wereld.beleid)
+    client.post(reverse("prognose"), FORMULIER)
+    run = Prognoserun.objects.get()
+    while not run.klaar:
+        run = services.stap(run.pk, seconden=10)
+    workload = next(g for g in resultaat(run)["grafiek"]["grafieken"] if g["naam"] == "workload")
+    assert workload["p50"][-1] < workload["basis"][-1]
+
+
+def test_een_andere_organisatie_ziet_de_prognose_niet(client, wereld) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(wereld.beleid)
+    client.post(reverse("prognose"), FORMULIER)
+    run = Prognoserun.objects.get()
+    client.force_login(wereld.planner_a)
+    assert client.get(reverse("prognose-run", args=[run.pk])).status_code == 404
+    assert client.post(reverse("prognose-stap", args=[run.pk])).status_code == 404
+    assert "150 zij-instromers" not in client.get(reverse("prognose")).content.decode()
+
+
+def test_ongeldig_formulier_zegt_welk_veld(client, wereld) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(wereld.beleid)
+    pagina = client.post(reverse("prognose"), {**FORMULIER, "runs": "500"}).content.decode()
+    assert "Zorg ervoor dat deze waarde hoogstens 200 is" in pagina
+    assert not Prognoserun.objects.exists()
+    # a calibrated baseline without any registered history says so
+    pagina = client.post(reverse("prognose"), {**FORMULIER, "basis": "kalibratie"}).content.decode()
+    assert "Deze prognose kan niet" in pagina and "instroom" in pagina
