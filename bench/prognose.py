@@ -20,8 +20,6 @@ import random
 import statistics
 import sys
 import time
-from dataclasses import replace
-
 import simpy
 
 from ketenzicht.domain.prognose.montecarlo import prognose
@@ -30,6 +28,7 @@ from ketenzicht.domain.prognose.parameters import MAAND, Parameters, Scenario
 
 VAST = Parameters(
     verloop_per_jaar=0.0, lang_ziek_per_jaar=0.0, horizon_maanden=24, start_direct=1.0,
+    intern_warm=1.0, begin_wachtlijst_start=0, begin_wachtlijst_intern=0,
     klassen=(0.3, 0.7), registreer_wachttijden=True,
 )  # fmt: skip
 
@@ -103,7 +102,7 @@ def vergelijk_simpy(seeds: range) -> None:
         kz_n += u.kinderen
         kz_w.append(statistics.fmean(w for _, w in u.wachttijden))
         begin = time.perf_counter()
-        n, w = simpy_keten(replace(VAST, begin_wachtlijst_start=0), seed)
+        n, w = simpy_keten(VAST, seed)
         sp_tijd += time.perf_counter() - begin
         sp_n += n
         sp_w.append(statistics.fmean(w))

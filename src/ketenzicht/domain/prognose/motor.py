@@ -72,8 +72,12 @@ def _klasse(rng: random.Random, cumulatief: list[float]) -> int:
 def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loop, on purpose
     par = scenario.parameters
     rng = random.Random(seed)
-    exp = rng.expovariate
     rand = rng.random
+    _log = math.log
+
+    def exp(tempo: float) -> float:  # random.expovariate without its overhead
+        return -_log(1.0 - rand()) / tempo
+
     horizon = par.horizon_maanden * MAAND
     cumulatief = [sum(par.klassen[: k + 1]) for k in range(len(par.klassen))]
     vanaf_start = par.duur_vanaf == "start"
@@ -149,6 +153,12 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
     )  # fmt: skip
     plan_tempo, hulp_tempo = 1 / par.veiligheidsplan_dagen, 1 / par.hulpaanbod_dagen
 
+    een_klasse = len(cumulatief) == 1
+    exponentieel, duur_tempo = par.duur_verdeling == "exponentieel", 1 / par.duur_dagen
+
+    def looptijd() -> float:
+        return exp(duur_tempo) if exponentieel else _duur(rng, par)
+
     def kind(t: float, eerder: float, soort_: int) -> int:
         i = len(eind)
         in_zorg[0] += 1
@@ -157,7 +167,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
         werker.append(-1)
         sinds.append(t)
         klaar_op.append(t)
-        klasse.append(_klasse(rng, cumulatief))
+        klasse.append(0 if een_klasse else _klasse(rng, cumulatief))
         soort.append(soort_)
         return i
 
@@ -187,10 +197,11 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
 
     # start state: clients in execution, most with a caseworker (round robin under the cap),
     # some on the waiting lists
+    voorraad: list[tuple[float, int]] = []  # ends of the start state: a sorted stream, no heap
     plekken = _plekken([0 if ziek[w] else cap[w] for w in range(len(cap))])
     for k in range(par.begin_clienten - par.begin_wachtlijst_start - par.begin_wachtlijst_intern):
-        i = kind(0.0, -exp(1 / par.duur_dagen), START)
-        eind[i] = _duur(rng, par) if vanaf_start else math.inf
+        i = kind(0.0, -1.0, START)  # started before the forecast: not a new measure
+        eind[i] = looptijd() if vanaf_start else math.inf
         if k < len(plekken):
             w = plekken[k]
             werker[i] = w
@@ -199,13 +210,13 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
         else:  # nobody has room: the start state is over capacity
             wacht(i, 0.0, INTERN, 0.0)
         if eind[i] < math.inf:
-            push(events, (eind[i], EINDE, i))
+            voorraad.append((eind[i], i))
     for aantal, s in ((par.begin_wachtlijst_start, START), (par.begin_wachtlijst_intern, INTERN)):
         for _ in range(aantal):  # not handed over at once; the rest of a delay is memoryless
             gewacht = (norm_dagen if s == START else 0.0) + rng.uniform(0, 60)
             i = kind(0.0, -gewacht, s)
-            eind[i] = _duur(rng, par)
-            push(events, (eind[i], EINDE, i))
+            eind[i] = looptijd()
+            voorraad.append((eind[i], i))
             gem = par.start_vertraging_dagen if s == START else par.intern_vertraging_dagen
             wacht(i, -gewacht, s, exp(1 / gem) if gem > 0 else 0.0)
     ruimte[:] = [w for w in range(len(cap)) if last[w] < cap[w] and not ziek[w]]
@@ -224,7 +235,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
         * math.prod(max(1.0, m.instroom_factor) for m in scenario.maatregelen)
     )  # fmt: skip
     constant = hoogste == instroom[0] and not scenario.maatregelen
-    push(events, (exp(hoogste), AANKOMST, -1))
+    t_aankomst = exp(hoogste)  # arrivals are a stream of their own, not heap events
     for k, m in enumerate(scenario.maatregelen):
         push(events, (m.vanaf_maand * MAAND, MAATREGEL, k))
     for maand in range(1, n_maanden + 1):
@@ -266,7 +277,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
             kinderen_van[w].add(i)
             soort[i] = INTERN  # a next wait is an internal one
             if not vanaf_start and eind[i] == math.inf:
-                eind[i] = t + _duur(rng, par)
+                eind[i] = t + looptijd()
                 push(events, (eind[i], EINDE, i))
 
     def loslaten(w: int, t: float) -> None:
@@ -300,18 +311,38 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
 
     drempel = par.ziekte_drempel_dagen
     rest_ziek = par.lang_ziek_dagen - drempel  # mean length beyond the hand-over
+
+    def einde(x: int, t: float) -> None:
+        w = werker[x]
+        in_zorg[0] -= 1
+        werker[x] = -2
+        if w < 0:
+            wachtend.pop(x, None)  # its queue entry goes stale
+            return
+        last[w] -= 1
+        kinderen_van[w].discard(x)
+        ruimte.append(w)
+        if wachtrij:
+            toewijzen(t)
+
+    # three time-ordered sources: arrivals, the start state's ends, and the event heap
     pop = heapq.heappop
-    while events:
-        t, soort_event, x = pop(events)
-        if t > horizon:
-            break
-        if soort_event == AANKOMST:
-            push(events, (t + exp(hoogste), AANKOMST, -1))
+    oneindig = math.inf
+    voorraad = [v for v in sorted(voorraad) if v[0] <= horizon]
+    vi, nv = 0, len(voorraad)
+    t_vr = voorraad[0][0] if voorraad else oneindig
+    while True:
+        t_ev = events[0][0] if events else oneindig
+        if t_aankomst <= t_ev and t_aankomst <= t_vr:
+            t = t_aankomst
+            if t > horizon:
+                break  # everything else is later still
+            t_aankomst = t + exp(hoogste)
             if not constant and rand() * hoogste > tempo(t):
                 continue
             i = kind(t, t, START)
             if vanaf_start:
-                eind[i] = t + _duur(rng, par)
+                eind[i] = t + looptijd()
                 push(events, (eind[i], EINDE, i))
             mi = int(t / MAAND)
             if mi < n_maanden:
@@ -319,18 +350,20 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
             wacht(i, t, START, t + start_vertraging())
             if wachtrij:
                 toewijzen(t)
-        elif soort_event == EINDE:
-            w = werker[x]
-            in_zorg[0] -= 1
-            werker[x] = -2
-            if w < 0:
-                wachtend.pop(x, None)  # its queue entry goes stale
-                continue
-            last[w] -= 1
-            kinderen_van[w].discard(x)
-            ruimte.append(w)
-            if wachtrij:
-                toewijzen(t)
+            continue
+        if t_vr <= t_ev:
+            t, x = voorraad[vi]
+            vi += 1
+            t_vr = voorraad[vi][0] if vi < nv else oneindig
+            einde(x, t)
+            continue
+        if not events:
+            break
+        t, soort_event, x = pop(events)
+        if t > horizon:
+            break
+        if soort_event == EINDE:
+            einde(x, t)
         elif soort_event == KLAAR:
             if werker[x] == -1 and klaar_op[x] == t:
                 heapq.heappush(wachtrij, (klasse[x], sinds[x], x))

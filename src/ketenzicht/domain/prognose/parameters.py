@@ -14,7 +14,7 @@ with ``zij_instroom``: true for onboarding), ``verloop_delta`` (e.g. -0.02 = 2 p
 cap relative to the one in force, for a calibrated baseline whose cap is the observed one).
 
 ``ketenzicht prognose kalibreer`` writes a parameter file from the registered history; every
-field is documented in ``docs/prognose-parameters.md``.
+field is documented in ``docs/prognose.md``.
 """
 
 from __future__ import annotations
