@@ -20,6 +20,7 @@ import random
 import statistics
 import sys
 import time
+
 import simpy
 
 from ketenzicht.domain.prognose.montecarlo import prognose

@@ -152,8 +152,8 @@ def historie(*, peildatum: date, gi_naam: str | None = None, venster_maanden: in
         elif mid in eerste and datum >= eerste[mid]:
             plan.append((datum - eerste[mid]).days)
 
-    stand = monitor(peildatum=peildatum, bron="registratie")
-    cijfers = stand.landelijk if gi_naam is None else stand.per_gi[gi_naam]
+    opname = monitor(peildatum=peildatum, bron="registratie")
+    cijfers = opname.landelijk if gi_naam is None else opname.per_gi[gi_naam]
     drempels = Counter(werklastnorm(g, peildatum).ziekte_drempel_dagen for g in gi_ids)
     return Historie(
         peildatum=peildatum,

@@ -10,6 +10,7 @@ cluster's workers must be able to import ``ketenzicht`` (same environment, or a 
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -82,7 +83,7 @@ def _op_ray(
     # at ray.init, so set it here even when ray was imported before.
     ray_constants.RAY_ENABLE_UV_RUN_RUNTIME_ENV = False
     try:
-        ray.init(address=adres, logging_level="ERROR", log_to_driver=False)
+        ray.init(address=adres, logging_level=logging.ERROR, log_to_driver=False)
     except (ConnectionError, ValueError, RuntimeError) as fout:
         raise RayFout(f"geen Ray-cluster bereikbaar op {adres}: {fout}") from None
     try:
