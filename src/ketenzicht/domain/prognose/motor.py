@@ -183,17 +183,18 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
         else:
             heapq.heappush(wachtrij, (klasse[i], t, i))
 
+    direct, start_tempo = par.start_direct, 1 / (par.start_vertraging_dagen or math.inf)
+    warm, intern_tempo = par.intern_warm, 1 / (par.intern_vertraging_dagen or math.inf)
+
     def start_vertraging() -> float:
-        if par.start_direct >= 1 or rand() < par.start_direct:
+        if direct >= 1 or rand() < direct or not start_tempo:
             return 0.0
-        return (
-            norm_dagen + exp(1 / par.start_vertraging_dagen) if par.start_vertraging_dagen else 0.0
-        )
+        return norm_dagen + exp(start_tempo)
 
     def intern_vertraging() -> float:
-        if par.intern_warm >= 1 or rand() < par.intern_warm:
+        if warm >= 1 or rand() < warm or not intern_tempo:
             return 0.0
-        return exp(1 / par.intern_vertraging_dagen) if par.intern_vertraging_dagen else 0.0
+        return exp(intern_tempo)
 
     # start state: clients in execution, most with a caseworker (round robin under the cap),
     # some on the waiting lists
@@ -347,8 +348,9 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:  # noqa: C901 - one loo
             mi = int(t / MAAND)
             if mi < n_maanden:
                 nieuw[mi] += 1
-            wacht(i, t, START, t + start_vertraging())
-            if wachtrij:
+            vertraging = start_vertraging()
+            wacht(i, t, START, t + vertraging)
+            if not vertraging:  # only a child ready now can change who is assigned
                 toewijzen(t)
             continue
         if t_vr <= t_ev:
