@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
 from ketenzicht.domain.kalender import NederlandseKalender, werkdagen_na
 from ketenzicht.domain.perioden import Periode
+from ketenzicht.domain.prognose.kalender import peilnormen
 from ketenzicht.domain.prognose.kalibratie import (
     Historie,
     MaatregelVerloop,
@@ -19,7 +20,6 @@ from ketenzicht.domain.prognose.kalibratie import (
     Uitval,
     Werknemer,
     kalibreer,
-    peilnormen,
 )
 from ketenzicht.domain.prognose.parameters import OngeldigeParameters, parameters_uit
 

@@ -36,12 +36,17 @@ def _maand(tekst: str) -> date:
         raise argparse.ArgumentTypeError(f"geen maand in de vorm JJJJ-MM: {tekst!r}") from None
 
 
-def _volgende_maand() -> date:
+def _deze_maand() -> date:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    vandaag = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
-    return date(vandaag.year + vandaag.month // 12, vandaag.month % 12 + 1, 1)
+    return datetime.now(ZoneInfo("Europe/Amsterdam")).date().replace(day=1)
+
+
+def _volgende_maand() -> date:
+    from ketenzicht.domain.normen import plus_maanden
+
+    return plus_maanden(_deze_maand(), 1)
 
 
 def _json_maanden(p: Any, vanaf: date) -> list[dict[str, Any]]:
@@ -61,7 +66,7 @@ def _fout(tekst: str) -> int:
 
 def cmd_prognose(args: argparse.Namespace) -> int:
     from ketenzicht.cli import Voortgang
-    from ketenzicht.domain.prognose.kalibratie import peilnormen
+    from ketenzicht.domain.prognose.kalender import op_kalender
     from ketenzicht.domain.prognose.montecarlo import RayFout, prognose
     from ketenzicht.domain.prognose.parameters import OngeldigeParameters, lees_scenario
 
@@ -81,11 +86,7 @@ def cmd_prognose(args: argparse.Namespace) -> int:
     if args.runs < 1:
         return _fout(f"--runs: minstens 1, kreeg {args.runs}")
     vanaf = args.vanaf or scenario.vanaf or _volgende_maand()
-    horizon = args.horizon_maanden or scenario.parameters.horizon_maanden
-    par = replace(
-        scenario.parameters, horizon_maanden=horizon, peil_norm_dagen=peilnormen(vanaf, horizon)
-    )
-    scenario = replace(scenario, parameters=par)
+    scenario = op_kalender(scenario, vanaf, args.horizon_maanden)
     voortgang = Voortgang()
     opties: dict[str, Any] = {
         "seed": args.seed,
@@ -171,11 +172,6 @@ def registreer(sub: Any) -> None:
     t.add_argument("--werkers", type=int)
     t.add_argument("--format", choices=["table", "json"], default="table")
     t.set_defaults(func=cmd_toets, django=True)
-
-
-def _deze_maand() -> date:
-    volgende = _volgende_maand()
-    return date(volgende.year - (volgende.month == 1), (volgende.month - 2) % 12 + 1, 1)
 
 
 def cmd_kalibreer(args: argparse.Namespace) -> int:

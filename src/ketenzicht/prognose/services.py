@@ -9,12 +9,19 @@ from typing import Any
 
 from django.db import transaction
 
-from ketenzicht.domain.prognose.kalibratie import peilnormen
+from ketenzicht.domain.prognose.kalender import op_kalender
+from ketenzicht.domain.prognose.kalibratie import kalibreer
 from ketenzicht.domain.prognose.montecarlo import replicatie_seed
 from ketenzicht.domain.prognose.motor import simuleer
-from ketenzicht.domain.prognose.parameters import Scenario, scenario_json, scenario_uit
+from ketenzicht.domain.prognose.parameters import (
+    Maatregel,
+    Scenario,
+    scenario_json,
+    scenario_uit,
+)
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.prognose.models import Prognoserun
+from ketenzicht.prognose.selectors import historie
 
 MAX_RUNS = 200
 
@@ -35,10 +42,27 @@ def aanvragen(
 
 
 def scenario_van(run: Prognoserun) -> Scenario:
-    s = scenario_uit(run.scenario)
-    horizon = s.parameters.horizon_maanden
-    par = replace(s.parameters, peil_norm_dagen=peilnormen(run.vanaf, horizon))
-    return replace(s, parameters=par)
+    return op_kalender(scenario_uit(run.scenario), run.vanaf)
+
+
+def scenario_voor(
+    *,
+    naam: str,
+    gekalibreerd: bool,
+    horizon: int,
+    maatregelen: tuple[Maatregel, ...],
+    maand: date,
+    organisatie: Organisatie | None,
+) -> Scenario:
+    """A scenario from ``maand`` on: the baseline calibrated on the registration (a GI's own,
+    for a GI) or the national defaults, with ``maatregelen``. Raises ``TeWeinigHistorie``."""
+    if gekalibreerd:
+        gi = organisatie.naam if organisatie and organisatie.type == Organisatie.Type.GI else None
+        k = kalibreer(historie(peildatum=maand, gi_naam=gi), horizon_maanden=horizon)
+        basis = Scenario(naam, k.parameters)
+    else:
+        basis = Scenario(naam)
+    return op_kalender(replace(basis, maatregelen=maatregelen), maand, horizon)
 
 
 def _cijfers(scenario: Scenario, seed: int) -> dict[str, list[float]]:

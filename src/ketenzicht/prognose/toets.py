@@ -9,10 +9,11 @@ and are compared as they are. A P10–P90 band holds a month's outcome four time
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
-from ketenzicht.domain.prognose.kalibratie import Kalibratie, kalibreer, peilnormen
+from ketenzicht.domain.prognose.kalender import op_kalender
+from ketenzicht.domain.prognose.kalibratie import Kalibratie, kalibreer
 from ketenzicht.domain.prognose.montecarlo import Band, Prognose, Voortgang, prognose
 from ketenzicht.domain.prognose.parameters import Scenario
 from ketenzicht.prognose.selectors import Waargenomen, historie, waargenomen
@@ -49,11 +50,7 @@ class Toets:
 
 def basislijn(k: Kalibratie, naam: str) -> Scenario:
     """The calibrated baseline as a scenario that starts at the calibration's peildatum."""
-    par = replace(
-        k.parameters,
-        peil_norm_dagen=peilnormen(k.peildatum, k.parameters.horizon_maanden),
-    )
-    return Scenario(naam, par, (), date(k.peildatum.year, k.peildatum.month, 1))
+    return op_kalender(Scenario(naam, k.parameters), k.peildatum)
 
 
 def toets(

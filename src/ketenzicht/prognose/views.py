@@ -3,7 +3,6 @@ bands as charts beside the baseline. Aggregates only; thin over services and sel
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django import forms
@@ -13,13 +12,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie, kalibreer
-from ketenzicht.domain.prognose.parameters import Maatregel, OngeldigeParameters, Scenario
+from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie
+from ketenzicht.domain.prognose.parameters import Maatregel, OngeldigeParameters
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import lidmaatschap_van
 from ketenzicht.prognose import selectors, services
 from ketenzicht.prognose.models import Prognoserun
-from ketenzicht.prognose.toets import basislijn
 
 
 class PrognoseFormulier(forms.Form):
@@ -81,30 +79,22 @@ def _maatregelen(d: dict[str, Any]) -> tuple[Maatregel, ...]:
     return tuple(uit)
 
 
-def _scenario(d: dict[str, Any], organisatie: Organisatie | None) -> tuple[Scenario, date]:
-    from dataclasses import replace
-
-    from ketenzicht.prognose.selectors import historie
-
-    deze_maand = timezone.localdate().replace(day=1)
-    if d["basis"] == "kalibratie":
-        gi = organisatie.naam if organisatie and organisatie.type == Organisatie.Type.GI else None
-        k = kalibreer(historie(peildatum=deze_maand, gi_naam=gi), horizon_maanden=d["horizon"])
-        s = basislijn(k, d["naam"])
-    else:
-        s = Scenario(d["naam"])
-    par = replace(s.parameters, horizon_maanden=d["horizon"])
-    return replace(s, parameters=par, maatregelen=_maatregelen(d), vanaf=deze_maand), deze_maand
-
-
 @login_required
 def pagina(request: HttpRequest) -> HttpResponse:
     organisatie = _organisatie(request)
     formulier = PrognoseFormulier(request.POST or None)
     if request.method == "POST" and formulier.is_valid():
         d = formulier.cleaned_data
+        vanaf = timezone.localdate().replace(day=1)
         try:
-            scenario, vanaf = _scenario(d, organisatie)
+            scenario = services.scenario_voor(
+                naam=d["naam"],
+                gekalibreerd=d["basis"] == "kalibratie",
+                horizon=d["horizon"],
+                maatregelen=_maatregelen(d),
+                maand=vanaf,
+                organisatie=organisatie,
+            )
             run = services.aanvragen(
                 scenario=scenario,
                 runs=d["runs"],

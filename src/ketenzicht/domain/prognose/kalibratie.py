@@ -441,19 +441,3 @@ def kalibreer(h: Historie, *, venster_maanden: int = 24, horizon_maanden: int = 
         )
     )
     return Kalibratie(h.peildatum, replace(Parameters(), **velden), tuple(schat))  # type: ignore[arg-type]
-
-
-def peilnormen(vanaf: date, maanden: int, kalender: Kalender | None = None) -> tuple[float, ...]:
-    """Per month-end snapshot of a forecast from ``vanaf``: how many days after its start a
-    child counts on the start list on that peildatum (the first of the next month). Holidays
-    and weekends make it longer or shorter than the mean: on 1 January a child needs about 10
-    days, on a Saturday 6."""
-    kalender = kalender or NederlandseKalender()
-    uit = []
-    for m in range(1, maanden + 1):
-        peil = plus_maanden(vanaf, m)
-        d = peil - timedelta(days=1)
-        while werkdagen_na(d, TERMIJN_JEUGDBESCHERMER_WERKDAGEN, kalender) >= peil:
-            d -= timedelta(days=1)
-        uit.append(float(_dagen(d, peil) - 1))
-    return tuple(uit)

@@ -26,8 +26,7 @@ from dataclasses import dataclass
 
 from ketenzicht.domain.prognose.parameters import MAAND, Parameters, Scenario
 
-(AANKOMST, EINDE, VERTREK, VACATURE, ZIEK, DREMPEL, BETER, INGEWERKT, MAATREGEL, MAANDGRENS,
- KLAAR) = range(11)  # fmt: skip
+EINDE, VERTREK, VACATURE, ZIEK, DREMPEL, BETER, INGEWERKT, MAATREGEL, MAANDGRENS, KLAAR = range(10)
 START, INTERN = 0, 1
 
 
