@@ -20,6 +20,8 @@ install: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv) ## install Python (uv
 run: install ## migrate, load the landelijk demo once, serve on http://$(HOST) and print demo logins
 	$(UV) run ketenzicht beheer migrate --verbosity 0
 	$(UV) run ketenzicht demo --schaal landelijk --seed $(SEED) --als-leeg
+	@echo "Prognosemotor compileren (eenmalig na een checkout, ~20 s) of laden…"
+	@$(UV) run python -c "from ketenzicht.domain.prognose.motor import opwarmen; opwarmen()"
 	@echo "Ketenzicht draait op http://$(HOST)/  (Ctrl-C stopt)"
 	KETENZICHT_DEBUG=1 $(UV) run ketenzicht beheer runserver $(HOST) --noreload
 
