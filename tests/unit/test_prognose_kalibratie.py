@@ -110,6 +110,29 @@ def test_instroom_duur_en_overdracht() -> None:
     assert (p.veiligheidsplan_dagen, p.hulpaanbod_dagen, p.norm) == (25, 80, 14)
 
 
+def test_duur_volgt_de_uitstroom_van_het_laatste_jaar() -> None:
+    """The exit rate is the one the stock has now: what ended more than 12 months before the
+    peildatum does not move it (a year with many ends would make the forecast shrink the
+    stock that is not shrinking anymore)."""
+    instroom = [
+        MaatregelVerloop(date(jaar, maand, 10), None, None)
+        for jaar in (2024, 2025)
+        for maand in range(1, 13)
+        for _ in range(30)
+    ]
+    recent = [MaatregelVerloop(date(2024, 1, 10), date(2025, 7, 1), None) for _ in range(9)]
+    vroeg = [MaatregelVerloop(date(2023, 1, 1), date(2024, 6, 1), None) for _ in range(200)]
+    zonder = kalibreer(_historie(instroom + recent)).parameters
+    met = kalibreer(_historie(instroom + recent + vroeg)).parameters
+    assert met.duur_dagen == zonder.duur_dagen
+    # client-days in 2025 over its 10 ends (the 9 above and one in _historie)
+    jaar = date(2025, 1, 1)
+    dagen = sum((min(m.einde or PEIL, PEIL) - max(m.start, jaar)).days for m in instroom) + 9 * (
+        date(2025, 7, 1) - jaar
+    ).days
+    assert zonder.duur_dagen == pytest.approx(dagen / 10, abs=0.05)
+
+
 def test_zonder_historie_zegt_de_kalibratie_wat_er_ontbreekt() -> None:
     h = _historie([MaatregelVerloop(date(2024, 3, 1), None, None)])
     with pytest.raises(TeWeinigHistorie, match="instroom: minstens 6 hele maanden"):

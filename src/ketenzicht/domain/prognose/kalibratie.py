@@ -7,7 +7,7 @@ happened next (``ketenzicht prognose toets``). Each estimate says what it was ma
 * inflow: measures started per calendar month in the window; a trend (log-linear least squares)
   and a season (per calendar month, with 3 years or more) only when the data show one
   (trend: |t| ≥ 2; season: χ² test, p < 0.01), otherwise the mean of the last 12 months.
-* duration: ends per client-day in the window (exponential, censoring-proof).
+* duration: ends per client-day in the last 12 months (exponential, censoring-proof).
 * staff: case-holding FTE (jeugdbeschermers and jeugdreclasseerders) in service, onboarding and
   long-sick at the peildatum; the available FTE without a caseload (support staff); turnover as
   FTE that left per mean FTE-year; the vacancy as the days from a leaver to the next hire in the
@@ -176,12 +176,24 @@ def _instroom(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, obj
 
 
 def _duur(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, object]:
-    blootstelling = sum(_overlap(m.start, m.einde, begin, h.peildatum) for m in h.maatregelen)
-    einden = sum(1 for m in h.maatregelen if m.einde is not None and begin <= m.einde < h.peildatum)
+    """The exit rate of the clients in execution over the last 12 months (as the inflow): the
+    composition of the stock changes slowly (long guardianships, short youth probation), and a
+    forecast needs the rate it has now, not the one of two years ago."""
+    recent = max(begin, plus_maanden(h.peildatum, -12))
+    blootstelling = sum(_overlap(m.start, m.einde, recent, h.peildatum) for m in h.maatregelen)
+    einden = sum(
+        1 for m in h.maatregelen if m.einde is not None and recent <= m.einde < h.peildatum
+    )
     if not einden:
-        raise TeWeinigHistorie("duur_dagen: geen beëindigde maatregelen in het venster")
+        raise TeWeinigHistorie("duur_dagen: geen beëindigde maatregelen in de laatste 12 maanden")
     duur = round(blootstelling / einden, 1)
-    schat.append(Schatting("duur_dagen", duur, f"{einden} einden op {blootstelling:,} cliëntdagen"))
+    schat.append(
+        Schatting(
+            "duur_dagen",
+            duur,
+            f"{einden} einden op {blootstelling:,} cliëntdagen in de laatste 12 maanden",
+        )
+    )
     return {"duur_dagen": duur}
 
 
