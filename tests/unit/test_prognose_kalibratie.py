@@ -127,9 +127,10 @@ def test_duur_volgt_de_uitstroom_van_het_laatste_jaar() -> None:
     assert met.duur_dagen == zonder.duur_dagen
     # client-days in 2025 over its 10 ends (the 9 above and one in _historie)
     jaar = date(2025, 1, 1)
-    dagen = sum((min(m.einde or PEIL, PEIL) - max(m.start, jaar)).days for m in instroom) + 9 * (
-        date(2025, 7, 1) - jaar
-    ).days
+    dagen = (
+        sum((min(m.einde or PEIL, PEIL) - max(m.start, jaar)).days for m in instroom)
+        + 9 * (date(2025, 7, 1) - jaar).days
+    )
     assert zonder.duur_dagen == pytest.approx(dagen / 10, abs=0.05)
 
 
