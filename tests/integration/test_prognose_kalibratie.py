@@ -100,6 +100,35 @@ def test_toets_legt_de_monitor_naast_de_banden(capsys: pytest.CaptureFixture[str
 
 
 @pytest.mark.usefixtures("demo")
+def test_rollende_toets_telt_binnen_onder_en_boven_over_alle_peildata(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["prognose", "toets", "--peildatum", "2026-05", "--maanden", "3", "--runs", "20"]
+    assert (
+        main([*args, "--oorsprongen", "2", "--stap", "2", "--werkers", "1", "--format", "json"])
+        == 0
+    )
+    uit = json.loads(capsys.readouterr().out)
+    assert [t["peildatum"] for t in uit["oorsprongen"]] == ["2026-03", "2026-05"]
+    assert [m["maand"] for m in uit["oorsprongen"][0]["maanden"]] == [
+        "2026-04-01", "2026-05-01", "2026-06-01"
+    ]  # fmt: skip
+    for naam, samen in uit["binnen"].items():
+        per = [t["binnen"][naam] for t in uit["oorsprongen"]]
+        for sleutel in ("binnen", "onder", "boven", "maanden"):
+            assert samen[sleutel] == sum(p[sleutel] for p in per)
+        assert samen["maanden"] == 6 == samen["binnen"] + samen["onder"] + samen["boven"]
+        if naam != "workload":  # (the workload is compared at its published decimal)
+            maanden = [m[naam] for t in uit["oorsprongen"] for m in t["maanden"]]
+            assert samen["onder"] == sum(m["waargenomen"] < m["p10"] for m in maanden)
+            assert samen["boven"] == sum(m["waargenomen"] > m["p90"] for m in maanden)
+    # the months the two backtests share are the same monitor figures
+    juni = [m for t in uit["oorsprongen"] for m in t["maanden"] if m["maand"] == "2026-06-01"]
+    assert len(juni) == 2
+    assert juni[0]["clienten"]["waargenomen"] == juni[1]["clienten"]["waargenomen"]
+
+
+@pytest.mark.usefixtures("demo")
 def test_fouten_in_kalibreer_en_toets_noemen_wat_er_mis_is(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -107,6 +136,8 @@ def test_fouten_in_kalibreer_en_toets_noemen_wat_er_mis_is(
     assert "Onbekende GI: 'Bestaat Niet'" in capsys.readouterr().err
     assert main(["prognose", "toets", "--peildatum", "2026-10", "--maanden", "6"]) == 2
     assert "ligt na deze maand" in capsys.readouterr().err
+    assert main(["prognose", "toets", "--peildatum", "2026-01", "--oorsprongen", "0"]) == 2
+    assert "--oorsprongen en --stap zijn minstens 1" in capsys.readouterr().err
     assert main(["prognose", "kalibreer", "--peildatum", "2020-01"]) == 2
     assert "te weinig historie" in capsys.readouterr().err
     assert main(["prognose"]) == 2

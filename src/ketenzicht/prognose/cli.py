@@ -12,7 +12,9 @@ history (``{"naam", "vanaf", "parameters", "kalibratie": [{"naam", "waarde", "ui
 ``ketenzicht prognose toets`` calibrates on a past month and puts the monitor's figures of the
 months after it beside the forecast's bands (``{"peildatum", "runs", "maanden": [{"maand",
 <indicator>: {"waargenomen", "p10", "p50", "p90", "binnen"}}], "binnen": {<indicator>:
-{"binnen", "maanden"}}}``).
+{"binnen", "maanden", "onder", "boven"}}}``); with ``--oorsprongen K`` it does so from K
+peildata ``--stap`` months apart (``{"runs", "oorsprongen": [<one each, as above>], "binnen":
+<over all of them>}``).
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ketenzicht.domain.prognose.parameters import maand_label
+
+if TYPE_CHECKING:  # the toets module needs Django, loaded only for the commands that use it
+    from ketenzicht.prognose.toets import Toets, Vergelijking
 
 
 def _maand(tekst: str) -> date:
@@ -166,6 +171,13 @@ def registreer(sub: Any) -> None:
     t = sub2.add_parser("toets", help="kalibreer op een eerdere maand en vergelijk met de monitor")
     t.add_argument("--peildatum", type=_maand, help="JJJJ-MM (standaard 12 maanden terug)")
     t.add_argument("--maanden", type=int, default=12)
+    t.add_argument(
+        "--oorsprongen",
+        type=int,
+        default=1,
+        help="herhaal de toets vanaf zoveel peildata (rollende oorsprong), de laatste --peildatum",
+    )
+    t.add_argument("--stap", type=int, default=6, help="maanden tussen die peildata (standaard 6)")
     t.add_argument("--gi", help="alleen deze GI (standaard landelijk)")
     t.add_argument("--runs", type=int, default=100)
     t.add_argument("--seed", type=int, default=1)
@@ -208,17 +220,20 @@ def cmd_toets(args: argparse.Namespace) -> int:
     from ketenzicht.cli import Voortgang
     from ketenzicht.domain.normen import plus_maanden
     from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie
-    from ketenzicht.prognose.toets import INDICATOREN, toets
+    from ketenzicht.prognose.toets import dekking, rollend
 
+    if args.oorsprongen < 1 or args.stap < 1:
+        return _fout("toets: --oorsprongen en --stap zijn minstens 1")
     peildatum = args.peildatum or plus_maanden(_deze_maand(), -args.maanden)
     if plus_maanden(peildatum, args.maanden) > _deze_maand():
         return _fout(
             f"toets: {peildatum:%Y-%m} plus {args.maanden} maanden ligt na deze maand; "
             "kies een eerdere --peildatum of minder --maanden"
         )
+    peildata = [plus_maanden(peildatum, -args.stap * k) for k in reversed(range(args.oorsprongen))]
     try:
-        uitkomst = toets(
-            peildatum=peildatum,
+        toetsen = rollend(
+            peildata=peildata,
             maanden=args.maanden,
             gi_naam=args.gi,
             runs=args.runs,
@@ -229,9 +244,36 @@ def cmd_toets(args: argparse.Namespace) -> int:
     except LookupError as fout:
         return _fout(f"toets --gi: {fout}")
     except TeWeinigHistorie as fout:
-        return _fout(f"toets: te weinig historie voor {peildatum:%Y-%m}: {fout}")
+        return _fout(f"toets: te weinig historie voor {peildata[0]:%Y-%m}: {fout}")
+    samen = {naam: asdict(d) | {"maanden": d.maanden} for naam, d in dekking(toetsen).items()}
+    if args.format == "json":
+        een = [_toets_json(t) for t in toetsen]
+        uit = een[0] if len(een) == 1 else {"runs": args.runs, "oorsprongen": een, "binnen": samen}
+        print(json.dumps(uit, ensure_ascii=False, indent=2))
+        return 0
+    for t in toetsen:
+        _toets_tabel(t)
+        print()
+    if len(toetsen) > 1:
+        print(f"Samen, {len(toetsen)} peildata × {args.maanden} maanden:")
+    for naam, d in samen.items():
+        print(
+            f"  {naam:<18} binnen P10–P90 {d['binnen']:>3} van {d['maanden']:<3}"
+            f" ({d['binnen'] / d['maanden']:.0%}) · onder P10 {d['onder']:>2}"
+            f" · boven P90 {d['boven']:>2}"
+        )
+    print(
+        "  (! = erbuiten. Een kloppend model: ~80% binnen, even vaak onder als boven; "
+        "van 12 maanden liggen er ~2 buiten een 80%-band)"
+    )
+    return 0
+
+
+def _toets_json(t: Toets) -> dict[str, Any]:
+    from ketenzicht.prognose.toets import INDICATOREN, dekking
+
     per_maand: dict[date, dict[str, Any]] = {}
-    for v in uitkomst.vergelijkingen:
+    for v in t.vergelijkingen:
         per_maand.setdefault(v.maand, {})[v.indicator] = {
             "waargenomen": v.waargenomen,
             "p10": v.band.p10,
@@ -239,34 +281,34 @@ def cmd_toets(args: argparse.Namespace) -> int:
             "p90": v.band.p90,
             "binnen": v.binnen,
         }
-    binnen = {
-        naam: dict(zip(("binnen", "maanden"), uitkomst.binnen(naam), strict=True))
-        for naam in INDICATOREN
-    }
-    if args.format == "json":
-        uit = {
-            "peildatum": f"{peildatum:%Y-%m}",
-            "runs": uitkomst.prognose.runs,
-            "maanden": [{"maand": f"{d:%Y-%m-%d}", **rij} for d, rij in per_maand.items()],
-            "binnen": binnen,
-        }
-        print(json.dumps(uit, ensure_ascii=False, indent=2))
-        return 0
+    d = dekking([t])
+    return {
+        "peildatum": f"{t.kalibratie.peildatum:%Y-%m}",
+        "runs": t.prognose.runs,
+        "maanden": [{"maand": f"{m:%Y-%m-%d}", **rij} for m, rij in per_maand.items()],
+        "binnen": {
+            naam: {"binnen": d[naam].binnen, "maanden": d[naam].maanden,
+                   "onder": d[naam].onder, "boven": d[naam].boven}
+            for naam in INDICATOREN
+        },
+    }  # fmt: skip
+
+
+def _toets_tabel(t: Toets) -> None:
+    from ketenzicht.prognose.toets import INDICATOREN
+
     print(
-        f"Toets: gekalibreerd op {peildatum:%Y-%m} met de historie tot dan, "
-        f"{uitkomst.prognose.runs} replicaties; monitor (registratie) naast P10–P50–P90"
+        f"Toets: gekalibreerd op {t.kalibratie.peildatum:%Y-%m} met de historie tot dan, "
+        f"{t.prognose.runs} replicaties; monitor (registratie) naast P10–P50–P90"
     )
     print(f"{'peildatum':<12}" + "".join(f"{n:>34}" for n in INDICATOREN))
+    per_maand: dict[date, dict[str, Vergelijking]] = {}
+    for v in t.vergelijkingen:
+        per_maand.setdefault(v.maand, {})[v.indicator] = v
     for d, rij in per_maand.items():
 
-        def cel(x: dict[str, Any]) -> str:
-            teken = " " if x["binnen"] else "!"
-            return f"{x['waargenomen']:g}{teken} ({x['p10']:g}–{x['p50']:g}–{x['p90']:g})"
+        def cel(v: Vergelijking) -> str:
+            b = v.band
+            return f"{v.waargenomen:g}{' ' if v.binnen else '!'} ({b.p10:g}–{b.p50:g}–{b.p90:g})"
 
         print(f"{d:%Y-%m-%d}  " + "".join(f"{cel(rij[n]):>34}" for n in INDICATOREN if n in rij))
-    print(
-        "binnen P10–P90: "
-        + ", ".join(f"{n} {b['binnen']} van {b['maanden']}" for n, b in binnen.items())
-        + "  (! = erbuiten; een 80%-band: ~2 van 12 erbuiten is te verwachten)"
-    )
-    return 0

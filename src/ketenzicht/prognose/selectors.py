@@ -10,6 +10,7 @@ about a child is shown, so nothing here is audited per child.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -183,11 +184,19 @@ class Waargenomen:
     workload: float | None
 
 
-def waargenomen(*, vanaf: date, maanden: int, gi_naam: str | None = None) -> list[Waargenomen]:
+def waargenomen(
+    *,
+    vanaf: date,
+    maanden: int,
+    gi_naam: str | None = None,
+    voortgang: Callable[[str, int, int], None] | None = None,
+) -> list[Waargenomen]:
     """The monitor on the first of each of the ``maanden`` months after ``vanaf``."""
     _organisaties(gi_naam)
     uit = []
     for k in range(1, maanden + 1):
+        if voortgang:
+            voortgang("monitor per maand", k - 1, maanden)
         dag = plus_maanden(date(vanaf.year, vanaf.month, 1), k)
         m = monitor(peildatum=dag, bron="registratie")
         i = m.landelijk if gi_naam is None else m.per_gi[gi_naam]
