@@ -249,6 +249,7 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
     lang_n = 0  # episodes
     lang_fte = lang_dicht = 0.0  # FTE-weighted: a unit of the simulator is one FTE
     lang_extra = 0.0  # days beyond the threshold
+    lang_fte_dagen = 0.0  # FTE-days inside long episodes: not at risk of falling ill again
     kort_fte_dagen = 0.0
     for m in zaak:
         for s, p in m.afwezigheden:
@@ -258,6 +259,7 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
             tot = min(p.tot or t, m.dienstverband.tot or t, t)
             lengte = _dagen(p.van, tot)
             if lengte > drempel:
+                lang_fte_dagen += m.fte * _overlap(p.van, tot, begin, t)
                 if p.van >= begin:
                     lang_n += 1
                     lang_fte += m.fte
@@ -306,16 +308,17 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
                 "vacature_dagen", uit["vacature_dagen"], f"{len(gaten)} vertrekkers opgevolgd"
             )
         )
-    if lang_n and fte_jaren:
-        uit["lang_ziek_per_jaar"] = round(lang_fte / fte_jaren, 4)
+    risico_jaren = (fte_dagen - lang_fte_dagen) / 365.25  # a hazard: per FTE-year at risk
+    if lang_n and risico_jaren > 0:
+        uit["lang_ziek_per_jaar"] = round(lang_fte / risico_jaren, 4)
         # exponential ML beyond the threshold; with none closed yet, a lower bound
         uit["lang_ziek_dagen"] = round(drempel + lang_extra / (lang_dicht or lang_fte), 1)
         schat.append(
             Schatting(
                 "lang_ziek_per_jaar",
                 uit["lang_ziek_per_jaar"],
-                f"{lang_n} ziekmeldingen langer dan {drempel} dagen; gemiddeld "
-                f"{uit['lang_ziek_dagen']} dagen",
+                f"{lang_n} ziekmeldingen langer dan {drempel} dagen op {risico_jaren:,.0f} "
+                f"fte-jaren niet langdurig ziek; gemiddeld {uit['lang_ziek_dagen']} dagen",
             )
         )
     if fte_dagen:
