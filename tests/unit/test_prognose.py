@@ -5,12 +5,14 @@ of ``ketenzicht prognose``."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from ketenzicht.cli import main
 from ketenzicht.domain.prognose.montecarlo import prognose
+from ketenzicht.domain.prognose.motor import simuleer
 from ketenzicht.domain.prognose.parameters import (
     Maatregel,
     OngeldigeParameters,
@@ -57,6 +59,25 @@ def test_meer_medewerkers_korter_wachten_lagere_norm_langer_wachten() -> None:
     for m in basis.maanden:
         for band in m.values():
             assert band.p10 <= band.p50 <= band.p90
+
+
+def test_wie_nog_binnen_de_termijn_wacht_komt_op_de_startwachtlijst() -> None:
+    """Children without a jeugdbeschermer still inside their term at the start are on no list
+    yet; the delayed ones among them are on the start list a month later, the direct ones not
+    (staff to spare, so only the delay counts)."""
+    par = replace(
+        KLEIN, instroom_per_maand=0.01, begin_wachtlijst_start=0, begin_wachtlijst_intern=0,
+        medewerkers=300, begin_binnen_norm=200, start_vertraging_dagen=60, verloop_per_jaar=0,
+        lang_ziek_per_jaar=0,
+    )  # fmt: skip
+    vertraagd = simuleer(Scenario("vertraagd", replace(par, start_direct=0)), 1).maanden
+    # ready 7 - g + Exp(60) days after the start (g: days already waited, uniform 0–7): still
+    # waiting after a month with probability ~exp(-(30.4 - 7 + 3.5) / 60) = 0.64
+    assert 100 <= vertraagd.wachtlijst_start[0] <= 160
+    direct = simuleer(Scenario("direct", replace(par, start_direct=1)), 1).maanden
+    assert direct.wachtlijst_start[0] == 0
+    with pytest.raises(OngeldigeParameters, match="begin_binnen_norm: meer dan begin_clienten"):
+        replace(par, begin_binnen_norm=par.begin_clienten + 1)
 
 
 @pytest.mark.parametrize(

@@ -134,6 +134,25 @@ def test_duur_volgt_de_uitstroom_van_het_laatste_jaar() -> None:
     assert zonder.duur_dagen == pytest.approx(dagen / 10, abs=0.05)
 
 
+def test_begin_telt_wie_nog_binnen_de_termijn_zonder_jeugdbeschermer_is() -> None:
+    """On Thursday 1 Jan 2026 (a holiday): a measure started on Tuesday 23 Dec still has its
+    term running (Christmas and New Year push it to 2 Jan), one started on Monday 22 Dec is on
+    the list since 1 Jan; one with a jeugdbeschermer, or ended, or starting later, is
+    neither."""
+    maatregelen = [
+        MaatregelVerloop(date(2025, m, 10), None, date(2025, m, 10)) for m in range(1, 13)
+    ]
+    binnen = [MaatregelVerloop(date(2025, 12, 23), None, None) for _ in range(3)]
+    geteld_niet = [
+        MaatregelVerloop(date(2025, 12, 22), None, None),  # its term passed: on the start list
+        MaatregelVerloop(date(2025, 12, 29), None, date(2025, 12, 30)),  # has one
+        MaatregelVerloop(date(2025, 12, 29), date(2025, 12, 31), None),  # ended
+        MaatregelVerloop(date(2026, 1, 2), None, None),  # not started yet
+    ]
+    p = kalibreer(_historie(maatregelen + binnen + geteld_niet)).parameters
+    assert p.begin_binnen_norm == 3
+
+
 def test_zonder_historie_zegt_de_kalibratie_wat_er_ontbreekt() -> None:
     h = _historie([MaatregelVerloop(date(2024, 3, 1), None, None)])
     with pytest.raises(TeWeinigHistorie, match="instroom: minstens 6 hele maanden"):

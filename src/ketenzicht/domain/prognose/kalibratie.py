@@ -20,7 +20,8 @@ happened next (``ketenzicht prognose toets``). Each estimate says what it was ma
   count as censored (exponential maximum likelihood).
 * the cap on a caseload: the 95th percentile of clients per FTE among the available case-holders
   at the peildatum — the most the GI actually carries, not the policy norm.
-* start state: clients and the monitor's start and internal waiting lists at the peildatum.
+* start state: clients and the monitor's start and internal waiting lists at the peildatum, and
+  the children still within their 5 working days without a jeugdbeschermer (on no list yet).
 """
 
 from __future__ import annotations
@@ -424,6 +425,20 @@ def _proces(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, objec
     return uit
 
 
+def _binnen_norm(h: Historie) -> int:
+    """Children whose measure runs at the peildatum without a jeugdbeschermer yet, still within
+    their 5 working days: not on the monitor's start list today, but many will be."""
+    t = h.peildatum
+    return sum(
+        1
+        for m in h.maatregelen
+        if t - timedelta(days=21) <= m.start <= t
+        and (m.einde is None or m.einde > t)
+        and (m.eerste_toewijzing is None or m.eerste_toewijzing > t)
+        and werkdagen_na(m.start, TERMIJN_JEUGDBESCHERMER_WERKDAGEN, h.kalender) >= t
+    )
+
+
 def kalibreer(h: Historie, *, venster_maanden: int = 24, horizon_maanden: int = 12) -> Kalibratie:
     """Parameters for a forecast from ``h.peildatum`` on, estimated from the window before it."""
     begin = plus_maanden(h.peildatum, -venster_maanden)
@@ -444,6 +459,7 @@ def kalibreer(h: Historie, *, venster_maanden: int = 24, horizon_maanden: int = 
         )
     velden |= {
         "begin_clienten": h.clienten,
+        "begin_binnen_norm": _binnen_norm(h),
         "begin_wachtlijst_start": h.wachtlijst_start,
         "begin_wachtlijst_intern": h.wachtlijst_intern,
         "horizon_maanden": horizon_maanden,
@@ -451,8 +467,10 @@ def kalibreer(h: Historie, *, venster_maanden: int = 24, horizon_maanden: int = 
     schat.append(
         Schatting(
             "begin",
-            f"{h.clienten} / {h.wachtlijst_start} / {h.wachtlijst_intern}",
-            "cliënten / wachtlijst start / interne wachtlijst op de peildatum (monitor)",
+            f"{h.clienten} / {h.wachtlijst_start} / {h.wachtlijst_intern} / "
+            f"{velden['begin_binnen_norm']}",
+            "cliënten / wachtlijst start / interne wachtlijst op de peildatum (monitor) / nog "
+            "binnen de 5 werkdagen zonder jeugdbeschermer (nog niet op de lijst)",
         )
     )
     return Kalibratie(h.peildatum, replace(Parameters(), **velden), tuple(schat))  # type: ignore[arg-type]

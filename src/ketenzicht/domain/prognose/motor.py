@@ -79,7 +79,8 @@ _Par = namedtuple(
         "medewerkers vacature_dagen lang_ziek_per_jaar lang_ziek_dagen ziekte_drempel_dagen "
         "kort_verzuim inwerk_dagen inwerkfactor fte_overig start_direct start_vertraging_dagen "
         "intern_warm intern_vertraging_dagen veiligheidsplan_dagen hulpaanbod_dagen "
-        "begin_clienten begin_wachtlijst_start begin_wachtlijst_intern begin_inwerkend "
+        "begin_clienten begin_wachtlijst_start begin_wachtlijst_intern begin_binnen_norm "
+        "begin_inwerkend "
         "begin_ziek n_maanden norm_dagen peil_norm_dagen norm_veiligheidsplan_dagen "
         "norm_hulpaanbod_dagen opwarm_dagen registreer hoogste constant"
     ),
@@ -93,6 +94,7 @@ _FLOATS = (
 )  # fmt: skip
 _INTS = (
     "medewerkers", "begin_clienten", "begin_wachtlijst_start", "begin_wachtlijst_intern",
+    "begin_binnen_norm",
     "begin_inwerkend", "begin_ziek",
 )  # fmt: skip
 _Maatregelen = namedtuple(
@@ -433,7 +435,10 @@ def _kern(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
         for w in range(p.medewerkers):
             if not wk.ziek[w] and wk.cap[w] > r:
                 plekken.append(w)
-    toegewezen = p.begin_clienten - p.begin_wachtlijst_start - p.begin_wachtlijst_intern
+    toegewezen = (
+        p.begin_clienten - p.begin_wachtlijst_start - p.begin_wachtlijst_intern
+        - p.begin_binnen_norm
+    )  # fmt: skip
     voorraad_t = np.full(p.begin_clienten, math.inf)
     for k in range(toegewezen):
         i = _kind(0.0, -1.0, START, kd, n, p)  # started before the forecast: not a new measure
@@ -456,13 +461,28 @@ def _kern(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
             i = _kind(0.0, -gewacht, s, kd, n, p)
             kd.eind[i] = _looptijd(p)
             voorraad_t[i] = kd.eind[i]
-            _wacht(
-                i, -gewacht, s, _exp(1.0 / gem) if gem > 0 else 0.0, kd, events, wachtrij, horizon
-            )  # noqa: E501
+            klaar = _exp(1.0 / gem) if gem > 0 else 0.0
+            _wacht(i, -gewacht, s, klaar, kd, events, wachtrij, horizon)
+    # still within the norm without a jeugdbeschermer: the GI assigns its direct ones somewhere
+    # in the term, so of those still waiting a share s/2 / (s/2 + 1 - s) is direct (ready now);
+    # the others are ready after the rest of the term plus their delay, as new measures are
+    direct = p.start_direct / (2 - p.start_direct)
+    for _ in range(p.begin_binnen_norm):
+        gewacht = np.random.uniform(0, p.norm_dagen)
+        i = _kind(0.0, -gewacht, START, kd, n, p)
+        kd.eind[i] = _looptijd(p)
+        voorraad_t[i] = kd.eind[i]
+        if np.random.random() < direct or p.start_vertraging_dagen <= 0:
+            klaar = 0.0
+        else:
+            klaar = p.norm_dagen - gewacht + _exp(1.0 / p.start_vertraging_dagen)
+        _wacht(i, -gewacht, START, klaar, kd, events, wachtrij, horizon)
     ruimte.clear()
     for w in range(n[N_WERKER]):
         if wk.last[w] < wk.cap[w] and not wk.ziek[w]:
             ruimte.append(w)
+    if wachtrij:  # the ready ones go to whoever has room, before anything happens
+        _toewijzen(0.0, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon)  # noqa: E501
     voorraad = np.argsort(voorraad_t, kind="mergesort")
     vi = 0
     t_vr = voorraad_t[voorraad[0]] if len(voorraad) else math.inf

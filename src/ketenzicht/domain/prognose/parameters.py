@@ -75,6 +75,7 @@ class Parameters:
     begin_clienten: int = 32000
     begin_wachtlijst_start: int = 500
     begin_wachtlijst_intern: int = 800
+    begin_binnen_norm: int = 0  # started within the norm, no jeugdbeschermer yet (not listed)
     begin_inwerkend: int = 0  # of the medewerkers, this many are still onboarding
     begin_ziek: int = 0  # ... and this many long-sick (their children already handed over)
     horizon_maanden: int = 60
@@ -108,14 +109,19 @@ class Parameters:
             if not 0 <= getattr(self, naam) <= 1:
                 raise OngeldigeParameters(f"{naam}: tussen 0 en 1")
         for naam in ("medewerkers", "begin_clienten", "begin_wachtlijst_start",
-                     "begin_wachtlijst_intern", "begin_inwerkend", "begin_ziek", "fte_overig",
+                     "begin_wachtlijst_intern", "begin_binnen_norm", "begin_inwerkend",
+                     "begin_ziek", "fte_overig",
                      "start_vertraging_dagen", "intern_vertraging_dagen", "vacature_dagen",
                      "inwerk_dagen"):  # fmt: skip
             if getattr(self, naam) < 0:
                 raise OngeldigeParameters(f"{naam}: mag niet negatief zijn")
-        if self.begin_wachtlijst_start + self.begin_wachtlijst_intern > self.begin_clienten:
+        wachtend = (
+            self.begin_wachtlijst_start + self.begin_wachtlijst_intern + self.begin_binnen_norm
+        )
+        if wachtend > self.begin_clienten:
             raise OngeldigeParameters(
-                "begin_wachtlijst_start + begin_wachtlijst_intern: meer dan begin_clienten"
+                "begin_wachtlijst_start + begin_wachtlijst_intern + begin_binnen_norm: meer dan "
+                "begin_clienten"
             )
         if self.begin_inwerkend + self.begin_ziek > self.medewerkers:
             raise OngeldigeParameters("begin_inwerkend + begin_ziek: meer dan medewerkers")
