@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ketenzicht.cli import main
+from ketenzicht.domain.prognose import motor
 from ketenzicht.domain.prognose.montecarlo import prognose
 from ketenzicht.domain.prognose.motor import simuleer
 from ketenzicht.domain.prognose.parameters import (
@@ -78,6 +79,19 @@ def test_wie_nog_binnen_de_termijn_wacht_komt_op_de_startwachtlijst() -> None:
     assert direct.wachtlijst_start[0] == 0
     with pytest.raises(OngeldigeParameters, match="begin_binnen_norm: meer dan begin_clienten"):
         replace(par, begin_binnen_norm=par.begin_clienten + 1)
+
+
+def test_te_weinig_ruimte_geeft_dezelfde_replicatie(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A replication that outgrows its arrays runs again with more room and the same seed: the
+    result does not depend on the sizing."""
+    s = Scenario("klein", KLEIN, (Maatregel(vanaf_maand=2, extra_medewerkers=10),))
+    ruim = motor.simuleer(s, 7)
+    monkeypatch.setattr(
+        motor, "_ruimte", lambda sc, _: (sc.parameters.begin_clienten, sc.parameters.medewerkers)
+    )
+    krap = motor.simuleer(s, 7)
+    assert krap == ruim
+    assert krap.kinderen > KLEIN.begin_clienten  # it did need more room than it was given
 
 
 @pytest.mark.parametrize(

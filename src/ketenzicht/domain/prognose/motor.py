@@ -15,11 +15,11 @@ within 5 working days, a veiligheidsplan within 6 weeks (it needs the jeugdbesch
 help within 3 months (not before the jeugdbeschermer).
 
 The event loop is compiled with Numba (``cache=True``: compiled once per checkout, then loaded
-in about a second per process): a national five-year replication has ~77,000 children and
-~300,000 events, which plain Python ran at ~0.8 s and this runs at a few hundredths. State lives
-in fixed-size arrays (children, caseworkers and each caseworker's caseload as a row of child
-numbers); when a replication outgrows them, :func:`simuleer` runs it again with room to spare —
-the same seed gives the same stream, so the result is the same as if the room had been there.
+in about a second per process): a national five-year replication has ~77,000 children; plain
+Python ran one in ~0.8 s, this in ~0.1 s. State lives in fixed-size arrays (children,
+caseworkers and each caseworker's caseload as a row of child numbers); when a replication
+outgrows them, :func:`simuleer` runs it again with twice the room — the same seed gives the
+same stream, so the result is the same as if the room had been there.
 Events are one heap of ``(time, kind, number)`` with lazy deletion; arrivals and the ends of
 the start state are streams beside it.
 """
@@ -140,16 +140,8 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
         norm=np.array([math.nan if m.norm is None else m.norm for m in ms], dtype=np.float64),
         norm_factor=np.array([m.norm_factor for m in ms], dtype=np.float64),
     )
-    # room: the start state, the arrivals and the vacancies with ten standard deviations spare;
-    # a caseload row as long as the largest cap the measures can set
-    jaren = horizon / 365.25
-    aankomsten = hoogste * horizon
-    kinderen = par.begin_clienten + int(aankomsten + 10 * math.sqrt(aankomsten) + 100)
-    verloop = par.verloop_per_jaar + sum(max(0.0, m.verloop_delta) for m in ms)
-    werkers = par.medewerkers + sum(m.extra_medewerkers for m in ms)
-    vacatures = werkers * verloop * (jaren + 1)
-    werkers += int(vacatures + 10 * math.sqrt(vacatures) + 100)
-    slots, hoogste_cap = par.norm, round(par.norm)
+    kinderen, werkers = _ruimte(scenario, hoogste * horizon)
+    slots, hoogste_cap = par.norm, round(par.norm)  # a caseload row as long as the largest cap
     for m in sorted(ms, key=lambda m: m.vanaf_maand):
         slots = (m.norm if m.norm is not None else slots) * m.norm_factor
         hoogste_cap = max(hoogste_cap, round(slots))
@@ -175,6 +167,17 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
     )
     wachttijden = list(zip(reg_klasse.tolist(), reg_wacht.tolist(), strict=True))
     return Uitkomst(cijfers, n_kinderen, wachttijden)
+
+
+def _ruimte(scenario: Scenario, aankomsten: float) -> tuple[int, int]:
+    """Room for children and caseworkers: the start state, and the arrivals and vacancies
+    expected with ten standard deviations to spare."""
+    par, ms = scenario.parameters, scenario.maatregelen
+    kinderen = par.begin_clienten + int(aankomsten + 10 * math.sqrt(aankomsten) + 100)
+    verloop = par.verloop_per_jaar + sum(max(0.0, m.verloop_delta) for m in ms)
+    werkers = par.medewerkers + sum(m.extra_medewerkers for m in ms)
+    vacatures = werkers * verloop * (par.horizon_maanden / 12 + 1)
+    return kinderen, werkers + int(vacatures + 10 * math.sqrt(vacatures) + 100)
 
 
 # --- the compiled loop -------------------------------------------------------------------------
@@ -383,6 +386,7 @@ def _peildatum(t, m, kd, wk, n, p, uit):  # type: ignore[no-untyped-def]
 def _kern(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen):  # type: ignore[no-untyped-def]  # noqa: C901, PLR0912, PLR0915 - one loop, on purpose
     np.random.seed(seed)
     horizon = p.n_maanden * MAAND
+    uit = np.zeros((10, p.n_maanden))
     n = np.zeros(5, dtype=np.int64)
     stand = np.array([norm, verloop, instroom])
     wk = _Werkers(
@@ -407,7 +411,8 @@ def _kern(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
     reg_klasse = np.zeros(n_reg, dtype=np.int64)
     reg_wacht = np.zeros(n_reg)
     tel = np.zeros((8, p.n_maanden))
-    uit = np.zeros((10, p.n_maanden))
+    if n_kinderen < p.begin_clienten or n_werkers < p.medewerkers:
+        return 1, uit, 0, reg_klasse, reg_wacht  # not even the start state fits
     events = [(0.0, 0, 0)]  # typed by its first entry
     events.pop()
     wachtrij = [(0, 0.0, 0)]  # (class, since, child) of the children ready for assignment
