@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
@@ -220,7 +221,7 @@ def cmd_toets(args: argparse.Namespace) -> int:
     from ketenzicht.cli import Voortgang
     from ketenzicht.domain.normen import plus_maanden
     from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie
-    from ketenzicht.prognose.toets import dekking, rollend
+    from ketenzicht.prognose.toets import rollend
 
     if args.oorsprongen < 1 or args.stap < 1:
         return _fout("toets: --oorsprongen en --stap zijn minstens 1")
@@ -245,7 +246,7 @@ def cmd_toets(args: argparse.Namespace) -> int:
         return _fout(f"toets --gi: {fout}")
     except TeWeinigHistorie as fout:
         return _fout(f"toets: te weinig historie voor {peildata[0]:%Y-%m}: {fout}")
-    samen = {naam: asdict(d) | {"maanden": d.maanden} for naam, d in dekking(toetsen).items()}
+    samen = _dekking_json(toetsen)
     if args.format == "json":
         een = [_toets_json(t) for t in toetsen]
         uit = een[0] if len(een) == 1 else {"runs": args.runs, "oorsprongen": een, "binnen": samen}
@@ -269,29 +270,27 @@ def cmd_toets(args: argparse.Namespace) -> int:
     return 0
 
 
-def _toets_json(t: Toets) -> dict[str, Any]:
-    from ketenzicht.prognose.toets import INDICATOREN, dekking
+def _dekking_json(toetsen: Sequence[Toets]) -> dict[str, dict[str, int]]:
+    from ketenzicht.prognose.toets import dekking
 
-    per_maand: dict[date, dict[str, Any]] = {}
-    for v in t.vergelijkingen:
-        per_maand.setdefault(v.maand, {})[v.indicator] = {
-            "waargenomen": v.waargenomen,
-            "p10": v.band.p10,
-            "p50": v.band.p50,
-            "p90": v.band.p90,
-            "binnen": v.binnen,
-        }
-    d = dekking([t])
+    return {naam: asdict(d) | {"maanden": d.maanden} for naam, d in dekking(toetsen).items()}
+
+
+def _toets_json(t: Toets) -> dict[str, Any]:
+    def cel(v: Vergelijking) -> dict[str, Any]:
+        b = v.band
+        return {"waargenomen": v.waargenomen, "p10": b.p10, "p50": b.p50, "p90": b.p90,
+                "binnen": v.binnen}  # fmt: skip
+
     return {
         "peildatum": f"{t.kalibratie.peildatum:%Y-%m}",
         "runs": t.prognose.runs,
-        "maanden": [{"maand": f"{m:%Y-%m-%d}", **rij} for m, rij in per_maand.items()],
-        "binnen": {
-            naam: {"binnen": d[naam].binnen, "maanden": d[naam].maanden,
-                   "onder": d[naam].onder, "boven": d[naam].boven}
-            for naam in INDICATOREN
-        },
-    }  # fmt: skip
+        "maanden": [
+            {"maand": f"{m:%Y-%m-%d}", **{naam: cel(v) for naam, v in rij.items()}}
+            for m, rij in t.per_maand().items()
+        ],
+        "binnen": _dekking_json([t]),
+    }
 
 
 def _toets_tabel(t: Toets) -> None:
@@ -302,10 +301,7 @@ def _toets_tabel(t: Toets) -> None:
         f"{t.prognose.runs} replicaties; monitor (registratie) naast P10–P50–P90"
     )
     print(f"{'peildatum':<12}" + "".join(f"{n:>34}" for n in INDICATOREN))
-    per_maand: dict[date, dict[str, Vergelijking]] = {}
-    for v in t.vergelijkingen:
-        per_maand.setdefault(v.maand, {})[v.indicator] = v
-    for d, rij in per_maand.items():
+    for d, rij in t.per_maand().items():
 
         def cel(v: Vergelijking) -> str:
             b = v.band

@@ -55,9 +55,12 @@ class Toets:
     prognose: Prognose
     vergelijkingen: tuple[Vergelijking, ...]
 
-    def binnen(self, indicator: str) -> tuple[int, int]:
-        rij = [v for v in self.vergelijkingen if v.indicator == indicator]
-        return sum(v.binnen for v in rij), len(rij)
+    def per_maand(self) -> dict[date, dict[str, Vergelijking]]:
+        """The comparisons by month, then by indicator."""
+        uit: dict[date, dict[str, Vergelijking]] = {}
+        for v in self.vergelijkingen:
+            uit.setdefault(v.maand, {})[v.indicator] = v
+        return uit
 
 
 def basislijn(k: Kalibratie, naam: str) -> Scenario:
@@ -83,27 +86,6 @@ def dekking(toetsen: Sequence[Toets]) -> dict[str, Dekking]:
         for v in t.vergelijkingen:
             kanten[v.indicator][v.kant + 1] += 1
     return {naam: Dekking(k[1], k[0], k[2]) for naam, k in kanten.items()}
-
-
-def toets(
-    *,
-    peildatum: date,
-    maanden: int = 12,
-    gi_naam: str | None = None,
-    runs: int = 100,
-    seed: int = 1,
-    werkers: int | None = None,
-    voortgang: Voortgang | None = None,
-) -> Toets:
-    return rollend(
-        peildata=[peildatum],
-        maanden=maanden,
-        gi_naam=gi_naam,
-        runs=runs,
-        seed=seed,
-        werkers=werkers,
-        voortgang=voortgang,
-    )[0]
 
 
 def rollend(

@@ -14,40 +14,21 @@ measures meeting the doorbraak milestones the GI controls (seed 004): a vaste je
 within 5 working days, a veiligheidsplan within 6 weeks (it needs the jeugdbeschermer) and
 help within 3 months (not before the jeugdbeschermer).
 
-The event loop is compiled with Numba (``cache=True``: compiled once per checkout, then loaded
-in about a second per process): a national five-year replication has ~77,000 children; plain
-Python ran one in ~0.8 s, this in ~0.1 s. State lives in fixed-size arrays (children,
-caseworkers and each caseworker's caseload as a row of child numbers); when a replication
-outgrows them, :func:`simuleer` runs it again with twice the room — the same seed gives the
-same stream, so the result is the same as if the room had been there.
-Events are one heap of ``(time, kind, number)`` with lazy deletion; arrivals and the ends of
-the start state are streams beside it.
+The loop itself is :mod:`kern`, compiled with Numba: a national five-year replication has
+~77,000 children; plain Python ran one in ~0.8 s, the compiled loop in ~0.1 s. This module
+hands it the parameters as plain numbers and arrays, sizes its arrays, and runs a replication
+that outgrew them again with twice the room (same seed, same stream: the same result).
 """
 
 from __future__ import annotations
 
-import heapq
 import math
-from collections import namedtuple
 from dataclasses import dataclass
 
 import numpy as np
-from numba import njit
 
+from ketenzicht.domain.prognose import kern
 from ketenzicht.domain.prognose.parameters import MAAND, Parameters, Scenario
-
-EINDE, VERTREK, VACATURE, ZIEK, DREMPEL, BETER, INGEWERKT, MAATREGEL, MAANDGRENS, KLAAR = range(10)
-START, INTERN = 0, 1
-WACHTEND, AFGELOPEN = -1, -2  # a child's caseworker when it has none
-# rows of the monthly output
-R_START, R_INTERN, R_CLIENTEN, R_FTE, R_WORKLOAD, R_WACHT_START, R_WACHT_INTERN = range(7)
-R_OP_TIJD, R_PLAN, R_HULP = range(7, 10)
-# rows of the monthly counters
-T_START_N, T_START_SOM, T_INT_N, T_INT_SOM, T_NIEUW, T_OP_TIJD, T_PLAN, T_HULP = range(8)
-# the counters array ``n``: children, caseworkers, clients in execution, waits registered, full
-N_KIND, N_WERKER, N_ZORG, N_REG, N_VOL = range(5)
-# what changes during a replication (``stand``): slots per FTE, turnover a year, inflow a day
-S_SLOTS, S_VERLOOP, S_INSTROOM = range(3)
 
 
 @dataclass(slots=True)
@@ -71,20 +52,6 @@ class Uitkomst:
     wachttijden: list[tuple[int, float]]  # (class, wait) per arrival, when registered
 
 
-# What the compiled loop reads: the parameters as numbers and arrays, the measures as columns.
-_Par = namedtuple(
-    "_Par",
-    (
-        "instroom_trend_per_jaar seizoen cumulatief exponentieel duur_dagen duur_cv vanaf_start "
-        "medewerkers vacature_dagen lang_ziek_per_jaar lang_ziek_dagen ziekte_drempel_dagen "
-        "kort_verzuim inwerk_dagen inwerkfactor fte_overig start_direct start_vertraging_dagen "
-        "intern_warm intern_vertraging_dagen veiligheidsplan_dagen hulpaanbod_dagen "
-        "begin_clienten begin_wachtlijst_start begin_wachtlijst_intern begin_binnen_norm "
-        "begin_inwerkend "
-        "begin_ziek n_maanden norm_dagen peil_norm_dagen norm_veiligheidsplan_dagen "
-        "norm_hulpaanbod_dagen opwarm_dagen registreer hoogste constant"
-    ),
-)
 _FLOATS = (
     "instroom_trend_per_jaar", "duur_dagen", "duur_cv", "vacature_dagen", "lang_ziek_per_jaar",
     "lang_ziek_dagen", "ziekte_drempel_dagen", "kort_verzuim", "inwerk_dagen", "inwerkfactor",
@@ -94,14 +61,8 @@ _FLOATS = (
 )  # fmt: skip
 _INTS = (
     "medewerkers", "begin_clienten", "begin_wachtlijst_start", "begin_wachtlijst_intern",
-    "begin_binnen_norm",
-    "begin_inwerkend", "begin_ziek",
+    "begin_binnen_norm", "begin_inwerkend", "begin_ziek",
 )  # fmt: skip
-_Maatregelen = namedtuple(
-    "_Maatregelen", "vanaf extra zij_instroom verloop_delta instroom_factor norm norm_factor"
-)
-_Werkers = namedtuple("_Werkers", "cap last actief ziek ingewerkt lijst")
-_Kinderen = namedtuple("_Kinderen", "eind sinds klaar begin werker klasse soort pos")
 
 
 def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
@@ -115,7 +76,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
         * math.prod(max(1.0, m.instroom_factor) for m in scenario.maatregelen)
     )  # fmt: skip
     # every field as the type the compiled loop was compiled for (a JSON 1000 is an int)
-    p = _Par(
+    p = kern.Par(
         **{naam: float(getattr(par, naam)) for naam in _FLOATS},
         **{naam: int(getattr(par, naam)) for naam in _INTS},
         seizoen=np.array(par.seizoen, dtype=np.float64),
@@ -131,7 +92,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
         constant=not scenario.maatregelen and hoogste == par.instroom_per_maand / MAAND,
     )
     ms = scenario.maatregelen
-    maatregelen = _Maatregelen(
+    maatregelen = kern.Maatregelen(
         vanaf=np.array([m.vanaf_maand * MAAND for m in ms], dtype=np.float64),
         extra=np.array([m.extra_medewerkers for m in ms], dtype=np.int64),
         zij_instroom=np.array([m.zij_instroom for m in ms], dtype=np.bool_),
@@ -146,7 +107,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
         slots = (m.norm if m.norm is not None else slots) * m.norm_factor
         hoogste_cap = max(hoogste_cap, round(slots))
     while True:
-        status, uit, n_kinderen, reg_klasse, reg_wacht = _kern(
+        status, uit, n_kinderen, reg_klasse, reg_wacht = kern.draai(
             p, maatregelen, float(par.norm), float(par.verloop_per_jaar),
             par.instroom_per_maand / MAAND, seed % 2**32, kinderen, werkers, int(hoogste_cap),
         )  # fmt: skip
@@ -154,16 +115,16 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
             break
         kinderen, werkers = 2 * kinderen, 2 * werkers  # rare: run it again with more room
     cijfers = Maandcijfers(
-        wachtlijst_start=[int(x) for x in uit[R_START]],
-        wachtlijst_intern=[int(x) for x in uit[R_INTERN]],
-        clienten=[int(x) for x in uit[R_CLIENTEN]],
-        fte_beschikbaar=uit[R_FTE].tolist(),
-        workload=uit[R_WORKLOAD].tolist(),
-        wachtdagen_start=uit[R_WACHT_START].tolist(),
-        wachtdagen_intern=uit[R_WACHT_INTERN].tolist(),
-        binnen_norm=uit[R_OP_TIJD].tolist(),
-        binnen_norm_veiligheidsplan=uit[R_PLAN].tolist(),
-        binnen_norm_hulpaanbod=uit[R_HULP].tolist(),
+        wachtlijst_start=[int(x) for x in uit[kern.R_START]],
+        wachtlijst_intern=[int(x) for x in uit[kern.R_INTERN]],
+        clienten=[int(x) for x in uit[kern.R_CLIENTEN]],
+        fte_beschikbaar=uit[kern.R_FTE].tolist(),
+        workload=uit[kern.R_WORKLOAD].tolist(),
+        wachtdagen_start=uit[kern.R_WACHT_START].tolist(),
+        wachtdagen_intern=uit[kern.R_WACHT_INTERN].tolist(),
+        binnen_norm=uit[kern.R_OP_TIJD].tolist(),
+        binnen_norm_veiligheidsplan=uit[kern.R_PLAN].tolist(),
+        binnen_norm_hulpaanbod=uit[kern.R_HULP].tolist(),
     )
     wachttijden = list(zip(reg_klasse.tolist(), reg_wacht.tolist(), strict=True))
     return Uitkomst(cijfers, n_kinderen, wachttijden)
@@ -178,452 +139,6 @@ def _ruimte(scenario: Scenario, aankomsten: float) -> tuple[int, int]:
     werkers = par.medewerkers + sum(m.extra_medewerkers for m in ms)
     vacatures = werkers * verloop * (par.horizon_maanden / 12 + 1)
     return kinderen, werkers + int(vacatures + 10 * math.sqrt(vacatures) + 100)
-
-
-# --- the compiled loop -------------------------------------------------------------------------
-
-
-@njit(cache=True)
-def _exp(tempo: float) -> float:
-    """An exponential draw with rate ``tempo`` (0: never)."""
-    if tempo <= 0:
-        return math.inf
-    return -math.log(1.0 - np.random.random()) / tempo
-
-
-@njit(cache=True)
-def _push(events, t, soort, x, horizon):  # type: ignore[no-untyped-def]
-    if t <= horizon:  # nothing after the horizon is ever looked at
-        heapq.heappush(events, (t, soort, x))
-
-
-@njit(cache=True)
-def _looptijd(p):  # type: ignore[no-untyped-def]
-    if p.exponentieel:
-        return _exp(1.0 / p.duur_dagen)
-    s2 = math.log(1 + p.duur_cv**2)
-    return np.random.lognormal(math.log(p.duur_dagen) - s2 / 2, math.sqrt(s2))
-
-
-@njit(cache=True)
-def _capaciteit(wk, w, slots, p):  # type: ignore[no-untyped-def]
-    return round(slots) if wk.ingewerkt[w] else round(slots * p.inwerkfactor)
-
-
-@njit(cache=True)
-def _nieuwe_werker(t, inwerken, wk, n, stand, p, events, ruimte, horizon):  # type: ignore[no-untyped-def]
-    """A caseworker from ``t``, onboarding for ``inwerken`` more days (0: fully counting)."""
-    w = n[N_WERKER]
-    if w == len(wk.cap):
-        n[N_VOL] = 1
-        return
-    n[N_WERKER] += 1
-    wk.last[w] = 0
-    wk.actief[w] = True
-    wk.ziek[w] = False
-    wk.ingewerkt[w] = inwerken <= 0
-    wk.cap[w] = _capaciteit(wk, w, stand[S_SLOTS], p)
-    ruimte.append(w)
-    if inwerken > 0:
-        _push(events, t + inwerken, INGEWERKT, w, horizon)
-    if stand[S_VERLOOP] > 0:
-        _push(events, t + _exp(stand[S_VERLOOP] / 365.25), VERTREK, w, horizon)
-    if p.lang_ziek_per_jaar > 0:
-        _push(events, t + _exp(p.lang_ziek_per_jaar / 365.25), ZIEK, w, horizon)
-
-
-@njit(cache=True)
-def _kind(t, eerder, soort, kd, n, p):  # type: ignore[no-untyped-def]
-    """A new child in execution (-1 when there is no room: the replication runs again)."""
-    i = n[N_KIND]
-    if i == len(kd.eind):
-        n[N_VOL] = 1
-        return -1
-    n[N_KIND] += 1
-    n[N_ZORG] += 1
-    kd.begin[i] = eerder
-    kd.eind[i] = math.inf
-    kd.werker[i] = WACHTEND
-    kd.sinds[i] = t
-    kd.klaar[i] = t
-    klasse = 0
-    if len(p.cumulatief) > 1:
-        u = np.random.random()
-        klasse = len(p.cumulatief) - 1
-        for k in range(len(p.cumulatief)):
-            if u < p.cumulatief[k]:
-                klasse = k
-                break
-    kd.klasse[i] = klasse
-    kd.soort[i] = soort
-    return i
-
-
-@njit(cache=True)
-def _wacht(i, t, soort, klaar, kd, events, wachtrij, horizon):  # type: ignore[no-untyped-def]
-    """``i`` waits from ``t``, ready for assignment from ``klaar`` (after the GI's delay)."""
-    kd.werker[i] = WACHTEND
-    kd.sinds[i] = t
-    kd.soort[i] = soort
-    kd.klaar[i] = klaar
-    if klaar > t:
-        _push(events, klaar, KLAAR, i, horizon)
-    else:
-        heapq.heappush(wachtrij, (kd.klasse[i], t, i))
-
-
-@njit(cache=True)
-def _start_vertraging(p):  # type: ignore[no-untyped-def]
-    if p.start_direct >= 1 or p.start_vertraging_dagen <= 0 or np.random.random() < p.start_direct:
-        return 0.0
-    return p.norm_dagen + _exp(1.0 / p.start_vertraging_dagen)
-
-
-@njit(cache=True)
-def _intern_vertraging(p):  # type: ignore[no-untyped-def]
-    if p.intern_warm >= 1 or p.intern_vertraging_dagen <= 0 or np.random.random() < p.intern_warm:
-        return 0.0
-    return _exp(1.0 / p.intern_vertraging_dagen)
-
-
-@njit(cache=True)
-def _toewijzen(t, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon):  # type: ignore[no-untyped-def]  # noqa: E501
-    """Assign the ready children in priority order while some caseworker has room."""
-    n_maanden = p.n_maanden
-    while wachtrij and ruimte:
-        w = ruimte[-1]
-        if not wk.actief[w] or wk.ziek[w] or wk.last[w] >= wk.cap[w]:
-            ruimte.pop()
-            continue
-        _, gezet, i = heapq.heappop(wachtrij)
-        if kd.werker[i] != WACHTEND or kd.eind[i] <= t or gezet != kd.sinds[i]:
-            continue  # ended or re-queued: a stale entry
-        wacht = t - gezet
-        mi = int(t / MAAND)
-        nieuw = kd.soort[i] == START
-        if mi < n_maanden:
-            if nieuw:
-                tel[T_START_N, mi] += 1
-                tel[T_START_SOM, mi] += wacht
-            else:
-                tel[T_INT_N, mi] += 1
-                tel[T_INT_SOM, mi] += wacht
-        if nieuw and kd.begin[i] >= 0:
-            ms = int(kd.begin[i] / MAAND)
-            if ms < n_maanden:
-                if wacht <= p.norm_dagen:
-                    tel[T_OP_TIJD, ms] += 1
-                if wacht + _exp(1.0 / p.veiligheidsplan_dagen) <= p.norm_veiligheidsplan_dagen:
-                    tel[T_PLAN, ms] += 1
-                if max(wacht, _exp(1.0 / p.hulpaanbod_dagen)) <= p.norm_hulpaanbod_dagen:
-                    tel[T_HULP, ms] += 1
-            if p.registreer and kd.begin[i] >= p.opwarm_dagen:
-                r = n[N_REG]
-                reg_klasse[r] = kd.klasse[i]
-                reg_wacht[r] = wacht
-                n[N_REG] += 1
-        kd.werker[i] = w
-        kd.pos[i] = wk.last[w]
-        wk.lijst[w, wk.last[w]] = i
-        wk.last[w] += 1
-        kd.soort[i] = INTERN  # a next wait is an internal one
-        if not p.vanaf_start and kd.eind[i] == math.inf:
-            kd.eind[i] = t + _looptijd(p)
-            _push(events, kd.eind[i], EINDE, i, horizon)
-
-
-@njit(cache=True)
-def _loslaten(w, t, kd, wk, p, events, wachtrij, horizon):  # type: ignore[no-untyped-def]
-    """Caseworker ``w`` drops out: its children go on the internal waiting list."""
-    for j in range(wk.last[w]):
-        _wacht(wk.lijst[w, j], t, INTERN, t + _intern_vertraging(p), kd, events, wachtrij, horizon)
-    wk.last[w] = 0
-
-
-@njit(cache=True)
-def _einde(x, kd, wk, n):  # type: ignore[no-untyped-def]
-    """The measure of ``x`` ends; returns its caseworker (or a negative number: none)."""
-    w = kd.werker[x]
-    n[N_ZORG] -= 1
-    kd.werker[x] = AFGELOPEN
-    if w >= 0:  # out of the caseload row: the last one takes its place
-        j, laatste = kd.pos[x], wk.last[w] - 1
-        y = wk.lijst[w, laatste]
-        wk.lijst[w, j] = y
-        kd.pos[y] = j
-        wk.last[w] = laatste
-    return w
-
-
-@njit(cache=True)
-def _peildatum(t, m, kd, wk, n, p, uit):  # type: ignore[no-untyped-def]
-    """The monitor's snapshot: the start list (waiting longer than that day's norm) and the
-    internal list (every child still without a new caseworker), clients, available FTE
-    (onboarding at the inwerkfactor, minus short sickness, plus the staff without a caseload),
-    workload."""
-    start = intern = 0
-    grens = p.peil_norm_dagen[m]
-    for i in range(n[N_KIND]):
-        if kd.werker[i] == WACHTEND:
-            if kd.soort[i] == START:
-                if t - kd.sinds[i] > grens:
-                    start += 1
-            elif t > kd.sinds[i]:
-                intern += 1
-    fte = 0.0
-    for w in range(n[N_WERKER]):
-        if wk.actief[w] and not wk.ziek[w]:
-            fte += 1.0 if wk.ingewerkt[w] else p.inwerkfactor
-    fte = p.fte_overig + (1 - p.kort_verzuim) * fte
-    uit[R_START, m] = start
-    uit[R_INTERN, m] = intern
-    uit[R_CLIENTEN, m] = n[N_ZORG]
-    uit[R_FTE, m] = round(fte, 1)
-    uit[R_WORKLOAD, m] = round(n[N_ZORG] / fte, 2) if fte > 0 else math.inf
-
-
-@njit(cache=True)
-def _kern(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen):  # type: ignore[no-untyped-def]  # noqa: C901, PLR0912, PLR0915 - one loop, on purpose
-    np.random.seed(seed)
-    horizon = p.n_maanden * MAAND
-    uit = np.zeros((10, p.n_maanden))
-    n = np.zeros(5, dtype=np.int64)
-    stand = np.array([norm, verloop, instroom])
-    wk = _Werkers(
-        np.zeros(n_werkers, dtype=np.int64),
-        np.zeros(n_werkers, dtype=np.int64),
-        np.zeros(n_werkers, dtype=np.bool_),
-        np.zeros(n_werkers, dtype=np.bool_),
-        np.zeros(n_werkers, dtype=np.bool_),
-        np.zeros((n_werkers, kolommen + 1), dtype=np.int64),
-    )
-    kd = _Kinderen(
-        np.zeros(n_kinderen),
-        np.zeros(n_kinderen),
-        np.zeros(n_kinderen),
-        np.zeros(n_kinderen),
-        np.zeros(n_kinderen, dtype=np.int64),
-        np.zeros(n_kinderen, dtype=np.int64),
-        np.zeros(n_kinderen, dtype=np.int64),
-        np.zeros(n_kinderen, dtype=np.int64),
-    )
-    n_reg = n_kinderen if p.registreer else 0
-    reg_klasse = np.zeros(n_reg, dtype=np.int64)
-    reg_wacht = np.zeros(n_reg)
-    tel = np.zeros((8, p.n_maanden))
-    if n_kinderen < p.begin_clienten or n_werkers < p.medewerkers:
-        return 1, uit, 0, reg_klasse, reg_wacht  # not even the start state fits
-    events = [(0.0, 0, 0)]  # typed by its first entry
-    events.pop()
-    wachtrij = [(0, 0.0, 0)]  # (class, since, child) of the children ready for assignment
-    wachtrij.pop()
-    ruimte = [0]  # caseworkers that may have room (lazy)
-    ruimte.pop()
-
-    # caseworkers, some onboarding, some long-sick; vacancies open at the start, as many as
-    # turnover keeps open on average
-    for w in range(p.medewerkers):
-        inwerken = np.random.uniform(0, p.inwerk_dagen) if w < p.begin_inwerkend else 0.0
-        _nieuwe_werker(0.0, inwerken, wk, n, stand, p, events, ruimte, horizon)
-    for w in range(p.begin_inwerkend, p.begin_inwerkend + p.begin_ziek):
-        wk.ziek[w] = True  # the rest of a long episode is memoryless
-        _push(events, _exp(1.0 / p.lang_ziek_dagen), BETER, w, horizon)
-    for _ in range(round(verloop * p.medewerkers * p.vacature_dagen / 365.25)):
-        _push(events, _exp(1.0 / p.vacature_dagen), VACATURE, -1, horizon)
-    if n[N_VOL]:
-        return 1, uit, 0, reg_klasse, reg_wacht
-
-    # start state: clients in execution, most with a caseworker (round robin under the cap),
-    # some on the waiting lists; their ends are a sorted stream beside the heap
-    plekken = []
-    for r in range(kolommen + 1):
-        for w in range(p.medewerkers):
-            if not wk.ziek[w] and wk.cap[w] > r:
-                plekken.append(w)
-    toegewezen = (
-        p.begin_clienten - p.begin_wachtlijst_start - p.begin_wachtlijst_intern
-        - p.begin_binnen_norm
-    )  # fmt: skip
-    voorraad_t = np.full(p.begin_clienten, math.inf)
-    for k in range(toegewezen):
-        i = _kind(0.0, -1.0, START, kd, n, p)  # started before the forecast: not a new measure
-        if p.vanaf_start:
-            kd.eind[i] = _looptijd(p)
-        if k < len(plekken):
-            w = plekken[k]
-            kd.werker[i] = w
-            kd.pos[i] = wk.last[w]
-            wk.lijst[w, wk.last[w]] = i
-            wk.last[w] += 1
-        else:  # nobody has room: the start state is over capacity
-            _wacht(i, 0.0, INTERN, 0.0, kd, events, wachtrij, horizon)
-        voorraad_t[i] = kd.eind[i]
-    for s in (START, INTERN):
-        aantal = p.begin_wachtlijst_start if s == START else p.begin_wachtlijst_intern
-        gem = p.start_vertraging_dagen if s == START else p.intern_vertraging_dagen
-        for _ in range(aantal):  # not handed over at once; the rest of a delay is memoryless
-            gewacht = (p.norm_dagen if s == START else 0.0) + np.random.uniform(0, 60)
-            i = _kind(0.0, -gewacht, s, kd, n, p)
-            kd.eind[i] = _looptijd(p)
-            voorraad_t[i] = kd.eind[i]
-            klaar = _exp(1.0 / gem) if gem > 0 else 0.0
-            _wacht(i, -gewacht, s, klaar, kd, events, wachtrij, horizon)
-    # still within the norm without a jeugdbeschermer: the GI assigns its direct ones somewhere
-    # in the term, so of those still waiting a share s/2 / (s/2 + 1 - s) is direct (ready now);
-    # the others are ready after the rest of the term plus their delay, as new measures are
-    direct = p.start_direct / (2 - p.start_direct)
-    for _ in range(p.begin_binnen_norm):
-        gewacht = np.random.uniform(0, p.norm_dagen)
-        i = _kind(0.0, -gewacht, START, kd, n, p)
-        kd.eind[i] = _looptijd(p)
-        voorraad_t[i] = kd.eind[i]
-        if np.random.random() < direct or p.start_vertraging_dagen <= 0:
-            klaar = 0.0
-        else:
-            klaar = p.norm_dagen - gewacht + _exp(1.0 / p.start_vertraging_dagen)
-        _wacht(i, -gewacht, START, klaar, kd, events, wachtrij, horizon)
-    ruimte.clear()
-    for w in range(n[N_WERKER]):
-        if wk.last[w] < wk.cap[w] and not wk.ziek[w]:
-            ruimte.append(w)
-    if wachtrij:  # the ready ones go to whoever has room, before anything happens
-        _toewijzen(0.0, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon)  # noqa: E501
-    voorraad = np.argsort(voorraad_t, kind="mergesort")
-    vi = 0
-    t_vr = voorraad_t[voorraad[0]] if len(voorraad) else math.inf
-
-    for k in range(len(mt.vanaf)):
-        _push(events, mt.vanaf[k], MAATREGEL, k, horizon)
-    for maand in range(1, p.n_maanden + 1):
-        _push(events, maand * MAAND, MAANDGRENS, maand - 1, horizon)
-    drempel = p.ziekte_drempel_dagen
-    rest_ziek = p.lang_ziek_dagen - drempel  # mean length beyond the hand-over
-
-    # three time-ordered sources: arrivals (thinned against the highest rate), the start
-    # state's ends, and the event heap
-    t_aankomst = _exp(p.hoogste)
-    while True:
-        if n[N_VOL]:
-            return 1, uit, 0, reg_klasse, reg_wacht
-        t_ev = events[0][0] if events else math.inf
-        if t_aankomst <= t_ev and t_aankomst <= t_vr:
-            t = t_aankomst
-            if t > horizon:
-                break  # everything else is later still
-            t_aankomst = t + _exp(p.hoogste)
-            if not p.constant:
-                tempo = (
-                    stand[S_INSTROOM]
-                    * p.seizoen[int(t / MAAND) % 12]
-                    * (1 + p.instroom_trend_per_jaar) ** (t / 365.25)
-                )
-                if np.random.random() * p.hoogste > tempo:
-                    continue
-            i = _kind(t, t, START, kd, n, p)
-            if i < 0:
-                continue
-            if p.vanaf_start:
-                kd.eind[i] = t + _looptijd(p)
-                _push(events, kd.eind[i], EINDE, i, horizon)
-            mi = int(t / MAAND)
-            if mi < p.n_maanden:
-                tel[T_NIEUW, mi] += 1
-            vertraging = _start_vertraging(p)
-            _wacht(i, t, START, t + vertraging, kd, events, wachtrij, horizon)
-            if vertraging == 0:  # only a child ready now can change who is assigned
-                _toewijzen(
-                    t, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon
-                )  # noqa: E501
-            continue
-        if t_vr <= t_ev:
-            t = t_vr
-            if t > horizon:
-                break
-            x = voorraad[vi]
-            vi += 1
-            t_vr = voorraad_t[voorraad[vi]] if vi < len(voorraad) else math.inf
-            soort_event = EINDE
-        else:
-            if not events:
-                break
-            t, soort_event, x = heapq.heappop(events)
-            if t > horizon:
-                break
-        if soort_event == EINDE:
-            w = _einde(x, kd, wk, n)
-            if w >= 0:
-                ruimte.append(w)
-        elif soort_event == KLAAR:
-            if kd.werker[x] != WACHTEND or kd.klaar[x] != t:
-                continue
-            heapq.heappush(wachtrij, (kd.klasse[x], kd.sinds[x], x))
-        elif soort_event == VERTREK:
-            if not wk.actief[x]:
-                continue
-            wk.actief[x] = False
-            _loslaten(x, t, kd, wk, p, events, wachtrij, horizon)
-            _push(events, t + _exp(1.0 / p.vacature_dagen), VACATURE, x, horizon)
-        elif soort_event == VACATURE:
-            _nieuwe_werker(t, p.inwerk_dagen, wk, n, stand, p, events, ruimte, horizon)
-        elif soort_event == ZIEK:
-            if not wk.actief[x] or wk.ziek[x]:
-                continue
-            wk.ziek[x] = True  # an episode longer than the threshold: hands over at drempel
-            if rest_ziek > 0:
-                duur = drempel + _exp(1.0 / rest_ziek)
-            else:
-                duur = _exp(1.0 / p.lang_ziek_dagen)
-            _push(events, t + duur, BETER, x, horizon)
-            if duur > drempel:
-                _push(events, t + drempel, DREMPEL, x, horizon)
-            continue
-        elif soort_event == DREMPEL:
-            if not (wk.actief[x] and wk.ziek[x]):
-                continue
-            _loslaten(x, t, kd, wk, p, events, wachtrij, horizon)
-        elif soort_event == BETER:
-            if not wk.actief[x]:
-                continue
-            wk.ziek[x] = False
-            ruimte.append(x)
-            _push(events, t + _exp(p.lang_ziek_per_jaar / 365.25), ZIEK, x, horizon)
-        elif soort_event == INGEWERKT:
-            if not wk.actief[x]:
-                continue
-            wk.ingewerkt[x] = True
-            wk.cap[x] = _capaciteit(wk, x, stand[S_SLOTS], p)
-            ruimte.append(x)
-        elif soort_event == MAATREGEL:
-            stand[S_VERLOOP] = max(0.0, stand[S_VERLOOP] + mt.verloop_delta[x])
-            stand[S_INSTROOM] *= mt.instroom_factor[x]
-            if not math.isnan(mt.norm[x]) or mt.norm_factor[x] != 1:
-                nieuw = mt.norm[x] if not math.isnan(mt.norm[x]) else stand[S_SLOTS]
-                stand[S_SLOTS] = nieuw * mt.norm_factor[x]
-                for w in range(n[N_WERKER]):
-                    if wk.actief[w]:
-                        wk.cap[w] = _capaciteit(wk, w, stand[S_SLOTS], p)
-                        ruimte.append(w)
-            for _ in range(mt.extra[x]):
-                inwerken = p.inwerk_dagen if mt.zij_instroom[x] else 0.0
-                _nieuwe_werker(t, inwerken, wk, n, stand, p, events, ruimte, horizon)
-        else:  # MAANDGRENS
-            _peildatum(t, x, kd, wk, n, p, uit)
-            if tel[T_START_N, x]:
-                uit[R_WACHT_START, x] = tel[T_START_SOM, x] / tel[T_START_N, x]
-            if tel[T_INT_N, x]:
-                uit[R_WACHT_INTERN, x] = tel[T_INT_SOM, x] / tel[T_INT_N, x]
-            continue
-        if wachtrij:
-            _toewijzen(
-                t, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon
-            )  # noqa: E501
-
-    for m in range(p.n_maanden):  # shares of the month's new measures (none: all of them)
-        nieuw_ = tel[T_NIEUW, m]
-        uit[R_OP_TIJD, m] = tel[T_OP_TIJD, m] / nieuw_ if nieuw_ else 1.0
-        uit[R_PLAN, m] = tel[T_PLAN, m] / nieuw_ if nieuw_ else 1.0
-        uit[R_HULP, m] = tel[T_HULP, m] / nieuw_ if nieuw_ else 1.0
-    return 0, uit, n[N_KIND], reg_klasse[: n[N_REG]], reg_wacht[: n[N_REG]]
 
 
 def opwarmen() -> None:
