@@ -20,7 +20,7 @@ from django.db.models import Min, Q
 
 from ketenzicht.domain import normen
 from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
-from ketenzicht.domain.maatregelen import ToewijzingEindeReden
+from ketenzicht.domain.maatregelen import MaatregelCode, ToewijzingEindeReden
 from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.perioden import Periode
 from ketenzicht.domain.prognose.kalibratie import Historie, MaatregelVerloop, Uitval, Werknemer
@@ -61,7 +61,7 @@ def historie(*, peildatum: date, gi_naam: str | None = None, venster_maanden: in
     maatregelen = Maatregel.objects.filter(gi_id__in=gi_ids, start__lte=peildatum).filter(
         Q(einde__isnull=True) | Q(einde__gte=begin)
     )
-    rijen = list(maatregelen.values_list("id", "start", "einde"))
+    rijen = list(maatregelen.values_list("id", "start", "einde", "code"))
     eerste = dict(
         Toewijzing.objects.filter(maatregel__in=maatregelen, start__lte=peildatum)
         .values("maatregel_id")
@@ -69,11 +69,11 @@ def historie(*, peildatum: date, gi_naam: str | None = None, venster_maanden: in
         .values_list("maatregel_id", "eerste")
     )
     verloop = [
-        MaatregelVerloop(start, _voor(einde, peildatum), eerste.get(mid))
-        for mid, start, einde in rijen
+        MaatregelVerloop(start, _voor(einde, peildatum), eerste.get(mid), MaatregelCode(code))
+        for mid, start, einde, code in rijen
     ]
-    einde_van = {mid: _voor(einde, peildatum) for mid, _, einde in rijen}
-    start_van = {mid: start for mid, start, _ in rijen}
+    einde_van = {mid: _voor(einde, peildatum) for mid, _, einde, _ in rijen}
+    start_van = {mid: start for mid, start, _, _ in rijen}
 
     # staff of the formation roles, with every absence, as known on the peildatum
     staf = Medewerker.objects.filter(gi_id__in=gi_ids, in_dienst_van__lte=peildatum).filter(

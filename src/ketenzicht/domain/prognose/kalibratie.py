@@ -7,7 +7,12 @@ happened next (``ketenzicht prognose toets``). Each estimate says what it was ma
 * inflow: measures started per calendar month in the window; a trend (log-linear least squares)
   and a season (per calendar month, with 3 years or more) only when the data show one
   (trend: |t| ≥ 2; season: χ² test, p < 0.01), otherwise the mean of the last 12 months.
-* duration: ends per client-day in the last 12 months (exponential, censoring-proof).
+* duration: ends per client-day in the last 12 months (exponential, censoring-proof). Per type
+  of measure (a code with fewer than 30 ends or starts in that year is pooled into "overig"):
+  its share of the new measures and of the clients in execution, and three exit rates: of the
+  clients in execution (the last 12 months), of a new measure in its first years (the measures
+  started in the window, over the window's length) and of one older than that (the last 12
+  months). A measure for a young child runs for years; the stock holds many close to 18.
 * staff: case-holding FTE (jeugdbeschermers and jeugdreclasseerders) in service, onboarding and
   long-sick at the peildatum; the available FTE without a caseload (support staff); turnover as
   FTE that left per mean FTE-year; the vacancy as the days from a leaver to the next hire in the
@@ -38,11 +43,13 @@ from scipy import stats
 
 from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand
 from ketenzicht.domain.kalender import Kalender, NederlandseKalender, werkdagen_na
+from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.normen import plus_maanden
-from ketenzicht.domain.prognose.parameters import Parameters
+from ketenzicht.domain.prognose.parameters import Maatregeltype, Parameters
 from ketenzicht.domain.wachtlijst import TERMIJN_JEUGDBESCHERMER_WERKDAGEN
 
 NORM_DAGEN = 7  # 5 working days are at least 7 calendar days
+MIN_TYPE = 30  # ends and starts a year a type needs for its own duration; fewer: "overig"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,7 @@ class MaatregelVerloop:
     start: date
     einde: date | None  # None: still running at the peildatum
     eerste_toewijzing: date | None  # the first vaste jeugdbeschermer; None: none by then
+    code: MaatregelCode | None = None  # None: the type is unknown (all measures one type)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +203,87 @@ def _duur(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, object]
             f"{einden} einden op {blootstelling:,} cliëntdagen in de laatste 12 maanden",
         )
     )
-    return {"duur_dagen": duur}
+    uit: dict[str, object] = {"duur_dagen": duur}
+    typen = _typen(h, begin, recent, duur)
+    if len(typen) > 1:
+        uit["typen"] = typen
+        schat.append(
+            Schatting(
+                "typen",
+                "; ".join(
+                    f"{t.naam} {t.eerst_dagen:.0f} / {t.duur_dagen:.0f} / {t.rest_dagen:.0f} d "
+                    f"({t.instroom:.0%} / {t.voorraad:.0%})"
+                    for t in typen
+                ),
+                "per type 1 / de kans per dag dat een maatregel eindigt (einden per cliëntdag): "
+                "nieuw, in de eerste jaren (gestart in het venster) / ouder dan het venster / "
+                "van de lopende op de peildatum (laatste 12 maanden); het aandeel in de nieuwe "
+                "maatregelen / in de uitvoering op de peildatum",
+            )
+        )
+    return uit
+
+
+def _typen(h: Historie, begin: date, recent: date, duur: float) -> tuple[Maatregeltype, ...]:
+    """Per code: client-days and ends in the last 12 months, starts in them, running at the
+    peildatum, client-days and ends of the measures started since ``begin`` and, in the last
+    12 months, of those older than the window; codes with too few ends or starts to estimate
+    from are pooled as "overig"."""
+    t = h.peildatum
+    oud = _dagen(begin, t)  # a measure older than the window is past its first phase
+    tel: dict[str, list[float]] = defaultdict(lambda: [0.0] * 8)
+    for m in h.maatregelen:
+        if m.code is None:
+            return ()
+        rij = tel[m.code.kort]
+        geeindigd = m.einde is not None and m.einde < t
+        rij[0] += _overlap(m.start, m.einde, recent, t)
+        rij[1] += geeindigd and recent <= m.einde  # type: ignore[operator]
+        rij[2] += recent <= m.start < t
+        rij[3] += m.start <= t and (m.einde is None or m.einde > t)
+        if begin <= m.start < t:
+            rij[4] += _overlap(m.start, m.einde, m.start, t)
+            rij[5] += geeindigd
+        ouder = max(recent, m.start + timedelta(days=oud))
+        if ouder < t:
+            rij[6] += _overlap(ouder, m.einde, ouder, t)
+            rij[7] += geeindigd and ouder <= m.einde  # type: ignore[operator]
+    groepen: dict[str, list[float]] = {}
+    for naam, rij in sorted(tel.items(), key=lambda kv: -kv[1][3]):
+        doel = naam if rij[1] >= MIN_TYPE and rij[2] >= MIN_TYPE else "overig"
+        g = groepen.setdefault(doel, [0.0] * 8)
+        for k in range(8):
+            g[k] += rij[k]
+    starts = sum(g[2] for g in groepen.values())
+    stock = sum(g[3] for g in groepen.values())
+    if not starts or not stock:
+        return ()
+    typen = []
+    for naam, g in groepen.items():
+        if not (g[2] or g[3]):
+            continue
+        rest = round(g[0] / g[1], 1) if g[1] else duur  # a pool without ends: the overall mean
+        typen.append(
+            Maatregeltype(
+                naam,
+                instroom=round(g[2] / starts, 4),
+                voorraad=round(g[3] / stock, 4),
+                duur_dagen=round(g[6] / g[7], 1) if g[7] >= MIN_TYPE else rest,
+                eerst_dagen=round(g[4] / g[5], 1) if g[5] else rest,
+                eerst_tot_dagen=float(oud),
+                rest_dagen=rest,
+            )
+        )
+    return tuple(_sluitend(typen))
+
+
+def _sluitend(typen: list[Maatregeltype]) -> list[Maatregeltype]:
+    """The rounded shares made to add up to exactly 1 (the rest on the largest)."""
+    for deel in ("instroom", "voorraad"):
+        rest = round(1 - sum(getattr(t, deel) for t in typen), 4)
+        k = max(range(len(typen)), key=lambda i: getattr(typen[i], deel))
+        typen[k] = replace(typen[k], **{deel: round(getattr(typen[k], deel) + rest, 4)})
+    return typen
 
 
 def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, object]:  # noqa: C901

@@ -38,6 +38,7 @@ Par = namedtuple(
     "Par",
     (
         "instroom_trend_per_jaar seizoen cumulatief exponentieel duur_dagen duur_cv vanaf_start "
+        "typ_duur typ_eerst typ_eerst_tot typ_rest typ_instroom typ_voorraad "
         "medewerkers vacature_dagen lang_ziek_per_jaar lang_ziek_dagen ziekte_drempel_dagen "
         "kort_verzuim inwerk_dagen inwerkfactor fte_overig start_direct start_vertraging_dagen "
         "intern_warm intern_vertraging_dagen veiligheidsplan_dagen hulpaanbod_dagen "
@@ -50,7 +51,7 @@ Maatregelen = namedtuple(
     "Maatregelen", "vanaf extra zij_instroom verloop_delta instroom_factor norm norm_factor"
 )
 _Werkers = namedtuple("_Werkers", "cap last actief ziek ingewerkt lijst")
-_Kinderen = namedtuple("_Kinderen", "eind sinds klaar begin werker klasse soort pos")
+_Kinderen = namedtuple("_Kinderen", "eind sinds klaar begin werker klasse soort pos typ")
 
 
 @njit(cache=True)
@@ -68,11 +69,36 @@ def _push(events, t, soort, x, horizon):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def _looptijd(p):  # type: ignore[no-untyped-def]
+def _looptijd(p, gem):  # type: ignore[no-untyped-def]
+    """A duration with mean ``gem`` (a type's own)."""
     if p.exponentieel:
-        return _exp(1.0 / p.duur_dagen)
+        return _exp(1.0 / gem)
     s2 = math.log(1 + p.duur_cv**2)
-    return np.random.lognormal(math.log(p.duur_dagen) - s2 / 2, math.sqrt(s2))
+    return np.random.lognormal(math.log(gem) - s2 / 2, math.sqrt(s2))
+
+
+@njit(cache=True)
+def _nieuw_looptijd(p, typ):  # type: ignore[no-untyped-def]
+    """The duration of a new measure of type ``typ``: piecewise exponential, one rate in its
+    first phase and another after it (lognormal: of the type's mean)."""
+    if not p.exponentieel:
+        return _looptijd(p, p.typ_duur[typ])
+    x = _exp(1.0 / p.typ_eerst[typ])
+    if x > p.typ_eerst_tot[typ]:
+        x = p.typ_eerst_tot[typ] + _exp(1.0 / p.typ_duur[typ])
+    return x
+
+
+@njit(cache=True)
+def _trek(cumulatief):  # type: ignore[no-untyped-def]
+    """An index drawn by cumulative shares (one share: 0, without a draw)."""
+    if len(cumulatief) == 1:
+        return 0
+    u = np.random.random()
+    for k in range(len(cumulatief)):
+        if u < cumulatief[k]:
+            return k
+    return len(cumulatief) - 1
 
 
 @njit(cache=True)
@@ -103,8 +129,9 @@ def _nieuwe_werker(t, inwerken, wk, n, stand, p, events, ruimte, horizon):  # ty
 
 
 @njit(cache=True)
-def _kind(t, eerder, soort, kd, n, p):  # type: ignore[no-untyped-def]
-    """A new child in execution (-1 when there is no room: the replication runs again)."""
+def _kind(t, eerder, soort, typen, kd, n, p):  # type: ignore[no-untyped-def]
+    """A new child in execution, its type drawn by the shares ``typen`` (-1 when there is no
+    room: the replication runs again)."""
     i = n[N_KIND]
     if i == len(kd.eind):
         n[N_VOL] = 1
@@ -116,15 +143,8 @@ def _kind(t, eerder, soort, kd, n, p):  # type: ignore[no-untyped-def]
     kd.werker[i] = WACHTEND
     kd.sinds[i] = t
     kd.klaar[i] = t
-    klasse = 0
-    if len(p.cumulatief) > 1:
-        u = np.random.random()
-        klasse = len(p.cumulatief) - 1
-        for k in range(len(p.cumulatief)):
-            if u < p.cumulatief[k]:
-                klasse = k
-                break
-    kd.klasse[i] = klasse
+    kd.klasse[i] = _trek(p.cumulatief)
+    kd.typ[i] = _trek(typen)
     kd.soort[i] = soort
     return i
 
@@ -198,7 +218,7 @@ def _toewijzen(t, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ru
         wk.last[w] += 1
         kd.soort[i] = INTERN  # a next wait is an internal one
         if not p.vanaf_start and kd.eind[i] == math.inf:
-            kd.eind[i] = t + _looptijd(p)
+            kd.eind[i] = t + _nieuw_looptijd(p, kd.typ[i])
             _push(events, kd.eind[i], EINDE, i, horizon)
 
 
@@ -276,6 +296,7 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
         np.zeros(n_kinderen, dtype=np.int64),
         np.zeros(n_kinderen, dtype=np.int64),
         np.zeros(n_kinderen, dtype=np.int64),
+        np.zeros(n_kinderen, dtype=np.int64),
     )
     n_reg = n_kinderen if p.registreer else 0
     reg_klasse = np.zeros(n_reg, dtype=np.int64)
@@ -316,9 +337,9 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
     )  # fmt: skip
     voorraad_t = np.full(p.begin_clienten, math.inf)
     for k in range(toegewezen):
-        i = _kind(0.0, -1.0, START, kd, n, p)  # started before the forecast: not a new measure
+        i = _kind(0.0, -1.0, START, p.typ_voorraad, kd, n, p)  # not a new measure
         if p.vanaf_start:
-            kd.eind[i] = _looptijd(p)
+            kd.eind[i] = _looptijd(p, p.typ_rest[kd.typ[i]])
         if k < len(plekken):
             w = plekken[k]
             kd.werker[i] = w
@@ -333,8 +354,12 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
         gem = p.start_vertraging_dagen if s == START else p.intern_vertraging_dagen
         for _ in range(aantal):  # not handed over at once; the rest of a delay is memoryless
             gewacht = (p.norm_dagen if s == START else 0.0) + np.random.uniform(0, 60)
-            i = _kind(0.0, -gewacht, s, kd, n, p)
-            kd.eind[i] = _looptijd(p)
+            if s == START:  # a new measure
+                i = _kind(0.0, -gewacht, s, p.typ_instroom, kd, n, p)
+                kd.eind[i] = _nieuw_looptijd(p, kd.typ[i])
+            else:
+                i = _kind(0.0, -gewacht, s, p.typ_voorraad, kd, n, p)
+                kd.eind[i] = _looptijd(p, p.typ_rest[kd.typ[i]])
             voorraad_t[i] = kd.eind[i]
             klaar = _exp(1.0 / gem) if gem > 0 else 0.0
             _wacht(i, -gewacht, s, klaar, kd, events, wachtrij, horizon)
@@ -344,8 +369,8 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
     direct = p.start_direct / (2 - p.start_direct)
     for _ in range(p.begin_binnen_norm):
         gewacht = np.random.uniform(0, p.norm_dagen)
-        i = _kind(0.0, -gewacht, START, kd, n, p)
-        kd.eind[i] = _looptijd(p)
+        i = _kind(0.0, -gewacht, START, p.typ_instroom, kd, n, p)
+        kd.eind[i] = _nieuw_looptijd(p, kd.typ[i])
         voorraad_t[i] = kd.eind[i]
         if np.random.random() < direct or p.start_vertraging_dagen <= 0:
             klaar = 0.0
@@ -389,11 +414,11 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
                 )
                 if np.random.random() * p.hoogste > tempo:
                     continue
-            i = _kind(t, t, START, kd, n, p)
+            i = _kind(t, t, START, p.typ_instroom, kd, n, p)
             if i < 0:
                 continue
             if p.vanaf_start:
-                kd.eind[i] = t + _looptijd(p)
+                kd.eind[i] = t + _nieuw_looptijd(p, kd.typ[i])
                 _push(events, kd.eind[i], EINDE, i, horizon)
             mi = int(t / MAAND)
             if mi < p.n_maanden:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ketenzicht.domain.prognose import kern
-from ketenzicht.domain.prognose.parameters import MAAND, Parameters, Scenario
+from ketenzicht.domain.prognose.parameters import MAAND, Maatregeltype, Parameters, Scenario
 
 
 @dataclass(slots=True)
@@ -81,6 +81,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
         **{naam: int(getattr(par, naam)) for naam in _INTS},
         seizoen=np.array(par.seizoen, dtype=np.float64),
         cumulatief=np.cumsum(np.array(par.klassen, dtype=np.float64)),
+        **_typen(par),
         exponentieel=par.duur_verdeling == "exponentieel",
         vanaf_start=par.duur_vanaf == "start",
         n_maanden=int(par.horizon_maanden),
@@ -128,6 +129,26 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
     )
     wachttijden = list(zip(reg_klasse.tolist(), reg_wacht.tolist(), strict=True))
     return Uitkomst(cijfers, n_kinderen, wachttijden)
+
+
+def _typen(par: Parameters) -> dict[str, np.ndarray]:
+    """The types' mean durations (a new measure's first phase and its length, after it, and of
+    the clients at the start) and cumulative shares (no types: one, of ``duur_dagen``)."""
+    typen = par.typen or (Maatregeltype("alle", 1.0, 1.0, par.duur_dagen),)
+
+    def kolom(waarden: list[float]) -> np.ndarray:
+        return np.array(waarden, dtype=np.float64)
+
+    uit = {
+        "typ_duur": kolom([t.duur_dagen for t in typen]),
+        "typ_eerst": kolom([t.eerst_dagen or t.duur_dagen for t in typen]),
+        "typ_eerst_tot": kolom([t.eerst_tot_dagen for t in typen]),
+        "typ_rest": kolom([t.rest_dagen or t.duur_dagen for t in typen]),
+    }
+    for deel in ("instroom", "voorraad"):
+        aandelen = kolom([getattr(t, deel) for t in typen])
+        uit[f"typ_{deel}"] = np.cumsum(aandelen / aandelen.sum())
+    return uit
 
 
 def _ruimte(scenario: Scenario, aankomsten: float) -> tuple[int, int]:

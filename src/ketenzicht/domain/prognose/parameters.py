@@ -13,6 +13,10 @@ with ``zij_instroom``: true for onboarding), ``verloop_delta`` (e.g. -0.02 = 2 p
 ``instroom_factor`` (e.g. 0.9), ``norm`` (clients per case-holding FTE) or ``norm_factor`` (the
 cap relative to the one in force, for a calibrated baseline whose cap is the observed one).
 
+``typen`` splits the measures into types with their own duration: a list of ``{"naam": ...,
+"instroom": share of new measures, "voorraad": share of the clients at the start, "duur_dagen":
+mean duration}``; without it every measure lasts ``duur_dagen`` on average.
+
 ``ketenzicht prognose kalibreer`` writes a parameter file from the registered history; every
 field is documented in ``docs/prognose.md``.
 """
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +44,24 @@ class OngeldigeParameters(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Maatregeltype:
+    """A kind of measure (OTS, voogdij, a jeugdreclassering measure, ...) with its own duration:
+    a voorlopige OTS ends within months, a voogdij runs for years. The mix of new measures
+    differs from the mix in execution (the short ones are few in the stock, many at the door),
+    which is what decides how many end while still waiting for a jeugdbeschermer."""
+
+    naam: str
+    instroom: float  # share of the new measures
+    voorraad: float  # share of the clients in execution at the start
+    duur_dagen: float  # mean duration: 1 / the rate at which a measure ends
+    # a new measure ends at another rate in its first ``eerst_tot_dagen`` days (None: the same);
+    # the measures of young children run for years, the stock holds many close to 18
+    eerst_dagen: float | None = None
+    eerst_tot_dagen: float = 730.0
+    rest_dagen: float | None = None  # 1 / the rate of the clients at the start (None: duur_dagen)
+
+
+@dataclass(frozen=True, slots=True)
 class Parameters:
     # inflow of new measures
     instroom_per_maand: float = 750.0
@@ -51,6 +73,7 @@ class Parameters:
     duur_verdeling: str = "exponentieel"  # or "lognormaal" (with duur_cv)
     duur_cv: float = 0.8
     duur_vanaf: str = "start"  # "start": the court's term runs while waiting; "toewijzing": M/M/c
+    typen: tuple[Maatregeltype, ...] = ()  # per type its own duration (empty: duur_dagen for all)
     # staff (FTE units of one caseworker)
     medewerkers: int = 2250
     norm: float = 14.0  # clients per FTE (workload norm: the cap on a caseload)
@@ -104,6 +127,7 @@ class Parameters:
             raise OngeldigeParameters("duur_verdeling: 'exponentieel' of 'lognormaal'")
         if self.duur_vanaf not in ("start", "toewijzing"):
             raise OngeldigeParameters("duur_vanaf: 'start' of 'toewijzing'")
+        self._controleer_typen()
         for naam in ("verloop_per_jaar", "kort_verzuim", "inwerkfactor", "start_direct",
                      "intern_warm"):  # fmt: skip
             if not 0 <= getattr(self, naam) <= 1:
@@ -125,6 +149,28 @@ class Parameters:
             )
         if self.begin_inwerkend + self.begin_ziek > self.medewerkers:
             raise OngeldigeParameters("begin_inwerkend + begin_ziek: meer dan medewerkers")
+
+    def _controleer_typen(self) -> None:
+        if not self.typen:
+            return
+        for i, t in enumerate(self.typen):
+            waar = f"typen[{i}] ({t.naam})"
+            dagen = (t.duur_dagen, t.eerst_dagen, t.eerst_tot_dagen, t.rest_dagen)
+            if any(d is not None and d <= 0 for d in dagen):
+                raise OngeldigeParameters(
+                    f"{waar}: duur_dagen, eerst_dagen, eerst_tot_dagen en rest_dagen groter dan 0"
+                )
+            if t.instroom < 0 or t.voorraad < 0:
+                raise OngeldigeParameters(f"{waar}: instroom en voorraad mogen niet negatief zijn")
+        namen = [t.naam for t in self.typen]
+        if len(set(namen)) < len(namen):
+            raise OngeldigeParameters("typen: elke naam één keer")
+        for deel in ("instroom", "voorraad"):
+            som = sum(getattr(t, deel) for t in self.typen)
+            if abs(som - 1) > 1e-3:
+                raise OngeldigeParameters(
+                    f"typen: de aandelen {deel} tellen op tot {som:.4f}, niet 1"
+                )
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +200,9 @@ def _velden(cls: type, gegeven: dict[str, Any], waar: str) -> dict[str, Any]:
     uit = {}
     for naam, waarde in gegeven.items():
         standaard = getattr(cls(), naam) if cls is Parameters else None
-        if isinstance(standaard, tuple):
+        if naam == "typen":
+            waarde = _typen(waarde, f"{waar}.typen")
+        elif isinstance(standaard, tuple):
             if not isinstance(waarde, list):
                 raise OngeldigeParameters(f"{waar}.{naam}: verwacht een lijst getallen")
             waarde = tuple(float(x) for x in waarde)
@@ -168,6 +216,27 @@ def _velden(cls: type, gegeven: dict[str, Any], waar: str) -> dict[str, Any]:
             waarde = int(waarde)
         uit[naam] = waarde
     return uit
+
+
+def _typen(gegeven: Any, waar: str) -> tuple[Maatregeltype, ...]:
+    if not isinstance(gegeven, list):
+        raise OngeldigeParameters(f"{waar}: verwacht een lijst objecten")
+    uit = []
+    nodig = {"naam", "instroom", "voorraad", "duur_dagen"}
+    velden = {f.name for f in fields(Maatregeltype)}
+    for i, t in enumerate(gegeven):
+        if not isinstance(t, dict) or not nodig <= set(t) or set(t) - velden:
+            raise OngeldigeParameters(
+                f"{waar}[{i}]: een object met {', '.join(sorted(nodig))} (en eventueel "
+                "eerst_dagen, eerst_tot_dagen, rest_dagen)"
+            )
+        for naam in velden - {"naam"}:
+            w = t.get(naam, 0.0)
+            if not isinstance(w, (int, float)) or isinstance(w, bool):
+                raise OngeldigeParameters(f"{waar}[{i}].{naam}: verwacht een getal")
+        getallen = {k: float(w) for k, w in t.items() if k != "naam"}
+        uit.append(Maatregeltype(naam=str(t["naam"]), **getallen))
+    return tuple(uit)
 
 
 def parameters_uit(gegeven: dict[str, Any], basis: Parameters | None = None) -> Parameters:
@@ -212,7 +281,7 @@ def scenario_json(
     for a calibrated baseline, what each estimate was made from (``kalibratie``)."""
     standaard = Parameters()
     par = {
-        f.name: list(w) if isinstance(w := getattr(scenario.parameters, f.name), tuple) else w
+        f.name: _json_waarde(getattr(scenario.parameters, f.name))
         for f in fields(Parameters)
         if getattr(scenario.parameters, f.name) != getattr(standaard, f.name)
         and f.name != "peil_norm_dagen"
@@ -236,6 +305,17 @@ def scenario_json(
             for n, w, u in toelichting
         ]
     return uit
+
+
+def _json_waarde(w: object) -> object:
+    if isinstance(w, tuple):
+        return [
+            {k: v for k, v in asdict(x).items() if v is not None}
+            if isinstance(x, Maatregeltype)
+            else x
+            for x in w
+        ]
+    return w
 
 
 def lees_scenario(pad: Path, basis: Parameters | None = None) -> Scenario:
