@@ -5,6 +5,7 @@ of ``ketenzicht prognose``."""
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,9 +17,11 @@ from ketenzicht.domain.prognose.montecarlo import prognose
 from ketenzicht.domain.prognose.motor import simuleer
 from ketenzicht.domain.prognose.parameters import (
     Maatregel,
+    Maatregeltype,
     OngeldigeParameters,
     Parameters,
     Scenario,
+    scenario_json,
     scenario_uit,
 )
 
@@ -92,6 +95,86 @@ def test_te_weinig_ruimte_geeft_dezelfde_replicatie(monkeypatch: pytest.MonkeyPa
     krap = motor.simuleer(s, 7)
     assert krap == ruim
     assert krap.kinderen > KLEIN.begin_clienten  # it did need more room than it was given
+
+
+# plenty of staff and no process delay: only the durations decide who is still in execution
+RUIM = replace(
+    KLEIN, medewerkers=400, begin_clienten=2000, begin_wachtlijst_start=0,
+    begin_wachtlijst_intern=0, instroom_per_maand=120, start_direct=1, intern_warm=1,
+    verloop_per_jaar=0, lang_ziek_per_jaar=0, horizon_maanden=12,
+)  # fmt: skip
+KORT = Maatregeltype("VOTS", instroom=0.5, voorraad=0.2, duur_dagen=100, rest_dagen=90)
+LANG = Maatregeltype(
+    "OTS", instroom=0.5, voorraad=0.8, duur_dagen=600, eerst_dagen=2000, eerst_tot_dagen=200,
+    rest_dagen=1000,
+)  # fmt: skip
+
+
+def _overleving(t: Maatregeltype, dagen: float) -> float:
+    """The share of new measures of type ``t`` still running after ``dagen`` days."""
+    eerst, tot = t.eerst_dagen or t.duur_dagen, t.eerst_tot_dagen
+    if dagen <= tot:
+        return math.exp(-dagen / eerst)
+    return math.exp(-tot / eerst - (dagen - tot) / t.duur_dagen)
+
+
+def test_elk_type_eindigt_met_zijn_eigen_duur() -> None:
+    """Clients after a year: the start state ends at each type's remaining duration, a new
+    measure at its type's rate in its first phase and another after it (piecewise
+    exponential): the mean over replications matches the expectation."""
+    par = replace(RUIM, typen=(KORT, LANG))
+    dag = 365.25 / 12
+    verwacht = sum(
+        par.begin_clienten * t.voorraad * math.exp(-12 * dag / (t.rest_dagen or t.duur_dagen))
+        + par.instroom_per_maand / dag * t.instroom
+        * sum(_overleving(t, (k + 0.5) / 10) for k in range(int(12 * dag * 10))) / 10
+        for t in par.typen
+    )  # fmt: skip
+    uit = [simuleer(Scenario("typen", par), seed).maanden.clienten[-1] for seed in range(12)]
+    gemiddeld = sum(uit) / len(uit)
+    # one replication's sd is about sqrt(verwacht) ≈ 40; of the mean of 12 about 12
+    assert abs(gemiddeld - verwacht) < 40
+    # the same mean duration for all, without types, is a different forecast
+    zonder = replace(par, typen=(), duur_dagen=LANG.rest_dagen)
+    assert simuleer(Scenario("zonder", zonder), 0).maanden.clienten[-1] > verwacht + 200
+
+
+def test_wie_op_de_startwachtlijst_staat_gaat_eraf_als_de_maatregel_eindigt() -> None:
+    """Short measures end while their child still waits for a jeugdbeschermer: with the same
+    delay, a mix of short measures has a shorter start list than one of long measures."""
+    par = replace(RUIM, start_direct=0, start_vertraging_dagen=60, horizon_maanden=6)
+    kort = replace(par, typen=(replace(KORT, instroom=1, voorraad=1),))
+    lang = replace(par, typen=(replace(LANG, instroom=1, voorraad=1),))
+    lijst_kort = simuleer(Scenario("kort", kort), 1).maanden.wachtlijst_start[-1]
+    lijst_lang = simuleer(Scenario("lang", lang), 1).maanden.wachtlijst_start[-1]
+    # 4 children a day wait on the list for Exp(60) days, or shorter when their measure ends
+    # first: 4 * 1 / (1/60 + 1/100) = 150 against 4 * 1 / (1/60 + 1/2000) = 233
+    assert 110 < lijst_kort < 190 < lijst_lang < 280
+
+
+def test_typen_in_een_scenariobestand() -> None:
+    """Types round-trip through a scenario file; a wrong one names what is wrong."""
+    s = Scenario("typen", replace(KLEIN, typen=(KORT, LANG)))
+    assert scenario_uit(json.loads(json.dumps(scenario_json(s)))) == s
+    fouten = [
+        ([{"naam": "a", "instroom": 1, "voorraad": 1}], "typen[0]: een object met duur_dagen"),
+        (
+            [{"naam": "a", "instroom": 0.5, "voorraad": 1, "duur_dagen": 10}],
+            "de aandelen instroom tellen op tot 0.5000",
+        ),
+        (
+            [{"naam": "a", "instroom": 1, "voorraad": 1, "duur_dagen": "lang"}],
+            "typen[0].duur_dagen: verwacht een getal",
+        ),
+        (
+            [{"naam": "a", "instroom": 1, "voorraad": 1, "duur_dagen": 10, "rest_dagen": 0}],
+            "typen[0] (a): duur_dagen, eerst_dagen, eerst_tot_dagen en rest_dagen groter dan 0",
+        ),
+    ]
+    for typen, melding in fouten:
+        with pytest.raises(OngeldigeParameters) as fout:
+            scenario_uit({"naam": "x", "parameters": {"typen": typen}})
+        assert melding in str(fout.value)
 
 
 @pytest.mark.parametrize(

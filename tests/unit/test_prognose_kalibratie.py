@@ -3,6 +3,7 @@ monitor's own calendar."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
 from ketenzicht.domain.kalender import NederlandseKalender, werkdagen_na
+from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.perioden import Periode
 from ketenzicht.domain.prognose.kalender import peilnormen
 from ketenzicht.domain.prognose.kalibratie import (
@@ -132,6 +134,47 @@ def test_duur_volgt_de_uitstroom_van_het_laatste_jaar() -> None:
         + 9 * (date(2025, 7, 1) - jaar).days
     )
     assert zonder.duur_dagen == pytest.approx(dagen / 10, abs=0.05)
+
+
+def test_duur_per_type_nieuw_ouder_en_lopend() -> None:
+    """Per code: the shares of the new measures and of the stock, the exit rate of a new
+    measure (started in the window), of one older than the window and of the stock, each
+    client-days over ends; a code with too few ends is pooled as "overig"."""
+    ots, vots = MaatregelCode.OTS, MaatregelCode.VOORLOPIGE_OTS
+    maatregelen = [
+        # OTS: 40 started in the window, 10 of them ended after 100 days
+        *(MaatregelVerloop(date(2024, 6, 1), None, None, ots) for _ in range(30)),
+        *(MaatregelVerloop(date(2024, 6, 1), date(2024, 9, 9), None, ots) for _ in range(10)),
+        # ... 30 started on 1 Feb 2025, still running
+        *(MaatregelVerloop(date(2025, 2, 1), None, None, ots) for _ in range(30)),
+        # ... 60 older than the window, 40 of them ended on 1 Jul 2025
+        *(MaatregelVerloop(date(2020, 1, 1), None, None, ots) for _ in range(20)),
+        *(MaatregelVerloop(date(2020, 1, 1), date(2025, 7, 1), None, ots) for _ in range(40)),
+        # VOTS: 60 started on 1 Mar 2025, all ended after 50 days
+        *(MaatregelVerloop(date(2025, 3, 1), date(2025, 4, 20), None, vots) for _ in range(60)),
+        # JR 41: two, too few for a type of its own
+        *(MaatregelVerloop(date(2025, 5, 1), date(2025, 6, 1), None, MaatregelCode.JR_41),) * 2,
+    ]
+    h = _historie(maatregelen)
+    p = kalibreer(replace(h, maatregelen=h.maatregelen[:-1])).parameters  # without the filler
+    typen = {t.naam: t for t in p.typen}
+    assert set(typen) == {"OTS", "VOTS", "overig"}
+    # started in 2025: 30 OTS, 60 VOTS and 2 JR 41; in execution on 1 Jan 2026: 80 OTS
+    assert [(t.naam, t.instroom, t.voorraad) for t in p.typen] == [
+        ("OTS", 0.3261, 1.0), ("VOTS", 0.6522, 0.0), ("overig", 0.0217, 0.0),
+    ]  # fmt: skip
+    # new: started in the window (2024 and 2025), over their 10 ends
+    nieuw = 30 * (PEIL - date(2024, 6, 1)).days + 10 * 100 + 30 * (PEIL - date(2025, 2, 1)).days
+    assert typen["OTS"].eerst_dagen == pytest.approx(nieuw / 10, abs=0.05)
+    assert typen["OTS"].eerst_tot_dagen == (PEIL - date(2024, 1, 1)).days
+    # older than the window, in 2025: 20 all year and 40 until 1 Jul, over 40 ends
+    oud = 20 * 365 + 40 * (date(2025, 7, 1) - date(2025, 1, 1)).days
+    assert typen["OTS"].duur_dagen == pytest.approx(oud / 40, abs=0.05)
+    # the stock's rate in 2025: all of them, over the 40 ends in 2025
+    alle = oud + 30 * 365 + 30 * (PEIL - date(2025, 2, 1)).days
+    assert typen["OTS"].rest_dagen == pytest.approx(alle / 40, abs=0.05)
+    assert typen["VOTS"].eerst_dagen == typen["VOTS"].rest_dagen == 50
+    assert sum(t.instroom for t in p.typen) == pytest.approx(1)
 
 
 def test_begin_telt_wie_nog_binnen_de_termijn_zonder_jeugdbeschermer_is() -> None:
