@@ -142,9 +142,9 @@ def test_duur_per_type_nieuw_ouder_en_lopend() -> None:
     client-days over ends; a code with too few ends is pooled as "overig"."""
     ots, vots = MaatregelCode.OTS, MaatregelCode.VOORLOPIGE_OTS
     maatregelen = [
-        # OTS: 40 started in the window, 10 of them ended after 100 days
+        # OTS: 60 started in the window, 30 of them ended after 100 days
         *(MaatregelVerloop(date(2024, 6, 1), None, None, ots) for _ in range(30)),
-        *(MaatregelVerloop(date(2024, 6, 1), date(2024, 9, 9), None, ots) for _ in range(10)),
+        *(MaatregelVerloop(date(2024, 6, 1), date(2024, 9, 9), None, ots) for _ in range(30)),
         # ... 30 started on 1 Feb 2025, still running
         *(MaatregelVerloop(date(2025, 2, 1), None, None, ots) for _ in range(30)),
         # ... 60 older than the window, 40 of them ended on 1 Jul 2025
@@ -163,9 +163,9 @@ def test_duur_per_type_nieuw_ouder_en_lopend() -> None:
     assert [(t.naam, t.instroom, t.voorraad) for t in p.typen] == [
         ("OTS", 0.3261, 1.0), ("VOTS", 0.6522, 0.0), ("overig", 0.0217, 0.0),
     ]  # fmt: skip
-    # new: started in the window (2024 and 2025), over their 10 ends
-    nieuw = 30 * (PEIL - date(2024, 6, 1)).days + 10 * 100 + 30 * (PEIL - date(2025, 2, 1)).days
-    assert typen["OTS"].eerst_dagen == pytest.approx(nieuw / 10, abs=0.05)
+    # new: started in the window (2024 and 2025), over their 30 ends
+    nieuw = 30 * (PEIL - date(2024, 6, 1)).days + 30 * 100 + 30 * (PEIL - date(2025, 2, 1)).days
+    assert typen["OTS"].eerst_dagen == pytest.approx(nieuw / 30, abs=0.05)
     assert typen["OTS"].eerst_tot_dagen == (PEIL - date(2024, 1, 1)).days
     # older than the window, in 2025: 20 all year and 40 until 1 Jul, over 40 ends
     oud = 20 * 365 + 40 * (date(2025, 7, 1) - date(2025, 1, 1)).days

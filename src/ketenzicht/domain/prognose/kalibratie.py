@@ -35,7 +35,7 @@ import math
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -224,52 +224,70 @@ def _duur(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, object]
     return uit
 
 
+@dataclass(slots=True)
+class _Telling:
+    """What one code's (or the pool's) shares and durations are estimated from."""
+
+    dagen: float = 0.0  # client-days in the last 12 months
+    einden: int = 0  # ... and the ends in them
+    starts: int = 0  # measures started in the last 12 months
+    lopend: int = 0  # in execution at the peildatum
+    nieuw_dagen: float = 0.0  # client-days of the measures started in the window
+    nieuw_einden: int = 0
+    oud_dagen: float = 0.0  # client-days in the last 12 months older than the window
+    oud_einden: int = 0
+
+    def tel_op(self, ander: _Telling) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(ander, f.name))
+
+
 def _typen(h: Historie, begin: date, recent: date, duur: float) -> tuple[Maatregeltype, ...]:
-    """Per code: client-days and ends in the last 12 months, starts in them, running at the
-    peildatum, client-days and ends of the measures started since ``begin`` and, in the last
-    12 months, of those older than the window; codes with too few ends or starts to estimate
-    from are pooled as "overig"."""
+    """Per code its shares and exit rates; codes with too few ends or starts to estimate from
+    are pooled as "overig", a rate with too few ends falls back to the stock's."""
     t = h.peildatum
     oud = _dagen(begin, t)  # a measure older than the window is past its first phase
-    tel: dict[str, list[float]] = defaultdict(lambda: [0.0] * 8)
+    tel: dict[str, _Telling] = defaultdict(_Telling)
     for m in h.maatregelen:
         if m.code is None:
             return ()
-        rij = tel[m.code.kort]
-        geeindigd = m.einde is not None and m.einde < t
-        rij[0] += _overlap(m.start, m.einde, recent, t)
-        rij[1] += geeindigd and recent <= m.einde  # type: ignore[operator]
-        rij[2] += recent <= m.start < t
-        rij[3] += m.start <= t and (m.einde is None or m.einde > t)
+        c = tel[m.code.kort]
+        einde = m.einde if m.einde is not None and m.einde < t else None
+        c.dagen += _overlap(m.start, m.einde, recent, t)
+        c.einden += einde is not None and recent <= einde
+        c.starts += recent <= m.start < t
+        c.lopend += m.start <= t and (m.einde is None or m.einde > t)
         if begin <= m.start < t:
-            rij[4] += _overlap(m.start, m.einde, m.start, t)
-            rij[5] += geeindigd
+            c.nieuw_dagen += _overlap(m.start, m.einde, m.start, t)
+            c.nieuw_einden += einde is not None
         ouder = max(recent, m.start + timedelta(days=oud))
         if ouder < t:
-            rij[6] += _overlap(ouder, m.einde, ouder, t)
-            rij[7] += geeindigd and ouder <= m.einde  # type: ignore[operator]
-    groepen: dict[str, list[float]] = {}
-    for naam, rij in sorted(tel.items(), key=lambda kv: -kv[1][3]):
-        doel = naam if rij[1] >= MIN_TYPE and rij[2] >= MIN_TYPE else "overig"
-        g = groepen.setdefault(doel, [0.0] * 8)
-        for k in range(8):
-            g[k] += rij[k]
-    starts = sum(g[2] for g in groepen.values())
-    stock = sum(g[3] for g in groepen.values())
-    if not starts or not stock:
+            c.oud_dagen += _overlap(ouder, m.einde, ouder, t)
+            c.oud_einden += einde is not None and ouder <= einde
+    groepen: dict[str, _Telling] = {}
+    for naam, c in sorted(tel.items(), key=lambda kv: -kv[1].lopend):
+        eigen = c.einden >= MIN_TYPE and c.starts >= MIN_TYPE
+        groepen.setdefault(naam if eigen else "overig", _Telling()).tel_op(c)
+    starts = sum(g.starts for g in groepen.values())
+    lopend = sum(g.lopend for g in groepen.values())
+    if not starts or not lopend:
         return ()
+
+    def gemiddeld(dagen: float, einden: int, anders: float) -> float:
+        return round(dagen / einden, 1) if einden >= MIN_TYPE else anders
+
     typen = []
     for naam, g in groepen.items():
-        if not (g[2] or g[3]):
+        if not (g.starts or g.lopend):
             continue
-        rest = round(g[0] / g[1], 1) if g[1] else duur  # a pool without ends: the overall mean
+        rest = round(g.dagen / g.einden, 1) if g.einden else duur  # a pool without ends
         typen.append(
             Maatregeltype(
                 naam,
-                instroom=round(g[2] / starts, 4),
-                voorraad=round(g[3] / stock, 4),
-                duur_dagen=round(g[6] / g[7], 1) if g[7] >= MIN_TYPE else rest,
-                eerst_dagen=round(g[4] / g[5], 1) if g[5] else rest,
+                instroom=round(g.starts / starts, 4),
+                voorraad=round(g.lopend / lopend, 4),
+                duur_dagen=gemiddeld(g.oud_dagen, g.oud_einden, rest),
+                eerst_dagen=gemiddeld(g.nieuw_dagen, g.nieuw_einden, rest),
                 eerst_tot_dagen=float(oud),
                 rest_dagen=rest,
             )
