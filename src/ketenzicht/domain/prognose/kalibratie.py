@@ -292,16 +292,7 @@ def _typen(h: Historie, begin: date, recent: date, duur: float) -> tuple[Maatreg
                 rest_dagen=rest,
             )
         )
-    return tuple(_sluitend(typen))
-
-
-def _sluitend(typen: list[Maatregeltype]) -> list[Maatregeltype]:
-    """The rounded shares made to add up to exactly 1 (the rest on the largest)."""
-    for deel in ("instroom", "voorraad"):
-        rest = round(1 - sum(getattr(t, deel) for t in typen), 4)
-        k = max(range(len(typen)), key=lambda i: getattr(typen[i], deel))
-        typen[k] = replace(typen[k], **{deel: round(getattr(typen[k], deel) + rest, 4)})
-    return typen
+    return tuple(typen)  # shares rounded: the engine normalises them
 
 
 def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, object]:  # noqa: C901

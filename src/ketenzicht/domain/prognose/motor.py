@@ -141,9 +141,9 @@ def _typen(par: Parameters) -> dict[str, np.ndarray]:
 
     uit = {
         "typ_duur": kolom([t.duur_dagen for t in typen]),
-        "typ_eerst": kolom([t.eerst_dagen or t.duur_dagen for t in typen]),
+        "typ_eerst": kolom([t.eerst for t in typen]),
         "typ_eerst_tot": kolom([t.eerst_tot_dagen for t in typen]),
-        "typ_rest": kolom([t.rest_dagen or t.duur_dagen for t in typen]),
+        "typ_rest": kolom([t.rest for t in typen]),
     }
     for deel in ("instroom", "voorraad"):
         aandelen = kolom([getattr(t, deel) for t in typen])

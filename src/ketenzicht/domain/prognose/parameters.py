@@ -15,7 +15,9 @@ cap relative to the one in force, for a calibrated baseline whose cap is the obs
 
 ``typen`` splits the measures into types with their own duration: a list of ``{"naam": ...,
 "instroom": share of new measures, "voorraad": share of the clients at the start, "duur_dagen":
-mean duration}``; without it every measure lasts ``duur_dagen`` on average.
+mean duration}``, optionally with a new measure's first phase (``eerst_dagen``,
+``eerst_tot_dagen``) and the clients' remaining duration (``rest_dagen``); without it every
+measure lasts ``duur_dagen`` on average.
 
 ``ketenzicht prognose kalibreer`` writes a parameter file from the registered history; every
 field is documented in ``docs/prognose.md``.
@@ -59,6 +61,16 @@ class Maatregeltype:
     eerst_dagen: float | None = None
     eerst_tot_dagen: float = 730.0
     rest_dagen: float | None = None  # 1 / the rate of the clients at the start (None: duur_dagen)
+
+    @property
+    def eerst(self) -> float:
+        """1 / the rate of a new measure in its first phase."""
+        return self.duur_dagen if self.eerst_dagen is None else self.eerst_dagen
+
+    @property
+    def rest(self) -> float:
+        """1 / the rate of a client already in execution at the start."""
+        return self.duur_dagen if self.rest_dagen is None else self.rest_dagen
 
 
 @dataclass(frozen=True, slots=True)
