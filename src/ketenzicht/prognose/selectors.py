@@ -181,6 +181,8 @@ class Waargenomen:
     wachtlijst_intern: int
     clienten: int
     fte_beschikbaar: float
+    # clienten / fte_beschikbaar unrounded: the monitor publishes one decimal, but a forecast's
+    # band is about a tenth wide, so rounding would decide whether a month falls inside
     workload: float | None
 
 
@@ -207,7 +209,7 @@ def waargenomen(
                 i.wachtlijst_intern.aantal,
                 i.clienten,
                 i.fte_beschikbaar,
-                i.workload,
+                round(i.clienten / i.fte_beschikbaar, 3) if i.fte_beschikbaar else None,
             )
         )
     return uit

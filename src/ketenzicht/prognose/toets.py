@@ -1,9 +1,9 @@
 """A forecast checked against what happened: calibrate on a past peildatum with only the history
 known then, forecast the months after it, and put the monitor's own figures beside the bands.
 
-The monitor publishes the workload with one decimal, so a month's workload counts as inside
-when the published figure lies within the band rounded the same way; waiting lists are counts
-and are compared as they are. A P10–P90 band holds a month's outcome four times in five: over
+The monitor publishes the workload with one decimal; the backtest compares the registration's
+clienten / fte_beschikbaar unrounded, since the band is about a tenth wide and rounding would
+decide whether a month falls inside. A P10–P90 band holds a month's outcome four times in five: over
 12 months about 2 outside are expected of a model that is right. That is why one backtest says
 little and several say more: ``rollend`` repeats it from several peildata (a rolling origin) and
 :func:`dekking` counts, per indicator, the months inside, below P10 and above P90 over all of
@@ -25,7 +25,6 @@ from ketenzicht.domain.prognose.parameters import Scenario
 from ketenzicht.prognose.selectors import Waargenomen, historie, waargenomen
 
 INDICATOREN = ("wachtlijst_start", "workload", "wachtlijst_intern", "clienten")
-DECIMALEN = {"workload": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +37,8 @@ class Vergelijking:
     @property
     def kant(self) -> int:
         """-1 below P10, 0 inside the band, 1 above P90."""
-        d = DECIMALEN.get(self.indicator)
-        laag, x, hoog = self.band.p10, self.waargenomen, self.band.p90
-        if d is not None:
-            laag, x, hoog = round(laag, d), round(x, d), round(hoog, d)
-        return -1 if x < laag else 1 if x > hoog else 0
+        x = self.waargenomen
+        return -1 if x < self.band.p10 else 1 if x > self.band.p90 else 0
 
     @property
     def binnen(self) -> bool:

@@ -126,6 +126,15 @@ def _exp_gemiddelde(waargenomen: Sequence[float], gecensureerd: Sequence[float])
     return (sum(waargenomen) + sum(gecensureerd)) / len(waargenomen)
 
 
+def _se(waarde: float) -> float:
+    """A standard error to 3 significant digits."""
+    return float(f"{waarde:.3g}")
+
+
+def _se_gemiddelde(reeks: Sequence[float]) -> float | None:
+    return _se(statistics.stdev(reeks) / math.sqrt(len(reeks))) if len(reeks) > 1 else None
+
+
 def _instroom(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, object]:
     maanden: list[date] = []
     m = date(begin.year, begin.month, 1)
@@ -143,20 +152,32 @@ def _instroom(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, obj
     uit: dict[str, object] = {}
     laatste = tellen[-12:]
     niveau = float(laatste.mean())
+    # the mean's standard error, from the months' spread when it exceeds Poisson noise
+    se_niveau = math.sqrt(max(niveau, float(laatste.var(ddof=1)) if len(laatste) > 1 else 0.0))
+    se_niveau /= math.sqrt(len(laatste))
     trend = 0.0
+    onzeker: dict[str, float] = {}
     x = np.arange(len(tellen), dtype=float)
     y = np.log(tellen + 0.5)
     if len(tellen) >= 12:
         b, a = np.polyfit(x, y, 1)
         rest = y - (a + b * x)
-        se = math.sqrt(float(rest @ rest) / (len(x) - 2) / float(((x - x.mean()) ** 2).sum()))
+        s2 = float(rest @ rest) / (len(x) - 2)
+        sxx = float(((x - x.mean()) ** 2).sum())
+        se = math.sqrt(s2 / sxx)
         if se > 1e-9 and abs(b) / se >= 2:
             trend = math.exp(12 * b) - 1
             niveau = float(math.exp(a + b * len(tellen))) - 0.5  # fitted level at the peildatum
+            se_fit = math.sqrt(s2 * (1 / len(x) + (len(x) - x.mean()) ** 2 / sxx))
+            se_niveau = (niveau + 0.5) * se_fit
+        # a trend too small to tell from noise is 0, but as uncertain as the fitted one
+        onzeker["instroom_trend_per_jaar"] = _se(12 * se * (1 + trend))
+    onzeker["instroom_per_maand"] = _se(se_niveau)
     if niveau <= 0:
         raise TeWeinigHistorie("instroom: geen nieuwe maatregelen in de laatste 12 maanden")
     uit["instroom_per_maand"] = round(niveau, 1)
     uit["instroom_trend_per_jaar"] = round(trend, 4)
+    uit["onzekerheid"] = onzeker
     schat.append(
         Schatting(
             "instroom_per_maand",
@@ -203,7 +224,11 @@ def _duur(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, object]
             f"{einden} einden op {blootstelling:,} cliëntdagen in de laatste 12 maanden",
         )
     )
-    uit: dict[str, object] = {"duur_dagen": duur}
+    # ends per client-day are Poisson: the rate, so the mean, is known to 1 / sqrt(ends)
+    uit: dict[str, object] = {
+        "duur_dagen": duur,
+        "onzekerheid": {"duur_dagen": _se(duur / math.sqrt(einden))},
+    }
     typen = _typen(h, begin, recent, duur)
     if len(typen) > 1:
         uit["typen"] = typen
@@ -316,10 +341,14 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
         m.fte * _overlap(m.dienstverband.van, m.dienstverband.tot, begin, t) for m in zaak
     )
     fte_jaren = fte_dagen / 365.25
-    vertrokken = sum(
-        m.fte for m in zaak if m.dienstverband.tot is not None and begin < m.dienstverband.tot <= t
-    )
+    vertrekkers = [
+        m for m in zaak if m.dienstverband.tot is not None and begin < m.dienstverband.tot <= t
+    ]
+    vertrokken = sum(m.fte for m in vertrekkers)
     verloop = vertrokken / (fte_jaren or 1)
+    onzeker: dict[str, float] = {}
+    if vertrekkers:  # leavers are Poisson: the rate is known to 1 / sqrt(their number)
+        onzeker["verloop_per_jaar"] = _se(verloop / math.sqrt(len(vertrekkers)))
 
     # vacancies: a leaver to the next hire in the same GI and role, first come first served
     vertrek: dict[tuple[str, str], list[date]] = defaultdict(list)
@@ -344,7 +373,7 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
                 j += 1
 
     # sickness: long episodes (beyond the threshold) as events, the rest as a share of FTE
-    lang_n = 0  # episodes
+    lang_n = lang_dicht_n = 0  # episodes, and those closed
     lang_fte = lang_dicht = 0.0  # FTE-weighted: a unit of the simulator is one FTE
     lang_extra = 0.0  # days beyond the threshold
     lang_fte_dagen = 0.0  # FTE-days inside long episodes: not at risk of falling ill again
@@ -363,6 +392,7 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
                     lang_fte += m.fte
                     lang_extra += m.fte * (lengte - drempel)
                     lang_dicht += m.fte * (p.tot is not None and p.tot <= tot)
+                    lang_dicht_n += p.tot is not None and p.tot <= tot
             else:
                 kort_fte_dagen += m.fte * _overlap(p.van, p.tot, begin, t)
     inwerk = [
@@ -379,6 +409,7 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
         "fte_overig": round(overig, 1),
         "verloop_per_jaar": round(verloop, 4),
         "inwerkfactor": h.inwerkfactor,
+        "onzekerheid": onzeker,
     }
     schat += [
         Schatting("medewerkers", uit["medewerkers"], f"{fte:.1f} fte jeugdbeschermers in dienst"),
@@ -401,6 +432,8 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
     ]
     if gaten:
         uit["vacature_dagen"] = round(statistics.fmean(gaten), 1)
+        if (se := _se_gemiddelde(gaten)) is not None:
+            onzeker["vacature_dagen"] = se
         schat.append(
             Schatting(
                 "vacature_dagen", uit["vacature_dagen"], f"{len(gaten)} vertrekkers opgevolgd"
@@ -408,9 +441,13 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
         )
     risico_jaren = (fte_dagen - lang_fte_dagen) / 365.25  # a hazard: per FTE-year at risk
     if lang_n and risico_jaren > 0:
-        uit["lang_ziek_per_jaar"] = round(lang_fte / risico_jaren, 4)
+        ziek_tempo = lang_fte / risico_jaren
         # exponential ML beyond the threshold; with none closed yet, a lower bound
-        uit["lang_ziek_dagen"] = round(drempel + lang_extra / (lang_dicht or lang_fte), 1)
+        ziek_extra = lang_extra / (lang_dicht or lang_fte)
+        uit["lang_ziek_per_jaar"] = round(ziek_tempo, 4)
+        uit["lang_ziek_dagen"] = round(drempel + ziek_extra, 1)
+        onzeker["lang_ziek_per_jaar"] = _se(ziek_tempo / math.sqrt(lang_n))
+        onzeker["lang_ziek_dagen"] = _se(ziek_extra / math.sqrt(lang_dicht_n or lang_n))
         schat.append(
             Schatting(
                 "lang_ziek_per_jaar",
@@ -428,6 +465,8 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
         )
     if inwerk:
         uit["inwerk_dagen"] = round(statistics.fmean(inwerk), 1)
+        if se := _se_gemiddelde(inwerk):
+            onzeker["inwerk_dagen"] = se
         schat.append(
             Schatting("inwerk_dagen", uit["inwerk_dagen"], f"{len(inwerk)} inwerkperioden")
         )
@@ -463,13 +502,18 @@ def _proces(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, objec
     n = direct + len(excess) + len(open_)
     if not n:
         raise TeWeinigHistorie("start_direct: geen nieuwe maatregelen in het venster")
+    p = direct / n
+    # a share's binomial standard error; an exponential mean's is the mean / sqrt(observed)
+    onzeker = {"start_direct": _se(math.sqrt(p * (1 - p) / n))}
     uit: dict[str, object] = {
-        "start_direct": round(direct / n, 4),
+        "start_direct": round(p, 4),
         "norm_dagen": round(statistics.fmean(termijnen), 2),
+        "onzekerheid": onzeker,
     }
     gem = _exp_gemiddelde(excess, open_)
     if gem is not None:
         uit["start_vertraging_dagen"] = round(gem, 1)
+        onzeker["start_vertraging_dagen"] = _se(gem / math.sqrt(len(excess)))
     schat.append(
         Schatting(
             "start_direct",
@@ -488,10 +532,13 @@ def _proces(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, objec
         if u.volgende is None
     ]
     if uitval:
-        uit["intern_warm"] = round(warm / len(uitval), 4)
+        q = warm / len(uitval)
+        uit["intern_warm"] = round(q, 4)
+        onzeker["intern_warm"] = _se(math.sqrt(q * (1 - q) / len(uitval)))
         gem_i = _exp_gemiddelde([float(g) for g in gaten], [float(w) for w in wachtend])
         if gem_i is not None:
             uit["intern_vertraging_dagen"] = round(gem_i, 1)
+            onzeker["intern_vertraging_dagen"] = _se(gem_i / math.sqrt(len(gaten)))
         schat.append(
             Schatting(
                 "intern_warm",
@@ -518,6 +565,8 @@ def _proces(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, objec
     ):
         if reeks:
             uit[naam] = round(max(1.0, statistics.fmean(reeks)), 1)
+            if se := _se_gemiddelde(reeks):
+                onzeker[naam] = se
             schat.append(Schatting(naam, uit[naam], f"{len(reeks)} keer {wat}"))
     return uit
 
@@ -541,10 +590,12 @@ def kalibreer(h: Historie, *, venster_maanden: int = 24, horizon_maanden: int = 
     begin = plus_maanden(h.peildatum, -venster_maanden)
     schat: list[Schatting] = []
     velden: dict[str, object] = {}
-    velden |= _instroom(h, begin, schat)
-    velden |= _duur(h, begin, schat)
-    velden |= _personeel(h, begin, schat)
-    velden |= _proces(h, begin, schat)
+    onzekerheid: dict[str, float] = {}
+    for schatter in (_instroom, _duur, _personeel, _proces):
+        deel = schatter(h, begin, schat)
+        onzekerheid |= deel.pop("onzekerheid", {})  # type: ignore[call-overload]
+        velden |= deel
+    velden["onzekerheid"] = {naam: se for naam, se in onzekerheid.items() if se > 0}
     if h.caseloads:
         velden["norm"] = round(float(np.percentile(h.caseloads, 95)), 1)
         schat.append(
@@ -561,6 +612,15 @@ def kalibreer(h: Historie, *, venster_maanden: int = 24, horizon_maanden: int = 
         "begin_wachtlijst_intern": h.wachtlijst_intern,
         "horizon_maanden": horizon_maanden,
     }
+    schat.append(
+        Schatting(
+            "onzekerheid",
+            f"{len(velden['onzekerheid'])} standaardfouten",  # type: ignore[arg-type]
+            "de standaardfout van elke schatting hierboven die uit tellingen komt (Poisson, "
+            "binomiaal, exponentieel, of de spreiding van de maanden); elke replicatie trekt "
+            "die parameters opnieuw, zodat de banden ook de onzekerheid van de schatting tonen",
+        )
+    )
     schat.append(
         Schatting(
             "begin",

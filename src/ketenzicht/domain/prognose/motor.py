@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ketenzicht.domain.prognose import kern
+from ketenzicht.domain.prognose.onzekerheid import getrokken
 from ketenzicht.domain.prognose.parameters import MAAND, Maatregeltype, Parameters, Scenario
 
 
@@ -66,7 +67,9 @@ _INTS = (
 
 
 def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
-    """One replication of ``scenario``; the same seed gives the same result."""
+    """One replication of ``scenario``; the same seed gives the same result. Uncertain
+    parameters (``onzekerheid``) are drawn first, from the seed."""
+    scenario = getrokken(scenario, seed)
     par = scenario.parameters
     horizon = par.horizon_maanden * MAAND
     hoogste = (

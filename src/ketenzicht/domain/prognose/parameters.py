@@ -19,6 +19,10 @@ mean duration}``, optionally with a new measure's first phase (``eerst_dagen``,
 ``eerst_tot_dagen``) and the clients' remaining duration (``rest_dagen``); without it every
 measure lasts ``duur_dagen`` on average.
 
+``onzekerheid`` gives the standard error of estimated fields, ``{"instroom_per_maand": 9.5,
+...}``: each replication then draws those fields (parameter uncertainty in the bands; see
+``onzekerheid.py``). A calibrated baseline has them; without it the parameters are exact.
+
 ``ketenzicht prognose kalibreer`` writes a parameter file from the registered history; every
 field is documented in ``docs/prognose.md``.
 """
@@ -26,6 +30,7 @@ field is documented in ``docs/prognose.md``.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
@@ -33,6 +38,20 @@ from pathlib import Path
 from typing import Any
 
 MAAND = 365.25 / 12
+# the estimated fields a standard error can be given for (``onzekerheid``), by how one is drawn
+AANDELEN = frozenset(
+    {"start_direct", "intern_warm", "verloop_per_jaar", "kort_verzuim", "inwerkfactor"}
+)  # shares in [0, 1]: a beta
+TREND = frozenset({"instroom_trend_per_jaar"})  # a normal
+# any other positive quantity, a rate or a mean duration: a gamma
+POSITIEF = frozenset(
+    {
+        "instroom_per_maand", "duur_dagen", "vacature_dagen", "lang_ziek_per_jaar",
+        "lang_ziek_dagen", "inwerk_dagen", "start_vertraging_dagen", "intern_vertraging_dagen",
+        "veiligheidsplan_dagen", "hulpaanbod_dagen",
+    }
+)  # fmt: skip
+TREKBAAR = AANDELEN | TREND | POSITIEF
 
 
 def maand_label(vanaf: date, m: int) -> str:
@@ -120,6 +139,8 @@ class Parameters:
     norm_hulpaanbod_dagen: float = 91.0  # 3 months
     opwarm_dagen: float = 0.0  # statistics of customers arriving before this are ignored
     registreer_wachttijden: bool = False
+    # standard error per estimated field: each replication draws it (``onzekerheid.py``)
+    onzekerheid: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         positief = (
@@ -140,6 +161,7 @@ class Parameters:
         if self.duur_vanaf not in ("start", "toewijzing"):
             raise OngeldigeParameters("duur_vanaf: 'start' of 'toewijzing'")
         self._controleer_typen()
+        self._controleer_onzekerheid()
         for naam in ("verloop_per_jaar", "kort_verzuim", "inwerkfactor", "start_direct",
                      "intern_warm"):  # fmt: skip
             if not 0 <= getattr(self, naam) <= 1:
@@ -161,6 +183,25 @@ class Parameters:
             )
         if self.begin_inwerkend + self.begin_ziek > self.medewerkers:
             raise OngeldigeParameters("begin_inwerkend + begin_ziek: meer dan medewerkers")
+
+    def _controleer_onzekerheid(self) -> None:
+        for naam, se in self.onzekerheid.items():
+            waar = f"onzekerheid.{naam}"
+            if naam not in TREKBAAR:
+                raise OngeldigeParameters(
+                    f"{waar}: geen geschatte parameter met een standaardfout (kies uit "
+                    f"{', '.join(sorted(TREKBAAR))})"
+                )
+            if not isinstance(se, (int, float)) or isinstance(se, bool) or not math.isfinite(se):
+                raise OngeldigeParameters(f"{waar}: verwacht een getal, kreeg {se!r}")
+            if se < 0:
+                raise OngeldigeParameters(f"{waar}: een standaardfout is niet negatief, kreeg {se}")
+            w = float(getattr(self, naam))
+            if naam in AANDELEN and 0 < w < 1 and se**2 >= w * (1 - w):
+                raise OngeldigeParameters(
+                    f"{waar}: {se} is te groot voor een aandeel van {w} "
+                    f"(hoogstens {math.sqrt(w * (1 - w)):.4f})"
+                )
 
     def _controleer_typen(self) -> None:
         if not self.typen:
@@ -214,6 +255,12 @@ def _velden(cls: type, gegeven: dict[str, Any], waar: str) -> dict[str, Any]:
         standaard = getattr(cls(), naam) if cls is Parameters else None
         if naam == "typen":
             waarde = _typen(waarde, f"{waar}.typen")
+        elif naam == "onzekerheid":
+            if not isinstance(waarde, dict):
+                raise OngeldigeParameters(
+                    f"{waar}.onzekerheid: verwacht een object veld → standaardfout"
+                )
+            waarde = dict(waarde)
         elif isinstance(standaard, tuple):
             if not isinstance(waarde, list):
                 raise OngeldigeParameters(f"{waar}.{naam}: verwacht een lijst getallen")
