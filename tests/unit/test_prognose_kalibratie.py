@@ -233,6 +233,24 @@ def test_ziekte_en_verloop_per_fte() -> None:
     )
 
 
+def test_kort_verzuim_eindigt_met_het_dienstverband() -> None:
+    """A caseworker who left while sick has an open sickness in the registration; its days
+    count until the leaving day, not until the peildatum (that made short sickness look 50%
+    higher on the demo, the start's long-sick too low, and the workload forecast too high)."""
+    uit = Periode(date(2020, 1, 1), date(2025, 6, 11))
+    ziek = (Beschikbaarheid.ZIEK, Periode(date(2025, 6, 1)))  # open: left on day 10
+    staf = [
+        Werknemer("GI", MedewerkerStand(Rol.JEUGDBESCHERMER, 1.0, uit, (ziek,))),
+        Werknemer("GI", MedewerkerStand(Rol.JEUGDBESCHERMER, 1.0, Periode(date(2020, 1, 1)))),
+    ]
+    maatregelen = [MaatregelVerloop(date(2025, m, 1), None, date(2025, m, 1)) for m in range(1, 9)]
+    h = _historie(maatregelen)
+    h = Historie(**{**{f: getattr(h, f) for f in h.__dataclass_fields__}, "medewerkers": staf})
+    p = kalibreer(h).parameters
+    # 10 sick FTE-days over 731 + 527 FTE-days in service in the window
+    assert p.kort_verzuim == pytest.approx(10 / (731 + 527), abs=1e-4)
+
+
 @pytest.mark.parametrize(
     ("gegeven", "melding"),
     [

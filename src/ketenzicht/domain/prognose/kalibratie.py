@@ -394,7 +394,7 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
                     lang_dicht += m.fte * (p.tot is not None and p.tot <= tot)
                     lang_dicht_n += p.tot is not None and p.tot <= tot
             else:
-                kort_fte_dagen += m.fte * _overlap(p.van, p.tot, begin, t)
+                kort_fte_dagen += m.fte * _overlap(p.van, tot, begin, t)
     inwerk = [
         _dagen(p.van, p.tot)
         for m in zaak
