@@ -30,11 +30,7 @@ from ketenzicht.domain.prognose.parameters import (
     scenario_json,
     scenario_uit,
 )
-
-KLEIN = Parameters(
-    instroom_per_maand=60, medewerkers=150, begin_clienten=2300, begin_wachtlijst_start=40,
-    begin_wachtlijst_intern=60, horizon_maanden=18,
-)  # fmt: skip
+from tests.unit.test_prognose import KLEIN  # the small GI the forecast tests run
 
 
 def _trekken(par: Parameters, naam: str, n: int = 4000) -> np.ndarray:
