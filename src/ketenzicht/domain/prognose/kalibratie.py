@@ -27,6 +27,9 @@ happened next (``ketenzicht prognose toets``). Each estimate says what it was ma
   at the peildatum — the most the GI actually carries, not the policy norm.
 * start state: clients and the monitor's start and internal waiting lists at the peildatum, and
   the children still within their 5 working days without a jeugdbeschermer (on no list yet).
+* uncertainty: each estimate made from counts gets the standard error those counts imply
+  (Poisson, binomial, exponential, or the spread of the months), as ``onzekerheid``; every
+  replication draws those parameters again (``onzekerheid.py``).
 """
 
 from __future__ import annotations
@@ -432,7 +435,7 @@ def _personeel(h: Historie, begin: date, schat: list[Schatting]) -> dict[str, ob
     ]
     if gaten:
         uit["vacature_dagen"] = round(statistics.fmean(gaten), 1)
-        if (se := _se_gemiddelde(gaten)) is not None:
+        if se := _se_gemiddelde(gaten):
             onzeker["vacature_dagen"] = se
         schat.append(
             Schatting(
