@@ -58,13 +58,5 @@ def getrokken(scenario: Scenario, seed: int) -> Scenario:
         nieuw[naam] = trek_waarde(naam, float(getattr(par, naam)), se, _rng(seed, naam))
     if par.typen and "duur_dagen" in nieuw:
         factor = float(nieuw["duur_dagen"]) / par.duur_dagen  # type: ignore[arg-type]
-        nieuw["typen"] = tuple(
-            replace(
-                t,
-                duur_dagen=t.duur_dagen * factor,
-                eerst_dagen=None if t.eerst_dagen is None else t.eerst_dagen * factor,
-                rest_dagen=None if t.rest_dagen is None else t.rest_dagen * factor,
-            )
-            for t in par.typen
-        )
+        nieuw["typen"] = tuple(t.geschaald(factor) for t in par.typen)
     return replace(scenario, parameters=replace(par, onzekerheid={}, **nieuw))  # type: ignore[arg-type]

@@ -91,6 +91,15 @@ class Maatregeltype:
         """1 / the rate of a client already in execution at the start."""
         return self.duur_dagen if self.rest_dagen is None else self.rest_dagen
 
+    def geschaald(self, factor: float) -> Maatregeltype:
+        """The same type with every duration ``factor`` times as long."""
+        return replace(
+            self,
+            duur_dagen=self.duur_dagen * factor,
+            eerst_dagen=None if self.eerst_dagen is None else self.eerst_dagen * factor,
+            rest_dagen=None if self.rest_dagen is None else self.rest_dagen * factor,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Parameters:
@@ -162,8 +171,7 @@ class Parameters:
             raise OngeldigeParameters("duur_vanaf: 'start' of 'toewijzing'")
         self._controleer_typen()
         self._controleer_onzekerheid()
-        for naam in ("verloop_per_jaar", "kort_verzuim", "inwerkfactor", "start_direct",
-                     "intern_warm"):  # fmt: skip
+        for naam in sorted(AANDELEN):
             if not 0 <= getattr(self, naam) <= 1:
                 raise OngeldigeParameters(f"{naam}: tussen 0 en 1")
         for naam in ("medewerkers", "begin_clienten", "begin_wachtlijst_start",
