@@ -23,7 +23,12 @@ from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
 from ketenzicht.domain.maatregelen import MaatregelCode, ToewijzingEindeReden
 from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.perioden import Periode
-from ketenzicht.domain.prognose.kalibratie import Historie, MaatregelVerloop, Uitval, Werknemer
+from ketenzicht.domain.prognose.kalibratie.historie import (
+    Historie,
+    MaatregelVerloop,
+    Uitval,
+    Werknemer,
+)
 from ketenzicht.domain.prognose.montecarlo import Prognose, banden
 from ketenzicht.domain.prognose.motor import Maandcijfers
 from ketenzicht.domain.prognose.parameters import maand_label

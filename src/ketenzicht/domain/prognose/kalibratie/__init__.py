@@ -1,0 +1,103 @@
+"""Calibration: the simulator's parameters estimated from a GI's (or the country's) own history.
+
+Everything is read as valid time up to the ``peildatum``: a fact dated later does not exist yet,
+so calibrating on a date in the past sees what was known then and can be checked against what
+happened next (``ketenzicht prognose toets``). Each estimate says what it was made from
+(:class:`Schatting`). The estimators, one module each:
+
+* ``instroom``: inflow (level, trend, season) and the durations per type of measure;
+* ``personeel``: the formation, turnover, vacancies, sickness and onboarding;
+* ``proces``: the GI's own process — assignment within the norm, hand-overs, plan and help;
+* here: the cap on a caseload, the 95th percentile of clients per FTE among the available
+  case-holders at the peildatum (the most the GI actually carries, not the policy norm), and the
+  start state: clients, the monitor's start and internal waiting lists at the peildatum, and the
+  children still within their 5 working days without a jeugdbeschermer (on no list yet).
+
+Uncertainty: each estimate made from counts gets the standard error those counts imply (Poisson,
+binomial, exponential, or the spread of the months), as ``onzekerheid``; every replication draws
+those parameters again (``onzekerheid.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import cast
+
+import numpy as np
+
+from ketenzicht.domain.normen import plus_maanden
+from ketenzicht.domain.prognose.kalibratie.historie import (
+    Historie,
+    MaatregelVerloop,
+    TeWeinigHistorie,
+    Uitval,
+    Werknemer,
+)
+from ketenzicht.domain.prognose.kalibratie.instroom import instroom, looptijd
+from ketenzicht.domain.prognose.kalibratie.personeel import personeel
+from ketenzicht.domain.prognose.kalibratie.proces import binnen_norm, proces
+from ketenzicht.domain.prognose.kalibratie.schatting import Schatting, samen
+from ketenzicht.domain.prognose.parameters import Parameters
+
+__all__ = [
+    "Historie",
+    "Kalibratie",
+    "MaatregelVerloop",
+    "Schatting",
+    "TeWeinigHistorie",
+    "Uitval",
+    "Werknemer",
+    "kalibreer",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Kalibratie:
+    peildatum: date
+    parameters: Parameters
+    schattingen: tuple[Schatting, ...]
+
+
+def kalibreer(h: Historie, *, venster_maanden: int = 24, horizon_maanden: int = 12) -> Kalibratie:
+    """Parameters for a forecast from ``h.peildatum`` on, estimated from the window before it."""
+    begin = plus_maanden(h.peildatum, -venster_maanden)
+    schat: list[Schatting] = []
+    velden = samen(
+        [schatter(h, begin, schat) for schatter in (instroom, looptijd, personeel, proces)]
+    )
+    onzeker = cast(dict[str, float], velden["onzekerheid"])
+    velden["onzekerheid"] = {naam: se for naam, se in onzeker.items() if se > 0}
+    if h.caseloads:
+        velden["norm"] = round(float(np.percentile(h.caseloads, 95)), 1)
+        schat.append(
+            Schatting(
+                "norm",
+                velden["norm"],
+                f"P95 van de caseload per fte van {len(h.caseloads)} beschikbare jeugdbeschermers",
+            )
+        )
+    velden |= {
+        "begin_clienten": h.clienten,
+        "begin_binnen_norm": binnen_norm(h),
+        "begin_wachtlijst_start": h.wachtlijst_start,
+        "begin_wachtlijst_intern": h.wachtlijst_intern,
+        "horizon_maanden": horizon_maanden,
+    }
+    schat += [
+        Schatting(
+            "onzekerheid",
+            f"{len(cast(dict[str, float], velden['onzekerheid']))} standaardfouten",
+            "de standaardfout van elke schatting hierboven die uit tellingen komt (Poisson, "
+            "binomiaal, exponentieel, of de spreiding van de maanden); elke replicatie trekt "
+            "die parameters opnieuw, zodat de banden ook de onzekerheid van de schatting tonen",
+        ),
+        Schatting(
+            "begin",
+            f"{h.clienten} / {h.wachtlijst_start} / {h.wachtlijst_intern} / "
+            f"{velden['begin_binnen_norm']}",
+            "cliënten / wachtlijst start / interne wachtlijst op de peildatum (monitor) / nog "
+            "binnen de 5 werkdagen zonder jeugdbeschermer (nog niet op de lijst)",
+        ),
+    ]
+    return Kalibratie(h.peildatum, replace(Parameters(), **velden), tuple(schat))  # type: ignore[arg-type]

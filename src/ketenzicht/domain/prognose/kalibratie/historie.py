@@ -1,0 +1,59 @@
+"""The registered history a calibration reads, as valid time up to the ``peildatum``: the
+measures with their first jeugdbeschermer, the children whose caseworker dropped out, the staff
+with their absences, and the monitor's figures on the day itself (``prognose.selectors`` reads it
+from the database; tests build it by hand)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ketenzicht.domain.capaciteit import MedewerkerStand
+from ketenzicht.domain.kalender import Kalender, NederlandseKalender
+from ketenzicht.domain.maatregelen import MaatregelCode
+
+
+@dataclass(frozen=True, slots=True)
+class MaatregelVerloop:
+    start: date
+    einde: date | None  # None: still running at the peildatum
+    eerste_toewijzing: date | None  # the first vaste jeugdbeschermer; None: none by then
+    code: MaatregelCode | None = None  # None: the type is unknown (all measures one type)
+
+
+@dataclass(frozen=True, slots=True)
+class Uitval:
+    """A child whose caseworker dropped out (left or fell ill) while its measure ran."""
+
+    dag: date
+    volgende: date | None  # the next caseworker; None: none by the peildatum
+    einde: date | None  # the end of the measure, if before the peildatum
+    ziekte_dagen: int | None = None  # sickness: days from its start to the hand-over
+
+
+@dataclass(frozen=True, slots=True)
+class Werknemer:
+    gi: str
+    stand: MedewerkerStand
+
+
+@dataclass(frozen=True, slots=True)
+class Historie:
+    peildatum: date
+    maatregelen: Sequence[MaatregelVerloop]
+    uitval: Sequence[Uitval]
+    medewerkers: Sequence[Werknemer]  # the formation roles, with their absences
+    caseloads: Sequence[float]  # clients per FTE of each available case-holder at the peildatum
+    plan_dagen: Sequence[int]  # first jeugdbeschermer → veiligheidsplan
+    hulp_dagen: Sequence[int]  # start of the measure → help
+    clienten: int
+    wachtlijst_start: int
+    wachtlijst_intern: int
+    ziekte_drempel_dagen: int = 28
+    inwerkfactor: float = 0.5
+    kalender: Kalender = field(default_factory=NederlandseKalender)
+
+
+class TeWeinigHistorie(ValueError):
+    """Not enough registered history to estimate from; the message says what is missing."""

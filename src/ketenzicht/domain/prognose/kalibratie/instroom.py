@@ -1,0 +1,214 @@
+"""Inflow and duration, estimated from the measures.
+
+* inflow: measures started per calendar month in the window; a trend (log-linear least squares)
+  and a season (per calendar month, with 3 years or more) only when the data show one
+  (trend: |t| ≥ 2; season: χ² test, p < 0.01), otherwise the mean of the last 12 months.
+* duration: ends per client-day in the last 12 months (exponential, censoring-proof). Per type
+  of measure (a code with fewer than 30 ends or starts in that year is pooled into "overig"):
+  its share of the new measures and of the clients in execution, and three exit rates: of the
+  clients in execution (the last 12 months), of a new measure in its first years (the measures
+  started in the window, over the window's length) and of one older than that (the last 12
+  months). A measure for a young child runs for years; the stock holds many close to 18.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+
+import numpy as np
+from scipy import stats
+
+from ketenzicht.domain.normen import plus_maanden
+from ketenzicht.domain.prognose.kalibratie.historie import Historie, TeWeinigHistorie
+from ketenzicht.domain.prognose.kalibratie.schatting import Deel, Schatting, dagen, overlap, se
+from ketenzicht.domain.prognose.parameters import Maatregeltype
+
+MIN_TYPE = 30  # ends and starts a year a type needs for its own duration; fewer: "overig"
+
+
+def instroom(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
+    maanden: list[date] = []
+    m = date(begin.year, begin.month, 1)
+    while plus_maanden(m, 1) <= h.peildatum:
+        maanden.append(m)
+        m = plus_maanden(m, 1)
+    if len(maanden) < 6:
+        raise TeWeinigHistorie(f"instroom: minstens 6 hele maanden nodig, er zijn {len(maanden)}")
+    index = {(d.year, d.month): k for k, d in enumerate(maanden)}
+    tellen = np.zeros(len(maanden))
+    for mv in h.maatregelen:
+        k = index.get((mv.start.year, mv.start.month))
+        if k is not None:
+            tellen[k] += 1
+    uit: dict[str, object] = {}
+    laatste = tellen[-12:]
+    niveau = float(laatste.mean())
+    # the mean's standard error, from the months' spread when it exceeds Poisson noise
+    se_niveau = math.sqrt(max(niveau, float(laatste.var(ddof=1)) if len(laatste) > 1 else 0.0))
+    se_niveau /= math.sqrt(len(laatste))
+    trend = 0.0
+    onzeker: dict[str, float] = {}
+    x = np.arange(len(tellen), dtype=float)
+    y = np.log(tellen + 0.5)
+    if len(tellen) >= 12:
+        b, a = np.polyfit(x, y, 1)
+        rest = y - (a + b * x)
+        s2 = float(rest @ rest) / (len(x) - 2)
+        sxx = float(((x - x.mean()) ** 2).sum())
+        se_b = math.sqrt(s2 / sxx)
+        if se_b > 1e-9 and abs(b) / se_b >= 2:
+            trend = math.exp(12 * b) - 1
+            niveau = float(math.exp(a + b * len(tellen))) - 0.5  # fitted level at the peildatum
+            se_fit = math.sqrt(s2 * (1 / len(x) + (len(x) - x.mean()) ** 2 / sxx))
+            se_niveau = (niveau + 0.5) * se_fit
+        # a trend too small to tell from noise is 0, but as uncertain as the fitted one
+        onzeker["instroom_trend_per_jaar"] = se(12 * se_b * (1 + trend))
+    onzeker["instroom_per_maand"] = se(se_niveau)
+    if niveau <= 0:
+        raise TeWeinigHistorie("instroom: geen nieuwe maatregelen in de laatste 12 maanden")
+    uit["instroom_per_maand"] = round(niveau, 1)
+    uit["instroom_trend_per_jaar"] = round(trend, 4)
+    uit["onzekerheid"] = onzeker
+    schat.append(
+        Schatting(
+            "instroom_per_maand",
+            uit["instroom_per_maand"],
+            f"{int(tellen.sum())} maatregelen gestart in {len(tellen)} maanden; "
+            + (
+                f"trend {trend:+.1%} per jaar (|t| ≥ 2)"
+                if trend
+                else "geen significante trend: gemiddelde van de laatste 12 maanden"
+            ),
+        )
+    )
+    if len(tellen) >= 36:
+        per_maand = np.zeros(12)
+        for k, d in enumerate(maanden):
+            per_maand[d.month - 1] += tellen[k] / math.exp(math.log(1 + trend) * k / 12)
+        chi2 = stats.chisquare(per_maand)
+        if chi2.pvalue < 0.01:
+            uit["seizoen"] = tuple(round(float(f), 3) for f in per_maand / per_maand.mean())
+            schat.append(
+                Schatting("seizoen", uit["seizoen"], f"χ²-toets p = {chi2.pvalue:.3g} < 0.01")
+            )
+        else:
+            schat.append(Schatting("seizoen", "vlak", f"geen seizoen (χ² p = {chi2.pvalue:.2f})"))
+    return uit
+
+
+def looptijd(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
+    """The exit rate of the clients in execution over the last 12 months (as the inflow): the
+    composition of the stock changes slowly (long guardianships, short youth probation), and a
+    forecast needs the rate it has now, not the one of two years ago."""
+    recent = max(begin, plus_maanden(h.peildatum, -12))
+    blootstelling = sum(overlap(m.start, m.einde, recent, h.peildatum) for m in h.maatregelen)
+    einden = sum(
+        1 for m in h.maatregelen if m.einde is not None and recent <= m.einde < h.peildatum
+    )
+    if not einden:
+        raise TeWeinigHistorie("duur_dagen: geen beëindigde maatregelen in de laatste 12 maanden")
+    duur = round(blootstelling / einden, 1)
+    schat.append(
+        Schatting(
+            "duur_dagen",
+            duur,
+            f"{einden} einden op {blootstelling:,} cliëntdagen in de laatste 12 maanden",
+        )
+    )
+    # ends per client-day are Poisson: the rate, so the mean, is known to 1 / sqrt(ends)
+    uit: dict[str, object] = {
+        "duur_dagen": duur,
+        "onzekerheid": {"duur_dagen": se(duur / math.sqrt(einden))},
+    }
+    typen = _typen(h, begin, recent, duur)
+    if len(typen) > 1:
+        uit["typen"] = typen
+        schat.append(
+            Schatting(
+                "typen",
+                "; ".join(
+                    f"{t.naam} {t.eerst_dagen:.0f} / {t.duur_dagen:.0f} / {t.rest_dagen:.0f} d "
+                    f"({t.instroom:.0%} / {t.voorraad:.0%})"
+                    for t in typen
+                ),
+                "per type 1 / de kans per dag dat een maatregel eindigt (einden per cliëntdag): "
+                "nieuw, in de eerste jaren (gestart in het venster) / ouder dan het venster / "
+                "van de lopende op de peildatum (laatste 12 maanden); het aandeel in de nieuwe "
+                "maatregelen / in de uitvoering op de peildatum",
+            )
+        )
+    return uit
+
+
+@dataclass(slots=True)
+class _Telling:
+    """What one code's (or the pool's) shares and durations are estimated from."""
+
+    dagen: float = 0.0  # client-days in the last 12 months
+    einden: int = 0  # ... and the ends in them
+    starts: int = 0  # measures started in the last 12 months
+    lopend: int = 0  # in execution at the peildatum
+    nieuw_dagen: float = 0.0  # client-days of the measures started in the window
+    nieuw_einden: int = 0
+    oud_dagen: float = 0.0  # client-days in the last 12 months older than the window
+    oud_einden: int = 0
+
+    def tel_op(self, ander: _Telling) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(ander, f.name))
+
+
+def _typen(h: Historie, begin: date, recent: date, duur: float) -> tuple[Maatregeltype, ...]:
+    """Per code its shares and exit rates; codes with too few ends or starts to estimate from
+    are pooled as "overig", a rate with too few ends falls back to the stock's."""
+    t = h.peildatum
+    oud = dagen(begin, t)  # a measure older than the window is past its first phase
+    tel: dict[str, _Telling] = defaultdict(_Telling)
+    for m in h.maatregelen:
+        if m.code is None:
+            return ()
+        c = tel[m.code.kort]
+        einde = m.einde if m.einde is not None and m.einde < t else None
+        c.dagen += overlap(m.start, m.einde, recent, t)
+        c.einden += einde is not None and recent <= einde
+        c.starts += recent <= m.start < t
+        c.lopend += m.start <= t and (m.einde is None or m.einde > t)
+        if begin <= m.start < t:
+            c.nieuw_dagen += overlap(m.start, m.einde, m.start, t)
+            c.nieuw_einden += einde is not None
+        ouder = max(recent, m.start + timedelta(days=oud))
+        if ouder < t:
+            c.oud_dagen += overlap(ouder, m.einde, ouder, t)
+            c.oud_einden += einde is not None and ouder <= einde
+    groepen: dict[str, _Telling] = {}
+    for naam, c in sorted(tel.items(), key=lambda kv: -kv[1].lopend):
+        eigen = c.einden >= MIN_TYPE and c.starts >= MIN_TYPE
+        groepen.setdefault(naam if eigen else "overig", _Telling()).tel_op(c)
+    starts = sum(g.starts for g in groepen.values())
+    lopend = sum(g.lopend for g in groepen.values())
+    if not starts or not lopend:
+        return ()
+
+    def gemiddeld(dagen: float, einden: int, anders: float) -> float:
+        return round(dagen / einden, 1) if einden >= MIN_TYPE else anders
+
+    typen = []
+    for naam, g in groepen.items():
+        if not (g.starts or g.lopend):
+            continue
+        rest = round(g.dagen / g.einden, 1) if g.einden else duur  # a pool without ends
+        typen.append(
+            Maatregeltype(
+                naam,
+                instroom=round(g.starts / starts, 4),
+                voorraad=round(g.lopend / lopend, 4),
+                duur_dagen=gemiddeld(g.oud_dagen, g.oud_einden, rest),
+                eerst_dagen=gemiddeld(g.nieuw_dagen, g.nieuw_einden, rest),
+                eerst_tot_dagen=float(oud),
+                rest_dagen=rest,
+            )
+        )
+    return tuple(typen)  # shares rounded: the engine normalises them

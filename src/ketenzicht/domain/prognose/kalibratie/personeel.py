@@ -1,0 +1,252 @@
+"""Staff, from the formation roles and their absences.
+
+Case-holding FTE (jeugdbeschermers and jeugdreclasseerders) in service, onboarding and long-sick
+at the peildatum; the available FTE without a caseload (support staff); turnover as FTE that left
+per mean FTE-year; the vacancy as the days from a leaver to the next hire in the same GI and role;
+sickness split at the GI's threshold into long episodes (a rate and a mean length) and the short
+remainder (a share of FTE); the length of onboarding. A unit of the simulator is one FTE, so
+everything is weighted by FTE.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand
+from ketenzicht.domain.prognose.kalibratie.historie import Historie, TeWeinigHistorie
+from ketenzicht.domain.prognose.kalibratie.schatting import (
+    Deel,
+    Schatting,
+    dagen,
+    overlap,
+    samen,
+    se,
+    se_gemiddelde,
+)
+
+
+@dataclass(slots=True)
+class _Ziekte:
+    """The case-holders' sickness in the window, split at the GI's threshold (FTE-weighted)."""
+
+    lang_n: int = 0  # long episodes begun in the window
+    lang_dicht_n: int = 0  # ... and those closed
+    lang_fte: float = 0.0
+    lang_dicht: float = 0.0
+    lang_extra: float = 0.0  # FTE-days beyond the threshold
+    lang_fte_dagen: float = 0.0  # FTE-days inside long episodes: not at risk of falling ill again
+    kort_fte_dagen: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Staf:
+    """The staff of the window ``begin``–``t``, read once for every estimate below."""
+
+    h: Historie
+    begin: date
+    t: date
+    alle: list[MedewerkerStand]
+    zaak: list[MedewerkerStand]  # the case-holders
+    in_dienst: list[MedewerkerStand]  # ... in service at the peildatum
+    fte: float  # ... their FTE
+    fte_dagen: float  # the case-holders' FTE-days in the window
+    ziekte: _Ziekte
+
+    @classmethod
+    def van(cls, h: Historie, begin: date) -> _Staf:
+        t = h.peildatum
+        alle = [w.stand for w in h.medewerkers]
+        zaak = [m for m in alle if m.rol.heeft_caseload]
+        in_dienst = [m for m in zaak if m.in_dienst(t)]
+        fte = sum(m.fte for m in in_dienst)
+        if fte <= 0:
+            raise TeWeinigHistorie("medewerkers: geen jeugdbeschermers in dienst op de peildatum")
+        fte_dagen = sum(
+            m.fte * overlap(m.dienstverband.van, m.dienstverband.tot, begin, t) for m in zaak
+        )
+        ziekte = _ziekte(zaak, begin, t, h.ziekte_drempel_dagen)
+        return cls(h, begin, t, alle, zaak, in_dienst, fte, fte_dagen, ziekte)
+
+    @property
+    def kort_verzuim(self) -> float:
+        return round(self.ziekte.kort_fte_dagen / self.fte_dagen, 4) if self.fte_dagen else 0.0
+
+
+def personeel(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
+    s = _Staf.van(h, begin)
+    schatters = (_formatie, _verloop, _vacatures, _lang_ziek, _kort_verzuim, _inwerken)
+    return samen([schatter(s, schat) for schatter in schatters])
+
+
+def _ziekte(zaak: list[MedewerkerStand], begin: date, t: date, drempel: int) -> _Ziekte:
+    z = _Ziekte()
+    for m in zaak:
+        for s, p in m.afwezigheden:
+            if s is not Beschikbaarheid.ZIEK or p.tot is not None and p.tot <= begin or p.van >= t:
+                continue
+            # an episode open when its employee left ends with the employment (censored)
+            tot = min(p.tot or t, m.dienstverband.tot or t, t)
+            lengte = dagen(p.van, tot)
+            if lengte <= drempel:
+                z.kort_fte_dagen += m.fte * overlap(p.van, tot, begin, t)
+                continue
+            z.lang_fte_dagen += m.fte * overlap(p.van, tot, begin, t)
+            if p.van >= begin:
+                dicht = p.tot is not None and p.tot <= tot
+                z.lang_n += 1
+                z.lang_fte += m.fte
+                z.lang_extra += m.fte * (lengte - drempel)
+                z.lang_dicht += m.fte * dicht
+                z.lang_dicht_n += dicht
+    return z
+
+
+def _formatie(s: _Staf, schat: list[Schatting]) -> Deel:
+    """The start state: who is in service, onboarding and long-sick; the support staff."""
+    t = s.t
+    overig = sum(
+        m.beschikbaar_fte(t, s.h.inwerkfactor)
+        for m in s.alle
+        if m.rol.in_formatie and not m.rol.heeft_caseload
+    )
+    inwerkend = sum(m.fte for m in s.in_dienst if m.is_(Beschikbaarheid.INWERKEN, t))
+    ziek_nu = sum(m.fte for m in s.in_dienst if m.is_(Beschikbaarheid.ZIEK, t))
+    uit: Deel = {
+        "medewerkers": round(s.fte),
+        "begin_inwerkend": round(inwerkend),
+        "begin_ziek": round(max(0.0, ziek_nu - s.kort_verzuim * s.fte)),
+        "fte_overig": round(overig, 1),
+        "inwerkfactor": s.h.inwerkfactor,
+    }
+    schat += [
+        Schatting("medewerkers", uit["medewerkers"], f"{s.fte:.1f} fte jeugdbeschermers in dienst"),
+        Schatting("begin_inwerkend", uit["begin_inwerkend"], f"{inwerkend:.1f} fte werkt nog in"),
+        Schatting(
+            "begin_ziek",
+            uit["begin_ziek"],
+            f"{ziek_nu:.1f} fte ziek, min het kort verzuim dat kort_verzuim al telt",
+        ),
+        Schatting(
+            "fte_overig",
+            uit["fte_overig"],
+            "beschikbare fte in de formatie zonder caseload (ondersteunend)",
+        ),
+    ]
+    return uit
+
+
+def _verloop(s: _Staf, schat: list[Schatting]) -> Deel:
+    vertrekkers = [
+        m
+        for m in s.zaak
+        if m.dienstverband.tot is not None and s.begin < m.dienstverband.tot <= s.t
+    ]
+    vertrokken = sum(m.fte for m in vertrekkers)
+    fte_jaren = s.fte_dagen / 365.25
+    verloop = vertrokken / (fte_jaren or 1)
+    uit: Deel = {"verloop_per_jaar": round(verloop, 4)}
+    if vertrekkers:  # leavers are Poisson: the rate is known to 1 / sqrt(their number)
+        uit["onzekerheid"] = {"verloop_per_jaar": se(verloop / math.sqrt(len(vertrekkers)))}
+    schat.append(
+        Schatting(
+            "verloop_per_jaar",
+            uit["verloop_per_jaar"],
+            f"{vertrokken:.1f} fte uit dienst op {fte_jaren:,.0f} fte-jaren",
+        )
+    )
+    return uit
+
+
+def _vacatures(s: _Staf, schat: list[Schatting]) -> Deel:
+    """A leaver to the next hire in the same GI and role, first come first served."""
+    vertrek: dict[tuple[str, str], list[date]] = defaultdict(list)
+    nieuw: dict[tuple[str, str], list[date]] = defaultdict(list)
+    for w in s.h.medewerkers:
+        m = w.stand
+        if not m.rol.heeft_caseload:
+            continue
+        if m.dienstverband.tot is not None and s.begin <= m.dienstverband.tot <= s.t:
+            vertrek[w.gi, m.rol.value].append(m.dienstverband.tot)
+        if s.begin <= m.dienstverband.van <= s.t:
+            nieuw[w.gi, m.rol.value].append(m.dienstverband.van)
+    gaten: list[int] = []
+    for sleutel, weg in vertrek.items():
+        erbij = sorted(nieuw.get(sleutel, []))
+        j = 0
+        for d in sorted(weg):
+            while j < len(erbij) and erbij[j] < d:
+                j += 1
+            if j < len(erbij):
+                gaten.append(dagen(d, erbij[j]))
+                j += 1
+    if not gaten:
+        return {}
+    uit: Deel = {"vacature_dagen": round(statistics.fmean(gaten), 1)}
+    if fout := se_gemiddelde(gaten):
+        uit["onzekerheid"] = {"vacature_dagen": fout}
+    schat.append(
+        Schatting("vacature_dagen", uit["vacature_dagen"], f"{len(gaten)} vertrekkers opgevolgd")
+    )
+    return uit
+
+
+def _lang_ziek(s: _Staf, schat: list[Schatting]) -> Deel:
+    """Long sickness as events: a hazard per FTE-year at risk, an exponential length beyond the
+    threshold (maximum likelihood; with none closed yet, a lower bound)."""
+    z, drempel = s.ziekte, s.h.ziekte_drempel_dagen
+    risico_jaren = (s.fte_dagen - z.lang_fte_dagen) / 365.25
+    if not z.lang_n or risico_jaren <= 0:
+        return {}
+    tempo = z.lang_fte / risico_jaren
+    extra = z.lang_extra / (z.lang_dicht or z.lang_fte)
+    uit: Deel = {
+        "lang_ziek_per_jaar": round(tempo, 4),
+        "lang_ziek_dagen": round(drempel + extra, 1),
+        "onzekerheid": {
+            "lang_ziek_per_jaar": se(tempo / math.sqrt(z.lang_n)),
+            "lang_ziek_dagen": se(extra / math.sqrt(z.lang_dicht_n or z.lang_n)),
+        },
+    }
+    schat.append(
+        Schatting(
+            "lang_ziek_per_jaar",
+            uit["lang_ziek_per_jaar"],
+            f"{z.lang_n} ziekmeldingen langer dan {drempel} dagen op {risico_jaren:,.0f} "
+            f"fte-jaren niet langdurig ziek; gemiddeld {uit['lang_ziek_dagen']} dagen",
+        )
+    )
+    return uit
+
+
+def _kort_verzuim(s: _Staf, schat: list[Schatting]) -> Deel:
+    """The rest of sickness, up to the threshold, as a share of FTE away."""
+    if not s.fte_dagen:
+        return {}
+    schat.append(
+        Schatting(
+            "kort_verzuim",
+            s.kort_verzuim,
+            f"ziek tot {s.h.ziekte_drempel_dagen} dagen, deel van fte",
+        )
+    )
+    return {"kort_verzuim": s.kort_verzuim}
+
+
+def _inwerken(s: _Staf, schat: list[Schatting]) -> Deel:
+    inwerk = [
+        dagen(p.van, p.tot)
+        for m in s.zaak
+        for soort, p in m.afwezigheden
+        if soort is Beschikbaarheid.INWERKEN and p.tot is not None and p.tot <= s.t
+    ]
+    if not inwerk:
+        return {}
+    uit: Deel = {"inwerk_dagen": round(statistics.fmean(inwerk), 1)}
+    if fout := se_gemiddelde(inwerk):
+        uit["onzekerheid"] = {"inwerk_dagen": fout}
+    schat.append(Schatting("inwerk_dagen", uit["inwerk_dagen"], f"{len(inwerk)} inwerkperioden"))
+    return uit
