@@ -17,6 +17,7 @@ from ketenzicht.domain.prognose.kalibratie.schatting import (
     Schatting,
     dagen,
     exp_gemiddelde,
+    samen,
     se,
     se_gemiddelde,
 )
@@ -25,7 +26,11 @@ from ketenzicht.domain.wachtlijst import TERMIJN_JEUGDBESCHERMER_WERKDAGEN
 NORM_DAGEN = 7  # 5 working days are at least 7 calendar days
 
 
-def proces(h: Historie, begin: date, schat: list[Schatting]) -> Deel:  # noqa: C901
+def proces(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
+    return samen([schatter(h, begin, schat) for schatter in (_start, _overdracht, _doorlooptijden)])
+
+
+def _start(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
     """The monitor puts a child on the start list the day after its 5 working days (Algemene
     termijnenwet) until the day before its jeugdbeschermer starts; the simulator does so after
     ``norm_dagen``. So ``norm_dagen`` is the mean calendar length of that term and the excess
@@ -57,7 +62,7 @@ def proces(h: Historie, begin: date, schat: list[Schatting]) -> Deel:  # noqa: C
     p = direct / n
     # a share's binomial standard error; an exponential mean's is the mean / sqrt(observed)
     onzeker = {"start_direct": se(math.sqrt(p * (1 - p) / n))}
-    uit: dict[str, object] = {
+    uit: Deel = {
         "start_direct": round(p, 4),
         "norm_dagen": round(statistics.fmean(termijnen), 2),
         "onzekerheid": onzeker,
@@ -75,28 +80,37 @@ def proces(h: Historie, begin: date, schat: list[Schatting]) -> Deel:  # noqa: C
             f"({len(open_)} nog wachtend)",
         )
     )
+    return uit
+
+
+def _overdracht(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
+    """Children whose caseworker dropped out: the share handed over the same day, the others'
+    wait (still waiting: censored), and how many days into a sickness they are handed over."""
+    t = h.peildatum
     uitval = [u for u in h.uitval if begin <= u.dag <= t]
-    warm = sum(1 for u in uitval if u.volgende is not None and u.volgende <= u.dag)
-    gaten = [dagen(u.dag, u.volgende) for u in uitval if u.volgende and u.volgende > u.dag]
-    wachtend = [
-        dagen(u.dag, u.einde if u.einde is not None and u.einde < t else t)
-        for u in uitval
-        if u.volgende is None
-    ]
+    uit: Deel = {"ziekte_drempel_dagen": float(h.ziekte_drempel_dagen)}
     if uitval:
+        warm = sum(1 for u in uitval if u.volgende is not None and u.volgende <= u.dag)
+        gaten = [dagen(u.dag, u.volgende) for u in uitval if u.volgende and u.volgende > u.dag]
+        wachtend = [
+            dagen(u.dag, u.einde if u.einde is not None and u.einde < t else t)
+            for u in uitval
+            if u.volgende is None
+        ]
         q = warm / len(uitval)
         uit["intern_warm"] = round(q, 4)
-        onzeker["intern_warm"] = se(math.sqrt(q * (1 - q) / len(uitval)))
-        gem_i = exp_gemiddelde([float(g) for g in gaten], [float(w) for w in wachtend])
-        if gem_i is not None:
-            uit["intern_vertraging_dagen"] = round(gem_i, 1)
-            onzeker["intern_vertraging_dagen"] = se(gem_i / math.sqrt(len(gaten)))
+        onzeker = {"intern_warm": se(math.sqrt(q * (1 - q) / len(uitval)))}
+        gem = exp_gemiddelde([float(g) for g in gaten], [float(w) for w in wachtend])
+        if gem is not None:
+            uit["intern_vertraging_dagen"] = round(gem, 1)
+            onzeker["intern_vertraging_dagen"] = se(gem / math.sqrt(len(gaten)))
+        uit["onzekerheid"] = onzeker
         schat.append(
             Schatting(
                 "intern_warm",
                 uit["intern_warm"],
                 f"{warm} van {len(uitval)} kinderen dezelfde dag overgedragen na uitval; de "
-                f"anderen gemiddeld {gem_i or 0:.1f} dagen",
+                f"anderen gemiddeld {gem or 0:.1f} dagen",
             )
         )
     ziekte = [u.ziekte_dagen for u in uitval if u.ziekte_dagen is not None]
@@ -109,8 +123,13 @@ def proces(h: Historie, begin: date, schat: list[Schatting]) -> Deel:  # noqa: C
                 f"mediaan van {len(ziekte)} overdrachten wegens ziekte",
             )
         )
-    else:
-        uit["ziekte_drempel_dagen"] = float(h.ziekte_drempel_dagen)
+    return uit
+
+
+def _doorlooptijden(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
+    """Days to the veiligheidsplan and to the help, as registered."""
+    uit: Deel = {}
+    onzeker: dict[str, float] = {}
     for naam, reeks, wat in (
         ("veiligheidsplan_dagen", h.plan_dagen, "jeugdbeschermer → veiligheidsplan"),
         ("hulpaanbod_dagen", h.hulp_dagen, "start → hulpaanbod"),
@@ -120,6 +139,7 @@ def proces(h: Historie, begin: date, schat: list[Schatting]) -> Deel:  # noqa: C
             if fout := se_gemiddelde(reeks):
                 onzeker[naam] = fout
             schat.append(Schatting(naam, uit[naam], f"{len(reeks)} keer {wat}"))
+    uit["onzekerheid"] = onzeker
     return uit
 
 
