@@ -216,3 +216,16 @@ def test_cli_prognose_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert png.read_bytes()[:4] == b"\x89PNG"
     assert main(["prognose", "--scenario", str(tmp_path / "nee.json")]) == 2
     assert "bestand niet gevonden" in capsys.readouterr().err
+
+
+def test_wie_bij_de_start_lang_ziek_is_heeft_alleen_de_exponentiele_rest_nog_te_gaan() -> None:
+    # a long episode lasts lang_ziek_vanaf_dagen, then an exponential rest: the sick at the
+    # peildatum are past that certain part, so on average 100 days are left, not 128
+    par = replace(
+        RUIM, medewerkers=1000, begin_ziek=600, lang_ziek_dagen=128, lang_ziek_vanaf_dagen=28,
+        kort_verzuim=0, horizon_maanden=3,
+    )  # fmt: skip
+    t = 3 * motor.MAAND  # the third month's snapshot
+    fte = [simuleer(Scenario("ziek", par), seed).maanden.fte_beschikbaar[2] for seed in range(5)]
+    nog_ziek = 1000 - sum(fte) / len(fte)
+    assert nog_ziek == pytest.approx(600 * math.exp(-t / 100), abs=15)  # 241; with 128: 294

@@ -225,6 +225,7 @@ def test_ziekte_en_verloop_per_fte() -> None:
     assert p.fte_overig == 1.0
     assert p.vacature_dagen == 30  # left 1 June, the next one came 1 July
     assert p.lang_ziek_dagen == 100
+    assert p.lang_ziek_vanaf_dagen == h.ziekte_drempel_dagen  # the GI's threshold: certain
     assert p.verloop_per_jaar > 0
     # a hazard: one episode of 0.5 FTE over the FTE-years in the window not spent in one
     # (0.5 FTE × 731, 517 and 184 days in service, minus 0.5 FTE × its 100 days)

@@ -39,7 +39,8 @@ Par = namedtuple(
     (
         "instroom_trend_per_jaar seizoen cumulatief exponentieel duur_dagen duur_cv vanaf_start "
         "typ_duur typ_eerst typ_eerst_tot typ_rest typ_instroom typ_voorraad "
-        "medewerkers vacature_dagen lang_ziek_per_jaar lang_ziek_dagen ziekte_drempel_dagen "
+        "medewerkers vacature_dagen lang_ziek_per_jaar lang_ziek_dagen lang_ziek_vanaf_dagen "
+        "ziekte_drempel_dagen "
         "kort_verzuim inwerk_dagen inwerkfactor fte_overig start_direct start_vertraging_dagen "
         "intern_warm intern_vertraging_dagen veiligheidsplan_dagen hulpaanbod_dagen "
         "begin_clienten begin_wachtlijst_start begin_wachtlijst_intern begin_binnen_norm "
@@ -311,14 +312,22 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
     ruimte = [0]  # caseworkers that may have room (lazy)
     ruimte.pop()
 
+    # a long sickness lasts lang_ziek_vanaf_dagen, then an exponential rest (not above it:
+    # exponential throughout); the children are handed over at drempel
+    drempel = p.ziekte_drempel_dagen
+    ziek_vast = p.lang_ziek_vanaf_dagen
+    rest_ziek = p.lang_ziek_dagen - ziek_vast
+    if rest_ziek <= 0:
+        ziek_vast, rest_ziek = 0.0, p.lang_ziek_dagen
+
     # caseworkers, some onboarding, some long-sick; vacancies open at the start, as many as
     # turnover keeps open on average
     for w in range(p.medewerkers):
         inwerken = np.random.uniform(0, p.inwerk_dagen) if w < p.begin_inwerkend else 0.0
         _nieuwe_werker(0.0, inwerken, wk, n, stand, p, events, ruimte, horizon)
     for w in range(p.begin_inwerkend, p.begin_inwerkend + p.begin_ziek):
-        wk.ziek[w] = True  # the rest of a long episode is memoryless
-        _push(events, _exp(1.0 / p.lang_ziek_dagen), BETER, w, horizon)
+        wk.ziek[w] = True  # an episode under way: what is left of it is the exponential rest
+        _push(events, _exp(1.0 / rest_ziek), BETER, w, horizon)
     for _ in range(round(verloop * p.medewerkers * p.vacature_dagen / 365.25)):
         _push(events, _exp(1.0 / p.vacature_dagen), VACATURE, -1, horizon)
     if n[N_VOL]:
@@ -391,9 +400,6 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
         _push(events, mt.vanaf[k], MAATREGEL, k, horizon)
     for maand in range(1, p.n_maanden + 1):
         _push(events, maand * MAAND, MAANDGRENS, maand - 1, horizon)
-    drempel = p.ziekte_drempel_dagen
-    rest_ziek = p.lang_ziek_dagen - drempel  # mean length beyond the hand-over
-
     # three time-ordered sources: arrivals (thinned against the highest rate), the start
     # state's ends, and the event heap
     t_aankomst = _exp(p.hoogste)
@@ -463,11 +469,8 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
         elif soort_event == ZIEK:
             if not wk.actief[x] or wk.ziek[x]:
                 continue
-            wk.ziek[x] = True  # an episode longer than the threshold: hands over at drempel
-            if rest_ziek > 0:
-                duur = drempel + _exp(1.0 / rest_ziek)
-            else:
-                duur = _exp(1.0 / p.lang_ziek_dagen)
+            wk.ziek[x] = True  # a long episode: hands over at drempel
+            duur = ziek_vast + _exp(1.0 / rest_ziek)
             _push(events, t + duur, BETER, x, horizon)
             if duur > drempel:
                 _push(events, t + drempel, DREMPEL, x, horizon)

@@ -5,14 +5,15 @@ ready for assignment (at once, or after the GI's own intake delay), wait for a v
 jeugdbeschermer in priority order (class, then waiting since: the national priority rule
 reduced to its classes), hold one slot of a caseworker's caseload until their measure ends.
 Caseworkers offer ``norm`` slots (the workload norm is the cap), half of them while onboarding;
-they leave (turnover, replaced after a vacancy), fall ill for a long time (after
-``ziekte_drempel_dagen`` their children lose their vaste jeugdbeschermer: the internal waiting
-list, seed 002) and return. Scenario measures change staff, turnover, inflow or the norm from
-a month on. Outputs per month: start and internal waiting lists (monitor definitions: waiting
-longer than the norm), clients, available FTE, workload, mean waits and the share of new
-measures meeting the doorbraak milestones the GI controls (seed 004): a vaste jeugdbeschermer
-within 5 working days, a veiligheidsplan within 6 weeks (it needs the jeugdbeschermer) and
-help within 3 months (not before the jeugdbeschermer).
+they leave (turnover, replaced after a vacancy), fall ill for a long time (at least
+``lang_ziek_vanaf_dagen``, then an exponential rest; after ``ziekte_drempel_dagen`` their
+children lose their vaste jeugdbeschermer: the internal waiting list, seed 002) and return.
+Scenario measures change staff, turnover, inflow or the norm from a month on. Outputs per
+month: start and internal waiting lists (monitor definitions: waiting longer than the norm),
+clients, available FTE, workload, mean waits and the share of new measures meeting the
+doorbraak milestones the GI controls (seed 004): a vaste jeugdbeschermer within 5 working days,
+a veiligheidsplan within 6 weeks (it needs the jeugdbeschermer) and help within 3 months (not
+before the jeugdbeschermer).
 
 The loop itself is :mod:`kern`, compiled with Numba: a national five-year replication has
 ~77,000 children; plain Python ran one in ~0.8 s, the compiled loop in ~0.1 s. This module
@@ -55,10 +56,10 @@ class Uitkomst:
 
 _FLOATS = (
     "instroom_trend_per_jaar", "duur_dagen", "duur_cv", "vacature_dagen", "lang_ziek_per_jaar",
-    "lang_ziek_dagen", "ziekte_drempel_dagen", "kort_verzuim", "inwerk_dagen", "inwerkfactor",
-    "fte_overig", "start_direct", "start_vertraging_dagen", "intern_warm",
-    "intern_vertraging_dagen", "veiligheidsplan_dagen", "hulpaanbod_dagen", "norm_dagen",
-    "norm_veiligheidsplan_dagen", "norm_hulpaanbod_dagen", "opwarm_dagen",
+    "lang_ziek_dagen", "lang_ziek_vanaf_dagen", "ziekte_drempel_dagen", "kort_verzuim",
+    "inwerk_dagen", "inwerkfactor", "fte_overig", "start_direct", "start_vertraging_dagen",
+    "intern_warm", "intern_vertraging_dagen", "veiligheidsplan_dagen", "hulpaanbod_dagen",
+    "norm_dagen", "norm_veiligheidsplan_dagen", "norm_hulpaanbod_dagen", "opwarm_dagen",
 )  # fmt: skip
 _INTS = (
     "medewerkers", "begin_clienten", "begin_wachtlijst_start", "begin_wachtlijst_intern",

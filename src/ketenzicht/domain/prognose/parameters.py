@@ -122,6 +122,9 @@ class Parameters:
     vacature_dagen: float = 60.0  # mean time until a leaver is replaced
     lang_ziek_per_jaar: float = 0.2  # sickness episodes per FTE-year that end the vaste relation
     lang_ziek_dagen: float = 100.0  # their mean length
+    # an episode counts as long from this many days (the GI's threshold): it lasts at least
+    # that, the rest is exponential, so one in progress has lang_ziek_dagen - this left
+    lang_ziek_vanaf_dagen: float = 28.0
     ziekte_drempel_dagen: float = 28.0  # days into such an episode the children are handed over
     kort_verzuim: float = 0.04  # share of FTE away for short sickness (not in the slots)
     inwerk_dagen: float = 90.0
@@ -178,7 +181,7 @@ class Parameters:
                      "begin_wachtlijst_intern", "begin_binnen_norm", "begin_inwerkend",
                      "begin_ziek", "fte_overig",
                      "start_vertraging_dagen", "intern_vertraging_dagen", "vacature_dagen",
-                     "inwerk_dagen"):  # fmt: skip
+                     "inwerk_dagen", "lang_ziek_vanaf_dagen"):  # fmt: skip
             if getattr(self, naam) < 0:
                 raise OngeldigeParameters(f"{naam}: mag niet negatief zijn")
         wachtend = (

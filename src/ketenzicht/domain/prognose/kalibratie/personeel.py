@@ -195,8 +195,9 @@ def _vacatures(s: _Staf, schat: list[Schatting]) -> Deel:
 
 
 def _lang_ziek(s: _Staf, schat: list[Schatting]) -> Deel:
-    """Long sickness as events: a hazard per FTE-year at risk, an exponential length beyond the
-    threshold (maximum likelihood; with none closed yet, a lower bound)."""
+    """Long sickness as events: a hazard per FTE-year at risk, the GI's threshold as the
+    episode's certain part and an exponential rest beyond it (maximum likelihood; with none
+    closed yet, a lower bound) — also what is left of an episode under way at the peildatum."""
     z, drempel = s.ziekte, s.h.ziekte_drempel_dagen
     risico_jaren = (s.fte_dagen - z.lang_fte_dagen) / 365.25
     if not z.lang_n or risico_jaren <= 0:
@@ -206,6 +207,7 @@ def _lang_ziek(s: _Staf, schat: list[Schatting]) -> Deel:
     uit: Deel = {
         "lang_ziek_per_jaar": round(tempo, 4),
         "lang_ziek_dagen": round(drempel + extra, 1),
+        "lang_ziek_vanaf_dagen": float(drempel),
         "onzekerheid": {
             "lang_ziek_per_jaar": se(tempo / math.sqrt(z.lang_n)),
             "lang_ziek_dagen": se(extra / math.sqrt(z.lang_dicht_n or z.lang_n)),
