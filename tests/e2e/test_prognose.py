@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from ketenzicht.demo.laden import laad
+from ketenzicht.domain.normen import plus_maanden
 from tests.e2e.conftest import inloggen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -32,3 +33,26 @@ def test_ministerie_berekent_een_prognose_en_ziet_de_banden(live_server, pagina)
         assert getekend, naam
     pagina.goto(f"{live_server.url}/prognose/")
     assert "Zij-instroom 20" in pagina.inner_text("[data-testid=prognoses]")
+
+
+@pytest.mark.usefixtures("klok")
+def test_een_prognose_van_drie_maanden_terug_toont_wat_er_gebeurde(live_server, pagina) -> None:  # type: ignore[no-untyped-def]
+    laad(schaal="klein", seed=5, tot=timezone.localdate(), voortgang=lambda *_: None)
+    inloggen(pagina, live_server.url, "ministerie")
+    pagina.goto(f"{live_server.url}/prognose/")
+    deze_maand = timezone.localdate().replace(day=1)
+    vanaf = plus_maanden(deze_maand, -3)
+    pagina.fill("#id_naam", "Toets")
+    pagina.select_option("#id_vanaf", vanaf.isoformat())
+    pagina.fill("#id_horizon", "6")
+    pagina.fill("#id_runs", "8")
+    pagina.click("button:has-text('Bereken prognose')")
+    pagina.wait_for_selector("[data-testid=uitkomst]", timeout=60_000)
+    toets = pagina.inner_text("[data-testid=toets]")
+    assert "van 3" in toets and "Wachtlijst bij de start" in toets
+    # the monitor of the three months since, as points on the chart; the rest not yet
+    punten = pagina.evaluate(
+        "Chart.getChart('prognose-wachtlijst_start').data.datasets"
+        ".find(d => d.label === 'Werkelijk (monitor)').data"
+    )
+    assert len(punten) == 6 and all(p is not None for p in punten[:3]) and punten[3:] == [None] * 3

@@ -1,7 +1,10 @@
 """The forecast page as its users rely on it: a scenario with a measure is computed step by
-step with progress, ends in bands beside the baseline, and only its organisation sees it."""
+step with progress, ends in bands beside the baseline, and only its organisation sees it. A
+forecast from a past month puts the monitor of the months since beside the bands."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -14,6 +17,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
 FORMULIER = {
     "naam": "150 zij-instromers",
     "basis": "standaard",
+    "vanaf": "2026-11-01",  # this month (the frozen clock's)
     "horizon": "4",
     "runs": "3",
     "vanaf_maand": "1",
@@ -78,3 +82,53 @@ def test_ongeldig_formulier_zegt_welk_veld(client, wereld) -> None:  # type: ign
     # a calibrated baseline without any registered history says so
     pagina = client.post(reverse("prognose"), {**FORMULIER, "basis": "kalibratie"}).content.decode()
     assert "Deze prognose kan niet" in pagina and "instroom" in pagina
+
+
+def test_prognose_vanaf_een_voorbije_maand_zet_de_monitor_ernaast(
+    client, wereld, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from ketenzicht.prognose.selectors import resultaat, waargenomen_op
+
+    client.force_login(wereld.beleid)
+    keuzes = client.get(reverse("prognose")).content.decode()
+    assert 'value="2026-11-01" selected' in keuzes and "augustus 2026" in keuzes
+    # from August 2026 on the frozen 20 November: the monitor of 1 September, 1 October and
+    # 1 November is known, that of 1 December (the fourth month) is not yet
+    client.post(reverse("prognose"), {**FORMULIER, "vanaf": "2026-08-01"})
+    run = Prognoserun.objects.get()
+    assert run.toets_maanden == 3
+
+    echte_stap = services.stap
+    monkeypatch.setattr(services, "stap", lambda pk, seconden=0: echte_stap(pk, seconden=0))
+    stappen = []
+    while 'data-testid="uitkomst"' not in (stappen or [""])[-1] and len(stappen) < 10:
+        stappen.append(client.post(reverse("prognose-stap", args=[run.pk])).content.decode())
+    # three replications, then the monitor one month a step, with its progress
+    assert len(stappen) == 6
+    assert "Monitor van de voorbije maanden ernaast: 1 van 3" in stappen[3]
+    run.refresh_from_db()
+    assert run.klaar
+    for m, w in enumerate(run.waargenomen):
+        echt = waargenomen_op(date(2026, 9 + m, 1))
+        assert (w["maand"], w["wachtlijst_start"], w["workload"]) == (
+            echt.peildatum.isoformat(),
+            echt.wachtlijst_start,
+            echt.workload,
+        )
+
+    r = resultaat(run)
+    start = next(g for g in r["grafiek"]["grafieken"] if g["naam"] == "wachtlijst_start")
+    assert start["waargenomen"][:3] == [w["wachtlijst_start"] for w in run.waargenomen]
+    assert start["waargenomen"][3] is None  # December has not happened
+    # the national defaults' band (hundreds waiting) against a test world of a few children:
+    # every month below P10, held against the baseline since the measure was not taken
+    toets = {t["naam"]: t for t in r["toets"]}
+    assert toets["wachtlijst_start"] == {
+        "naam": "wachtlijst_start",
+        "titel": start["titel"],
+        "maanden": 3,
+        "binnen": 0,
+        "onder": 3,
+        "boven": 0,
+    }
+    assert 'data-testid="toets"' in stappen[-1] and "0 van 3" in stappen[-1]

@@ -2,7 +2,8 @@
 
 The replications are computed a few at a time, each time the page asks for the next step
 (``services.stap``), so a long forecast shows its progress without a background worker and
-a server restart loses nothing but the step under way."""
+a server restart loses nothing but the step under way. A forecast from a past month then reads
+the monitor of the months already gone, one a step, to put what happened beside the bands."""
 
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ class Prognoserun(models.Model):
     vanaf = models.DateField(help_text="Eerste maand van de prognose")
     uitkomsten = models.JSONField(
         default=list, help_text="Per replicatie de maandcijfers: {'s': scenario, 'b': basislijn}"
+    )
+    toets_maanden = models.PositiveIntegerField(
+        default=0,
+        help_text="Maanden van de prognose die al voorbij waren bij het aanvragen: de monitor "
+        "van die maanden komt naast de banden (een toets op wat er gebeurde)",
+    )
+    waargenomen = models.JSONField(
+        default=list,
+        help_text="Per voorbije maand de monitor op de eerste van de maand erna: {'maand', "
+        "'wachtlijst_start', 'wachtlijst_intern', 'clienten', 'workload'}",
     )
     klaar = models.BooleanField(default=False)
     aangemaakt_door = models.ForeignKey(

@@ -204,20 +204,22 @@ def waargenomen(
     for k in range(1, maanden + 1):
         if voortgang:
             voortgang("monitor per maand", k - 1, maanden)
-        dag = plus_maanden(date(vanaf.year, vanaf.month, 1), k)
-        m = monitor(peildatum=dag, bron="registratie")
-        i = m.landelijk if gi_naam is None else m.per_gi[gi_naam]
-        uit.append(
-            Waargenomen(
-                dag,
-                i.wachtlijst_start.aantal,
-                i.wachtlijst_intern.aantal,
-                i.clienten,
-                i.fte_beschikbaar,
-                round(i.clienten / i.fte_beschikbaar, 3) if i.fte_beschikbaar else None,
-            )
-        )
+        uit.append(waargenomen_op(plus_maanden(date(vanaf.year, vanaf.month, 1), k), gi_naam))
     return uit
+
+
+def waargenomen_op(dag: date, gi_naam: str | None = None) -> Waargenomen:
+    """The monitor on ``dag``, of the country or of one GI."""
+    m = monitor(peildatum=dag, bron="registratie")
+    i = m.landelijk if gi_naam is None else m.per_gi[gi_naam]
+    return Waargenomen(
+        dag,
+        i.wachtlijst_start.aantal,
+        i.wachtlijst_intern.aantal,
+        i.clienten,
+        i.fte_beschikbaar,
+        round(i.clienten / i.fte_beschikbaar, 3) if i.fte_beschikbaar else None,
+    )
 
 
 def runs_van(organisatie: Organisatie | None, gebruiker: Any) -> list[Prognoserun]:
@@ -247,6 +249,9 @@ GRAFIEKEN = (
 )
 
 
+GETOETST = frozenset({"wachtlijst_start", "wachtlijst_intern", "workload"})  # in the monitor
+
+
 def resultaat(run: Prognoserun) -> dict[str, Any]:
     """Bands per month of the scenario (and its baseline), ready for the page's charts."""
 
@@ -266,6 +271,7 @@ def resultaat(run: Prognoserun) -> dict[str, Any]:
     }
     for naam, titel in GRAFIEKEN:
         reeks = [m[naam] for m in scenario.maanden]
+        echt = [w.get(naam) for w in run.waargenomen] if naam in GETOETST else []
         grafieken.append(
             {
                 "naam": naam,
@@ -274,8 +280,12 @@ def resultaat(run: Prognoserun) -> dict[str, Any]:
                 "p50": [b.p50 for b in reeks],
                 "p90": [b.p90 for b in reeks],
                 "basis": [m[naam].p50 for m in basis.maanden] if basis else None,
+                # the monitor of the months already gone (None: not yet, or not monitored)
+                "waargenomen": (echt + [None] * len(reeks))[: len(reeks)] if echt else None,
             }
         )
+    # what happened is held against the baseline: the measures of a scenario were not taken
+    uit["toets"] = _toets(run, basis or scenario)
     laatste = scenario.maanden[-1]
     uit["tabel"] = [
         {
@@ -285,4 +295,28 @@ def resultaat(run: Prognoserun) -> dict[str, Any]:
         }
         for naam, titel in GRAFIEKEN
     ]
+    return uit
+
+
+def _toets(run: Prognoserun, band: Prognose) -> list[dict[str, Any]]:
+    """Per monitored indicator: the months gone by inside ``band``'s P10–P90, below, above."""
+    uit = []
+    for naam, titel in GRAFIEKEN:
+        if naam not in GETOETST or not run.waargenomen:
+            continue
+        kanten = [
+            band.maanden[m][naam].kant(float(w[naam]))
+            for m, w in enumerate(run.waargenomen[: len(band.maanden)])
+            if w.get(naam) is not None
+        ]
+        uit.append(
+            {
+                "naam": naam,
+                "titel": titel,
+                "maanden": len(kanten),
+                "binnen": kanten.count(0),
+                "onder": kanten.count(-1),
+                "boven": kanten.count(1),
+            }
+        )
     return uit

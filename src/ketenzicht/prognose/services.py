@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
+from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.prognose.kalender import op_kalender
 from ketenzicht.domain.prognose.kalibratie import kalibreer
 from ketenzicht.domain.prognose.montecarlo import replicatie_seed
@@ -21,24 +22,43 @@ from ketenzicht.domain.prognose.parameters import (
 )
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.prognose.models import Prognoserun
-from ketenzicht.prognose.selectors import historie
+from ketenzicht.prognose.selectors import historie, waargenomen_op
 
 MAX_RUNS = 200
 
 
 def aanvragen(
-    *, scenario: Scenario, runs: int, vanaf: date, door: Any, organisatie: Organisatie | None
+    *,
+    scenario: Scenario,
+    runs: int,
+    vanaf: date,
+    door: Any,
+    organisatie: Organisatie | None,
+    vandaag: date,
 ) -> Prognoserun:
+    """A forecast to compute from ``vanaf``; of its months already gone by ``vandaag`` the page
+    will show the monitor beside the bands."""
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(f"runs: tussen 1 en {MAX_RUNS}, kreeg {runs}")
+    voorbij = [
+        m
+        for m in range(scenario.parameters.horizon_maanden)
+        if plus_maanden(vanaf, m + 1) <= vandaag  # month m is the monitor of the 1st after it
+    ]
     return Prognoserun.objects.create(
         naam=scenario.naam,
         scenario=scenario_json(scenario),
         runs=runs,
         vanaf=vanaf,
+        toets_maanden=len(voorbij),
         aangemaakt_door=door,
         organisatie=organisatie,
     )
+
+
+def _gi_naam(organisatie: Organisatie | None) -> str | None:
+    """A GI forecasts itself; every other organisation the country."""
+    return organisatie.naam if organisatie and organisatie.type == Organisatie.Type.GI else None
 
 
 def scenario_van(run: Prognoserun) -> Scenario:
@@ -57,8 +77,9 @@ def scenario_voor(
     """A scenario from ``maand`` on: the baseline calibrated on the registration (a GI's own,
     for a GI) or the national defaults, with ``maatregelen``. Raises ``TeWeinigHistorie``."""
     if gekalibreerd:
-        gi = organisatie.naam if organisatie and organisatie.type == Organisatie.Type.GI else None
-        k = kalibreer(historie(peildatum=maand, gi_naam=gi), horizon_maanden=horizon)
+        k = kalibreer(
+            historie(peildatum=maand, gi_naam=_gi_naam(organisatie)), horizon_maanden=horizon
+        )
         basis = Scenario(naam, k.parameters)
     else:
         basis = Scenario(naam)
@@ -70,25 +91,56 @@ def _cijfers(scenario: Scenario, seed: int) -> dict[str, list[float]]:
 
 
 def stap(run_id: int, *, seconden: float = 1.5) -> Prognoserun:
-    """Compute replications of the run for about ``seconden`` and store them. The row is locked
+    """Compute replications of the run for about ``seconden`` and store them; once they are all
+    in, read the monitor of the months already gone, one or more a step. The row is locked
     meanwhile, so two pages asking at once do not compute or store the same replication."""
     with transaction.atomic():
         run = Prognoserun.objects.select_for_update().get(pk=run_id)
         if run.klaar:
             return run
-        scenario = scenario_van(run)
-        kaal = replace(scenario, maatregelen=()) if scenario.maatregelen else None
         begin = time.monotonic()
-        uitkomsten = list(run.uitkomsten)
-        while len(uitkomsten) < run.runs:  # at least one replication a step
-            if len(uitkomsten) > run.gedaan and time.monotonic() - begin >= seconden:
-                break
-            seed = replicatie_seed(run.seed, len(uitkomsten))
-            rij: dict[str, Any] = {"s": _cijfers(scenario, seed)}
-            if kaal is not None:
-                rij["b"] = _cijfers(kaal, seed)
-            uitkomsten.append(rij)
-        run.uitkomsten = uitkomsten
-        run.klaar = len(uitkomsten) >= run.runs
-        run.save(update_fields=["uitkomsten", "klaar"])
+        bezig = len(run.uitkomsten) < run.runs
+        if bezig:
+            _replicaties(run, begin, seconden)
+        if len(run.uitkomsten) >= run.runs:
+            _waargenomen(run, begin, seconden, al_iets_gedaan=bezig)
+        run.klaar = len(run.uitkomsten) >= run.runs and len(run.waargenomen) >= run.toets_maanden
+        run.save(update_fields=["uitkomsten", "waargenomen", "klaar"])
         return run
+
+
+def _replicaties(run: Prognoserun, begin: float, seconden: float) -> None:
+    scenario = scenario_van(run)
+    kaal = replace(scenario, maatregelen=()) if scenario.maatregelen else None
+    uitkomsten = list(run.uitkomsten)
+    while len(uitkomsten) < run.runs:  # at least one replication a step
+        if len(uitkomsten) > run.gedaan and time.monotonic() - begin >= seconden:
+            break
+        seed = replicatie_seed(run.seed, len(uitkomsten))
+        rij: dict[str, Any] = {"s": _cijfers(scenario, seed)}
+        if kaal is not None:
+            rij["b"] = _cijfers(kaal, seed)
+        uitkomsten.append(rij)
+    run.uitkomsten = uitkomsten
+
+
+def _waargenomen(run: Prognoserun, begin: float, seconden: float, *, al_iets_gedaan: bool) -> None:
+    """The monitor of the months already gone (about 2 s a month nationally)."""
+    gelezen = list(run.waargenomen)
+    gi_naam = _gi_naam(run.organisatie)
+    while len(gelezen) < run.toets_maanden:
+        if (al_iets_gedaan or len(gelezen) > len(run.waargenomen)) and (
+            time.monotonic() - begin >= seconden
+        ):
+            break
+        w = waargenomen_op(plus_maanden(run.vanaf, len(gelezen) + 1), gi_naam)
+        gelezen.append(
+            {
+                "maand": w.peildatum.isoformat(),
+                "wachtlijst_start": w.wachtlijst_start,
+                "wachtlijst_intern": w.wachtlijst_intern,
+                "clienten": w.clienten,
+                "workload": w.workload,
+            }
+        )
+    run.waargenomen = gelezen

@@ -37,8 +37,7 @@ class Vergelijking:
     @property
     def kant(self) -> int:
         """-1 below P10, 0 inside the band, 1 above P90."""
-        x = self.waargenomen
-        return -1 if x < self.band.p10 else 1 if x > self.band.p90 else 0
+        return self.band.kant(self.waargenomen)
 
     @property
     def binnen(self) -> bool:

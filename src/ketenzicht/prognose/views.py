@@ -3,6 +3,7 @@ bands as charts beside the baseline. Aggregates only; thin over services and sel
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -10,14 +11,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
+from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie
 from ketenzicht.domain.prognose.parameters import Maatregel, OngeldigeParameters
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import lidmaatschap_van
 from ketenzicht.prognose import selectors, services
 from ketenzicht.prognose.models import Prognoserun
+
+TERUG_MAANDEN = 24  # a forecast can start this many months back: a backtest on the page
 
 
 class PrognoseFormulier(forms.Form):
@@ -28,6 +33,11 @@ class PrognoseFormulier(forms.Form):
             ("standaard", "Landelijke standaardwaarden (DOMAIN.md)"),
         ],
         initial="kalibratie",
+    )
+    vanaf = forms.ChoiceField(
+        label="Vanaf",
+        help_text="Een maand in het verleden zet de monitor van de voorbije maanden naast de "
+        "banden: zo ziet u hoe goed het model had voorspeld.",
     )
     horizon = forms.IntegerField(min_value=1, max_value=60, initial=24, label="Horizon (maanden)")
     runs = forms.IntegerField(
@@ -48,8 +58,15 @@ class PrognoseFormulier(forms.Form):
         min_value=-80, max_value=100, required=False, label="Werklastnorm (% verandering)"
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, deze_maand: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        maanden = [plus_maanden(deze_maand, -k) for k in range(TERUG_MAANDEN + 1)]
+        veld = self.fields["vanaf"]
+        veld.choices = [  # type: ignore[attr-defined]
+            (m.isoformat(), date_format(m, "F Y") + (" (nu)" if k == 0 else ""))
+            for k, m in enumerate(maanden)
+        ]
+        veld.initial = deze_maand.isoformat()
         for veld in self.fields.values():  # NL Design System classes
             w = veld.widget
             if isinstance(w, forms.Select):
@@ -82,10 +99,11 @@ def _maatregelen(d: dict[str, Any]) -> tuple[Maatregel, ...]:
 @login_required
 def pagina(request: HttpRequest) -> HttpResponse:
     organisatie = _organisatie(request)
-    formulier = PrognoseFormulier(request.POST or None)
+    vandaag = timezone.localdate()
+    formulier = PrognoseFormulier(request.POST or None, deze_maand=vandaag.replace(day=1))
     if request.method == "POST" and formulier.is_valid():
         d = formulier.cleaned_data
-        vanaf = timezone.localdate().replace(day=1)
+        vanaf = date.fromisoformat(d["vanaf"])
         try:
             scenario = services.scenario_voor(
                 naam=d["naam"],
@@ -101,6 +119,7 @@ def pagina(request: HttpRequest) -> HttpResponse:
                 vanaf=vanaf,
                 door=request.user,
                 organisatie=organisatie,
+                vandaag=vandaag,
             )
         except (TeWeinigHistorie, OngeldigeParameters, ValueError) as fout:
             formulier.add_error(None, f"Deze prognose kan niet: {fout}")

@@ -42,6 +42,10 @@ class Band:
     p50: float
     p90: float
 
+    def kant(self, x: float) -> int:
+        """Where an outcome ``x`` fell: -1 below P10, 0 inside the band, 1 above P90."""
+        return -1 if x < self.p10 else 1 if x > self.p90 else 0
+
 
 @dataclass(frozen=True, slots=True)
 class Prognose:

@@ -1,4 +1,5 @@
-// Fan charts of a forecast: the P10–P90 band, the median and (dashed) the baseline's median.
+// Fan charts of a forecast: the P10–P90 band, the median, (dashed) the baseline's median and,
+// for a forecast from a past month, what the monitor showed.
 // Called by the result fragment once all replications are in.
 function tekenPrognose(data) {
   for (const g of data.grafieken) {
@@ -9,6 +10,9 @@ function tekenPrognose(data) {
     ];
     if (g.basis) {
       datasets.push({ label: "Basislijn (mediaan)", data: g.basis, borderColor: "#a90061", borderDash: [6, 4], pointRadius: 0, fill: false });
+    }
+    if (g.waargenomen) {  // the monitor of the months already gone: points, no line
+      datasets.push({ label: "Werkelijk (monitor)", data: g.waargenomen, borderColor: "#000000", backgroundColor: "#ffb612", pointRadius: 4, pointStyle: "rectRot", showLine: false, fill: false });
     }
     new Chart(document.getElementById("prognose-" + g.naam), {
       type: "line",
