@@ -105,14 +105,31 @@ def test_toets_legt_de_monitor_naast_de_banden(capsys: pytest.CaptureFixture[str
 
 @pytest.mark.usefixtures("demo")
 def test_rollende_toets_telt_binnen_onder_en_boven_over_alle_peildata(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     args = ["prognose", "toets", "--peildatum", "2026-05", "--maanden", "3", "--runs", "20"]
+    grafiek = tmp_path / "toets.png"
     assert (
-        main([*args, "--oorsprongen", "2", "--stap", "2", "--werkers", "1", "--format", "json"])
+        main(
+            [
+                *args,
+                "--oorsprongen",
+                "2",
+                "--stap",
+                "2",
+                "--werkers",
+                "1",
+                "--format",
+                "json",
+                "--uit",
+                str(grafiek),
+            ]
+        )  # fmt: skip
         == 0
     )
-    uit = json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    uit = json.loads(captured.out)
+    assert grafiek.read_bytes().startswith(b"\x89PNG") and str(grafiek) in captured.err
     assert [t["peildatum"] for t in uit["oorsprongen"]] == ["2026-03", "2026-05"]
     assert [m["maand"] for m in uit["oorsprongen"][0]["maanden"]] == [
         "2026-04-01", "2026-05-01", "2026-06-01"

@@ -183,6 +183,7 @@ def registreer(sub: Any) -> None:
     t.add_argument("--runs", type=int, default=100)
     t.add_argument("--seed", type=int, default=1)
     t.add_argument("--werkers", type=int)
+    t.add_argument("--uit", help="grafiek van de laatste toets als PNG of PDF")
     t.add_argument("--format", choices=["table", "json"], default="table")
     t.set_defaults(func=cmd_toets, django=True)
 
@@ -247,6 +248,12 @@ def cmd_toets(args: argparse.Namespace) -> int:
     except TeWeinigHistorie as fout:
         return _fout(f"toets: te weinig historie voor {peildata[0]:%Y-%m}: {fout}")
     samen = _dekking_json(toetsen)
+    if args.uit:
+        from ketenzicht.prognose.grafiek import teken_toets
+        from ketenzicht.prognose.toets import dekking
+
+        teken_toets(toetsen[-1], dekking(toetsen), len(toetsen), Path(args.uit))
+        print(f"Grafiek geschreven naar {args.uit}", file=sys.stderr)
     if args.format == "json":
         een = [_toets_json(t) for t in toetsen]
         uit = een[0] if len(een) == 1 else {"runs": args.runs, "oorsprongen": een, "binnen": samen}

@@ -1,5 +1,6 @@
-"""Fan charts of a forecast: median with the P10–P90 band per indicator, the baseline dashed.
-PNG or PDF by the file's extension (matplotlib, no display needed)."""
+"""Fan charts of a forecast: median with the P10–P90 band per indicator, the baseline dashed;
+of a backtest, the band with the monitor's figures as points. PNG or PDF by the file's extension
+(matplotlib, no display needed)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,52 @@ def teken(p: Any, basis: Any, vanaf: date, pad: Path) -> None:
         as_.set_xticks(maanden[::stap], labels[::stap])
     assen[0][0].legend(fontsize=8)
     fig.suptitle(f"Prognose {p.scenario}: {p.runs} replicaties vanaf {vanaf:%m-%Y}")
+    fig.tight_layout()
+    fig.savefig(pad)
+    plt.close(fig)
+
+
+TOETS_PANELEN = (
+    ("wachtlijst_start", "Wachtlijst bij de start"),
+    ("wachtlijst_intern", "Interne wachtlijst"),
+    ("workload", "Workload (ongeafrond)"),
+    ("clienten", "Cliënten"),
+)
+
+
+def teken_toets(toets: Any, dekking: dict[str, Any], oorsprongen: int, pad: Path) -> None:
+    """The backtest ``toets``: its bands, the monitor as points (red: outside the band), and in
+    each title the months inside over all ``oorsprongen`` backtests (``dekking``)."""
+    per_maand = toets.per_maand()
+    dagen = list(per_maand)
+    x = list(range(len(dagen)))
+    fig, assen = plt.subplots(2, 2, figsize=(11, 7), sharex=True)
+    for as_, (naam, titel) in zip(assen.flat, TOETS_PANELEN, strict=True):
+        rij = [per_maand[d].get(naam) for d in dagen]
+        if any(v is None for v in rij):
+            as_.set_visible(False)
+            continue
+        as_.fill_between(x, [v.band.p10 for v in rij], [v.band.p90 for v in rij],
+                         color="#01689b", alpha=0.18, label="P10–P90")  # fmt: skip
+        as_.plot(x, [v.band.p50 for v in rij], "-", color="#01689b", label="P50")
+        for binnen, kleur, label in ((True, "#000000", "monitor"), (False, "#d52b1e", "erbuiten")):
+            punten = [(i, v.waargenomen) for i, v in enumerate(rij) if v.binnen == binnen]
+            if punten:
+                as_.plot(*zip(*punten, strict=True), "D", color=kleur, markersize=5, label=label)
+        d = dekking[naam]
+        as_.set_title(
+            f"{titel}: {d.binnen} van {d.maanden} binnen"
+            + (f" ({oorsprongen} peildata)" if oorsprongen > 1 else ""),
+            fontsize=10,
+        )
+        as_.grid(alpha=0.3)
+    for as_ in assen[1]:
+        as_.set_xticks(x[::3], [f"{d:%Y-%m}" for d in dagen][::3])
+    assen[0][0].legend(fontsize=8)
+    fig.suptitle(
+        f"Toets: gekalibreerd op {toets.kalibratie.peildatum:%m-%Y}, {toets.prognose.runs} "
+        "replicaties, naast de monitor"
+    )
     fig.tight_layout()
     fig.savefig(pad)
     plt.close(fig)
