@@ -189,6 +189,11 @@ def test_typen_in_een_scenariobestand() -> None:
             "maatregelen[0]: een object met 'vanaf_maand'",
         ),
         ({"parameters": {}}, "minstens 'naam'"),
+        (
+            {"naam": "x", "parameters": {"begin_vacatures": 2.5}},
+            "begin_vacatures: verwacht een geheel getal of null",
+        ),
+        ({"naam": "x", "parameters": {"begin_vacatures": -1}}, "begin_vacatures: mag niet"),
     ],
 )
 def test_fouten_in_een_scenario_noemen_het_veld(gegeven: dict, melding: str) -> None:  # type: ignore[type-arg]
@@ -229,3 +234,20 @@ def test_wie_bij_de_start_lang_ziek_is_heeft_alleen_de_exponentiele_rest_nog_te_
     fte = [simuleer(Scenario("ziek", par), seed).maanden.fte_beschikbaar[2] for seed in range(5)]
     nog_ziek = 1000 - sum(fte) / len(fte)
     assert nog_ziek == pytest.approx(600 * math.exp(-t / 100), abs=15)  # 241; with 128: 294
+
+
+def test_open_vacatures_bij_de_start_worden_vervuld() -> None:
+    # 100 in service and 50 posts open, filled after 30 days on average (no onboarding, no
+    # turnover or sickness): after 5 months nearly all 150 count; without them the 100 stay
+    par = replace(
+        RUIM, medewerkers=100, begin_clienten=0, instroom_per_maand=1, kort_verzuim=0,
+        inwerk_dagen=0, vacature_dagen=30, horizon_maanden=5,
+    )  # fmt: skip
+    for vacatures, verwacht in ((50, 100 + 50 * (1 - math.exp(-5 * motor.MAAND / 30))), (0, 100)):
+        s = Scenario("vacatures", replace(par, begin_vacatures=vacatures))
+        fte = [simuleer(s, seed).maanden.fte_beschikbaar[-1] for seed in range(5)]
+        assert sum(fte) / len(fte) == pytest.approx(verwacht, abs=1.5)
+    # null: as many as turnover keeps open on average
+    assert scenario_uit({"naam": "x", "parameters": {"begin_vacatures": None}}).parameters == (
+        Parameters()
+    )

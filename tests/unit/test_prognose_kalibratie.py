@@ -224,6 +224,7 @@ def test_ziekte_en_verloop_per_fte() -> None:
     assert p.medewerkers == 1  # 0.5 + 0.5 FTE with a caseload in service
     assert p.fte_overig == 1.0
     assert p.vacature_dagen == 30  # left 1 June, the next one came 1 July
+    assert p.begin_vacatures == 0  # ... so no post is open at the peildatum
     assert p.lang_ziek_dagen == 100
     assert p.lang_ziek_vanaf_dagen == h.ziekte_drempel_dagen  # the GI's threshold: certain
     assert p.verloop_per_jaar > 0
@@ -268,3 +269,26 @@ def test_kort_verzuim_eindigt_met_het_dienstverband() -> None:
 def test_parameters_noemen_het_veld(gegeven: dict, melding: str) -> None:  # type: ignore[type-arg]
     with pytest.raises(OngeldigeParameters, match=melding.replace("+", r"\+")):
         parameters_uit(gegeven)
+
+
+def test_open_vacatures_op_de_peildatum() -> None:
+    """Leavers without a successor yet are open posts the forecast fills; one gone for over a
+    year is a post cut."""
+
+    def jb(fte: float, van: date, tot: date | None = None) -> Werknemer:
+        return Werknemer("GI", MedewerkerStand(Rol.JEUGDBESCHERMER, fte, Periode(van, tot)))
+
+    staf = [
+        jb(1.0, date(2020, 1, 1)),
+        jb(1.0, date(2020, 1, 1), date(2024, 3, 1)),  # followed on 1 May 2024
+        jb(1.0, date(2024, 5, 1)),
+        jb(0.8, date(2020, 1, 1), date(2025, 6, 1)),  # open: left this summer
+        jb(0.6, date(2020, 1, 1), date(2025, 8, 1)),  # open
+        jb(0.5, date(2020, 1, 1), date(2024, 6, 1)),  # gone for over a year: not counted
+    ]
+    maatregelen = [MaatregelVerloop(date(2025, m, 1), None, date(2025, m, 1)) for m in range(1, 9)]
+    h = _historie(maatregelen)
+    h = Historie(**{**{f: getattr(h, f) for f in h.__dataclass_fields__}, "medewerkers": staf})
+    k = kalibreer(h)
+    assert k.parameters.begin_vacatures == round(0.8 + 0.6)
+    assert "1.4 fte" in next(s.uitleg for s in k.schattingen if s.naam == "begin_vacatures")

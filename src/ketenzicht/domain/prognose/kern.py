@@ -44,7 +44,7 @@ Par = namedtuple(
         "kort_verzuim inwerk_dagen inwerkfactor fte_overig start_direct start_vertraging_dagen "
         "intern_warm intern_vertraging_dagen veiligheidsplan_dagen hulpaanbod_dagen "
         "begin_clienten begin_wachtlijst_start begin_wachtlijst_intern begin_binnen_norm "
-        "begin_inwerkend begin_ziek n_maanden norm_dagen peil_norm_dagen "
+        "begin_inwerkend begin_ziek begin_vacatures n_maanden norm_dagen peil_norm_dagen "
         "norm_veiligheidsplan_dagen norm_hulpaanbod_dagen opwarm_dagen registreer hoogste constant"
     ),
 )
@@ -320,15 +320,18 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
     if rest_ziek <= 0:
         ziek_vast, rest_ziek = 0.0, p.lang_ziek_dagen
 
-    # caseworkers, some onboarding, some long-sick; vacancies open at the start, as many as
-    # turnover keeps open on average
+    # caseworkers, some onboarding, some long-sick; vacancies open at the start (as registered,
+    # or as many as turnover keeps open on average)
     for w in range(p.medewerkers):
         inwerken = np.random.uniform(0, p.inwerk_dagen) if w < p.begin_inwerkend else 0.0
         _nieuwe_werker(0.0, inwerken, wk, n, stand, p, events, ruimte, horizon)
     for w in range(p.begin_inwerkend, p.begin_inwerkend + p.begin_ziek):
         wk.ziek[w] = True  # an episode under way: what is left of it is the exponential rest
         _push(events, _exp(1.0 / rest_ziek), BETER, w, horizon)
-    for _ in range(round(verloop * p.medewerkers * p.vacature_dagen / 365.25)):
+    vacatures = p.begin_vacatures
+    if vacatures < 0:
+        vacatures = round(verloop * p.medewerkers * p.vacature_dagen / 365.25)
+    for _ in range(vacatures):
         _push(events, _exp(1.0 / p.vacature_dagen), VACATURE, -1, horizon)
     if n[N_VOL]:
         return 1, uit, 0, reg_klasse, reg_wacht

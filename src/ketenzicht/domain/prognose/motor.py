@@ -89,6 +89,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
         exponentieel=par.duur_verdeling == "exponentieel",
         vanaf_start=par.duur_vanaf == "start",
         n_maanden=int(par.horizon_maanden),
+        begin_vacatures=-1 if par.begin_vacatures is None else int(par.begin_vacatures),
         peil_norm_dagen=np.array(
             par.peil_norm_dagen or (par.norm_dagen,) * par.horizon_maanden, dtype=np.float64
         ),

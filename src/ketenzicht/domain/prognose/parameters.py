@@ -144,6 +144,9 @@ class Parameters:
     begin_binnen_norm: int = 0  # started within the norm, no jeugdbeschermer yet (not listed)
     begin_inwerkend: int = 0  # of the medewerkers, this many are still onboarding
     begin_ziek: int = 0  # ... and this many long-sick (their children already handed over)
+    # vacancies open at the start, filled after vacature_dagen (None: as many as turnover keeps
+    # open on average, verloop_per_jaar × medewerkers × vacature_dagen / 365.25)
+    begin_vacatures: int | None = None
     horizon_maanden: int = 60
     norm_dagen: float = 7.0  # 5 working days ≈ 7 calendar days (doorbraak: jeugdbeschermer)
     peil_norm_dagen: tuple[float, ...] = ()  # per month-end: the same on that day's calendar
@@ -184,6 +187,8 @@ class Parameters:
                      "inwerk_dagen", "lang_ziek_vanaf_dagen"):  # fmt: skip
             if getattr(self, naam) < 0:
                 raise OngeldigeParameters(f"{naam}: mag niet negatief zijn")
+        if self.begin_vacatures is not None and self.begin_vacatures < 0:
+            raise OngeldigeParameters("begin_vacatures: mag niet negatief zijn")
         wachtend = (
             self.begin_wachtlijst_start + self.begin_wachtlijst_intern + self.begin_binnen_norm
         )
@@ -272,6 +277,16 @@ def _velden(cls: type, gegeven: dict[str, Any], waar: str) -> dict[str, Any]:
                     f"{waar}.onzekerheid: verwacht een object veld → standaardfout"
                 )
             waarde = dict(waarde)
+        elif naam == "begin_vacatures" and waarde is not None:  # optional: null is the mean
+            if (
+                not isinstance(waarde, (int, float))
+                or isinstance(waarde, bool)
+                or waarde != int(waarde)
+            ):
+                raise OngeldigeParameters(
+                    f"{waar}.{naam}: verwacht een geheel getal of null, kreeg {waarde!r}"
+                )
+            waarde = int(waarde)
         elif isinstance(standaard, tuple):
             if not isinstance(waarde, list):
                 raise OngeldigeParameters(f"{waar}.{naam}: verwacht een lijst getallen")

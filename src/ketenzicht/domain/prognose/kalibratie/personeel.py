@@ -28,6 +28,8 @@ from ketenzicht.domain.prognose.kalibratie.schatting import (
     se_gemiddelde,
 )
 
+OPEN_DAGEN = 365  # a leaver without a successor this long ago is a post cut, not a vacancy
+
 
 @dataclass(slots=True)
 class _Ziekte:
@@ -162,35 +164,48 @@ def _verloop(s: _Staf, schat: list[Schatting]) -> Deel:
 
 
 def _vacatures(s: _Staf, schat: list[Schatting]) -> Deel:
-    """A leaver to the next hire in the same GI and role, first come first served."""
-    vertrek: dict[tuple[str, str], list[date]] = defaultdict(list)
+    """A leaver to the next hire in the same GI and role, first come first served: the days
+    between them, and the vacancies still open at the peildatum (leavers of the last
+    ``OPEN_DAGEN`` days without a hire after them yet, as FTE)."""
+    vertrek: dict[tuple[str, str], list[tuple[date, float]]] = defaultdict(list)
     nieuw: dict[tuple[str, str], list[date]] = defaultdict(list)
     for w in s.h.medewerkers:
         m = w.stand
         if not m.rol.heeft_caseload:
             continue
         if m.dienstverband.tot is not None and s.begin <= m.dienstverband.tot <= s.t:
-            vertrek[w.gi, m.rol.value].append(m.dienstverband.tot)
+            vertrek[w.gi, m.rol.value].append((m.dienstverband.tot, m.fte))
         if s.begin <= m.dienstverband.van <= s.t:
             nieuw[w.gi, m.rol.value].append(m.dienstverband.van)
     gaten: list[int] = []
+    open_fte = 0.0
     for sleutel, weg in vertrek.items():
         erbij = sorted(nieuw.get(sleutel, []))
         j = 0
-        for d in sorted(weg):
+        for d, fte in sorted(weg):
             while j < len(erbij) and erbij[j] < d:
                 j += 1
             if j < len(erbij):
                 gaten.append(dagen(d, erbij[j]))
                 j += 1
+            elif dagen(d, s.t) <= OPEN_DAGEN:
+                open_fte += fte
     if not gaten:
         return {}
-    uit: Deel = {"vacature_dagen": round(statistics.fmean(gaten), 1)}
+    uit: Deel = {
+        "vacature_dagen": round(statistics.fmean(gaten), 1),
+        "begin_vacatures": round(open_fte),
+    }
     if fout := se_gemiddelde(gaten):
         uit["onzekerheid"] = {"vacature_dagen": fout}
-    schat.append(
-        Schatting("vacature_dagen", uit["vacature_dagen"], f"{len(gaten)} vertrekkers opgevolgd")
-    )
+    schat += [
+        Schatting("vacature_dagen", uit["vacature_dagen"], f"{len(gaten)} vertrekkers opgevolgd"),
+        Schatting(
+            "begin_vacatures",
+            uit["begin_vacatures"],
+            f"{open_fte:.1f} fte vertrokken in de laatste {OPEN_DAGEN} dagen, nog niet opgevolgd",
+        ),
+    ]
     return uit
 
 
