@@ -23,7 +23,11 @@ from ketenzicht.domain.prognose.kalibratie import (
     Werknemer,
     kalibreer,
 )
-from ketenzicht.domain.prognose.parameters import OngeldigeParameters, parameters_uit
+from ketenzicht.domain.prognose.parameters import (
+    OngeldigeParameters,
+    Parameters,
+    parameters_uit,
+)
 
 PEIL = date(2026, 1, 1)
 KALENDER = NederlandseKalender()
@@ -291,4 +295,9 @@ def test_open_vacatures_op_de_peildatum() -> None:
     h = Historie(**{**{f: getattr(h, f) for f in h.__dataclass_fields__}, "medewerkers": staf})
     k = kalibreer(h)
     assert k.parameters.begin_vacatures == round(0.8 + 0.6)
+    # leavers and no hire at all yet: the posts are open, the vacancy's length unknown
+    zonder = Historie(**{**{f: getattr(h, f) for f in h.__dataclass_fields__},
+                         "medewerkers": [staf[0], staf[3], staf[4]]})  # fmt: skip
+    p = kalibreer(zonder).parameters
+    assert p.begin_vacatures == 1 and p.vacature_dagen == Parameters().vacature_dagen
     assert "1.4 fte" in next(s.uitleg for s in k.schattingen if s.naam == "begin_vacatures")

@@ -190,22 +190,25 @@ def _vacatures(s: _Staf, schat: list[Schatting]) -> Deel:
                 j += 1
             elif dagen(d, s.t) <= OPEN_DAGEN:
                 open_fte += fte
-    if not gaten:
+    if not vertrek:
         return {}
-    uit: Deel = {
-        "vacature_dagen": round(statistics.fmean(gaten), 1),
-        "begin_vacatures": round(open_fte),
-    }
-    if fout := se_gemiddelde(gaten):
-        uit["onzekerheid"] = {"vacature_dagen": fout}
-    schat += [
-        Schatting("vacature_dagen", uit["vacature_dagen"], f"{len(gaten)} vertrekkers opgevolgd"),
+    uit: Deel = {"begin_vacatures": round(open_fte)}
+    if gaten:  # with no successor at all yet, the vacancy's length keeps its default
+        uit["vacature_dagen"] = round(statistics.fmean(gaten), 1)
+        if fout := se_gemiddelde(gaten):
+            uit["onzekerheid"] = {"vacature_dagen": fout}
+        schat.append(
+            Schatting(
+                "vacature_dagen", uit["vacature_dagen"], f"{len(gaten)} vertrekkers opgevolgd"
+            )
+        )
+    schat.append(
         Schatting(
             "begin_vacatures",
             uit["begin_vacatures"],
             f"{open_fte:.1f} fte vertrokken in de laatste {OPEN_DAGEN} dagen, nog niet opgevolgd",
-        ),
-    ]
+        )
+    )
     return uit
 
 
