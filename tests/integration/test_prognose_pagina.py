@@ -132,3 +132,17 @@ def test_prognose_vanaf_een_voorbije_maand_zet_de_monitor_ernaast(
         "boven": 0,
     }
     assert 'data-testid="toets"' in stappen[-1] and "0 van 3" in stappen[-1]
+
+
+def test_een_prognose_start_niet_in_de_toekomst_en_niet_verder_terug_dan_de_historie(
+    wereld,
+) -> None:  # type: ignore[no-untyped-def]
+    from ketenzicht.domain.prognose.parameters import Scenario
+
+    for vanaf in (date(2024, 10, 1), date(2026, 12, 1)):  # 25 months back, next month
+        with pytest.raises(ValueError, match="vanaf: deze maand of tot 24 maanden terug"):
+            services.aanvragen(
+                scenario=Scenario("x"), runs=1, vanaf=vanaf, door=wereld.beleid,
+                organisatie=None, vandaag=date(2026, 11, 20),
+            )  # fmt: skip
+    assert not Prognoserun.objects.exists()

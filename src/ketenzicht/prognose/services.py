@@ -25,6 +25,7 @@ from ketenzicht.prognose.models import Prognoserun
 from ketenzicht.prognose.selectors import historie, waargenomen_op
 
 MAX_RUNS = 200
+TERUG_MAANDEN = 24  # a forecast may start this many months back (the calibration's window)
 
 
 def aanvragen(
@@ -40,17 +41,20 @@ def aanvragen(
     will show the monitor beside the bands."""
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(f"runs: tussen 1 en {MAX_RUNS}, kreeg {runs}")
-    voorbij = [
-        m
-        for m in range(scenario.parameters.horizon_maanden)
-        if plus_maanden(vanaf, m + 1) <= vandaag  # month m is the monitor of the 1st after it
-    ]
+    deze_maand = vandaag.replace(day=1)
+    if not plus_maanden(deze_maand, -TERUG_MAANDEN) <= vanaf <= deze_maand:
+        raise ValueError(
+            f"vanaf: deze maand of tot {TERUG_MAANDEN} maanden terug, kreeg {vanaf:%Y-%m}"
+        )
+    voorbij = sum(  # month m is the monitor of the 1st after it
+        plus_maanden(vanaf, m + 1) <= vandaag for m in range(scenario.parameters.horizon_maanden)
+    )
     return Prognoserun.objects.create(
         naam=scenario.naam,
         scenario=scenario_json(scenario),
         runs=runs,
         vanaf=vanaf,
-        toets_maanden=len(voorbij),
+        toets_maanden=voorbij,
         aangemaakt_door=door,
         organisatie=organisatie,
     )

@@ -22,8 +22,6 @@ from ketenzicht.organisaties.selectors import lidmaatschap_van
 from ketenzicht.prognose import selectors, services
 from ketenzicht.prognose.models import Prognoserun
 
-TERUG_MAANDEN = 24  # a forecast can start this many months back: a backtest on the page
-
 
 class PrognoseFormulier(forms.Form):
     naam = forms.CharField(max_length=120, initial="Mijn scenario")
@@ -60,7 +58,7 @@ class PrognoseFormulier(forms.Form):
 
     def __init__(self, *args: Any, deze_maand: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        maanden = [plus_maanden(deze_maand, -k) for k in range(TERUG_MAANDEN + 1)]
+        maanden = [plus_maanden(deze_maand, -k) for k in range(services.TERUG_MAANDEN + 1)]
         veld = self.fields["vanaf"]
         veld.choices = [  # type: ignore[attr-defined]
             (m.isoformat(), date_format(m, "F Y") + (" (nu)" if k == 0 else ""))

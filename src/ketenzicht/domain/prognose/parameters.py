@@ -261,14 +261,26 @@ class Scenario:
     vanaf: date | None = None  # first month (a calibrated baseline starts at its peildatum)
 
 
+_LEEG_OPTIONEEL = {"int | None": 0, "float | None": 0.0}  # what an optional number is checked as
+
+
 def _velden(cls: type, gegeven: dict[str, Any], waar: str) -> dict[str, Any]:
     bekend = {f.name: f for f in fields(cls)}
     onbekend = sorted(set(gegeven) - set(bekend))
     if onbekend:
         raise OngeldigeParameters(f"{waar}: onbekend veld {', '.join(onbekend)}")
-    uit = {}
+    uit: dict[str, Any] = {}
+    leeg = cls() if cls is Parameters else None
     for naam, waarde in gegeven.items():
-        standaard = getattr(cls(), naam) if cls is Parameters else None
+        standaard = getattr(leeg, naam, None)
+        # an optional number (``int | None``) takes null, or a value checked as that number
+        soort = str(bekend[naam].type)
+        of_null = " of null" if soort.endswith(" | None") else ""
+        if of_null and waarde is None:
+            uit[naam] = None
+            continue
+        if standaard is None:
+            standaard = _LEEG_OPTIONEEL.get(soort)
         if naam == "typen":
             waarde = _typen(waarde, f"{waar}.typen")
         elif naam == "onzekerheid":
@@ -277,16 +289,6 @@ def _velden(cls: type, gegeven: dict[str, Any], waar: str) -> dict[str, Any]:
                     f"{waar}.onzekerheid: verwacht een object veld → standaardfout"
                 )
             waarde = dict(waarde)
-        elif naam == "begin_vacatures" and waarde is not None:  # optional: null is the mean
-            if (
-                not isinstance(waarde, (int, float))
-                or isinstance(waarde, bool)
-                or waarde != int(waarde)
-            ):
-                raise OngeldigeParameters(
-                    f"{waar}.{naam}: verwacht een geheel getal of null, kreeg {waarde!r}"
-                )
-            waarde = int(waarde)
         elif isinstance(standaard, tuple):
             if not isinstance(waarde, list):
                 raise OngeldigeParameters(f"{waar}.{naam}: verwacht een lijst getallen")
@@ -294,9 +296,13 @@ def _velden(cls: type, gegeven: dict[str, Any], waar: str) -> dict[str, Any]:
         elif isinstance(standaard, bool | str):
             pass
         elif isinstance(standaard, (int, float)) and not isinstance(waarde, (int, float)):
-            raise OngeldigeParameters(f"{waar}.{naam}: verwacht een getal, kreeg {waarde!r}")
+            raise OngeldigeParameters(
+                f"{waar}.{naam}: verwacht een getal{of_null}, kreeg {waarde!r}"
+            )
         elif isinstance(standaard, int) and waarde != int(waarde):
-            raise OngeldigeParameters(f"{waar}.{naam}: verwacht een geheel getal, kreeg {waarde!r}")
+            raise OngeldigeParameters(
+                f"{waar}.{naam}: verwacht een geheel getal{of_null}, kreeg {waarde!r}"
+            )
         elif isinstance(standaard, int):
             waarde = int(waarde)
         uit[naam] = waarde
