@@ -50,6 +50,25 @@ def test_kalibratie_vindt_het_proces_van_de_demo_terug() -> None:
 
 
 @pytest.mark.usefixtures("demo")
+def test_een_gi_wordt_gekalibreerd_met_de_instroom_van_alle_gis() -> None:
+    """One GI's inflow trend is drawn towards the others': the history carries every GI's
+    starts in the window, and only those (valid time: none after the peildatum)."""
+    gi = "Jeugdbescherming Overijssel"
+    h = historie(peildatum=PEIL, gi_naam=gi)
+    begin = date(2024, 5, 1)
+    assert set(h.starts_gis) == set(
+        Maatregel.objects.values_list("gi__naam", flat=True).distinct()
+    )
+    assert sorted(h.starts_gis[gi]) == sorted(
+        m.start for m in h.maatregelen if begin <= m.start <= PEIL
+    )
+    assert all(begin <= d <= PEIL for starts in h.starts_gis.values() for d in starts)
+    assert not historie(peildatum=PEIL).starts_gis  # the country is its own whole
+    uitleg = next(s.uitleg for s in kalibreer(h).schattingen if s.naam == "instroom_per_maand")
+    assert "naar de 3 GI's getrokken" in uitleg
+
+
+@pytest.mark.usefixtures("demo")
 def test_kalibratie_ziet_niets_van_na_de_peildatum() -> None:
     """A calibration on a past date gives the same answer after later facts are registered:
     measures that end, and the caseworkers of the children who had them."""
@@ -142,6 +161,15 @@ def test_rollende_toets_telt_binnen_onder_en_boven_over_alle_peildata(
         maanden = [m[naam] for t in uit["oorsprongen"] for m in t["maanden"]]
         assert samen["onder"] == sum(m["waargenomen"] < m["p10"] for m in maanden)
         assert samen["boven"] == sum(m["waargenomen"] > m["p90"] for m in maanden)
+        # a backtest counts as whole when all its months fell inside; beside it, the model's
+        # own chance of that, summed over the backtests
+        assert samen["heel_binnen"] == sum(
+            all(m[naam]["binnen"] for m in t["maanden"]) for t in uit["oorsprongen"]
+        )
+        assert 0 <= samen["verwacht_heel_binnen"] <= 2
+        assert samen["verwacht_heel_binnen"] == pytest.approx(
+            sum(p["verwacht_heel_binnen"] for p in per), abs=0.011
+        )
     # the months the two backtests share are the same monitor figures
     juni = [m for t in uit["oorsprongen"] for m in t["maanden"] if m["maand"] == "2026-06-01"]
     assert len(juni) == 2

@@ -9,11 +9,12 @@ import math
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ketenzicht.cli import main
 from ketenzicht.domain.prognose import motor
-from ketenzicht.domain.prognose.montecarlo import prognose
+from ketenzicht.domain.prognose.montecarlo import banden, prognose
 from ketenzicht.domain.prognose.motor import simuleer
 from ketenzicht.domain.prognose.parameters import (
     Maatregel,
@@ -251,3 +252,21 @@ def test_open_vacatures_bij_de_start_worden_vervuld() -> None:
     assert scenario_uit({"naam": "x", "parameters": {"begin_vacatures": None}}).parameters == (
         Parameters()
     )
+
+
+def _paden(waarden: list[list[float]]) -> list[tuple[motor.Maandcijfers, int]]:
+    """Replications whose every indicator follows the given path."""
+    velden = motor.Maandcijfers.__dataclass_fields__
+    return [(motor.Maandcijfers(**{v: list(pad) for v in velden}), 1) for pad in waarden]
+
+
+def test_kans_dat_een_uitkomst_alle_maanden_binnen_de_band_blijft() -> None:
+    """A band holds each month's outcome 4 times in 5; whether a whole year stays inside depends
+    on how the months move together: paths that move as one stay inside 4 times in 5, months
+    that are independent one time in fourteen (0.8¹²)."""
+    samen = banden("s", _paden([[float(r)] * 12 for r in range(100)]))
+    assert samen.heel_binnen["wachtlijst_start"] == 0.8
+
+    rng = np.random.default_rng(5)
+    los = banden("s", _paden(rng.normal(size=(2000, 12)).tolist()))
+    assert los.heel_binnen["workload"] == pytest.approx(0.8**12, abs=0.015)

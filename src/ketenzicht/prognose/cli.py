@@ -12,7 +12,9 @@ history (``{"naam", "vanaf", "parameters", "kalibratie": [{"naam", "waarde", "ui
 ``ketenzicht prognose toets`` calibrates on a past month and puts the monitor's figures of the
 months after it beside the forecast's bands (``{"peildatum", "runs", "maanden": [{"maand",
 <indicator>: {"waargenomen", "p10", "p50", "p90", "binnen"}}], "binnen": {<indicator>:
-{"binnen", "maanden", "onder", "boven"}}}``); with ``--oorsprongen K`` it does so from K
+{"binnen", "maanden", "onder", "boven", "heel_binnen", "verwacht_heel_binnen"}}}``: the months
+inside, below P10 and above P90; whether every month was inside, and the model's own chance of
+that, from its replications); with ``--oorsprongen K`` it does so from K
 peildata ``--stap`` months apart (``{"runs", "oorsprongen": [<one each, as above>], "binnen":
 <over all of them>}``).
 """
@@ -268,16 +270,18 @@ def cmd_toets(args: argparse.Namespace) -> int:
         print(
             f"  {naam:<18} binnen P10–P90 {d['binnen']:>3} van {d['maanden']:<3}"
             f" ({d['binnen'] / d['maanden']:.0%}) · onder P10 {d['onder']:>2}"
-            f" · boven P90 {d['boven']:>2}"
+            f" · boven P90 {d['boven']:>2} · alle maanden binnen in {d['heel_binnen']}"
+            f" van {len(toetsen)} (het model verwacht {d['verwacht_heel_binnen']:g})"
         )
     print(
         "  (! = erbuiten. Een kloppend model: ~80% binnen, even vaak onder als boven; "
-        "van 12 maanden liggen er ~2 buiten een 80%-band)"
+        "van 12 maanden liggen er ~2 buiten een 80%-band, en alle maanden binnen zo vaak "
+        "als het model verwacht)"
     )
     return 0
 
 
-def _dekking_json(toetsen: Sequence[Toets]) -> dict[str, dict[str, int]]:
+def _dekking_json(toetsen: Sequence[Toets]) -> dict[str, dict[str, float]]:
     from ketenzicht.prognose.toets import dekking
 
     return {naam: asdict(d) | {"maanden": d.maanden} for naam, d in dekking(toetsen).items()}

@@ -161,6 +161,12 @@ def historie(*, peildatum: date, gi_naam: str | None = None, venster_maanden: in
     opname = monitor(peildatum=peildatum, bron="registratie")
     cijfers = opname.landelijk if gi_naam is None else opname.per_gi[gi_naam]
     drempels = Counter(werklastnorm(g, peildatum).ziekte_drempel_dagen for g in gi_ids)
+    starts_gis: dict[str, list[date]] = defaultdict(list)
+    if gi_naam is not None:  # one GI: its inflow trend is drawn towards the others'
+        for naam, start in Maatregel.objects.filter(
+            gi__type=Organisatie.Type.GI, start__gte=begin, start__lte=peildatum
+        ).values_list("gi__naam", "start"):
+            starts_gis[naam].append(start)
     return Historie(
         peildatum=peildatum,
         maatregelen=verloop,
@@ -174,6 +180,7 @@ def historie(*, peildatum: date, gi_naam: str | None = None, venster_maanden: in
         wachtlijst_intern=cijfers.wachtlijst_intern.aantal,
         ziekte_drempel_dagen=drempels.most_common(1)[0][0] if drempels else 28,
         inwerkfactor=settings.INWERKFACTOR,
+        starts_gis=starts_gis,
     )
 
 

@@ -68,6 +68,8 @@ class Dekking:
     binnen: int
     onder: int  # below P10
     boven: int  # above P90
+    heel_binnen: int  # backtests with every month inside
+    verwacht_heel_binnen: float  # how many the model expects: its own chance, summed
 
     @property
     def maanden(self) -> int:
@@ -75,12 +77,21 @@ class Dekking:
 
 
 def dekking(toetsen: Sequence[Toets]) -> dict[str, Dekking]:
-    """Per indicator: the months inside the band, below it and above it, over all backtests."""
-    kanten: dict[str, list[int]] = {naam: [0, 0, 0] for naam in INDICATOREN}
-    for t in toetsen:
-        for v in t.vergelijkingen:
-            kanten[v.indicator][v.kant + 1] += 1
-    return {naam: Dekking(k[1], k[0], k[2]) for naam, k in kanten.items()}
+    """Per indicator: the months inside the band, below it and above it, over all backtests;
+    and the backtests inside in every month, beside the number the model itself expects."""
+    uit = {}
+    for naam in INDICATOREN:
+        kanten = [0, 0, 0]
+        heel, verwacht = 0, 0.0
+        for t in toetsen:
+            eigen = [v.kant for v in t.vergelijkingen if v.indicator == naam]
+            for kant in eigen:
+                kanten[kant + 1] += 1
+            if eigen:
+                heel += all(kant == 0 for kant in eigen)
+                verwacht += t.prognose.heel_binnen.get(naam, 0.0)
+        uit[naam] = Dekking(kanten[1], kanten[0], kanten[2], heel, round(verwacht, 2))
+    return uit
 
 
 def rollend(

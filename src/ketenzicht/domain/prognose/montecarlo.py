@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -53,6 +53,11 @@ class Prognose:
     runs: int
     maanden: tuple[dict[str, Band], ...]  # per month: indicator → band
     kinderen: int  # children simulated over all replications
+    # per indicator: the share of the replications inside their P10–P90 band in every month.
+    # The months are correlated, so this is not 0.8 ** months: it is the chance the model
+    # itself gives that an outcome stays inside all the way, against which a backtest whose
+    # every month fell inside is to be judged
+    heel_binnen: Mapping[str, float] = field(default_factory=dict)
 
 
 def _een(scenario: Scenario, seed: int) -> tuple[Maandcijfers, int]:
@@ -144,7 +149,15 @@ def banden(scenario: str, uitkomsten: Sequence[tuple[Maandcijfers, int]]) -> Pro
         {naam: Band(*(round(float(p[naam][k, m]), 3) for k in range(3))) for naam in INDICATOREN}
         for m in range(n_maanden)
     )
-    return Prognose(scenario, len(uitkomsten), maanden, sum(k for _, k in uitkomsten))
+    heel_binnen = {}
+    for naam, a in per_indicator.items():
+        p10, p90 = (
+            np.array([m[naam].p10 for m in maanden]),
+            np.array([m[naam].p90 for m in maanden]),
+        )
+        heel_binnen[naam] = round(float(((a >= p10) & (a <= p90)).all(axis=1).mean()), 4)
+    kinderen = sum(k for _, k in uitkomsten)
+    return Prognose(scenario, len(uitkomsten), maanden, kinderen, heel_binnen)
 
 
 def prognose(

@@ -5,7 +5,7 @@ from the database; tests build it by hand)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -53,6 +53,9 @@ class Historie:
     ziekte_drempel_dagen: int = 28
     inwerkfactor: float = 0.5
     kalender: Kalender = field(default_factory=NederlandseKalender)
+    # the start dates of the measures of every GI of the country, when one GI is calibrated:
+    # its inflow trend is drawn towards theirs by how little the GIs' trends differ
+    starts_gis: Mapping[str, Sequence[date]] = field(default_factory=dict)
 
 
 class TeWeinigHistorie(ValueError):

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -38,11 +39,15 @@ def instroom(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
     if len(maanden) < 6:
         raise TeWeinigHistorie(f"instroom: minstens 6 hele maanden nodig, er zijn {len(maanden)}")
     index = {(d.year, d.month): k for k, d in enumerate(maanden)}
-    tellen = np.zeros(len(maanden))
-    for mv in h.maatregelen:
-        k = index.get((mv.start.year, mv.start.month))
-        if k is not None:
-            tellen[k] += 1
+
+    def geteld(starts: Iterable[date]) -> np.ndarray:
+        tellen = np.zeros(len(maanden))
+        for start in starts:
+            if (k := index.get((start.year, start.month))) is not None:
+                tellen[k] += 1
+        return tellen
+
+    tellen = geteld(mv.start for mv in h.maatregelen)
     uit: dict[str, object] = {}
     laatste = tellen[-12:]
     niveau = float(laatste.mean())
@@ -51,21 +56,26 @@ def instroom(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
     se_niveau /= math.sqrt(len(laatste))
     trend = 0.0
     onzeker: dict[str, float] = {}
-    x = np.arange(len(tellen), dtype=float)
-    y = np.log(tellen + 0.5)
-    if len(tellen) >= 12:
-        b, a = np.polyfit(x, y, 1)
-        rest = y - (a + b * x)
-        s2 = float(rest @ rest) / (len(x) - 2)
-        sxx = float(((x - x.mean()) ** 2).sum())
-        se_b = math.sqrt(s2 / sxx)
-        if se_b > 1e-9 and abs(b) / se_b >= 2:
-            trend = math.exp(12 * b) - 1
-            niveau = float(math.exp(a + b * len(tellen))) - 0.5  # fitted level at the peildatum
-            se_fit = math.sqrt(s2 * (1 / len(x) + (len(x) - x.mean()) ** 2 / sxx))
-            se_niveau = (niveau + 0.5) * se_fit
+    uitleg = "geen significante trend: gemiddelde van de laatste 12 maanden"
+    eigen = _helling(tellen)
+    if eigen is not None:
+        helling, getrokken = eigen, ""
+        gis = [f for starts in h.starts_gis.values() if (f := _helling(geteld(starts)))]
+        if len(gis) >= 3:
+            helling, tau = _naar_het_geheel(eigen, gis)
+            getrokken = (
+                f", naar de {len(gis)} GI's getrokken (eigen {_per_jaar(eigen.b):+.1%} → "
+                f"{_per_jaar(helling.b):+.1%} ± {12 * helling.se_b:.1%}; hun trends "
+                f"verschillen τ = {12 * tau:.3f} per jaar)"
+            )
+        if helling.se_b > 1e-9 and abs(helling.b) / helling.se_b >= 2:
+            trend = _per_jaar(helling.b)
+            niveau, se_niveau = helling.niveau()  # the fitted level at the peildatum
+            uitleg = f"trend {trend:+.1%} per jaar (|t| ≥ 2){getrokken}"
+        else:
+            uitleg = f"geen significante trend{getrokken}: gemiddelde van de laatste 12 maanden"
         # a trend too small to tell from noise is 0, but as uncertain as the fitted one
-        onzeker["instroom_trend_per_jaar"] = se(12 * se_b * (1 + trend))
+        onzeker["instroom_trend_per_jaar"] = se(12 * helling.se_b * (1 + trend))
     onzeker["instroom_per_maand"] = se(se_niveau)
     if niveau <= 0:
         raise TeWeinigHistorie("instroom: geen nieuwe maatregelen in de laatste 12 maanden")
@@ -76,12 +86,7 @@ def instroom(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
         Schatting(
             "instroom_per_maand",
             uit["instroom_per_maand"],
-            f"{int(tellen.sum())} maatregelen gestart in {len(tellen)} maanden; "
-            + (
-                f"trend {trend:+.1%} per jaar (|t| ≥ 2)"
-                if trend
-                else "geen significante trend: gemiddelde van de laatste 12 maanden"
-            ),
+            f"{int(tellen.sum())} maatregelen gestart in {len(tellen)} maanden; {uitleg}",
         )
     )
     if len(tellen) >= 36:
@@ -97,6 +102,66 @@ def instroom(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
         else:
             schat.append(Schatting("seizoen", "vlak", f"geen seizoen (χ² p = {chi2.pvalue:.2f})"))
     return uit
+
+
+@dataclass(frozen=True, slots=True)
+class _Helling:
+    """A log-linear fit of the monthly starts, log(n + 0.5) = a + b·month, month 0 the first."""
+
+    b: float
+    se_b: float
+    gemiddelde_y: float
+    gemiddelde_x: float
+    s2: float  # the residuals' variance
+    n: int
+
+    def niveau(self) -> tuple[float, float]:
+        """The fitted level at the peildatum (month n) and its standard error (delta method)."""
+        x = self.n - self.gemiddelde_x
+        niveau = math.exp(self.gemiddelde_y + self.b * x)
+        se_log = math.sqrt(self.s2 / self.n + x**2 * self.se_b**2)
+        return niveau - 0.5, niveau * se_log
+
+
+def _helling(tellen: np.ndarray) -> _Helling | None:
+    if len(tellen) < 12:
+        return None
+    x = np.arange(len(tellen), dtype=float)
+    y = np.log(tellen + 0.5)
+    b, a = np.polyfit(x, y, 1)
+    rest = y - (a + b * x)
+    s2 = float(rest @ rest) / (len(x) - 2)
+    sxx = float(((x - x.mean()) ** 2).sum())
+    return _Helling(float(b), math.sqrt(s2 / sxx), float(y.mean()), float(x.mean()), s2, len(x))
+
+
+def _naar_het_geheel(eigen: _Helling, alle: list[_Helling]) -> tuple[_Helling, float]:
+    """One GI's trend shrunk towards the GIs' common trend (empirical Bayes).
+
+    The between-GI spread τ² of the true trends is estimated from the GIs' fitted trends and
+    their standard errors (DerSimonian–Laird): when the trends differ no more than their noise,
+    τ = 0 and every GI gets the common trend with the precision of all of them together; a GI
+    whose trend stands out by more than the others' spread keeps most of its own. Its
+    standard error includes the common trend's. A small GI's two years of inflow otherwise
+    show a trend of ±20% a year by chance one time in twenty, and a forecast extrapolates it.
+    """
+    b = np.array([h.b for h in alle])
+    v = np.array([h.se_b**2 for h in alle])
+    w = 1 / v
+    vast = float(w @ b / w.sum())
+    q = float(w @ (b - vast) ** 2)
+    tau2 = max(0.0, (q - (len(alle) - 1)) / float(w.sum() - (w**2).sum() / w.sum()))
+    w_tau = 1 / (v + tau2)
+    gemeen = float(w_tau @ b / w_tau.sum())
+    var_gemeen = 1 / float(w_tau.sum())
+    krimp = eigen.se_b**2 / (eigen.se_b**2 + tau2)  # the weight of the common trend
+    b_eigen = (1 - krimp) * eigen.b + krimp * gemeen
+    var = (1 - krimp) * eigen.se_b**2 + krimp**2 * var_gemeen
+    return replace(eigen, b=b_eigen, se_b=math.sqrt(var)), math.sqrt(tau2)
+
+
+def _per_jaar(b: float) -> float:
+    return math.exp(12 * b) - 1
 
 
 def looptijd(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
