@@ -56,9 +56,7 @@ def test_een_gi_wordt_gekalibreerd_met_de_instroom_van_alle_gis() -> None:
     gi = "Jeugdbescherming Overijssel"
     h = historie(peildatum=PEIL, gi_naam=gi)
     begin = date(2024, 5, 1)
-    assert set(h.starts_gis) == set(
-        Maatregel.objects.values_list("gi__naam", flat=True).distinct()
-    )
+    assert set(h.starts_gis) == set(Maatregel.objects.values_list("gi__naam", flat=True).distinct())
     assert sorted(h.starts_gis[gi]) == sorted(
         m.start for m in h.maatregelen if begin <= m.start <= PEIL
     )
