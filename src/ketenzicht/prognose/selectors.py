@@ -164,7 +164,7 @@ def historie(*, peildatum: date, gi_naam: str | None = None, venster_maanden: in
     starts_gis: dict[str, list[date]] = defaultdict(list)
     if gi_naam is not None:  # one GI: its inflow trend is drawn towards the others'
         for naam, start in Maatregel.objects.filter(
-            gi__type=Organisatie.Type.GI, start__gte=begin, start__lte=peildatum
+            gi__in=gis(), start__gte=begin, start__lte=peildatum
         ).values_list("gi__naam", "start"):
             starts_gis[naam].append(start)
     return Historie(

@@ -151,10 +151,7 @@ def banden(scenario: str, uitkomsten: Sequence[tuple[Maandcijfers, int]]) -> Pro
     )
     heel_binnen = {}
     for naam, a in per_indicator.items():
-        p10, p90 = (
-            np.array([m[naam].p10 for m in maanden]),
-            np.array([m[naam].p90 for m in maanden]),
-        )
+        p10, p90 = np.round(p[naam][0], 3), np.round(p[naam][2], 3)  # as the bands are
         heel_binnen[naam] = round(float(((a >= p10) & (a <= p90)).all(axis=1).mean()), 4)
     kinderen = sum(k for _, k in uitkomsten)
     return Prognose(scenario, len(uitkomsten), maanden, kinderen, heel_binnen)

@@ -56,12 +56,11 @@ def instroom(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
     se_niveau /= math.sqrt(len(laatste))
     trend = 0.0
     onzeker: dict[str, float] = {}
-    uitleg = "geen significante trend: gemiddelde van de laatste 12 maanden"
-    eigen = _helling(tellen)
-    if eigen is not None:
-        helling, getrokken = eigen, ""
+    helling, getrokken = _helling(tellen), ""
+    if helling is not None:
         gis = [f for starts in h.starts_gis.values() if (f := _helling(geteld(starts)))]
         if len(gis) >= 3:
+            eigen = helling
             helling, tau = _naar_het_geheel(eigen, gis)
             getrokken = (
                 f", naar de {len(gis)} GI's getrokken (eigen {_per_jaar(eigen.b):+.1%} → "
@@ -71,11 +70,13 @@ def instroom(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
         if helling.se_b > 1e-9 and abs(helling.b) / helling.se_b >= 2:
             trend = _per_jaar(helling.b)
             niveau, se_niveau = helling.niveau()  # the fitted level at the peildatum
-            uitleg = f"trend {trend:+.1%} per jaar (|t| ≥ 2){getrokken}"
-        else:
-            uitleg = f"geen significante trend{getrokken}: gemiddelde van de laatste 12 maanden"
         # a trend too small to tell from noise is 0, but as uncertain as the fitted one
         onzeker["instroom_trend_per_jaar"] = se(12 * helling.se_b * (1 + trend))
+    uitleg = (
+        f"trend {trend:+.1%} per jaar (|t| ≥ 2){getrokken}"
+        if trend
+        else f"geen significante trend{getrokken}: gemiddelde van de laatste 12 maanden"
+    )
     onzeker["instroom_per_maand"] = se(se_niveau)
     if niveau <= 0:
         raise TeWeinigHistorie("instroom: geen nieuwe maatregelen in de laatste 12 maanden")
