@@ -254,6 +254,46 @@ def test_open_vacatures_bij_de_start_worden_vervuld() -> None:
     )
 
 
+def test_ondersteuners_tellen_in_de_fte_maar_nemen_geen_kind() -> None:
+    # RUIM has no turnover or sickness, so the support staff draw no random number: with the
+    # same seed every child waits and is assigned exactly as without them
+    zonder = simuleer(Scenario("zonder", RUIM), 7).maanden
+    met = simuleer(Scenario("met", replace(RUIM, ondersteuners=50)), 7).maanden
+    for naam in ("wachtlijst_start", "wachtlijst_intern", "clienten", "wachtdagen_start"):
+        assert getattr(met, naam) == getattr(zonder, naam)
+    meer = [b - a for a, b in zip(zonder.fte_beschikbaar, met.fte_beschikbaar, strict=True)]
+    assert meer == pytest.approx([50 * (1 - RUIM.kort_verzuim)] * 12, abs=0.11)
+    assert all(b < a for a, b in zip(zonder.workload, met.workload, strict=True))
+
+
+@pytest.mark.parametrize(
+    "groep",
+    [
+        {"ondersteuners": 1000, "begin_ondersteuners_ziek": 300},
+        {"medewerkers": 1000, "begin_ziek": 300},
+    ],
+)
+def test_wie_ziek_begint_komt_terug_tot_het_evenwicht(groep: dict[str, int]) -> None:
+    """Neither support staff nor caseworkers are frozen at the peildatum: 300 of 1000
+    long-sick at the start return (an exponential rest of 100 days) while others fall ill (0.2
+    a year, 100 days), so after two years the sick are the steady state's λD / (1 + λD) = 5.2%,
+    not 30% — and not 6.9%, which the 300 gave when they kept the sickness drawn for them at
+    the start beside the next one drawn when they recovered (twice the hazard for years)."""
+    par = replace(
+        RUIM, medewerkers=0, begin_clienten=0, instroom_per_maand=1, kort_verzuim=0,
+        lang_ziek_per_jaar=0.2, lang_ziek_dagen=100, lang_ziek_vanaf_dagen=0, horizon_maanden=24,
+    )  # fmt: skip
+    par = replace(par, **groep)
+    fte = [simuleer(Scenario("ziek", par), seed).maanden.fte_beschikbaar for seed in range(10)]
+    eerste = sum(f[0] for f in fte) / len(fte)
+    laatste = sum(f[-1] for f in fte) / len(fte)
+    ld = 0.2 * 100 / 365.25  # λD
+    t = motor.MAAND  # the first snapshot: the start's sick partly back, the 700 partly ill
+    nieuw_ziek = 700 * ld * (1 - math.exp(-t / 100))
+    assert eerste == pytest.approx(1000 - 300 * math.exp(-t / 100) - nieuw_ziek, abs=6)  # 769
+    assert laatste == pytest.approx(1000 / (1 + ld), abs=6)  # 948
+
+
 def _paden(waarden: list[list[float]]) -> list[tuple[motor.Maandcijfers, int]]:
     """Replications whose every indicator follows the given path."""
     velden = motor.Maandcijfers.__dataclass_fields__

@@ -226,7 +226,8 @@ def test_ziekte_en_verloop_per_fte() -> None:
     h = Historie(**{**{f: getattr(h, f) for f in h.__dataclass_fields__}, "medewerkers": staf})
     p = kalibreer(h).parameters
     assert p.medewerkers == 1  # 0.5 + 0.5 FTE with a caseload in service
-    assert p.fte_overig == 1.0
+    assert p.ondersteuners == 1  # support staff: simulated, not a fixed available FTE
+    assert p.fte_overig == 0
     assert p.vacature_dagen == 30  # left 1 June, the next one came 1 July
     assert p.begin_vacatures == 0  # ... so no post is open at the peildatum
     assert p.lang_ziek_dagen == 100
@@ -236,6 +237,38 @@ def test_ziekte_en_verloop_per_fte() -> None:
     # (0.5 FTE × 731, 517 and 184 days in service, minus 0.5 FTE × its 100 days)
     assert p.lang_ziek_per_jaar == pytest.approx(
         0.5 / ((0.5 * (731 + 517 + 184) - 50) / 365.25), abs=1e-4
+    )
+
+
+def test_ondersteuners_in_dienst_inwerkend_en_ziek_op_de_peildatum() -> None:
+    # on the peildatum (1 Jan 2026) one support FTE onboards, one is sick, one works
+    inwerken = (Beschikbaarheid.INWERKEN, Periode(date(2025, 10, 1), date(2026, 3, 1)))
+    ziek = (Beschikbaarheid.ZIEK, Periode(date(2025, 12, 1)))
+    staf = [
+        Werknemer("GI", MedewerkerStand(Rol.JEUGDBESCHERMER, 1.0, Periode(date(2020, 1, 1)))),
+        Werknemer(
+            "GI", MedewerkerStand(Rol.ONDERSTEUNEND, 1.0, Periode(date(2025, 10, 1)), (inwerken,))
+        ),
+        Werknemer(
+            "GI", MedewerkerStand(Rol.ONDERSTEUNEND, 1.0, Periode(date(2020, 1, 1)), (ziek,))
+        ),
+        Werknemer("GI", MedewerkerStand(Rol.ONDERSTEUNEND, 1.0, Periode(date(2020, 1, 1)))),
+        Werknemer(  # left before the peildatum
+            "GI",
+            MedewerkerStand(Rol.ONDERSTEUNEND, 1.0, Periode(date(2020, 1, 1), date(2025, 3, 1))),
+        ),
+        Werknemer(  # not in the formation
+            "GI", MedewerkerStand(Rol.GEDRAGSDESKUNDIGE, 1.0, Periode(date(2020, 1, 1)))
+        ),
+    ]
+    maatregelen = [MaatregelVerloop(date(2025, m, 1), None, date(2025, m, 1)) for m in range(1, 9)]
+    h = _historie(maatregelen)
+    h = Historie(**{**{f: getattr(h, f) for f in h.__dataclass_fields__}, "medewerkers": staf})
+    p = kalibreer(h).parameters
+    assert (p.ondersteuners, p.begin_ondersteuners_inwerkend, p.begin_ondersteuners_ziek) == (
+        3,
+        1,
+        1,
     )
 
 
@@ -264,6 +297,10 @@ def test_kort_verzuim_eindigt_met_het_dienstverband() -> None:
         (
             {"medewerkers": 10, "begin_inwerkend": 6, "begin_ziek": 5},
             "begin_inwerkend + begin_ziek",
+        ),
+        (
+            {"ondersteuners": 3, "begin_ondersteuners_inwerkend": 2, "begin_ondersteuners_ziek": 2},
+            "begin_ondersteuners_inwerkend + begin_ondersteuners_ziek: meer dan ondersteuners",
         ),
         ({"begin_clienten": 5, "begin_wachtlijst_start": 6}, "meer dan begin_clienten"),
         ({"start_direct": 1.5}, "start_direct: tussen 0 en 1"),

@@ -44,14 +44,15 @@ Par = namedtuple(
         "kort_verzuim inwerk_dagen inwerkfactor fte_overig start_direct start_vertraging_dagen "
         "intern_warm intern_vertraging_dagen veiligheidsplan_dagen hulpaanbod_dagen "
         "begin_clienten begin_wachtlijst_start begin_wachtlijst_intern begin_binnen_norm "
-        "begin_inwerkend begin_ziek begin_vacatures n_maanden norm_dagen peil_norm_dagen "
+        "begin_inwerkend begin_ziek begin_vacatures ondersteuners begin_ondersteuners_inwerkend "
+        "begin_ondersteuners_ziek n_maanden norm_dagen peil_norm_dagen "
         "norm_veiligheidsplan_dagen norm_hulpaanbod_dagen opwarm_dagen registreer hoogste constant"
     ),
 )
 Maatregelen = namedtuple(
     "Maatregelen", "vanaf extra zij_instroom verloop_delta instroom_factor norm norm_factor"
 )
-_Werkers = namedtuple("_Werkers", "cap last actief ziek ingewerkt lijst")
+_Werkers = namedtuple("_Werkers", "cap last actief ziek ingewerkt zaak lijst")
 _Kinderen = namedtuple("_Kinderen", "eind sinds klaar begin werker klasse soort pos typ")
 
 
@@ -104,12 +105,17 @@ def _trek(cumulatief):  # type: ignore[no-untyped-def]
 
 @njit(cache=True)
 def _capaciteit(wk, w, slots, p):  # type: ignore[no-untyped-def]
+    if not wk.zaak[w]:
+        return 0  # support staff hold no caseload
     return round(slots) if wk.ingewerkt[w] else round(slots * p.inwerkfactor)
 
 
 @njit(cache=True)
-def _nieuwe_werker(t, inwerken, wk, n, stand, p, events, ruimte, horizon):  # type: ignore[no-untyped-def]
-    """A caseworker from ``t``, onboarding for ``inwerken`` more days (0: fully counting)."""
+def _nieuwe_werker(t, inwerken, zaak, beter, wk, n, stand, p, events, ruimte, horizon):  # type: ignore[no-untyped-def]  # noqa: E501
+    """A caseworker (``zaak``; else one of the support staff, without a caseload) from ``t``,
+    onboarding for ``inwerken`` more days (0: fully counting); long-sick until ``beter`` when
+    that is later than ``t`` (an episode under way at the start: its next one is drawn when it
+    ends, so it never has two pending)."""
     w = n[N_WERKER]
     if w == len(wk.cap):
         n[N_VOL] = 1
@@ -117,15 +123,18 @@ def _nieuwe_werker(t, inwerken, wk, n, stand, p, events, ruimte, horizon):  # ty
     n[N_WERKER] += 1
     wk.last[w] = 0
     wk.actief[w] = True
-    wk.ziek[w] = False
+    wk.ziek[w] = beter > t
     wk.ingewerkt[w] = inwerken <= 0
+    wk.zaak[w] = zaak
     wk.cap[w] = _capaciteit(wk, w, stand[S_SLOTS], p)
     ruimte.append(w)
     if inwerken > 0:
         _push(events, t + inwerken, INGEWERKT, w, horizon)
     if stand[S_VERLOOP] > 0:
         _push(events, t + _exp(stand[S_VERLOOP] / 365.25), VERTREK, w, horizon)
-    if p.lang_ziek_per_jaar > 0:
+    if wk.ziek[w]:
+        _push(events, beter, BETER, w, horizon)
+    elif p.lang_ziek_per_jaar > 0:
         _push(events, t + _exp(p.lang_ziek_per_jaar / 365.25), ZIEK, w, horizon)
 
 
@@ -250,8 +259,8 @@ def _einde(x, kd, wk, n):  # type: ignore[no-untyped-def]
 def _peildatum(t, m, kd, wk, n, p, uit):  # type: ignore[no-untyped-def]
     """The monitor's snapshot: the start list (waiting longer than that day's norm) and the
     internal list (every child still without a new caseworker), clients, available FTE
-    (onboarding at the inwerkfactor, minus short sickness, plus the staff without a caseload),
-    workload."""
+    (caseworkers and support staff, onboarding at the inwerkfactor, minus short sickness, plus
+    the fixed ``fte_overig``), workload."""
     start = intern = 0
     grens = p.peil_norm_dagen[m]
     for i in range(n[N_KIND]):
@@ -286,6 +295,7 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
         np.zeros(n_werkers, dtype=np.bool_),
         np.zeros(n_werkers, dtype=np.bool_),
         np.zeros(n_werkers, dtype=np.bool_),
+        np.zeros(n_werkers, dtype=np.bool_),
         np.zeros((n_werkers, kolommen + 1), dtype=np.int64),
     )
     kd = _Kinderen(
@@ -303,7 +313,7 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
     reg_klasse = np.zeros(n_reg, dtype=np.int64)
     reg_wacht = np.zeros(n_reg)
     tel = np.zeros((8, p.n_maanden))
-    if n_kinderen < p.begin_clienten or n_werkers < p.medewerkers:
+    if n_kinderen < p.begin_clienten or n_werkers < p.medewerkers + p.ondersteuners:
         return 1, uit, 0, reg_klasse, reg_wacht  # not even the start state fits
     events = [(0.0, 0, 0)]  # typed by its first entry
     events.pop()
@@ -320,19 +330,23 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
     if rest_ziek <= 0:
         ziek_vast, rest_ziek = 0.0, p.lang_ziek_dagen
 
-    # caseworkers, some onboarding, some long-sick; vacancies open at the start (as registered,
-    # or as many as turnover keeps open on average)
-    for w in range(p.medewerkers):
-        inwerken = np.random.uniform(0, p.inwerk_dagen) if w < p.begin_inwerkend else 0.0
-        _nieuwe_werker(0.0, inwerken, wk, n, stand, p, events, ruimte, horizon)
-    for w in range(p.begin_inwerkend, p.begin_inwerkend + p.begin_ziek):
-        wk.ziek[w] = True  # an episode under way: what is left of it is the exponential rest
-        _push(events, _exp(1.0 / rest_ziek), BETER, w, horizon)
-    vacatures = p.begin_vacatures
-    if vacatures < 0:
-        vacatures = round(verloop * p.medewerkers * p.vacature_dagen / 365.25)
-    for _ in range(vacatures):
-        _push(events, _exp(1.0 / p.vacature_dagen), VACATURE, -1, horizon)
+    # caseworkers, then the support staff (numbered after them), some onboarding, some
+    # long-sick; vacancies open at the start (the caseworkers' as registered, or as many as
+    # turnover keeps open on average; the support staff's on average)
+    for zaak in (True, False):
+        aantal = p.medewerkers if zaak else p.ondersteuners
+        inwerkend = p.begin_inwerkend if zaak else p.begin_ondersteuners_inwerkend
+        ziek = p.begin_ziek if zaak else p.begin_ondersteuners_ziek
+        for k in range(aantal):
+            inwerken = np.random.uniform(0, p.inwerk_dagen) if k < inwerkend else 0.0
+            # an episode under way: what is left of it is the exponential rest
+            beter = _exp(1.0 / rest_ziek) if inwerkend <= k < inwerkend + ziek else 0.0
+            _nieuwe_werker(0.0, inwerken, zaak, beter, wk, n, stand, p, events, ruimte, horizon)
+        vacatures = p.begin_vacatures if zaak else -1
+        if vacatures < 0:
+            vacatures = round(verloop * aantal * p.vacature_dagen / 365.25)
+        for _ in range(vacatures):
+            _push(events, _exp(1.0 / p.vacature_dagen), VACATURE, int(zaak), horizon)
     if n[N_VOL]:
         return 1, uit, 0, reg_klasse, reg_wacht
 
@@ -466,9 +480,9 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
                 continue
             wk.actief[x] = False
             _loslaten(x, t, kd, wk, p, events, wachtrij, horizon)
-            _push(events, t + _exp(1.0 / p.vacature_dagen), VACATURE, x, horizon)
-        elif soort_event == VACATURE:
-            _nieuwe_werker(t, p.inwerk_dagen, wk, n, stand, p, events, ruimte, horizon)
+            _push(events, t + _exp(1.0 / p.vacature_dagen), VACATURE, int(wk.zaak[x]), horizon)
+        elif soort_event == VACATURE:  # x: 1 a caseworker's post, 0 a support post
+            _nieuwe_werker(t, p.inwerk_dagen, x == 1, t, wk, n, stand, p, events, ruimte, horizon)
         elif soort_event == ZIEK:
             if not wk.actief[x] or wk.ziek[x]:
                 continue
@@ -506,7 +520,7 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
                         ruimte.append(w)
             for _ in range(mt.extra[x]):
                 inwerken = p.inwerk_dagen if mt.zij_instroom[x] else 0.0
-                _nieuwe_werker(t, inwerken, wk, n, stand, p, events, ruimte, horizon)
+                _nieuwe_werker(t, inwerken, True, t, wk, n, stand, p, events, ruimte, horizon)
         else:  # MAANDGRENS
             _peildatum(t, x, kd, wk, n, p, uit)
             if tel[T_START_N, x]:

@@ -63,7 +63,8 @@ _FLOATS = (
 )  # fmt: skip
 _INTS = (
     "medewerkers", "begin_clienten", "begin_wachtlijst_start", "begin_wachtlijst_intern",
-    "begin_binnen_norm", "begin_inwerkend", "begin_ziek",
+    "begin_binnen_norm", "begin_inwerkend", "begin_ziek", "ondersteuners",
+    "begin_ondersteuners_inwerkend", "begin_ondersteuners_ziek",
 )  # fmt: skip
 
 
@@ -157,12 +158,12 @@ def _typen(par: Parameters) -> dict[str, np.ndarray]:
 
 
 def _ruimte(scenario: Scenario, aankomsten: float) -> tuple[int, int]:
-    """Room for children and caseworkers: the start state, and the arrivals and vacancies
-    expected with ten standard deviations to spare."""
+    """Room for children and staff: the start state, and the arrivals and vacancies expected
+    with ten standard deviations to spare."""
     par, ms = scenario.parameters, scenario.maatregelen
     kinderen = par.begin_clienten + int(aankomsten + 10 * math.sqrt(aankomsten) + 100)
     verloop = par.verloop_per_jaar + sum(max(0.0, m.verloop_delta) for m in ms)
-    werkers = par.medewerkers + sum(m.extra_medewerkers for m in ms)
+    werkers = par.medewerkers + par.ondersteuners + sum(m.extra_medewerkers for m in ms)
     vacatures = werkers * verloop * (par.horizon_maanden / 12 + 1)
     return kinderen, werkers + int(vacatures + 10 * math.sqrt(vacatures) + 100)
 

@@ -117,7 +117,10 @@ class Parameters:
     # staff (FTE units of one caseworker)
     medewerkers: int = 2250
     norm: float = 14.0  # clients per FTE (workload norm: the cap on a caseload)
-    fte_overig: float = 0.0  # available FTE of the formation without a caseload (support staff)
+    # the formation's staff without a caseload (support staff): FTE in service, simulated with
+    # the caseworkers' turnover, vacancies, onboarding and sickness; and a fixed available part
+    ondersteuners: int = 0
+    fte_overig: float = 0.0
     verloop_per_jaar: float = 0.15
     vacature_dagen: float = 60.0  # mean time until a leaver is replaced
     lang_ziek_per_jaar: float = 0.2  # sickness episodes per FTE-year that end the vaste relation
@@ -144,6 +147,8 @@ class Parameters:
     begin_binnen_norm: int = 0  # started within the norm, no jeugdbeschermer yet (not listed)
     begin_inwerkend: int = 0  # of the medewerkers, this many are still onboarding
     begin_ziek: int = 0  # ... and this many long-sick (their children already handed over)
+    begin_ondersteuners_inwerkend: int = 0  # of the ondersteuners, onboarding at the start
+    begin_ondersteuners_ziek: int = 0  # ... and long-sick
     # vacancies open at the start, filled after vacature_dagen (None: as many as turnover keeps
     # open on average, verloop_per_jaar × medewerkers × vacature_dagen / 365.25)
     begin_vacatures: int | None = None
@@ -182,7 +187,8 @@ class Parameters:
                 raise OngeldigeParameters(f"{naam}: tussen 0 en 1")
         for naam in ("medewerkers", "begin_clienten", "begin_wachtlijst_start",
                      "begin_wachtlijst_intern", "begin_binnen_norm", "begin_inwerkend",
-                     "begin_ziek", "fte_overig",
+                     "begin_ziek", "fte_overig", "ondersteuners",
+                     "begin_ondersteuners_inwerkend", "begin_ondersteuners_ziek",
                      "start_vertraging_dagen", "intern_vertraging_dagen", "vacature_dagen",
                      "inwerk_dagen", "lang_ziek_vanaf_dagen"):  # fmt: skip
             if getattr(self, naam) < 0:
@@ -199,6 +205,10 @@ class Parameters:
             )
         if self.begin_inwerkend + self.begin_ziek > self.medewerkers:
             raise OngeldigeParameters("begin_inwerkend + begin_ziek: meer dan medewerkers")
+        if self.begin_ondersteuners_inwerkend + self.begin_ondersteuners_ziek > self.ondersteuners:
+            raise OngeldigeParameters(
+                "begin_ondersteuners_inwerkend + begin_ondersteuners_ziek: meer dan ondersteuners"
+            )
 
     def _controleer_onzekerheid(self) -> None:
         for naam, se in self.onzekerheid.items():

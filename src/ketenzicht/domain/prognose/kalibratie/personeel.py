@@ -1,7 +1,7 @@
 """Staff, from the formation roles and their absences.
 
-Case-holding FTE (jeugdbeschermers and jeugdreclasseerders) in service, onboarding and long-sick
-at the peildatum; the available FTE without a caseload (support staff); turnover as FTE that left
+Case-holding FTE (jeugdbeschermers and jeugdreclasseerders) and the support staff's (the formation
+without a caseload) in service, onboarding and long-sick at the peildatum; turnover as FTE that left
 per mean FTE-year; the vacancy as the days from a leaver to the next hire in the same GI and role;
 sickness split at the GI's threshold into long episodes (a rate and a mean length) and the short
 remainder (a share of FTE); the length of onboarding. A unit of the simulator is one FTE, so
@@ -108,36 +108,38 @@ def _ziekte(zaak: list[MedewerkerStand], begin: date, t: date, drempel: int) -> 
 
 
 def _formatie(s: _Staf, schat: list[Schatting]) -> Deel:
-    """The start state: who is in service, onboarding and long-sick; the support staff."""
-    t = s.t
-    overig = sum(
-        m.beschikbaar_fte(t, s.h.inwerkfactor)
-        for m in s.alle
-        if m.rol.in_formatie and not m.rol.heeft_caseload
-    )
-    inwerkend = sum(m.fte for m in s.in_dienst if m.is_(Beschikbaarheid.INWERKEN, t))
-    ziek_nu = sum(m.fte for m in s.in_dienst if m.is_(Beschikbaarheid.ZIEK, t))
-    uit: Deel = {
-        "medewerkers": round(s.fte),
-        "begin_inwerkend": round(inwerkend),
-        "begin_ziek": round(max(0.0, ziek_nu - s.kort_verzuim * s.fte)),
-        "fte_overig": round(overig, 1),
-        "inwerkfactor": s.h.inwerkfactor,
-    }
-    schat += [
-        Schatting("medewerkers", uit["medewerkers"], f"{s.fte:.1f} fte jeugdbeschermers in dienst"),
-        Schatting("begin_inwerkend", uit["begin_inwerkend"], f"{inwerkend:.1f} fte werkt nog in"),
-        Schatting(
-            "begin_ziek",
-            uit["begin_ziek"],
-            f"{ziek_nu:.1f} fte ziek, min het kort verzuim dat kort_verzuim al telt",
-        ),
-        Schatting(
-            "fte_overig",
-            uit["fte_overig"],
-            "beschikbare fte in de formatie zonder caseload (ondersteunend)",
-        ),
+    """The start state: who is in service, onboarding and long-sick, of the case-holders and of
+    the support staff (the formation without a caseload), each in FTE units."""
+    ondersteuners = [
+        m for m in s.alle if m.rol.in_formatie and not m.rol.heeft_caseload and m.in_dienst(s.t)
     ]
+    uit: Deel = {"inwerkfactor": s.h.inwerkfactor}
+    for groep, wie, namen in (
+        (s.in_dienst, "jeugdbeschermers", ("medewerkers", "begin_inwerkend", "begin_ziek")),
+        (
+            ondersteuners,
+            "ondersteuners",
+            ("ondersteuners", "begin_ondersteuners_inwerkend", "begin_ondersteuners_ziek"),
+        ),
+    ):
+        fte = sum(m.fte for m in groep)
+        inwerkend = sum(m.fte for m in groep if m.is_(Beschikbaarheid.INWERKEN, s.t))
+        ziek_nu = sum(m.fte for m in groep if m.is_(Beschikbaarheid.ZIEK, s.t))
+        dienst, inwerk, ziek = namen
+        uit |= {
+            dienst: round(fte),
+            inwerk: round(inwerkend),
+            ziek: round(max(0.0, ziek_nu - s.kort_verzuim * fte)),
+        }
+        schat += [
+            Schatting(dienst, uit[dienst], f"{fte:.1f} fte {wie} in dienst"),
+            Schatting(inwerk, uit[inwerk], f"{inwerkend:.1f} fte werkt nog in"),
+            Schatting(
+                ziek,
+                uit[ziek],
+                f"{ziek_nu:.1f} fte ziek, min het kort verzuim dat kort_verzuim al telt",
+            ),
+        ]
     return uit
 
 
