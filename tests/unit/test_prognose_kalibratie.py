@@ -272,6 +272,31 @@ def test_ondersteuners_in_dienst_inwerkend_en_ziek_op_de_peildatum() -> None:
     )
 
 
+def test_een_vacature_loopt_van_vertrekker_tot_zijn_opvolger_ook_als_die_nog_komt() -> None:
+    """The window is 2024–2025. A left on 1 Dec 2023, before it, and was replaced on 20 Jan
+    2024; B left on 10 Jan 2024 and was replaced on 10 Mar (60 days); C left on 2 Dec 2025 and
+    has no successor yet on the peildatum (30 days so far). Matched only inside the window, B
+    took A's successor (10 days) and C was left out: 10 days where the vacancies are longer."""
+
+    def jb(van: date, tot: date | None = None) -> Werknemer:
+        return Werknemer("GI", MedewerkerStand(Rol.JEUGDBESCHERMER, 1.0, Periode(van, tot)))
+
+    staf = [
+        jb(date(2020, 1, 1)),
+        jb(date(2020, 1, 1), date(2023, 12, 1)),  # A
+        jb(date(2024, 1, 20)),  # A's successor
+        jb(date(2020, 1, 1), date(2024, 1, 10)),  # B
+        jb(date(2024, 3, 10)),  # B's successor
+        jb(date(2020, 1, 1), date(2025, 12, 2)),  # C
+    ]
+    maatregelen = [MaatregelVerloop(date(2025, m, 1), None, date(2025, m, 1)) for m in range(1, 9)]
+    h = _historie(maatregelen)
+    h = Historie(**{**{f: getattr(h, f) for f in h.__dataclass_fields__}, "medewerkers": staf})
+    p = kalibreer(h).parameters
+    assert p.begin_vacatures == 1  # C's post
+    assert p.vacature_dagen == (60 + 30) / 1  # exponential ML: B's 60 days and C's 30 so far
+
+
 def test_kort_verzuim_eindigt_met_het_dienstverband() -> None:
     """A caseworker who left while sick has an open sickness in the registration; its days
     count until the leaving day, not until the peildatum (that made short sickness look 50%
