@@ -18,7 +18,7 @@ from ketenzicht.domain.prognose.kalibratie import kalibreer
 from ketenzicht.kinderen.models import Maatregel
 from ketenzicht.kinderen.services import maatregel_beeindigen
 from ketenzicht.monitor.selectors import monitor
-from ketenzicht.prognose.selectors import historie
+from ketenzicht.prognose.registratie import historie
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
 PEIL = date(2026, 5, 1)

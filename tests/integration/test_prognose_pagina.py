@@ -87,7 +87,8 @@ def test_ongeldig_formulier_zegt_welk_veld(client, wereld) -> None:  # type: ign
 def test_prognose_vanaf_een_voorbije_maand_zet_de_monitor_ernaast(
     client, wereld, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from ketenzicht.prognose.selectors import resultaat, waargenomen_op
+    from ketenzicht.prognose.registratie import waargenomen_op
+    from ketenzicht.prognose.selectors import resultaat
 
     client.force_login(wereld.beleid)
     keuzes = client.get(reverse("prognose")).content.decode()

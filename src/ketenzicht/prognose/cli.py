@@ -193,7 +193,7 @@ def registreer(sub: Any) -> None:
 def cmd_kalibreer(args: argparse.Namespace) -> int:
     from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie, kalibreer
     from ketenzicht.domain.prognose.parameters import scenario_json
-    from ketenzicht.prognose.selectors import historie
+    from ketenzicht.prognose.registratie import historie
     from ketenzicht.prognose.toets import basislijn
 
     peildatum = args.peildatum or _deze_maand()

@@ -22,7 +22,7 @@ from ketenzicht.domain.prognose.parameters import (
 )
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.prognose.models import Prognoserun
-from ketenzicht.prognose.selectors import historie, waargenomen_op
+from ketenzicht.prognose.registratie import historie, waargenomen_op
 
 MAX_RUNS = 200
 TERUG_MAANDEN = 24  # a forecast may start this many months back (the calibration's window)

@@ -22,7 +22,7 @@ from ketenzicht.domain.prognose.kalender import op_kalender
 from ketenzicht.domain.prognose.kalibratie import Kalibratie, kalibreer
 from ketenzicht.domain.prognose.montecarlo import Band, Prognose, Voortgang, prognose
 from ketenzicht.domain.prognose.parameters import Scenario
-from ketenzicht.prognose.selectors import Waargenomen, historie, waargenomen
+from ketenzicht.prognose.registratie import Waargenomen, historie, waargenomen
 
 INDICATOREN = ("wachtlijst_start", "workload", "wachtlijst_intern", "clienten")
 

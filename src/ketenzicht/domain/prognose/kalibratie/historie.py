@@ -1,6 +1,6 @@
 """The registered history a calibration reads, as valid time up to the ``peildatum``: the
 measures with their first jeugdbeschermer, the children whose caseworker dropped out, the staff
-with their absences, and the monitor's figures on the day itself (``prognose.selectors`` reads it
+with their absences, and the monitor's figures on the day itself (``prognose.registratie`` reads it
 from the database; tests build it by hand)."""
 
 from __future__ import annotations

@@ -1,0 +1,224 @@
+"""Reads of the registration for the forecast: the history a calibration needs, and what the
+monitor actually showed afterwards (to check a forecast made on a past peildatum).
+
+The history is read as valid time: a fact dated after the peildatum does not exist yet for it
+(an end, a leaving date, a sickness that had not begun), so a calibration on a past date sees
+what a planner could have known then. Only aggregates leave this module: no child is named, nothing
+about a child is shown, so nothing here is audited per child.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Min, Q
+
+from ketenzicht.domain import normen
+from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
+from ketenzicht.domain.maatregelen import MaatregelCode, ToewijzingEindeReden
+from ketenzicht.domain.normen import plus_maanden
+from ketenzicht.domain.perioden import Periode
+from ketenzicht.domain.prognose.kalibratie.historie import (
+    Historie,
+    MaatregelVerloop,
+    Uitval,
+    Werknemer,
+)
+from ketenzicht.doorbraak.models import Mijlpaalregistratie
+from ketenzicht.kinderen.models import Maatregel, Toewijzing
+from ketenzicht.monitor.selectors import monitor
+from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
+from ketenzicht.organisaties.selectors import gis, werklastnorm
+
+
+def _voor(d: date | None, peildatum: date) -> date | None:
+    """A date as known on ``peildatum``: a later one has not happened yet."""
+    return d if d is not None and d <= peildatum else None
+
+
+def _organisaties(gi_naam: str | None) -> list[Organisatie]:
+    alle = gis()
+    if gi_naam is None:
+        return alle
+    gekozen = [g for g in alle if g.naam == gi_naam]
+    if not gekozen:
+        raise LookupError(
+            f"Onbekende GI: {gi_naam!r}. Bekend zijn: {', '.join(g.naam for g in alle)}."
+        )
+    return gekozen
+
+
+def historie(*, peildatum: date, gi_naam: str | None = None, venster_maanden: int = 24) -> Historie:
+    """The history of one GI (or all) up to ``peildatum``, for ``kalibratie.kalibreer``."""
+    org = _organisaties(gi_naam)
+    gi_ids = [g.pk for g in org]
+    begin = plus_maanden(peildatum, -venster_maanden)
+
+    maatregelen = Maatregel.objects.filter(gi_id__in=gi_ids, start__lte=peildatum).filter(
+        Q(einde__isnull=True) | Q(einde__gte=begin)
+    )
+    rijen = list(maatregelen.values_list("id", "start", "einde", "code"))
+    eerste = dict(
+        Toewijzing.objects.filter(maatregel__in=maatregelen, start__lte=peildatum)
+        .values("maatregel_id")
+        .annotate(eerste=Min("start"))
+        .values_list("maatregel_id", "eerste")
+    )
+    verloop = [
+        MaatregelVerloop(start, _voor(einde, peildatum), eerste.get(mid), MaatregelCode(code))
+        for mid, start, einde, code in rijen
+    ]
+    einde_van = {mid: _voor(einde, peildatum) for mid, _, einde, _ in rijen}
+    start_van = {mid: start for mid, start, _, _ in rijen}
+
+    # staff of the formation roles, with every absence, as known on the peildatum
+    staf = Medewerker.objects.filter(gi_id__in=gi_ids, in_dienst_van__lte=peildatum).filter(
+        Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gte=plus_maanden(begin, -12))
+    )
+    afwezig: dict[int, list[tuple[Beschikbaarheid, Periode]]] = defaultdict(list)
+    for mid, soort, van, tot in BeschikbaarheidsPeriode.objects.filter(
+        medewerker__in=staf, van__lte=peildatum
+    ).values_list("medewerker_id", "soort", "van", "tot"):
+        afwezig[mid].append((Beschikbaarheid(soort), Periode(van, _voor(tot, peildatum))))
+    naam_van = {g.pk: g.naam for g in org}
+    werknemers: dict[int, Werknemer] = {}
+    for mid, gi_id, rol, fte, van, tot in staf.values_list(
+        "id", "gi_id", "rol", "fte", "in_dienst_van", "uit_dienst_per"
+    ):
+        if Rol(rol).in_formatie:
+            stand = MedewerkerStand(
+                Rol(rol), float(fte), Periode(van, _voor(tot, peildatum)), tuple(afwezig[mid])
+            )
+            werknemers[mid] = Werknemer(naam_van[gi_id], stand)
+
+    # children who lost their caseworker, and who took over
+    toewijzingen = list(
+        Toewijzing.objects.filter(maatregel__in=maatregelen, start__lte=peildatum).values_list(
+            "maatregel_id", "medewerker_id", "start", "einde", "einde_reden"
+        )
+    )
+    starts: dict[int, list[date]] = defaultdict(list)
+    for mid, _, start, _, _ in toewijzingen:
+        starts[mid].append(start)
+    uitval: list[Uitval] = []
+    caseload: Counter[int] = Counter()
+    for mid, medewerker, _, einde, reden in toewijzingen:
+        einde = _voor(einde, peildatum)
+        if einde is None:
+            if einde_van[mid] is None:
+                caseload[medewerker] += 1
+            continue
+        if reden not in (ToewijzingEindeReden.ZIEKTE.value, ToewijzingEindeReden.UITSTROOM.value):
+            continue
+        if einde_van[mid] is not None and einde_van[mid] <= einde:  # type: ignore[operator]
+            continue
+        volgende = min((s for s in starts[mid] if s >= einde), default=None)
+        ziek_dagen = None
+        if reden == ToewijzingEindeReden.ZIEKTE.value and medewerker in werknemers:
+            ziek_dagen = next(
+                (
+                    (einde - p.van).days
+                    for s, p in werknemers[medewerker].stand.afwezigheden
+                    if s is Beschikbaarheid.ZIEK
+                    and p.van <= einde
+                    and (p.tot is None or einde <= p.tot)
+                ),
+                None,
+            )
+        uitval.append(Uitval(einde, volgende, einde_van[mid], ziek_dagen))
+
+    caseloads = [
+        caseload[mid] / w.stand.fte
+        for mid, w in werknemers.items()
+        if w.stand.rol.heeft_caseload
+        and w.stand.beschikbaar_fte(peildatum) == w.stand.fte
+        and w.stand.fte > 0
+    ]
+
+    plan: list[int] = []
+    hulp: list[int] = []
+    for mid, soort, datum in Mijlpaalregistratie.objects.filter(
+        maatregel__in=maatregelen,
+        datum__lte=peildatum,
+        mijlpaal__in=[normen.VEILIGHEIDSPLAN, normen.HULPAANBOD],
+    ).values_list("maatregel_id", "mijlpaal", "datum"):
+        if start_van[mid] < begin:
+            continue
+        if soort == normen.HULPAANBOD:
+            hulp.append((datum - start_van[mid]).days)
+        elif mid in eerste and datum >= eerste[mid]:
+            plan.append((datum - eerste[mid]).days)
+
+    opname = monitor(peildatum=peildatum, bron="registratie")
+    cijfers = opname.landelijk if gi_naam is None else opname.per_gi[gi_naam]
+    drempels = Counter(werklastnorm(g, peildatum).ziekte_drempel_dagen for g in gi_ids)
+    starts_gis: dict[str, list[date]] = defaultdict(list)
+    if gi_naam is not None:  # one GI: its inflow trend is drawn towards the others'
+        for naam, start in Maatregel.objects.filter(
+            gi__in=gis(), start__gte=begin, start__lte=peildatum
+        ).values_list("gi__naam", "start"):
+            starts_gis[naam].append(start)
+    return Historie(
+        peildatum=peildatum,
+        maatregelen=verloop,
+        uitval=uitval,
+        medewerkers=list(werknemers.values()),
+        caseloads=caseloads,
+        plan_dagen=plan,
+        hulp_dagen=hulp,
+        clienten=cijfers.clienten,
+        wachtlijst_start=cijfers.wachtlijst_start.aantal,
+        wachtlijst_intern=cijfers.wachtlijst_intern.aantal,
+        ziekte_drempel_dagen=drempels.most_common(1)[0][0] if drempels else 28,
+        inwerkfactor=settings.INWERKFACTOR,
+        starts_gis=starts_gis,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Waargenomen:
+    """What the monitor showed on the first of a month (registration only)."""
+
+    peildatum: date
+    wachtlijst_start: int
+    wachtlijst_intern: int
+    clienten: int
+    fte_beschikbaar: float
+    # clienten / fte_beschikbaar unrounded: the monitor publishes one decimal, but a forecast's
+    # band is about a tenth wide, so rounding would decide whether a month falls inside
+    workload: float | None
+
+
+def waargenomen(
+    *,
+    vanaf: date,
+    maanden: int,
+    gi_naam: str | None = None,
+    voortgang: Callable[[str, int, int], None] | None = None,
+) -> list[Waargenomen]:
+    """The monitor on the first of each of the ``maanden`` months after ``vanaf``."""
+    _organisaties(gi_naam)
+    uit = []
+    for k in range(1, maanden + 1):
+        if voortgang:
+            voortgang("monitor per maand", k - 1, maanden)
+        uit.append(waargenomen_op(plus_maanden(date(vanaf.year, vanaf.month, 1), k), gi_naam))
+    return uit
+
+
+def waargenomen_op(dag: date, gi_naam: str | None = None) -> Waargenomen:
+    """The monitor on ``dag``, of the country or of one GI."""
+    m = monitor(peildatum=dag, bron="registratie")
+    i = m.landelijk if gi_naam is None else m.per_gi[gi_naam]
+    return Waargenomen(
+        dag,
+        i.wachtlijst_start.aantal,
+        i.wachtlijst_intern.aantal,
+        i.clienten,
+        i.fte_beschikbaar,
+        round(i.clienten / i.fte_beschikbaar, 3) if i.fte_beschikbaar else None,
+    )
