@@ -101,6 +101,13 @@ class Maatregeltype:
         )
 
 
+# per group of staff, the fields of its FTE in service, onboarding and long-sick at the start
+STAFGROEPEN = (
+    ("medewerkers", "begin_inwerkend", "begin_ziek"),
+    ("ondersteuners", "begin_ondersteuners_inwerkend", "begin_ondersteuners_ziek"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Parameters:
     # inflow of new measures
@@ -203,12 +210,9 @@ class Parameters:
                 "begin_wachtlijst_start + begin_wachtlijst_intern + begin_binnen_norm: meer dan "
                 "begin_clienten"
             )
-        if self.begin_inwerkend + self.begin_ziek > self.medewerkers:
-            raise OngeldigeParameters("begin_inwerkend + begin_ziek: meer dan medewerkers")
-        if self.begin_ondersteuners_inwerkend + self.begin_ondersteuners_ziek > self.ondersteuners:
-            raise OngeldigeParameters(
-                "begin_ondersteuners_inwerkend + begin_ondersteuners_ziek: meer dan ondersteuners"
-            )
+        for dienst, inwerkend, ziek in STAFGROEPEN:
+            if getattr(self, inwerkend) + getattr(self, ziek) > getattr(self, dienst):
+                raise OngeldigeParameters(f"{inwerkend} + {ziek}: meer dan {dienst}")
 
     def _controleer_onzekerheid(self) -> None:
         for naam, se in self.onzekerheid.items():

@@ -28,6 +28,7 @@ from ketenzicht.domain.prognose.kalibratie.schatting import (
     se,
     se_gemiddelde,
 )
+from ketenzicht.domain.prognose.parameters import STAFGROEPEN
 
 OPEN_DAGEN = 365  # a leaver without a successor this long ago is a post cut, not a vacancy
 
@@ -115,18 +116,11 @@ def _formatie(s: _Staf, schat: list[Schatting]) -> Deel:
         m for m in s.alle if m.rol.in_formatie and not m.rol.heeft_caseload and m.in_dienst(s.t)
     ]
     uit: Deel = {"inwerkfactor": s.h.inwerkfactor}
-    for groep, wie, namen in (
-        (s.in_dienst, "jeugdbeschermers", ("medewerkers", "begin_inwerkend", "begin_ziek")),
-        (
-            ondersteuners,
-            "ondersteuners",
-            ("ondersteuners", "begin_ondersteuners_inwerkend", "begin_ondersteuners_ziek"),
-        ),
-    ):
+    groepen = ((s.in_dienst, "jeugdbeschermers"), (ondersteuners, "ondersteuners"))
+    for (groep, wie), (dienst, inwerk, ziek) in zip(groepen, STAFGROEPEN, strict=True):
         fte = sum(m.fte for m in groep)
         inwerkend = sum(m.fte for m in groep if m.is_(Beschikbaarheid.INWERKEN, s.t))
         ziek_nu = sum(m.fte for m in groep if m.is_(Beschikbaarheid.ZIEK, s.t))
-        dienst, inwerk, ziek = namen
         uit |= {
             dienst: round(fte),
             inwerk: round(inwerkend),
