@@ -111,6 +111,10 @@ def test_toets_legt_de_monitor_naast_de_banden(capsys: pytest.CaptureFixture[str
     stand = monitor(peildatum=date(2026, 6, 1), bron="registratie").landelijk
     assert juni["waargenomen"] == stand.wachtlijst_start.aantal
     assert juni["binnen"] == (juni["p10"] <= juni["waargenomen"] <= juni["p90"])
+    # the envelope: never narrower than P10–P90, and a month inside it is counted as such
+    omh = juni["omhullende"]
+    assert omh["laag"] <= juni["p10"] <= juni["p90"] <= omh["hoog"]
+    assert juni["binnen_omhullende"] == (omh["laag"] <= juni["waargenomen"] <= omh["hoog"])
     # the workload unrounded: the published one decimal would decide inside or out
     werk = uit["maanden"][0]["workload"]["waargenomen"]
     assert werk == round(stand.clienten / stand.fte_beschikbaar, 3)
@@ -167,6 +171,14 @@ def test_rollende_toets_telt_binnen_onder_en_boven_over_alle_peildata(
         assert 0 <= samen["verwacht_heel_binnen"] <= 2
         assert samen["verwacht_heel_binnen"] == pytest.approx(
             sum(p["verwacht_heel_binnen"] for p in per), abs=0.011
+        )
+        # the whole path inside the envelope, beside the envelopes' own share (about 0.8 each)
+        assert samen["omhullende_binnen"] == sum(
+            all(m[naam]["binnen_omhullende"] for m in t["maanden"]) for t in uit["oorsprongen"]
+        )
+        assert all(0.8 <= p["verwacht_omhullende_binnen"] <= 1 for p in per)
+        assert samen["verwacht_omhullende_binnen"] == pytest.approx(
+            sum(p["verwacht_omhullende_binnen"] for p in per), abs=0.011
         )
     # the months the two backtests share are the same monitor figures
     juni = [m for t in uit["oorsprongen"] for m in t["maanden"] if m["maand"] == "2026-06-01"]

@@ -131,8 +131,17 @@ def test_prognose_vanaf_een_voorbije_maand_zet_de_monitor_ernaast(
         "binnen": 0,
         "onder": 3,
         "boven": 0,
+        "heel_binnen_omhullende": False,
     }
     assert 'data-testid="toets"' in stappen[-1] and "0 van 3" in stappen[-1]
+    # the envelope on the charts: never inside the P10–P90 band
+    assert all(
+        lo <= p10 <= p90 <= hi
+        for lo, p10, p90, hi in zip(
+            start["omhullende_laag"], start["p10"], start["p90"], start["omhullende_hoog"],
+            strict=True,
+        )
+    )  # fmt: skip
 
 
 def test_een_prognose_start_niet_in_de_toekomst_en_niet_verder_terug_dan_de_historie(

@@ -217,7 +217,11 @@ def test_cli_prognose_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     uit = json.loads(capsys.readouterr().out)
     assert uit["scenario"] == "proef" and uit["runs"] == 4
     assert [m["maand"] for m in uit["maanden"]] == [f"2027-0{i}" for i in range(1, 7)]
-    assert set(uit["maanden"][0]["wachtlijst_start"]) == {"p10", "p50", "p90"}
+    eerste = uit["maanden"][0]["wachtlijst_start"]
+    assert set(eerste) == {"p10", "p50", "p90", "omhullende"}
+    # the envelope that holds whole paths is never narrower than the month's P10–P90
+    assert eerste["omhullende"]["laag"] <= eerste["p10"] <= eerste["p90"]
+    assert eerste["p90"] <= eerste["omhullende"]["hoog"]
     assert len(uit["basislijn"]) == 6
     assert png.read_bytes()[:4] == b"\x89PNG"
     assert main(["prognose", "--scenario", str(tmp_path / "nee.json")]) == 2

@@ -3,18 +3,21 @@ the scenario, run the replications (local process pool or a Ray cluster), print 
 table, draw a chart.
 
 Its ``--format json`` output is a public contract: ``{"scenario", "runs", "vanaf",
-"maanden": [{"maand": "JJJJ-MM", <indicator>: {"p10", "p50", "p90"}, ...}], "basislijn": [...]}``
-(``basislijn`` only when the scenario has measures: the same parameters without them, on the
-same random streams).
+"maanden": [{"maand": "JJJJ-MM", <indicator>: {"p10", "p50", "p90", "omhullende": {"laag",
+"hoog"}}, ...}], "basislijn": [...]}`` (``basislijn`` only when the scenario has measures: the
+same parameters without them, on the same random streams; ``omhullende``: the band that 80% of
+the replications stay inside in every month, see ``domain/prognose/omhullende.py``).
 
 ``ketenzicht prognose kalibreer`` writes a baseline scenario estimated from the registered
 history (``{"naam", "vanaf", "parameters", "kalibratie": [{"naam", "waarde", "uitleg"}]}``);
 ``ketenzicht prognose toets`` calibrates on a past month and puts the monitor's figures of the
 months after it beside the forecast's bands (``{"peildatum", "runs", "maanden": [{"maand",
-<indicator>: {"waargenomen", "p10", "p50", "p90", "binnen"}}], "binnen": {<indicator>:
-{"binnen", "maanden", "onder", "boven", "heel_binnen", "verwacht_heel_binnen"}}}``: the months
-inside, below P10 and above P90; whether every month was inside, and the model's own chance of
-that, from its replications); with ``--oorsprongen K`` it does so from K
+<indicator>: {"waargenomen", "p10", "p50", "p90", "binnen", "omhullende": {"laag", "hoog"},
+"binnen_omhullende"}}], "binnen": {<indicator>: {"binnen", "maanden", "onder", "boven",
+"heel_binnen", "verwacht_heel_binnen", "omhullende_binnen", "verwacht_omhullende_binnen"}}}``:
+the months inside, below P10 and above P90; whether every month was inside, and the model's own
+chance of that, from its replications; whether the whole path lay inside the envelope, and the
+envelope's own share of replications so inside); with ``--oorsprongen K`` it does so from K
 peildata ``--stap`` months apart (``{"runs", "oorsprongen": [<one each, as above>], "binnen":
 <over all of them>}``).
 """
@@ -58,11 +61,13 @@ def _volgende_maand() -> date:
 
 
 def _json_maanden(p: Any, vanaf: date) -> list[dict[str, Any]]:
+    def cel(naam: str, b: Any, m: int) -> dict[str, Any]:
+        o = p.omhullende[naam]
+        return {"p10": b.p10, "p50": b.p50, "p90": b.p90,
+                "omhullende": {"laag": o.laag[m], "hoog": o.hoog[m]}}  # fmt: skip
+
     return [
-        {
-            "maand": maand_label(vanaf, m),
-            **{naam: {"p10": b.p10, "p50": b.p50, "p90": b.p90} for naam, b in banden.items()},
-        }
+        {"maand": maand_label(vanaf, m), **{naam: cel(naam, b, m) for naam, b in banden.items()}}
         for m, banden in enumerate(p.maanden)
     ]
 
@@ -272,11 +277,15 @@ def cmd_toets(args: argparse.Namespace) -> int:
             f" ({d['binnen'] / d['maanden']:.0%}) · onder P10 {d['onder']:>2}"
             f" · boven P90 {d['boven']:>2} · alle maanden binnen in {d['heel_binnen']}"
             f" van {len(toetsen)} (het model verwacht {d['verwacht_heel_binnen']:g})"
+            f" · heel binnen de omhullende in {d['omhullende_binnen']} van {len(toetsen)}"
+            f" (verwacht {d['verwacht_omhullende_binnen']:g})"
         )
     print(
-        "  (! = erbuiten. Een kloppend model: ~80% binnen, even vaak onder als boven; "
-        "van 12 maanden liggen er ~2 buiten een 80%-band, en alle maanden binnen zo vaak "
-        "als het model verwacht)"
+        "  (! = buiten P10–P90, !! = ook buiten de omhullende. Een kloppend model: ~80% binnen, "
+        "even vaak onder als boven; van 12 maanden liggen er ~2 buiten een 80%-band, en alle "
+        "maanden binnen zo vaak als het model verwacht. De omhullende is de band waarbinnen 80% "
+        "van de replicaties alle maanden blijft: een kloppend model houdt er een heel jaar van "
+        "de registratie ~4 van de 5 keer in)"
     )
     return 0
 
@@ -290,8 +299,10 @@ def _dekking_json(toetsen: Sequence[Toets]) -> dict[str, dict[str, float]]:
 def _toets_json(t: Toets) -> dict[str, Any]:
     def cel(v: Vergelijking) -> dict[str, Any]:
         b = v.band
+        laag, hoog = v.omhullende
         return {"waargenomen": v.waargenomen, "p10": b.p10, "p50": b.p50, "p90": b.p90,
-                "binnen": v.binnen}  # fmt: skip
+                "binnen": v.binnen, "omhullende": {"laag": laag, "hoog": hoog},
+                "binnen_omhullende": v.binnen_omhullende}  # fmt: skip
 
     return {
         "peildatum": f"{t.kalibratie.peildatum:%Y-%m}",
@@ -316,6 +327,12 @@ def _toets_tabel(t: Toets) -> None:
 
         def cel(v: Vergelijking) -> str:
             b = v.band
-            return f"{v.waargenomen:g}{' ' if v.binnen else '!'} ({b.p10:g}–{b.p50:g}–{b.p90:g})"
+            teken = "  " if v.binnen else "! " if v.binnen_omhullende else "!!"
+            return f"{v.waargenomen:g}{teken}({b.p10:g}–{b.p50:g}–{b.p90:g})"
 
         print(f"{d:%Y-%m-%d}  " + "".join(f"{cel(rij[n]):>34}" for n in INDICATOREN if n in rij))
+    omh = {n: t.heel_binnen_omhullende(n) for n in INDICATOREN}
+    print(
+        "heel binnen de omhullende: "
+        + ", ".join(f"{n} {'ja' if j else 'nee'}" for n, j in omh.items() if j is not None)
+    )

@@ -1,6 +1,7 @@
-"""Fan charts of a forecast: median with the P10–P90 band per indicator, the baseline dashed;
-of a backtest, the band with the monitor's figures as points. PNG or PDF by the file's extension
-(matplotlib, no display needed)."""
+"""Fan charts of a forecast: median with the P10–P90 band per indicator and, lighter, the envelope
+that 80% of the replications stay inside in every month; the baseline dashed. Of a backtest, the
+same bands with the monitor's figures as points. PNG or PDF by the file's extension (matplotlib,
+no display needed)."""
 
 from __future__ import annotations
 
@@ -35,11 +36,17 @@ def teken(p: Any, basis: Any, vanaf: date, pad: Path) -> None:
             if prognose is None:
                 continue
             reeks = [m[naam] for m in prognose.maanden]
+            omh = prognose.omhullende[naam]
+            as_.fill_between(maanden, omh.laag, omh.hoog, color=kleur, alpha=0.07)
             as_.fill_between(
                 maanden, [b.p10 for b in reeks], [b.p90 for b in reeks], color=kleur, alpha=0.18
             )
             as_.plot(
-                maanden, [b.p50 for b in reeks], stijl, color=kleur, label=f"{label} (P50, P10–P90)"
+                maanden,
+                [b.p50 for b in reeks],
+                stijl,
+                color=kleur,
+                label=f"{label} (P50, P10–P90, omhullende)",
             )
         as_.set_title(titel, fontsize=10)
         as_.grid(alpha=0.3)
@@ -73,6 +80,14 @@ def teken_toets(toets: Any, dekking: dict[str, Any], oorsprongen: int, pad: Path
         if any(v is None for v in rij):
             as_.set_visible(False)
             continue
+        as_.fill_between(
+            x,
+            [v.omhullende[0] for v in rij],
+            [v.omhullende[1] for v in rij],
+            color="#01689b",
+            alpha=0.07,
+            label="omhullende (80% hele reeksen)",
+        )
         as_.fill_between(x, [v.band.p10 for v in rij], [v.band.p90 for v in rij],
                          color="#01689b", alpha=0.18, label="P10–P90")  # fmt: skip
         as_.plot(x, [v.band.p50 for v in rij], "-", color="#01689b", label="P50")
@@ -81,10 +96,12 @@ def teken_toets(toets: Any, dekking: dict[str, Any], oorsprongen: int, pad: Path
             if punten:
                 as_.plot(*zip(*punten, strict=True), "D", color=kleur, markersize=5, label=label)
         d = dekking[naam]
+        heel = "ja" if toets.heel_binnen_omhullende(naam) else "nee"
         as_.set_title(
-            f"{titel}: {d.binnen} van {d.maanden} binnen"
-            + (f" ({oorsprongen} peildata)" if oorsprongen > 1 else ""),
-            fontsize=10,
+            f"{titel}: {d.binnen} van {d.maanden} binnen P10–P90"
+            + (f" ({oorsprongen} peildata)" if oorsprongen > 1 else "")
+            + f"\nhele reeks binnen de omhullende: {heel}",
+            fontsize=9,
         )
         as_.grid(alpha=0.3)
     for as_ in assen[1]:

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from ketenzicht.domain.prognose.montecarlo import Prognose, banden
 from ketenzicht.domain.prognose.motor import Maandcijfers
+from ketenzicht.domain.prognose.omhullende import omhullende
 from ketenzicht.domain.prognose.parameters import maand_label
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.prognose.models import Prognoserun
@@ -70,13 +73,16 @@ def resultaat(run: Prognoserun) -> dict[str, Any]:
                 "p10": [b.p10 for b in reeks],
                 "p50": [b.p50 for b in reeks],
                 "p90": [b.p90 for b in reeks],
+                # the band 80% of the replications stay inside in every month of the horizon
+                "omhullende_laag": list(scenario.omhullende[naam].laag),
+                "omhullende_hoog": list(scenario.omhullende[naam].hoog),
                 "basis": [m[naam].p50 for m in basis.maanden] if basis else None,
                 # the monitor of the months already gone (None: not yet, or not monitored)
                 "waargenomen": (echt + [None] * len(reeks))[: len(reeks)] if echt else None,
             }
         )
     # what happened is held against the baseline: the measures of a scenario were not taken
-    uit["toets"] = _toets(run, basis or scenario)
+    uit["toets"] = _toets(run, basis or scenario, "b" if basis else "s")
     laatste = scenario.maanden[-1]
     uit["tabel"] = [
         {
@@ -89,17 +95,20 @@ def resultaat(run: Prognoserun) -> dict[str, Any]:
     return uit
 
 
-def _toets(run: Prognoserun, band: Prognose) -> list[dict[str, Any]]:
-    """Per monitored indicator: the months gone by inside ``band``'s P10–P90, below, above."""
+def _toets(run: Prognoserun, band: Prognose, sleutel: str) -> list[dict[str, Any]]:
+    """Per monitored indicator: the months gone by inside ``band``'s P10–P90, below, above; and
+    whether they lay inside, all of them, the envelope of those months: the band that 80% of the
+    replications (``sleutel`` in their outcomes) stay inside over just the months gone by."""
     uit = []
+    gezien = run.waargenomen[: len(band.maanden)]
     for naam, titel in GRAFIEKEN:
         if naam not in GETOETST or not run.waargenomen:
             continue
-        kanten = [
-            band.maanden[m][naam].kant(float(w[naam]))
-            for m, w in enumerate(run.waargenomen[: len(band.maanden)])
-            if w.get(naam) is not None
-        ]
+        echt = [(m, float(w[naam])) for m, w in enumerate(gezien) if w.get(naam) is not None]
+        kanten = [band.maanden[m][naam].kant(x) for m, x in echt]
+        paden = np.array([u[sleutel][naam][: len(gezien)] for u in run.uitkomsten], dtype=float)
+        omh = omhullende(paden)
+        heel = all(omh.laag[m] <= x <= omh.hoog[m] for m, x in echt)
         uit.append(
             {
                 "naam": naam,
@@ -108,6 +117,7 @@ def _toets(run: Prognoserun, band: Prognose) -> list[dict[str, Any]]:
                 "binnen": kanten.count(0),
                 "onder": kanten.count(-1),
                 "boven": kanten.count(1),
+                "heel_binnen_omhullende": heel,
             }
         )
     return uit

@@ -9,6 +9,12 @@ little and several say more: ``rollend`` repeats it from several peildata (a rol
 :func:`dekking` counts, per indicator, the months inside, below P10 and above P90 over all of
 them — about 80% inside and as many below as above is a calibrated model; more on one side is a
 biased one.
+
+Whether the whole year that followed lies within the forecast is a question about the path, not
+about one month: each month is also held against the forecast's envelope
+(:mod:`ketenzicht.domain.prognose.omhullende`), the band that four of five of its replications
+stay inside in every month. A model that is right keeps the registration's whole year inside it
+about four times in five, as it keeps a single month inside P10–P90.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ class Vergelijking:
     indicator: str
     waargenomen: float
     band: Band
+    omhullende: tuple[float, float]  # that month's part of the envelope: low, high
 
     @property
     def kant(self) -> int:
@@ -42,6 +49,11 @@ class Vergelijking:
     @property
     def binnen(self) -> bool:
         return self.kant == 0
+
+    @property
+    def binnen_omhullende(self) -> bool:
+        laag, hoog = self.omhullende
+        return laag <= self.waargenomen <= hoog
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +69,11 @@ class Toets:
             uit.setdefault(v.maand, {})[v.indicator] = v
         return uit
 
+    def heel_binnen_omhullende(self, indicator: str) -> bool | None:
+        """Whether every month of ``indicator`` lay inside the envelope (None: not monitored)."""
+        eigen = [v.binnen_omhullende for v in self.vergelijkingen if v.indicator == indicator]
+        return all(eigen) if eigen else None
+
 
 def basislijn(k: Kalibratie, naam: str) -> Scenario:
     """The calibrated baseline as a scenario that starts at the calibration's peildatum."""
@@ -70,6 +87,8 @@ class Dekking:
     boven: int  # above P90
     heel_binnen: int  # backtests with every month inside
     verwacht_heel_binnen: float  # how many the model expects: its own chance, summed
+    omhullende_binnen: int  # backtests with every month inside the envelope
+    verwacht_omhullende_binnen: float  # the envelopes' own shares, summed (about 0.8 each)
 
     @property
     def maanden(self) -> int:
@@ -78,11 +97,12 @@ class Dekking:
 
 def dekking(toetsen: Sequence[Toets]) -> dict[str, Dekking]:
     """Per indicator: the months inside the band, below it and above it, over all backtests;
-    and the backtests inside in every month, beside the number the model itself expects."""
+    the backtests inside in every month, beside the number the model itself expects; and the
+    backtests whose whole path lay inside the envelope, beside the number expected of it."""
     uit = {}
     for naam in INDICATOREN:
         kanten = [0, 0, 0]
-        heel, verwacht = 0, 0.0
+        heel, verwacht, omh, verwacht_omh = 0, 0.0, 0, 0.0
         for t in toetsen:
             eigen = [v.kant for v in t.vergelijkingen if v.indicator == naam]
             for kant in eigen:
@@ -90,7 +110,11 @@ def dekking(toetsen: Sequence[Toets]) -> dict[str, Dekking]:
             if eigen:
                 heel += all(kant == 0 for kant in eigen)
                 verwacht += t.prognose.heel_binnen.get(naam, 0.0)
-        uit[naam] = Dekking(kanten[1], kanten[0], kanten[2], heel, round(verwacht, 2))
+                omh += bool(t.heel_binnen_omhullende(naam))
+                verwacht_omh += t.prognose.omhullende[naam].dekking
+        uit[naam] = Dekking(
+            kanten[1], kanten[0], kanten[2], heel, round(verwacht, 2), omh, round(verwacht_omh, 2)
+        )
     return uit
 
 
@@ -139,7 +163,13 @@ def _toets(
         voortgang=voortgang,
     )
     vergelijkingen = tuple(
-        Vergelijking(w.peildatum, naam, float(getattr(w, naam)), p.maanden[m][naam])
+        Vergelijking(
+            w.peildatum,
+            naam,
+            float(getattr(w, naam)),
+            p.maanden[m][naam],
+            (p.omhullende[naam].laag[m], p.omhullende[naam].hoog[m]),
+        )
         for m, w in enumerate(echt)
         for naam in INDICATOREN
         if getattr(w, naam) is not None

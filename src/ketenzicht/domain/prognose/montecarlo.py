@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ketenzicht.domain.prognose.motor import Maandcijfers, simuleer
+from ketenzicht.domain.prognose.omhullende import Omhullende, omhullende
 from ketenzicht.domain.prognose.parameters import Scenario
 
 INDICATOREN = (
@@ -58,6 +59,9 @@ class Prognose:
     # itself gives that an outcome stays inside all the way, against which a backtest whose
     # every month fell inside is to be judged
     heel_binnen: Mapping[str, float] = field(default_factory=dict)
+    # per indicator: the band that 80% of the replications stay inside in every month
+    # (domain.prognose.omhullende), for questions about a whole path rather than one month
+    omhullende: Mapping[str, Omhullende] = field(default_factory=dict)
 
 
 def _een(scenario: Scenario, seed: int) -> tuple[Maandcijfers, int]:
@@ -154,7 +158,14 @@ def banden(scenario: str, uitkomsten: Sequence[tuple[Maandcijfers, int]]) -> Pro
         p10, p90 = np.round(p[naam][0], 3), np.round(p[naam][2], 3)  # as the bands are
         heel_binnen[naam] = round(float(((a >= p10) & (a <= p90)).all(axis=1).mean()), 4)
     kinderen = sum(k for _, k in uitkomsten)
-    return Prognose(scenario, len(uitkomsten), maanden, kinderen, heel_binnen)
+    return Prognose(
+        scenario,
+        len(uitkomsten),
+        maanden,
+        kinderen,
+        heel_binnen,
+        {naam: omhullende(a) for naam, a in per_indicator.items()},
+    )
 
 
 def prognose(

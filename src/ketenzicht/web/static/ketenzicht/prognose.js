@@ -1,9 +1,12 @@
-// Fan charts of a forecast: the P10–P90 band, the median, (dashed) the baseline's median and,
-// for a forecast from a past month, what the monitor showed.
+// Fan charts of a forecast: the envelope (light: the band 80% of the replications stay inside in
+// every month), the P10–P90 band, the median, (dashed) the baseline's median and, for a forecast
+// from a past month, what the monitor showed.
 // Called by the result fragment once all replications are in.
 function tekenPrognose(data) {
   for (const g of data.grafieken) {
     const datasets = [
+      { label: "Omhullende (80% van de hele reeksen)", data: g.omhullende_laag, borderColor: "rgba(1,104,155,0.15)", borderDash: [2, 3], pointRadius: 0, fill: false },
+      { label: "Omhullende boven", data: g.omhullende_hoog, borderColor: "rgba(1,104,155,0.15)", borderDash: [2, 3], backgroundColor: "rgba(1,104,155,0.07)", pointRadius: 0, fill: "-1" },
       { label: "P10", data: g.p10, borderColor: "rgba(1,104,155,0.3)", pointRadius: 0, fill: false },
       { label: "P90", data: g.p90, borderColor: "rgba(1,104,155,0.3)", backgroundColor: "rgba(1,104,155,0.18)", pointRadius: 0, fill: "-1" },
       { label: "Mediaan", data: g.p50, borderColor: "#01689b", pointRadius: 0, borderWidth: 2, fill: false },
@@ -19,7 +22,10 @@ function tekenPrognose(data) {
       data: { labels: data.maanden, datasets: datasets },
       options: {
         responsive: true, maintainAspectRatio: false, animation: false,
-        plugins: { title: { display: true, text: g.titel } },
+        plugins: {
+          title: { display: true, text: g.titel },
+          legend: { labels: { filter: (item) => item.text !== "Omhullende boven" } },
+        },
       },
     });
   }
