@@ -261,13 +261,33 @@ def test_open_vacatures_bij_de_start_worden_vervuld() -> None:
 def test_ondersteuners_tellen_in_de_fte_maar_nemen_geen_kind() -> None:
     # RUIM has no turnover or sickness, so the support staff draw no random number: with the
     # same seed every child waits and is assigned exactly as without them
-    zonder = simuleer(Scenario("zonder", RUIM), 7).maanden
-    met = simuleer(Scenario("met", replace(RUIM, ondersteuners=50)), 7).maanden
+    # (no short sickness either: its count on a peildatum is drawn, see the test below)
+    par = replace(RUIM, kort_verzuim=0)
+    zonder = simuleer(Scenario("zonder", par), 7).maanden
+    met = simuleer(Scenario("met", replace(par, ondersteuners=50)), 7).maanden
     for naam in ("wachtlijst_start", "wachtlijst_intern", "clienten", "wachtdagen_start"):
         assert getattr(met, naam) == getattr(zonder, naam)
     meer = [b - a for a, b in zip(zonder.fte_beschikbaar, met.fte_beschikbaar, strict=True)]
-    assert meer == pytest.approx([50 * (1 - RUIM.kort_verzuim)] * 12, abs=0.11)
+    assert meer == pytest.approx([50] * 12, abs=0.11)
     assert all(b < a for a, b in zip(zonder.workload, met.workload, strict=True))
+
+
+def test_kort_verzuim_op_een_peildatum_is_een_telling() -> None:
+    """The short-sick on a peildatum are people, away each with chance kort_verzuim: their
+    number varies from month to month (binomial), around the share; it holds no slot, so every
+    child waits as it would with the share taken off as a fixed part."""
+    par = replace(RUIM, medewerkers=1000, kort_verzuim=0.05, horizon_maanden=60)
+    vast = replace(par, kort_verzuim=0.0)
+    for seed in (1, 2):
+        telling = simuleer(Scenario("telling", par), seed).maanden
+        zonder = simuleer(Scenario("zonder", vast), seed).maanden
+        assert telling.wachtlijst_start == zonder.wachtlijst_start
+        assert telling.clienten == zonder.clienten
+        weg = np.array(zonder.fte_beschikbaar) - np.array(telling.fte_beschikbaar)
+        assert weg.mean() == pytest.approx(1000 * 0.05, abs=3 * math.sqrt(47.5 / 60))
+        assert weg.var(ddof=1) == pytest.approx(1000 * 0.05 * 0.95, rel=0.45)  # not 0
+        werk = np.array(telling.clienten) / np.array(telling.fte_beschikbaar)
+        assert np.array(telling.workload) == pytest.approx(werk, abs=0.006)
 
 
 @pytest.mark.parametrize(

@@ -121,12 +121,13 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
         if status == 0:
             break
         kinderen, werkers = 2 * kinderen, 2 * werkers  # rare: run it again with more room
+    fte, workload = _kort_verzuim(par, uit, seed)
     cijfers = Maandcijfers(
         wachtlijst_start=[int(x) for x in uit[kern.R_START]],
         wachtlijst_intern=[int(x) for x in uit[kern.R_INTERN]],
         clienten=[int(x) for x in uit[kern.R_CLIENTEN]],
-        fte_beschikbaar=uit[kern.R_FTE].tolist(),
-        workload=uit[kern.R_WORKLOAD].tolist(),
+        fte_beschikbaar=fte.tolist(),
+        workload=workload.tolist(),
         wachtdagen_start=uit[kern.R_WACHT_START].tolist(),
         wachtdagen_intern=uit[kern.R_WACHT_INTERN].tolist(),
         binnen_norm=uit[kern.R_OP_TIJD].tolist(),
@@ -135,6 +136,24 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
     )
     wachttijden = list(zip(reg_klasse.tolist(), reg_wacht.tolist(), strict=True))
     return Uitkomst(cijfers, n_kinderen, wachttijden)
+
+
+def _kort_verzuim(par: Parameters, uit: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The available FTE and workload on each peildatum with the short-sick counted, not
+    assumed: each working FTE is away that day with chance ``kort_verzuim``, so their number is
+    binomial around the share the loop took off. A short episode lasts about a week and the
+    snapshots are a month apart, so each month draws afresh. Short sickness holds no slot (a
+    child keeps its jeugdbeschermer), so only the snapshot changes; it has a stream of its own,
+    so every child waits exactly as before, and a scenario and its baseline draw alike."""
+    q, fte, clienten = par.kort_verzuim, uit[kern.R_FTE], uit[kern.R_CLIENTEN]
+    if q <= 0:
+        return fte, uit[kern.R_WORKLOAD]
+    werkend = np.maximum((fte - par.fte_overig) / (1 - q), 0.0)  # before the loop's (1 - q)
+    weg = np.random.default_rng([seed % 2**32, 1]).binomial(np.round(werkend).astype(np.int64), q)
+    beschikbaar = np.round(par.fte_overig + werkend - weg, 1)
+    with np.errstate(divide="ignore"):
+        workload = np.where(beschikbaar > 0, np.round(clienten / beschikbaar, 2), math.inf)
+    return beschikbaar, workload
 
 
 def _typen(par: Parameters) -> dict[str, np.ndarray]:
