@@ -56,3 +56,15 @@ def test_een_prognose_van_drie_maanden_terug_toont_wat_er_gebeurde(live_server, 
         ".find(d => d.label === 'Werkelijk (monitor)').data"
     )
     assert len(punten) == 6 and all(p is not None for p in punten[:3]) and punten[3:] == [None] * 3
+    # the envelope around the band: never inside P10–P90; the table says whether the three
+    # months gone by lay inside the envelope of those months
+    reeksen = pagina.evaluate(
+        "Object.fromEntries(Chart.getChart('prognose-wachtlijst_start').data.datasets"
+        ".map(d => [d.label, d.data]))"
+    )
+    laag, hoog = reeksen["Omhullende (80% van de hele reeksen)"], reeksen["Omhullende boven"]
+    assert all(
+        lo <= p10 <= p90 <= hi
+        for lo, p10, p90, hi in zip(laag, reeksen["P10"], reeksen["P90"], hoog, strict=True)
+    )
+    assert "Alle maanden binnen de omhullende" in toets
