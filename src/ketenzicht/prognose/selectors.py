@@ -108,7 +108,7 @@ def _toets(run: Prognoserun, band: Prognose, sleutel: str) -> list[dict[str, Any
         kanten = [band.maanden[m][naam].kant(x) for m, x in echt]
         paden = np.array([u[sleutel][naam][: len(gezien)] for u in run.uitkomsten], dtype=float)
         omh = omhullende(paden)
-        heel = all(omh.laag[m] <= x <= omh.hoog[m] for m, x in echt)
+        heel = all(omh.bevat(m, x) for m, x in echt)
         uit.append(
             {
                 "naam": naam,

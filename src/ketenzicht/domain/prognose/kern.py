@@ -23,8 +23,8 @@ EINDE, VERTREK, VACATURE, ZIEK, DREMPEL, BETER, INGEWERKT, MAATREGEL, MAANDGRENS
 START, INTERN = 0, 1
 WACHTEND, AFGELOPEN = -1, -2  # a child's caseworker when it has none
 # rows of the monthly output
-R_START, R_INTERN, R_CLIENTEN, R_FTE, R_WORKLOAD, R_WACHT_START, R_WACHT_INTERN = range(7)
-R_OP_TIJD, R_PLAN, R_HULP = range(7, 10)
+R_START, R_INTERN, R_CLIENTEN, R_FTE, R_WACHT_START, R_WACHT_INTERN = range(6)
+R_OP_TIJD, R_PLAN, R_HULP = range(6, 9)
 # rows of the monthly counters
 T_START_N, T_START_SOM, T_INT_N, T_INT_SOM, T_NIEUW, T_OP_TIJD, T_PLAN, T_HULP = range(8)
 # the counters array ``n``: children, caseworkers, clients in execution, waits registered, full
@@ -41,7 +41,7 @@ Par = namedtuple(
         "typ_duur typ_eerst typ_eerst_tot typ_rest typ_instroom typ_voorraad "
         "medewerkers vacature_dagen lang_ziek_per_jaar lang_ziek_dagen lang_ziek_vanaf_dagen "
         "ziekte_drempel_dagen "
-        "kort_verzuim inwerk_dagen inwerkfactor fte_overig start_direct start_vertraging_dagen "
+        "inwerk_dagen inwerkfactor start_direct start_vertraging_dagen "
         "intern_warm intern_vertraging_dagen veiligheidsplan_dagen hulpaanbod_dagen "
         "begin_clienten begin_wachtlijst_start begin_wachtlijst_intern begin_binnen_norm "
         "begin_inwerkend begin_ziek begin_vacatures ondersteuners begin_ondersteuners_inwerkend "
@@ -258,9 +258,9 @@ def _einde(x, kd, wk, n):  # type: ignore[no-untyped-def]
 @njit(cache=True)
 def _peildatum(t, m, kd, wk, n, p, uit):  # type: ignore[no-untyped-def]
     """The monitor's snapshot: the start list (waiting longer than that day's norm) and the
-    internal list (every child still without a new caseworker), clients, available FTE
-    (caseworkers and support staff, onboarding at the inwerkfactor, minus short sickness, plus
-    the fixed ``fte_overig``), workload."""
+    internal list (every child still without a new caseworker), clients, and the FTE at work
+    (caseworkers and support staff not long-sick, onboarding at the inwerkfactor). Short
+    sickness, the fixed ``fte_overig`` and the workload are the motor's: they hold no slot."""
     start = intern = 0
     grens = p.peil_norm_dagen[m]
     for i in range(n[N_KIND]):
@@ -274,19 +274,17 @@ def _peildatum(t, m, kd, wk, n, p, uit):  # type: ignore[no-untyped-def]
     for w in range(n[N_WERKER]):
         if wk.actief[w] and not wk.ziek[w]:
             fte += 1.0 if wk.ingewerkt[w] else p.inwerkfactor
-    fte = p.fte_overig + (1 - p.kort_verzuim) * fte
     uit[R_START, m] = start
     uit[R_INTERN, m] = intern
     uit[R_CLIENTEN, m] = n[N_ZORG]
-    uit[R_FTE, m] = round(fte, 1)
-    uit[R_WORKLOAD, m] = round(n[N_ZORG] / fte, 2) if fte > 0 else math.inf
+    uit[R_FTE, m] = fte
 
 
 @njit(cache=True)
 def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen):  # type: ignore[no-untyped-def]  # noqa: C901, PLR0912, PLR0915 - one loop, on purpose
     np.random.seed(seed)
     horizon = p.n_maanden * MAAND
-    uit = np.zeros((10, p.n_maanden))
+    uit = np.zeros((9, p.n_maanden))
     n = np.zeros(5, dtype=np.int64)
     stand = np.array([norm, verloop, instroom])
     wk = _Werkers(

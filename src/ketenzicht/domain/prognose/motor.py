@@ -56,8 +56,8 @@ class Uitkomst:
 
 _FLOATS = (
     "instroom_trend_per_jaar", "duur_dagen", "duur_cv", "vacature_dagen", "lang_ziek_per_jaar",
-    "lang_ziek_dagen", "lang_ziek_vanaf_dagen", "ziekte_drempel_dagen", "kort_verzuim",
-    "inwerk_dagen", "inwerkfactor", "fte_overig", "start_direct", "start_vertraging_dagen",
+    "lang_ziek_dagen", "lang_ziek_vanaf_dagen", "ziekte_drempel_dagen",
+    "inwerk_dagen", "inwerkfactor", "start_direct", "start_vertraging_dagen",
     "intern_warm", "intern_vertraging_dagen", "veiligheidsplan_dagen", "hulpaanbod_dagen",
     "norm_dagen", "norm_veiligheidsplan_dagen", "norm_hulpaanbod_dagen", "opwarm_dagen",
 )  # fmt: skip
@@ -121,7 +121,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
         if status == 0:
             break
         kinderen, werkers = 2 * kinderen, 2 * werkers  # rare: run it again with more room
-    fte, workload = _kort_verzuim(par, uit, seed)
+    fte, workload = _beschikbaar(par, uit[kern.R_FTE], uit[kern.R_CLIENTEN], seed)
     cijfers = Maandcijfers(
         wachtlijst_start=[int(x) for x in uit[kern.R_START]],
         wachtlijst_intern=[int(x) for x in uit[kern.R_INTERN]],
@@ -138,19 +138,19 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
     return Uitkomst(cijfers, n_kinderen, wachttijden)
 
 
-def _kort_verzuim(par: Parameters, uit: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """The available FTE and workload on each peildatum with the short-sick counted, not
-    assumed: each working FTE is away that day with chance ``kort_verzuim``, so their number is
-    binomial around the share the loop took off. A short episode lasts about a week and the
-    snapshots are a month apart, so each month draws afresh. Short sickness holds no slot (a
-    child keeps its jeugdbeschermer), so only the snapshot changes; it has a stream of its own,
-    so every child waits exactly as before, and a scenario and its baseline draw alike."""
-    q, fte, clienten = par.kort_verzuim, uit[kern.R_FTE], uit[kern.R_CLIENTEN]
-    if q <= 0:
-        return fte, uit[kern.R_WORKLOAD]
-    werkend = np.maximum((fte - par.fte_overig) / (1 - q), 0.0)  # before the loop's (1 - q)
-    weg = np.random.default_rng([seed % 2**32, 1]).binomial(np.round(werkend).astype(np.int64), q)
-    beschikbaar = np.round(par.fte_overig + werkend - weg, 1)
+def _beschikbaar(
+    par: Parameters, aan_het_werk: np.ndarray, clienten: np.ndarray, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The available FTE and workload on each peildatum: the loop's FTE at work, minus the
+    short-sick, plus the fixed ``fte_overig``. The short-sick are counted, not assumed: each
+    FTE at work is away that day with chance ``kort_verzuim`` (binomial). A short episode lasts
+    about a week and the snapshots are a month apart, so each month draws afresh. Short
+    sickness holds no slot (a child keeps its jeugdbeschermer), so only the snapshot changes;
+    it has a stream of its own, so every child waits exactly as without it, and a scenario and
+    its baseline draw alike."""
+    rng = np.random.default_rng([seed % 2**32, 1])
+    weg = rng.binomial(np.round(aan_het_werk).astype(np.int64), par.kort_verzuim)
+    beschikbaar = np.round(par.fte_overig + aan_het_werk - weg, 1)
     with np.errstate(divide="ignore"):
         workload = np.where(beschikbaar > 0, np.round(clienten / beschikbaar, 2), math.inf)
     return beschikbaar, workload

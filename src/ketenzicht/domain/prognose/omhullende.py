@@ -33,9 +33,9 @@ class Omhullende:
     hoog: tuple[float, ...]
     dekking: float  # the share of the replications inside in every month (≥ DEKKING)
 
-    def bevat(self, pad: list[float] | tuple[float, ...]) -> bool:
-        """Whether every month of ``pad`` lies inside (a shorter path: its months only)."""
-        return all(lo <= x <= hi for x, lo, hi in zip(pad, self.laag, self.hoog, strict=False))
+    def bevat(self, maand: int, x: float) -> bool:
+        """Whether an outcome ``x`` of month ``maand`` (0 = the first) lies inside."""
+        return self.laag[maand] <= x <= self.hoog[maand]
 
 
 def _naar_buiten(laag: np.ndarray, hoog: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
