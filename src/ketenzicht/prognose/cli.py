@@ -143,6 +143,9 @@ def cmd_prognose(args: argparse.Namespace) -> int:
     return 0
 
 
+_EEN_POOL = "het land als één pool (standaard: elke GI een eigen pool, het land de som)"
+
+
 def registreer(sub: Any) -> None:
     from ketenzicht.prognose.cli_toets import cmd_toets
 
@@ -168,6 +171,7 @@ def registreer(sub: Any) -> None:
     k = sub2.add_parser("kalibreer", help="een basislijn geschat uit de eigen registratie")
     k.add_argument("--peildatum", type=_maand, help="JJJJ-MM (standaard deze maand)")
     k.add_argument("--gi", help="alleen deze GI (standaard landelijk)")
+    k.add_argument("--een-pool", action="store_true", help=_EEN_POOL)
     k.add_argument("--venster-maanden", type=int, default=24, help="historie (standaard 24)")
     k.add_argument("--horizon-maanden", type=int, default=60)
     k.add_argument("--uit", help="schrijf het scenariobestand hierheen (standaard stdout)")
@@ -185,6 +189,7 @@ def registreer(sub: Any) -> None:
     )
     t.add_argument("--stap", type=int, default=6, help="maanden tussen die peildata (standaard 6)")
     t.add_argument("--gi", help="alleen deze GI (standaard landelijk)")
+    t.add_argument("--een-pool", action="store_true", help=_EEN_POOL)
     t.add_argument("--runs", type=int, default=100)
     t.add_argument("--seed", type=int, default=1)
     t.add_argument("--werkers", type=int)
@@ -194,15 +199,19 @@ def registreer(sub: Any) -> None:
 
 
 def cmd_kalibreer(args: argparse.Namespace) -> int:
-    from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie, kalibreer
+    from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie
     from ketenzicht.domain.prognose.parameters import scenario_json
-    from ketenzicht.prognose.registratie import historie
-    from ketenzicht.prognose.toets import basislijn
+    from ketenzicht.prognose.basislijn import basislijn, kalibratie_op
 
     peildatum = args.peildatum or _deze_maand()
     try:
-        h = historie(peildatum=peildatum, gi_naam=args.gi, venster_maanden=args.venster_maanden)
-        k = kalibreer(h, venster_maanden=args.venster_maanden, horizon_maanden=args.horizon_maanden)
+        k = kalibratie_op(
+            peildatum,
+            gi_naam=args.gi,
+            venster_maanden=args.venster_maanden,
+            horizon_maanden=args.horizon_maanden,
+            een_pool=args.een_pool,
+        )
     except LookupError as fout:
         return _fout(f"kalibreer --gi: {fout}")
     except TeWeinigHistorie as fout:

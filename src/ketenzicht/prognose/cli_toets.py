@@ -43,6 +43,7 @@ def cmd_toets(args: argparse.Namespace) -> int:
             seed=args.seed,
             werkers=args.werkers,
             voortgang=Voortgang(),
+            een_pool=args.een_pool,
         )
     except LookupError as fout:
         return _fout(f"toets --gi: {fout}")

@@ -30,7 +30,7 @@ from ketenzicht.domain.prognose.kalibratie.historie import (
 )
 from ketenzicht.doorbraak.models import Mijlpaalregistratie
 from ketenzicht.kinderen.models import Maatregel, Toewijzing
-from ketenzicht.monitor.selectors import monitor
+from ketenzicht.monitor.selectors import Monitor, monitor
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gis, werklastnorm
 
@@ -52,8 +52,27 @@ def _organisaties(gi_naam: str | None) -> list[Organisatie]:
     return gekozen
 
 
-def historie(*, peildatum: date, gi_naam: str | None = None, venster_maanden: int = 24) -> Historie:
-    """The history of one GI (or all) up to ``peildatum``, for ``kalibratie.kalibreer``."""
+def historien(*, peildatum: date, venster_maanden: int = 24) -> dict[str | None, Historie]:
+    """The country's history (``None``) and that of each GI registering here (with a measure
+    by then), the monitor read once."""
+    opname = monitor(peildatum=peildatum, bron="registratie")
+    return {
+        naam: historie(
+            peildatum=peildatum, gi_naam=naam, venster_maanden=venster_maanden, opname=opname
+        )
+        for naam in [None, *opname.per_gi]
+    }
+
+
+def historie(
+    *,
+    peildatum: date,
+    gi_naam: str | None = None,
+    venster_maanden: int = 24,
+    opname: Monitor | None = None,
+) -> Historie:
+    """The history of one GI (or all) up to ``peildatum``, for ``kalibratie.kalibreer``;
+    ``opname``: the monitor on that day, when already read."""
     org = _organisaties(gi_naam)
     gi_ids = [g.pk for g in org]
     begin = plus_maanden(peildatum, -venster_maanden)
@@ -153,7 +172,7 @@ def historie(*, peildatum: date, gi_naam: str | None = None, venster_maanden: in
         elif mid in eerste and datum >= eerste[mid]:
             plan.append((datum - eerste[mid]).days)
 
-    opname = monitor(peildatum=peildatum, bron="registratie")
+    opname = opname or monitor(peildatum=peildatum, bron="registratie")
     cijfers = opname.landelijk if gi_naam is None else opname.per_gi[gi_naam]
     drempels = Counter(werklastnorm(g, peildatum).ziekte_drempel_dagen for g in gi_ids)
     starts_gis: dict[str, list[date]] = defaultdict(list)

@@ -11,7 +11,6 @@ from django.db import transaction
 
 from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.prognose.kalender import op_kalender
-from ketenzicht.domain.prognose.kalibratie import kalibreer
 from ketenzicht.domain.prognose.montecarlo import replicatie_seed
 from ketenzicht.domain.prognose.motor import simuleer
 from ketenzicht.domain.prognose.parameters import (
@@ -21,8 +20,9 @@ from ketenzicht.domain.prognose.parameters import (
     scenario_uit,
 )
 from ketenzicht.organisaties.models import Organisatie
+from ketenzicht.prognose.basislijn import kalibratie_op
 from ketenzicht.prognose.models import Prognoserun
-from ketenzicht.prognose.registratie import historie, waargenomen_op
+from ketenzicht.prognose.registratie import waargenomen_op
 
 MAX_RUNS = 200
 TERUG_MAANDEN = 24  # a forecast may start this many months back (the calibration's window)
@@ -81,10 +81,8 @@ def scenario_voor(
     """A scenario from ``maand`` on: the baseline calibrated on the registration (a GI's own,
     for a GI) or the national defaults, with ``maatregelen``. Raises ``TeWeinigHistorie``."""
     if gekalibreerd:
-        k = kalibreer(
-            historie(peildatum=maand, gi_naam=_gi_naam(organisatie)), horizon_maanden=horizon
-        )
-        basis = Scenario(naam, k.parameters)
+        k = kalibratie_op(maand, gi_naam=_gi_naam(organisatie), horizon_maanden=horizon)
+        basis = Scenario(naam, k.parameters, onderdelen=k.onderdelen)
     else:
         basis = Scenario(naam)
     return op_kalender(replace(basis, maatregelen=maatregelen), maand, horizon)

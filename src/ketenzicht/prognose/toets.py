@@ -24,11 +24,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ketenzicht.domain.normen import plus_maanden
-from ketenzicht.domain.prognose.kalender import op_kalender
-from ketenzicht.domain.prognose.kalibratie import Kalibratie, kalibreer
+from ketenzicht.domain.prognose.kalibratie import Kalibratie
 from ketenzicht.domain.prognose.montecarlo import Band, Prognose, Voortgang, prognose
-from ketenzicht.domain.prognose.parameters import Scenario
-from ketenzicht.prognose.registratie import Waargenomen, historie, waargenomen
+from ketenzicht.prognose.basislijn import basislijn, kalibratie_op
+from ketenzicht.prognose.registratie import Waargenomen, waargenomen
 
 INDICATOREN = ("wachtlijst_start", "workload", "wachtlijst_intern", "clienten")
 
@@ -73,11 +72,6 @@ class Toets:
         """Whether every month of ``indicator`` lay inside the envelope (None: not monitored)."""
         eigen = [v.binnen_omhullende for v in self.vergelijkingen if v.indicator == indicator]
         return all(eigen) if eigen else None
-
-
-def basislijn(k: Kalibratie, naam: str) -> Scenario:
-    """The calibrated baseline as a scenario that starts at the calibration's peildatum."""
-    return op_kalender(Scenario(naam, k.parameters), k.peildatum)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +121,7 @@ def rollend(
     seed: int = 1,
     werkers: int | None = None,
     voortgang: Voortgang | None = None,
+    een_pool: bool = False,
 ) -> list[Toets]:
     """A backtest from each of ``peildata``; the monitor of a month they share is read once."""
     eerste = min(peildata)
@@ -136,27 +131,26 @@ def rollend(
         for w in waargenomen(vanaf=eerste, maanden=n, gi_naam=gi_naam, voortgang=voortgang)
     }
     uit = []
-    for k, peildatum in enumerate(peildata, start=1):
+    for i, peildatum in enumerate(peildata, start=1):
         if voortgang:
-            voortgang("historie lezen", k - 1, len(peildata))
+            voortgang("historie lezen", i - 1, len(peildata))
         maand = [echt[plus_maanden(peildatum, m)] for m in range(1, maanden + 1)]
-        uit.append(_toets(peildatum, maand, maanden, gi_naam, runs, seed, werkers, voortgang))
+        k = kalibratie_op(peildatum, gi_naam=gi_naam, horizon_maanden=maanden, een_pool=een_pool)
+        uit.append(_toets(k, maand, gi_naam, runs, seed, werkers, voortgang))
     return uit
 
 
 def _toets(
-    peildatum: date,
+    k: Kalibratie,
     echt: list[Waargenomen],
-    maanden: int,
     gi_naam: str | None,
     runs: int,
     seed: int,
     werkers: int | None,
     voortgang: Voortgang | None,
 ) -> Toets:
-    k = kalibreer(historie(peildatum=peildatum, gi_naam=gi_naam), horizon_maanden=maanden)
     p = prognose(
-        basislijn(k, f"toets {gi_naam or 'landelijk'} vanaf {peildatum}"),
+        basislijn(k, f"toets {gi_naam or 'landelijk'} vanaf {k.peildatum}"),
         runs,
         seed=seed,
         werkers=werkers,

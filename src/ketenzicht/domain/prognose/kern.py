@@ -312,7 +312,7 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
     reg_wacht = np.zeros(n_reg)
     tel = np.zeros((8, p.n_maanden))
     if n_kinderen < p.begin_clienten or n_werkers < p.medewerkers + p.ondersteuners:
-        return 1, uit, 0, reg_klasse, reg_wacht  # not even the start state fits
+        return 1, uit, tel, 0, reg_klasse, reg_wacht  # not even the start state fits
     events = [(0.0, 0, 0)]  # typed by its first entry
     events.pop()
     wachtrij = [(0, 0.0, 0)]  # (class, since, child) of the children ready for assignment
@@ -346,7 +346,7 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
         for _ in range(vacatures):
             _push(events, _exp(1.0 / p.vacature_dagen), VACATURE, int(zaak), horizon)
     if n[N_VOL]:
-        return 1, uit, 0, reg_klasse, reg_wacht
+        return 1, uit, tel, 0, reg_klasse, reg_wacht
 
     # start state: clients in execution, most with a caseworker (round robin under the cap),
     # some on the waiting lists; their ends are a sorted stream beside the heap
@@ -420,7 +420,7 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
     t_aankomst = _exp(p.hoogste)
     while True:
         if n[N_VOL]:
-            return 1, uit, 0, reg_klasse, reg_wacht
+            return 1, uit, tel, 0, reg_klasse, reg_wacht
         t_ev = events[0][0] if events else math.inf
         if t_aankomst <= t_ev and t_aankomst <= t_vr:
             t = t_aankomst
@@ -536,4 +536,4 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
         uit[R_OP_TIJD, m] = tel[T_OP_TIJD, m] / nieuw_ if nieuw_ else 1.0
         uit[R_PLAN, m] = tel[T_PLAN, m] / nieuw_ if nieuw_ else 1.0
         uit[R_HULP, m] = tel[T_HULP, m] / nieuw_ if nieuw_ else 1.0
-    return 0, uit, n[N_KIND], reg_klasse[: n[N_REG]], reg_wacht[: n[N_REG]]
+    return 0, uit, tel, n[N_KIND], reg_klasse[: n[N_REG]], reg_wacht[: n[N_REG]]

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ketenzicht.domain.prognose import kern
+from ketenzicht.domain.prognose.onderdelen import deel_seed, delen
 from ketenzicht.domain.prognose.onzekerheid import getrokken
 from ketenzicht.domain.prognose.parameters import MAAND, Maatregeltype, Parameters, Scenario
 
@@ -52,6 +53,20 @@ class Uitkomst:
     maanden: Maandcijfers
     kinderen: int  # children simulated (start state plus arrivals)
     wachttijden: list[tuple[int, float]]  # (class, wait) per arrival, when registered
+    # per month, how many each mean or share of ``maanden`` is over: assigned from the start
+    # list, from the internal list, new measures (to add parts up, ``onderdelen.py``)
+    aantallen: dict[str, list[int]]
+
+
+# which count each mean or share is over
+_GEWOGEN = {
+    "wachtdagen_start": "toegewezen_start",
+    "wachtdagen_intern": "toegewezen_intern",
+    "binnen_norm": "nieuw",
+    "binnen_norm_veiligheidsplan": "nieuw",
+    "binnen_norm_hulpaanbod": "nieuw",
+}
+_LEEG = {"toegewezen_start": 0.0, "toegewezen_intern": 0.0, "nieuw": 1.0}  # none counted
 
 
 _FLOATS = (
@@ -70,7 +85,49 @@ _INTS = (
 
 def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
     """One replication of ``scenario``; the same seed gives the same result. Uncertain
-    parameters (``onzekerheid``) are drawn first, from the seed."""
+    parameters (``onzekerheid``) are drawn first, from the seed. A scenario in parts runs each
+    part as a pool of its own and adds them up."""
+    if not scenario.onderdelen:
+        return _een_pool(scenario, seed)
+    return _opgeteld(
+        [_een_pool(deel, deel_seed(seed, i)) for i, deel in enumerate(delen(scenario))]
+    )
+
+
+def _opgeteld(delen_: list[Uitkomst]) -> Uitkomst:
+    """The parts as one: counts added, the FTE added and the workload of the sums, each mean
+    and share weighted by what its part counted."""
+
+    def som(naam: str) -> np.ndarray:
+        return np.sum([getattr(u.maanden, naam) for u in delen_], axis=0)
+
+    aantallen = {k: np.sum([u.aantallen[k] for u in delen_], axis=0) for k in _LEEG}
+    gewogen = {}
+    for naam, teller in _GEWOGEN.items():
+        som_gewogen = np.sum(
+            [np.multiply(getattr(u.maanden, naam), u.aantallen[teller]) for u in delen_], axis=0
+        )
+        totaal = aantallen[teller]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            gewogen[naam] = np.where(totaal > 0, som_gewogen / totaal, _LEEG[teller]).tolist()
+    fte = np.round(som("fte_beschikbaar"), 1)
+    clienten = som("clienten")
+    with np.errstate(divide="ignore"):
+        workload = np.where(fte > 0, np.round(clienten / fte, 2), math.inf)
+    cijfers = Maandcijfers(
+        wachtlijst_start=[int(x) for x in som("wachtlijst_start")],
+        wachtlijst_intern=[int(x) for x in som("wachtlijst_intern")],
+        clienten=[int(x) for x in clienten],
+        fte_beschikbaar=fte.tolist(),
+        workload=workload.tolist(),
+        **gewogen,
+    )
+    wachttijden = [w for u in delen_ for w in u.wachttijden]
+    opgeteld = {k: [int(x) for x in a] for k, a in aantallen.items()}
+    return Uitkomst(cijfers, sum(u.kinderen for u in delen_), wachttijden, opgeteld)
+
+
+def _een_pool(scenario: Scenario, seed: int) -> Uitkomst:
     scenario = getrokken(scenario, seed)
     par = scenario.parameters
     horizon = par.horizon_maanden * MAAND
@@ -114,7 +171,7 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
         slots = (m.norm if m.norm is not None else slots) * m.norm_factor
         hoogste_cap = max(hoogste_cap, round(slots))
     while True:
-        status, uit, n_kinderen, reg_klasse, reg_wacht = kern.draai(
+        status, uit, tel, n_kinderen, reg_klasse, reg_wacht = kern.draai(
             p, maatregelen, float(par.norm), float(par.verloop_per_jaar),
             par.instroom_per_maand / MAAND, seed % 2**32, kinderen, werkers, int(hoogste_cap),
         )  # fmt: skip
@@ -135,7 +192,15 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
         binnen_norm_hulpaanbod=uit[kern.R_HULP].tolist(),
     )
     wachttijden = list(zip(reg_klasse.tolist(), reg_wacht.tolist(), strict=True))
-    return Uitkomst(cijfers, n_kinderen, wachttijden)
+    aantallen = {
+        naam: [int(x) for x in tel[rij]]
+        for naam, rij in (
+            ("toegewezen_start", kern.T_START_N),
+            ("toegewezen_intern", kern.T_INT_N),
+            ("nieuw", kern.T_NIEUW),
+        )
+    }
+    return Uitkomst(cijfers, n_kinderen, wachttijden, aantallen)
 
 
 def _beschikbaar(

@@ -265,6 +265,16 @@ class Maatregel:
     instroom_factor: float = 1.0
     norm: float | None = None  # the new cap, clients per case-holding FTE
     norm_factor: float = 1.0  # or the cap relative to the one in force (12 / 14 = 0.857)
+    onderdeel: str | None = None  # only this part (a GI) of a scenario with onderdelen
+
+
+@dataclass(frozen=True, slots=True)
+class Onderdeel:
+    """A part of the chain with a capacity of its own (a GI): its children wait for its own
+    caseworkers only. Its parameters are complete; horizon and calendar are the scenario's."""
+
+    naam: str
+    parameters: Parameters
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +283,10 @@ class Scenario:
     parameters: Parameters = field(default_factory=Parameters)
     maatregelen: tuple[Maatregel, ...] = ()
     vanaf: date | None = None  # first month (a calibrated baseline starts at its peildatum)
+    # the parts simulated each as a pool of its own and added up (``onderdelen.py``); without
+    # them ``parameters`` is one pool. With them ``parameters`` describes the whole (the
+    # country's own calibration: shown, and the base each part's file entry is read on)
+    onderdelen: tuple[Onderdeel, ...] = ()
 
 
 _LEEG_OPTIONEEL = {"int | None": 0, "float | None": 0.0}  # what an optional number is checked as
@@ -354,10 +368,12 @@ def parameters_uit(gegeven: dict[str, Any], basis: Parameters | None = None) -> 
 def scenario_uit(gegeven: dict[str, Any], basis: Parameters | None = None) -> Scenario:
     if not isinstance(gegeven, dict) or "naam" not in gegeven:
         raise OngeldigeParameters("scenario: een object met minstens 'naam'")
-    onbekend = sorted(set(gegeven) - {"naam", "parameters", "maatregelen", "vanaf", "kalibratie"})
+    velden = {"naam", "parameters", "maatregelen", "vanaf", "kalibratie", "onderdelen"}
+    onbekend = sorted(set(gegeven) - velden)
     if onbekend:
         raise OngeldigeParameters(f"scenario: onbekend veld {', '.join(onbekend)}")
     par = parameters_uit(gegeven.get("parameters", {}), basis)
+    onderdelen = _onderdelen(gegeven.get("onderdelen", []), par)
     maatregelen = []
     for i, m in enumerate(gegeven.get("maatregelen", [])):
         waar = f"maatregelen[{i}]"
@@ -366,6 +382,12 @@ def scenario_uit(gegeven: dict[str, Any], basis: Parameters | None = None) -> Sc
         bekend = {f.name for f in fields(Maatregel)}
         if set(m) - bekend:
             raise OngeldigeParameters(f"{waar}: onbekend veld {', '.join(sorted(set(m) - bekend))}")
+        deel = m.get("onderdeel")
+        if deel is not None and deel not in {o.naam for o in onderdelen}:
+            bekend_deel = ", ".join(o.naam for o in onderdelen) or "geen"
+            raise OngeldigeParameters(
+                f"{waar}.onderdeel: onbekend onderdeel {deel!r} (bekend: {bekend_deel})"
+            )
         maatregelen.append(Maatregel(**m))
     vanaf = None
     if "vanaf" in gegeven:
@@ -376,7 +398,28 @@ def scenario_uit(gegeven: dict[str, Any], basis: Parameters | None = None) -> Sc
             raise OngeldigeParameters(
                 f"vanaf: een maand als JJJJ-MM, kreeg {gegeven['vanaf']!r}"
             ) from None
-    return Scenario(str(gegeven["naam"]), par, tuple(maatregelen), vanaf)
+    return Scenario(str(gegeven["naam"]), par, tuple(maatregelen), vanaf, onderdelen)
+
+
+def _onderdelen(gegeven: Any, basis: Parameters) -> tuple[Onderdeel, ...]:
+    """``[{"naam": ..., "parameters": {...}}, ...]``, each part's parameters read on top of the
+    scenario's own."""
+    if not isinstance(gegeven, list):
+        raise OngeldigeParameters("onderdelen: verwacht een lijst objecten")
+    uit: list[Onderdeel] = []
+    for i, o in enumerate(gegeven):
+        waar = f"onderdelen[{i}]"
+        if not isinstance(o, dict) or "naam" not in o or set(o) - {"naam", "parameters"}:
+            raise OngeldigeParameters(f"{waar}: een object met 'naam' en 'parameters'")
+        if o["naam"] in {d.naam for d in uit}:
+            raise OngeldigeParameters(f"{waar}.naam: {o['naam']!r} staat er al eerder in")
+        velden = _velden(Parameters, o.get("parameters", {}), f"{waar}.parameters")
+        try:
+            par = replace(basis, **velden)
+        except OngeldigeParameters as fout:  # a rule across fields, or a value out of range
+            raise OngeldigeParameters(f"{waar}.parameters.{fout}") from None
+        uit.append(Onderdeel(str(o["naam"]), par))
+    return tuple(uit)
 
 
 def scenario_json(
@@ -384,17 +427,15 @@ def scenario_json(
 ) -> dict[str, Any]:
     """A scenario as its file: the parameters that differ from the defaults, the measures and,
     for a calibrated baseline, what each estimate was made from (``kalibratie``)."""
-    standaard = Parameters()
-    par = {
-        f.name: _json_waarde(getattr(scenario.parameters, f.name))
-        for f in fields(Parameters)
-        if getattr(scenario.parameters, f.name) != getattr(standaard, f.name)
-        and f.name != "peil_norm_dagen"
-    }
     uit: dict[str, Any] = {"naam": scenario.naam}
     if scenario.vanaf is not None:
         uit["vanaf"] = maand_label(scenario.vanaf, 0)
-    uit["parameters"] = par
+    uit["parameters"] = _verschil(scenario.parameters, Parameters())
+    if scenario.onderdelen:
+        uit["onderdelen"] = [
+            {"naam": o.naam, "parameters": _verschil(o.parameters, scenario.parameters)}
+            for o in scenario.onderdelen
+        ]
     if scenario.maatregelen:
         uit["maatregelen"] = [
             {
@@ -410,6 +451,15 @@ def scenario_json(
             for n, w, u in toelichting
         ]
     return uit
+
+
+def _verschil(par: Parameters, basis: Parameters) -> dict[str, Any]:
+    """The fields of ``par`` that differ from ``basis``, as JSON (what a file must say)."""
+    return {
+        f.name: _json_waarde(getattr(par, f.name))
+        for f in fields(Parameters)
+        if getattr(par, f.name) != getattr(basis, f.name) and f.name != "peil_norm_dagen"
+    }
 
 
 def _json_waarde(w: object) -> object:

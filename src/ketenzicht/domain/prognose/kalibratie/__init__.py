@@ -20,6 +20,7 @@ those parameters again (``onzekerheid.py``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import cast
@@ -38,7 +39,7 @@ from ketenzicht.domain.prognose.kalibratie.instroom import instroom, looptijd
 from ketenzicht.domain.prognose.kalibratie.personeel import personeel
 from ketenzicht.domain.prognose.kalibratie.proces import binnen_norm, proces
 from ketenzicht.domain.prognose.kalibratie.schatting import Schatting, samen
-from ketenzicht.domain.prognose.parameters import Parameters
+from ketenzicht.domain.prognose.parameters import Onderdeel, Parameters
 
 __all__ = [
     "Historie",
@@ -49,6 +50,7 @@ __all__ = [
     "Uitval",
     "Werknemer",
     "kalibreer",
+    "kalibreer_per_gi",
 ]
 
 
@@ -57,6 +59,38 @@ class Kalibratie:
     peildatum: date
     parameters: Parameters
     schattingen: tuple[Schatting, ...]
+    # the country: each GI calibrated on its own history, a pool of its own (``onderdelen.py``)
+    onderdelen: tuple[Onderdeel, ...] = ()
+
+
+def kalibreer_per_gi(
+    land: Historie,
+    per_gi: Mapping[str, Historie],
+    *,
+    venster_maanden: int = 24,
+    horizon_maanden: int = 12,
+) -> Kalibratie:
+    """The country as its GIs: the country's own calibration (what is shown of the whole) with
+    each GI's as a part that only its own caseworkers serve. A GI with too little history of
+    its own leaves the country one pool, and the calibration says which."""
+    k = kalibreer(land, venster_maanden=venster_maanden, horizon_maanden=horizon_maanden)
+    delen = []
+    for naam, h in per_gi.items():
+        try:
+            eigen = kalibreer(h, venster_maanden=venster_maanden, horizon_maanden=horizon_maanden)
+        except TeWeinigHistorie as fout:
+            uitleg = f"één pool voor het land: {naam} heeft te weinig eigen historie ({fout})"
+            return replace(k, schattingen=(*k.schattingen, Schatting("onderdelen", 1, uitleg)))
+        delen.append(Onderdeel(naam, eigen.parameters))
+    uitleg = (
+        "elke GI een eigen pool, op zijn eigen historie gekalibreerd: een kind wacht op een "
+        "jeugdbeschermer van zijn eigen GI; het land is de som"
+    )
+    return replace(
+        k,
+        schattingen=(*k.schattingen, Schatting("onderdelen", len(delen), uitleg)),
+        onderdelen=tuple(delen),
+    )
 
 
 def kalibreer(h: Historie, *, venster_maanden: int = 24, horizon_maanden: int = 12) -> Kalibratie:
