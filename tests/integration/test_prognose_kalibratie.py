@@ -15,6 +15,7 @@ from ketenzicht.demo import generator
 from ketenzicht.demo.laden import laad
 from ketenzicht.domain.maatregelen import EindeReden
 from ketenzicht.domain.prognose.kalibratie import kalibreer
+from ketenzicht.domain.prognose.parameters import scenario_uit
 from ketenzicht.kinderen.models import Maatregel
 from ketenzicht.kinderen.services import maatregel_beeindigen
 from ketenzicht.monitor.selectors import monitor
@@ -99,6 +100,47 @@ def test_gekalibreerde_basislijn_is_een_scenario_voor_prognose(
     eerste = uit["maanden"][0]
     for naam in ("wachtlijst_start", "workload", "binnen_norm_veiligheidsplan"):
         assert eerste[naam]["p10"] <= eerste[naam]["p50"] <= eerste[naam]["p90"]
+
+
+@pytest.mark.usefixtures("demo")
+def test_het_land_wordt_per_gi_gekalibreerd_elke_gi_een_eigen_pool(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    per_gi = tmp_path / "per_gi.json"
+    een = tmp_path / "een.json"
+    assert main(["prognose", "kalibreer", "--peildatum", "2026-05", "--uit", str(per_gi)]) == 0
+    args = ["prognose", "kalibreer", "--peildatum", "2026-05", "--een-pool", "--uit", str(een)]
+    assert main(args) == 0
+    land = scenario_uit(json.loads(per_gi.read_text()))
+    assert "onderdelen" not in json.loads(een.read_text())
+    # the whole is the country's own calibration, read once from the GIs' histories together
+    assert json.loads(een.read_text())["parameters"] == json.loads(per_gi.read_text())["parameters"]
+    # every GI registering here is a part, its start state its own monitor's; they add up to
+    # the country's
+    opname = monitor(peildatum=PEIL, bron="registratie")
+    assert [o.naam for o in land.onderdelen] == list(opname.per_gi)
+    for o in land.onderdelen:
+        eigen = opname.per_gi[o.naam]
+        assert (o.parameters.begin_clienten, o.parameters.begin_wachtlijst_start) == (
+            eigen.clienten,
+            eigen.wachtlijst_start.aantal,
+        )
+        eigen_k = kalibreer(historie(peildatum=PEIL, gi_naam=o.naam), horizon_maanden=60)
+        assert o.parameters == eigen_k.parameters
+    assert (
+        sum(o.parameters.begin_clienten for o in land.onderdelen) == land.parameters.begin_clienten
+    )
+    # FTE, each GI's rounded to a whole one
+    fte = sum(o.parameters.medewerkers for o in land.onderdelen)
+    assert abs(fte - land.parameters.medewerkers) <= len(land.onderdelen) / 2
+    # the country's forecast starts from the sum of the GIs
+    capsys.readouterr()
+    opties = ["--runs", "4", "--horizon-maanden", "2", "--werkers", "1", "--format", "json"]
+    assert main(["prognose", "--scenario", str(per_gi), *opties]) == 0
+    eerste = json.loads(capsys.readouterr().out)["maanden"][0]
+    assert abs(eerste["clienten"]["p50"] - land.parameters.begin_clienten) < 0.1 * (
+        land.parameters.begin_clienten
+    )
 
 
 @pytest.mark.usefixtures("demo")

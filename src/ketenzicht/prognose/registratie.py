@@ -10,7 +10,7 @@ about a child is shown, so nothing here is audited per child.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,15 +53,38 @@ def _organisaties(gi_naam: str | None) -> list[Organisatie]:
 
 
 def historien(*, peildatum: date, venster_maanden: int = 24) -> dict[str | None, Historie]:
-    """The country's history (``None``) and that of each GI registering here (with a measure
-    by then), the monitor read once."""
+    """The history of each GI registering here (with a measure by then) and the country's
+    (``None``): theirs together, with the national monitor. Read once, the monitor too."""
     opname = monitor(peildatum=peildatum, bron="registratie")
-    return {
+    starts = _starts_gis(plus_maanden(peildatum, -venster_maanden), peildatum)
+    per_gi: dict[str | None, Historie] = {
         naam: historie(
-            peildatum=peildatum, gi_naam=naam, venster_maanden=venster_maanden, opname=opname
+            peildatum=peildatum,
+            gi_naam=naam,
+            venster_maanden=venster_maanden,
+            opname=opname,
+            starts_gis=starts,
         )
-        for naam in [None, *opname.per_gi]
+        for naam in opname.per_gi
     }
+    delen = list(per_gi.values())
+    drempels = Counter(h.ziekte_drempel_dagen for h in delen)
+    land = opname.landelijk
+    per_gi[None] = Historie(
+        peildatum=peildatum,
+        maatregelen=[m for h in delen for m in h.maatregelen],
+        uitval=[u for h in delen for u in h.uitval],
+        medewerkers=[w for h in delen for w in h.medewerkers],
+        caseloads=[c for h in delen for c in h.caseloads],
+        plan_dagen=[d for h in delen for d in h.plan_dagen],
+        hulp_dagen=[d for h in delen for d in h.hulp_dagen],
+        clienten=land.clienten,
+        wachtlijst_start=land.wachtlijst_start.aantal,
+        wachtlijst_intern=land.wachtlijst_intern.aantal,
+        ziekte_drempel_dagen=drempels.most_common(1)[0][0] if drempels else 28,
+        inwerkfactor=settings.INWERKFACTOR,
+    )
+    return per_gi
 
 
 def historie(
@@ -70,9 +93,11 @@ def historie(
     gi_naam: str | None = None,
     venster_maanden: int = 24,
     opname: Monitor | None = None,
+    starts_gis: Mapping[str, list[date]] | None = None,
 ) -> Historie:
     """The history of one GI (or all) up to ``peildatum``, for ``kalibratie.kalibreer``;
-    ``opname``: the monitor on that day, when already read."""
+    ``opname`` and ``starts_gis``: the monitor on that day and every GI's starts in the window,
+    when already read."""
     org = _organisaties(gi_naam)
     gi_ids = [g.pk for g in org]
     begin = plus_maanden(peildatum, -venster_maanden)
@@ -175,12 +200,8 @@ def historie(
     opname = opname or monitor(peildatum=peildatum, bron="registratie")
     cijfers = opname.landelijk if gi_naam is None else opname.per_gi[gi_naam]
     drempels = Counter(werklastnorm(g, peildatum).ziekte_drempel_dagen for g in gi_ids)
-    starts_gis: dict[str, list[date]] = defaultdict(list)
-    if gi_naam is not None:  # one GI: its inflow trend is drawn towards the others'
-        for naam, start in Maatregel.objects.filter(
-            gi__in=gis(), start__gte=begin, start__lte=peildatum
-        ).values_list("gi__naam", "start"):
-            starts_gis[naam].append(start)
+    if gi_naam is not None and starts_gis is None:  # one GI: its trend is drawn to the others'
+        starts_gis = _starts_gis(begin, peildatum)
     return Historie(
         peildatum=peildatum,
         maatregelen=verloop,
@@ -194,8 +215,18 @@ def historie(
         wachtlijst_intern=cijfers.wachtlijst_intern.aantal,
         ziekte_drempel_dagen=drempels.most_common(1)[0][0] if drempels else 28,
         inwerkfactor=settings.INWERKFACTOR,
-        starts_gis=starts_gis,
+        starts_gis=starts_gis or {},
     )
+
+
+def _starts_gis(begin: date, peildatum: date) -> dict[str, list[date]]:
+    """The start of every measure of every GI between ``begin`` and ``peildatum``."""
+    uit: dict[str, list[date]] = defaultdict(list)
+    for naam, start in Maatregel.objects.filter(
+        gi__in=gis(), start__gte=begin, start__lte=peildatum
+    ).values_list("gi__naam", "start"):
+        uit[naam].append(start)
+    return uit
 
 
 @dataclass(frozen=True, slots=True)
