@@ -23,6 +23,10 @@ measure lasts ``duur_dagen`` on average.
 ...}``: each replication then draws those fields (parameter uncertainty in the bands; see
 ``onzekerheid.py``). A calibrated baseline has them; without it the parameters are exact.
 
+``onderdelen``, ``[{"naam": ..., "parameters": {...}}, ...]``, splits the chain into parts with
+a capacity of their own (the country's GIs): each part's parameters are read on top of the
+scenario's, and a measure with ``"onderdeel": naam`` reaches that part alone (``onderdelen.py``).
+
 ``ketenzicht prognose kalibreer`` writes a parameter file from the registered history; every
 field is documented in ``docs/prognose.md``.
 """
