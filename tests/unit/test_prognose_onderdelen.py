@@ -5,13 +5,16 @@ scenario file with parts reads back as written, with errors that say which part.
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ketenzicht.cli import main
 from ketenzicht.domain.prognose.montecarlo import prognose
 from ketenzicht.domain.prognose.motor import simuleer
 from ketenzicht.domain.prognose.onderdelen import deel_seed, delen, verdeel
@@ -50,6 +53,29 @@ def test_een_volle_gi_houdt_zijn_wachtlijst_ook_als_een_andere_ruimte_heeft() ->
     # one pool for the two has 1,540 places for ~1,200 children: nobody waits
     assert een_pool.maanden[laatste]["wachtlijst_start"].p90 == 0
     assert een_pool.maanden[laatste]["binnen_norm"].p10 == 1.0
+
+
+def test_elke_gi_heeft_zijn_eigen_banden_in_de_prognose_en_de_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    p = prognose(TWEE_GIS, 10, seed=1, werkers=1)
+    assert list(p.onderdelen) == ["Vol", "Ruim"]
+    assert p.onderdelen["Vol"][-1]["wachtlijst_start"].p10 > 100
+    assert p.onderdelen["Ruim"][-1]["wachtlijst_start"].p90 == 0
+    assert not prognose(Scenario("één pool", SAMEN), 3, seed=1, werkers=1).onderdelen
+
+    bestand = tmp_path / "twee.json"
+    bestand.write_text(json.dumps(scenario_json(TWEE_GIS)))
+    opties = ["--runs", "3", "--horizon-maanden", "2", "--werkers", "1", "--vanaf", "2027-01"]
+    assert main(["prognose", "--scenario", str(bestand), *opties, "--format", "json"]) == 0
+    uit = json.loads(capsys.readouterr().out)
+    assert [o["naam"] for o in uit["onderdelen"]] == ["Vol", "Ruim"]
+    vol = uit["onderdelen"][0]["maanden"]
+    assert [m["maand"] for m in vol] == ["2027-01", "2027-02"]
+    assert set(vol[0]["wachtlijst_start"]) == {"p10", "p50", "p90"}
+    assert main(["prognose", "--scenario", str(bestand), *opties]) == 0
+    tabel = capsys.readouterr().out
+    assert "Per GI in 2027-02" in tabel and "  Vol\n" in tabel and "  Ruim\n" in tabel
 
 
 def test_het_geheel_is_de_som_van_de_delen() -> None:

@@ -125,22 +125,47 @@ def cmd_prognose(args: argparse.Namespace) -> int:
         }
         if basis is not None:
             uit["basislijn"] = _json_maanden(basis, vanaf)
+        if p.onderdelen:
+            uit["onderdelen"] = [
+                {"naam": naam, "maanden": _json_banden(maanden, vanaf)}
+                for naam, maanden in p.onderdelen.items()
+            ]
         print(json.dumps(uit, ensure_ascii=False, indent=2))
         return 0
-    print(f"Prognose {scenario.naam}: {p.runs} replicaties, mediaan (P10–P90)")
-    print(f"{'maand':<9}{'wachtlijst start':>22}{'intern':>20}{'workload':>20}{'binnen norm':>18}")
+    _tabel(p, vanaf)
+    return 0
+
+
+def _json_banden(maanden: Any, vanaf: date) -> list[dict[str, Any]]:
+    return [
+        {"maand": maand_label(vanaf, m)}
+        | {naam: {"p10": b.p10, "p50": b.p50, "p90": b.p90} for naam, b in banden.items()}
+        for m, banden in enumerate(maanden)
+    ]
+
+
+def _tabel(p: Any, vanaf: date) -> None:
+    def f(x: Any, d: int = 0) -> str:
+        return f"{x.p50:.{d}f} ({x.p10:.{d}f}–{x.p90:.{d}f})"
+
+    def regel(eerst: str, b: Any) -> str:
+        return (
+            f"{eerst:<9}{f(b['wachtlijst_start']):>22}{f(b['wachtlijst_intern']):>20}"
+            f"{f(b['workload'], 1):>20}{f(b['binnen_norm'], 2):>18}"
+        )
+
+    kop = f"{'wachtlijst start':>22}{'intern':>20}{'workload':>20}{'binnen norm':>18}"
+    print(f"Prognose {p.scenario}: {p.runs} replicaties, mediaan (P10–P90)")
+    print(f"{'maand':<9}{kop}")
     for m, b in enumerate(p.maanden):
         if m % 6 == 5 or m == len(p.maanden) - 1:
-
-            def f(x: Any, d: int = 0) -> str:
-                return f"{x.p50:.{d}f} ({x.p10:.{d}f}–{x.p90:.{d}f})"
-
-            print(
-                f"{maand_label(vanaf, m):<9}{f(b['wachtlijst_start']):>22}"
-                f"{f(b['wachtlijst_intern']):>20}"
-                f"{f(b['workload'], 1):>20}{f(b['binnen_norm'], 2):>18}"
-            )
-    return 0
+            print(regel(maand_label(vanaf, m), b))
+    if p.onderdelen:
+        laatste = len(p.maanden) - 1
+        print(f"\nPer GI in {maand_label(vanaf, laatste)} (elke GI een eigen pool)")
+        for naam, maanden in p.onderdelen.items():
+            print(f"  {naam}")
+            print(regel("", maanden[laatste]))
 
 
 _EEN_POOL = "het land als één pool (standaard: elke GI een eigen pool, het land de som)"

@@ -35,6 +35,8 @@ INDICATOREN = (
     "binnen_norm_hulpaanbod",
 )
 Voortgang = Callable[[str, int, int], None]
+# one replication: the months, the children simulated and, for a scenario in parts, each part's
+Replicatie = tuple[Maandcijfers, int, dict[str, Maandcijfers]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +64,13 @@ class Prognose:
     # per indicator: the band that 80% of the replications stay inside in every month
     # (domain.prognose.omhullende), for questions about a whole path rather than one month
     omhullende: Mapping[str, Omhullende] = field(default_factory=dict)
+    # a scenario in parts: each part's bands per month, by its name
+    onderdelen: Mapping[str, tuple[dict[str, Band], ...]] = field(default_factory=dict)
 
 
-def _een(scenario: Scenario, seed: int) -> tuple[Maandcijfers, int]:
+def _een(scenario: Scenario, seed: int) -> Replicatie:
     u = simuleer(scenario, seed)
-    return u.maanden, u.kinderen
+    return u.maanden, u.kinderen, u.delen
 
 
 def replicatie_seed(seed: int, r: int) -> int:
@@ -81,7 +85,7 @@ def _op_ray(
     scenario: Scenario,
     seeds: list[int],
     adres: str,
-    uit: list[tuple[Maandcijfers, int] | None],
+    uit: list[Replicatie | None],
     voortgang: Voortgang | None,
 ) -> None:
     try:
@@ -121,10 +125,10 @@ def replicaties(
     werkers: int | None = None,
     voortgang: Voortgang | None = None,
     ray_adres: str | None = None,
-) -> list[tuple[Maandcijfers, int]]:
+) -> list[Replicatie]:
     seeds = [replicatie_seed(seed, r) for r in range(runs)]
     werkers = werkers or os.cpu_count() or 1
-    uit: list[tuple[Maandcijfers, int] | None] = [None] * runs
+    uit: list[Replicatie | None] = [None] * runs
     if ray_adres:
         _op_ray(scenario, seeds, ray_adres, uit, voortgang)
     elif werkers == 1:
@@ -142,29 +146,49 @@ def replicaties(
     return [u for u in uit if u is not None]
 
 
-def banden(scenario: str, uitkomsten: Sequence[tuple[Maandcijfers, int]]) -> Prognose:
-    per_indicator = {
-        naam: np.array([getattr(m, naam) for m, _ in uitkomsten], dtype=float)
-        for naam in INDICATOREN
-    }
-    n_maanden = per_indicator["clienten"].shape[1]
+def banden(scenario: str, uitkomsten: Sequence[Replicatie | tuple[Maandcijfers, int]]) -> Prognose:
+    """P10, P50 and P90 per month and indicator over the replications, each indicator's
+    envelope and its chance to stay inside P10–P90 all the way; and each part's bands."""
+    per_indicator = _per_indicator([u[0] for u in uitkomsten])
     p = {naam: np.percentile(a, [10, 50, 90], axis=0) for naam, a in per_indicator.items()}
-    maanden = tuple(
-        {naam: Band(*(round(float(p[naam][k, m]), 3) for k in range(3))) for naam in INDICATOREN}
-        for m in range(n_maanden)
-    )
     heel_binnen = {}
     for naam, a in per_indicator.items():
         p10, p90 = np.round(p[naam][0], 3), np.round(p[naam][2], 3)  # as the bands are
         heel_binnen[naam] = round(float(((a >= p10) & (a <= p90)).all(axis=1).mean()), 4)
-    kinderen = sum(k for _, k in uitkomsten)
+    delen = uitkomsten[0][2] if uitkomsten and len(uitkomsten[0]) == 3 else {}  # type: ignore[misc]
+    onderdelen = {
+        naam: _maanden(_percentielen([u[2][naam] for u in uitkomsten]))  # type: ignore[misc]
+        for naam in delen
+    }
     return Prognose(
         scenario,
         len(uitkomsten),
-        maanden,
-        kinderen,
+        _maanden(p),
+        sum(u[1] for u in uitkomsten),
         heel_binnen,
         {naam: omhullende(a) for naam, a in per_indicator.items()},
+        onderdelen,
+    )
+
+
+def _per_indicator(maanden: Sequence[Maandcijfers]) -> dict[str, np.ndarray]:
+    """Per indicator, the replications as rows and the months as columns."""
+    return {
+        naam: np.array([getattr(m, naam) for m in maanden], dtype=float) for naam in INDICATOREN
+    }
+
+
+def _percentielen(maanden: Sequence[Maandcijfers]) -> dict[str, np.ndarray]:
+    return {
+        naam: np.percentile(a, [10, 50, 90], axis=0) for naam, a in _per_indicator(maanden).items()
+    }
+
+
+def _maanden(p: Mapping[str, np.ndarray]) -> tuple[dict[str, Band], ...]:
+    n_maanden = p["clienten"].shape[1]
+    return tuple(
+        {naam: Band(*(round(float(p[naam][k, m]), 3) for k in range(3))) for naam in INDICATOREN}
+        for m in range(n_maanden)
     )
 
 

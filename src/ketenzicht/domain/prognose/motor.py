@@ -24,7 +24,7 @@ that outgrew them again with twice the room (same seed, same stream: the same re
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -56,6 +56,7 @@ class Uitkomst:
     # per month, how many each mean or share of ``maanden`` is over: assigned from the start
     # list, from the internal list, new measures (to add parts up, ``onderdelen.py``)
     aantallen: dict[str, list[int]]
+    delen: dict[str, Maandcijfers] = field(default_factory=dict)  # per part, when in parts
 
 
 # which count each mean or share is over
@@ -89,12 +90,11 @@ def simuleer(scenario: Scenario, seed: int) -> Uitkomst:
     part as a pool of its own and adds them up."""
     if not scenario.onderdelen:
         return _een_pool(scenario, seed)
-    return _opgeteld(
-        [_een_pool(deel, deel_seed(seed, i)) for i, deel in enumerate(delen(scenario))]
-    )
+    uit = [_een_pool(deel, deel_seed(seed, i)) for i, deel in enumerate(delen(scenario))]
+    return _opgeteld([o.naam for o in scenario.onderdelen], uit)
 
 
-def _opgeteld(delen_: list[Uitkomst]) -> Uitkomst:
+def _opgeteld(namen: list[str], delen_: list[Uitkomst]) -> Uitkomst:
     """The parts as one: counts added, the FTE added and the workload of the sums, each mean
     and share weighted by what its part counted."""
 
@@ -124,7 +124,8 @@ def _opgeteld(delen_: list[Uitkomst]) -> Uitkomst:
     )
     wachttijden = [w for u in delen_ for w in u.wachttijden]
     opgeteld = {k: [int(x) for x in a] for k, a in aantallen.items()}
-    return Uitkomst(cijfers, sum(u.kinderen for u in delen_), wachttijden, opgeteld)
+    per_deel = {naam: u.maanden for naam, u in zip(namen, delen_, strict=True)}
+    return Uitkomst(cijfers, sum(u.kinderen for u in delen_), wachttijden, opgeteld, per_deel)
 
 
 def _een_pool(scenario: Scenario, seed: int) -> Uitkomst:
