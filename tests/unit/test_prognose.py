@@ -14,7 +14,7 @@ import pytest
 
 from ketenzicht.cli import main
 from ketenzicht.domain.prognose import motor
-from ketenzicht.domain.prognose.montecarlo import banden, prognose
+from ketenzicht.domain.prognose.montecarlo import Replicatie, banden, prognose
 from ketenzicht.domain.prognose.motor import simuleer
 from ketenzicht.domain.prognose.parameters import (
     Maatregel,
@@ -318,10 +318,10 @@ def test_wie_ziek_begint_komt_terug_tot_het_evenwicht(groep: dict[str, int]) -> 
     assert laatste == pytest.approx(1000 / (1 + ld), abs=6)  # 948
 
 
-def _paden(waarden: list[list[float]]) -> list[tuple[motor.Maandcijfers, int]]:
+def _paden(waarden: list[list[float]]) -> list[Replicatie]:
     """Replications whose every indicator follows the given path."""
     velden = motor.Maandcijfers.__dataclass_fields__
-    return [(motor.Maandcijfers(**{v: list(pad) for v in velden}), 1) for pad in waarden]
+    return [(motor.Maandcijfers(**{v: list(pad) for v in velden}), 1, {}) for pad in waarden]
 
 
 def test_kans_dat_een_uitkomst_alle_maanden_binnen_de_band_blijft() -> None:

@@ -25,9 +25,7 @@ def kalibratie_op(
     if gi_naam is not None or een_pool:
         h = historie(peildatum=peildatum, gi_naam=gi_naam, venster_maanden=venster_maanden)
         return kalibreer(h, venster_maanden=venster_maanden, horizon_maanden=horizon_maanden)
-    alle = historien(peildatum=peildatum, venster_maanden=venster_maanden)
-    land = alle.pop(None)
-    per_gi = {naam: h for naam, h in alle.items() if naam is not None}
+    land, per_gi = historien(peildatum=peildatum, venster_maanden=venster_maanden)
     return kalibreer_per_gi(
         land, per_gi, venster_maanden=venster_maanden, horizon_maanden=horizon_maanden
     )
@@ -35,4 +33,4 @@ def kalibratie_op(
 
 def basislijn(k: Kalibratie, naam: str) -> Scenario:
     """The calibrated baseline as a scenario that starts at the calibration's peildatum."""
-    return op_kalender(Scenario(naam, k.parameters, onderdelen=k.onderdelen), k.peildatum)
+    return op_kalender(k.scenario(naam), k.peildatum)

@@ -59,13 +59,16 @@ def _volgende_maand() -> date:
 def _json_maanden(p: Any, vanaf: date) -> list[dict[str, Any]]:
     def cel(naam: str, b: Any, m: int) -> dict[str, Any]:
         o = p.omhullende[naam]
-        return {"p10": b.p10, "p50": b.p50, "p90": b.p90,
-                "omhullende": {"laag": o.laag[m], "hoog": o.hoog[m]}}  # fmt: skip
+        return _band(b) | {"omhullende": {"laag": o.laag[m], "hoog": o.hoog[m]}}
 
     return [
         {"maand": maand_label(vanaf, m), **{naam: cel(naam, b, m) for naam, b in banden.items()}}
         for m, banden in enumerate(p.maanden)
     ]
+
+
+def _band(b: Any) -> dict[str, float]:
+    return {"p10": b.p10, "p50": b.p50, "p90": b.p90}
 
 
 def _fout(tekst: str) -> int:
@@ -138,8 +141,7 @@ def cmd_prognose(args: argparse.Namespace) -> int:
 
 def _json_banden(maanden: Any, vanaf: date) -> list[dict[str, Any]]:
     return [
-        {"maand": maand_label(vanaf, m)}
-        | {naam: {"p10": b.p10, "p50": b.p50, "p90": b.p90} for naam, b in banden.items()}
+        {"maand": maand_label(vanaf, m)} | {naam: _band(b) for naam, b in banden.items()}
         for m, banden in enumerate(maanden)
     ]
 

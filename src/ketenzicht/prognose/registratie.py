@@ -52,12 +52,14 @@ def _organisaties(gi_naam: str | None) -> list[Organisatie]:
     return gekozen
 
 
-def historien(*, peildatum: date, venster_maanden: int = 24) -> dict[str | None, Historie]:
-    """The history of each GI registering here (with a measure by then) and the country's
-    (``None``): theirs together, with the national monitor. Read once, the monitor too."""
+def historien(
+    *, peildatum: date, venster_maanden: int = 24
+) -> tuple[Historie, dict[str, Historie]]:
+    """The country's history and that of each GI registering here (with a measure by then):
+    the country's is theirs together, with the national monitor. Read once, the monitor too."""
     opname = monitor(peildatum=peildatum, bron="registratie")
     starts = _starts_gis(plus_maanden(peildatum, -venster_maanden), peildatum)
-    per_gi: dict[str | None, Historie] = {
+    per_gi = {
         naam: historie(
             peildatum=peildatum,
             gi_naam=naam,
@@ -70,7 +72,7 @@ def historien(*, peildatum: date, venster_maanden: int = 24) -> dict[str | None,
     delen = list(per_gi.values())
     drempels = Counter(h.ziekte_drempel_dagen for h in delen)
     land = opname.landelijk
-    per_gi[None] = Historie(
+    land_historie = Historie(
         peildatum=peildatum,
         maatregelen=[m for h in delen for m in h.maatregelen],
         uitval=[u for h in delen for u in h.uitval],
@@ -84,7 +86,7 @@ def historien(*, peildatum: date, venster_maanden: int = 24) -> dict[str | None,
         ziekte_drempel_dagen=drempels.most_common(1)[0][0] if drempels else 28,
         inwerkfactor=settings.INWERKFACTOR,
     )
-    return per_gi
+    return land_historie, per_gi
 
 
 def historie(

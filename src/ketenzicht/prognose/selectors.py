@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from ketenzicht.domain.prognose.montecarlo import Prognose, banden
+from ketenzicht.domain.prognose.montecarlo import Prognose, Replicatie, banden
 from ketenzicht.domain.prognose.motor import Maandcijfers
 from ketenzicht.domain.prognose.omhullende import omhullende
 from ketenzicht.domain.prognose.parameters import maand_label
@@ -50,7 +50,9 @@ def resultaat(run: Prognoserun) -> dict[str, Any]:
     """Bands per month of the scenario (and its baseline), ready for the page's charts."""
 
     def prognose_van(sleutel: str) -> Prognose | None:
-        rijen = [(Maandcijfers(**u[sleutel]), 0) for u in run.uitkomsten if sleutel in u]
+        rijen: list[Replicatie] = [
+            (Maandcijfers(**u[sleutel]), 0, {}) for u in run.uitkomsten if sleutel in u
+        ]
         return banden(run.naam, rijen) if rijen else None
 
     scenario, basis = prognose_van("s"), prognose_van("b")

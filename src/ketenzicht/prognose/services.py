@@ -82,7 +82,7 @@ def scenario_voor(
     for a GI) or the national defaults, with ``maatregelen``. Raises ``TeWeinigHistorie``."""
     if gekalibreerd:
         k = kalibratie_op(maand, gi_naam=_gi_naam(organisatie), horizon_maanden=horizon)
-        basis = Scenario(naam, k.parameters, onderdelen=k.onderdelen)
+        basis = k.scenario(naam)
     else:
         basis = Scenario(naam)
     return op_kalender(replace(basis, maatregelen=maatregelen), maand, horizon)

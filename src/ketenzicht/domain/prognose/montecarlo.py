@@ -146,7 +146,7 @@ def replicaties(
     return [u for u in uit if u is not None]
 
 
-def banden(scenario: str, uitkomsten: Sequence[Replicatie | tuple[Maandcijfers, int]]) -> Prognose:
+def banden(scenario: str, uitkomsten: Sequence[Replicatie]) -> Prognose:
     """P10, P50 and P90 per month and indicator over the replications, each indicator's
     envelope and its chance to stay inside P10–P90 all the way; and each part's bands."""
     per_indicator = _per_indicator([u[0] for u in uitkomsten])
@@ -155,10 +155,9 @@ def banden(scenario: str, uitkomsten: Sequence[Replicatie | tuple[Maandcijfers, 
     for naam, a in per_indicator.items():
         p10, p90 = np.round(p[naam][0], 3), np.round(p[naam][2], 3)  # as the bands are
         heel_binnen[naam] = round(float(((a >= p10) & (a <= p90)).all(axis=1).mean()), 4)
-    delen = uitkomsten[0][2] if uitkomsten and len(uitkomsten[0]) == 3 else {}  # type: ignore[misc]
     onderdelen = {
-        naam: _maanden(_percentielen([u[2][naam] for u in uitkomsten]))  # type: ignore[misc]
-        for naam in delen
+        naam: _maanden(_percentielen([u[2][naam] for u in uitkomsten]))
+        for naam in (uitkomsten[0][2] if uitkomsten else {})
     }
     return Prognose(
         scenario,

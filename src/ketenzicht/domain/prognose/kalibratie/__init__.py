@@ -39,7 +39,7 @@ from ketenzicht.domain.prognose.kalibratie.instroom import instroom, looptijd
 from ketenzicht.domain.prognose.kalibratie.personeel import personeel
 from ketenzicht.domain.prognose.kalibratie.proces import binnen_norm, proces
 from ketenzicht.domain.prognose.kalibratie.schatting import Schatting, samen
-from ketenzicht.domain.prognose.parameters import Onderdeel, Parameters
+from ketenzicht.domain.prognose.parameters import Onderdeel, Parameters, Scenario
 
 __all__ = [
     "Historie",
@@ -61,6 +61,10 @@ class Kalibratie:
     schattingen: tuple[Schatting, ...]
     # the country: each GI calibrated on its own history, a pool of its own (``onderdelen.py``)
     onderdelen: tuple[Onderdeel, ...] = ()
+
+    def scenario(self, naam: str) -> Scenario:
+        """The calibrated baseline as a scenario (on no calendar yet)."""
+        return Scenario(naam, self.parameters, onderdelen=self.onderdelen)
 
 
 def kalibreer_per_gi(
