@@ -31,6 +31,16 @@ def test_ministerie_berekent_een_prognose_en_ziet_de_banden(live_server, pagina)
     for naam in ("wachtlijst_start", "workload", "binnen_norm_hulpaanbod"):
         getekend = pagina.evaluate(f"!!Chart.getChart('prognose-{naam}')")
         assert getekend, naam
+    # the country as its GIs: each GI a row and a bar from P10 to P90, beside its baseline
+    per_gi = pagina.inner_text("[data-testid=per-gi]")
+    gis = pagina.evaluate("Chart.getChart('per-gi-wachtlijst_start').data.labels")
+    assert len(gis) >= 2 and all(gi in per_gi for gi in gis)
+    balken = pagina.evaluate(
+        "Object.fromEntries(Chart.getChart('per-gi-workload').data.datasets"
+        ".map(d => [d.label, d.data]))"
+    )
+    assert len(balken["Scenario P10–P90"]) == len(gis) == len(balken["Basislijn mediaan"])
+    assert all(lo <= hi for lo, hi in balken["Scenario P10–P90"])
     pagina.goto(f"{live_server.url}/prognose/")
     assert "Zij-instroom 20" in pagina.inner_text("[data-testid=prognoses]")
 

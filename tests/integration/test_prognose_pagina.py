@@ -156,3 +156,59 @@ def test_een_prognose_start_niet_in_de_toekomst_en_niet_verder_terug_dan_de_hist
                 organisatie=None, vandaag=date(2026, 11, 20),
             )  # fmt: skip
     assert not Prognoserun.objects.exists()
+
+
+def test_het_land_per_gi_op_de_pagina_de_volle_gi_eerst_met_zijn_maatregel_tegen_de_basislijn(
+    client, wereld
+) -> None:  # type: ignore[no-untyped-def]
+    """A forecast of the country as its GIs shows each GI's last month: the full GI first, its
+    extra staff against its own baseline, the one with room without a list; the bands are
+    those of the replications' stored values, and the parts add up to the whole."""
+    from dataclasses import replace
+
+    from ketenzicht.domain.prognose.montecarlo import Band
+    from ketenzicht.domain.prognose.parameters import Maatregel, Onderdeel, Parameters, Scenario
+    from ketenzicht.organisaties.selectors import lidmaatschap_van
+    from ketenzicht.prognose.selectors import resultaat
+
+    rustig = dict(
+        instroom_per_maand=40, duur_dagen=450, begin_clienten=600, begin_wachtlijst_start=0,
+        begin_wachtlijst_intern=0, horizon_maanden=12, start_direct=1.0, verloop_per_jaar=0.0,
+        lang_ziek_per_jaar=0.0, kort_verzuim=0.0, norm=14.0,
+    )  # fmt: skip
+    vol = Parameters(**rustig, medewerkers=30)  # type: ignore[arg-type]  # 420 places for ~600
+    ruim = Parameters(**rustig, medewerkers=80)  # type: ignore[arg-type]
+    scenario = Scenario(
+        "Noord erbij",
+        replace(ruim, medewerkers=110),
+        maatregelen=(Maatregel(1, extra_medewerkers=15, onderdeel="Noord"),),
+        onderdelen=(Onderdeel("Zuid", ruim), Onderdeel("Noord", vol)),
+    )
+    lid = lidmaatschap_van(wereld.beleid)
+    run = services.aanvragen(
+        scenario=scenario, runs=6, vanaf=date(2026, 11, 1), door=wereld.beleid,
+        organisatie=lid.organisatie if lid else None, vandaag=date(2026, 11, 20),
+    )  # fmt: skip
+    while not run.klaar:
+        run = services.stap(run.pk, seconden=10)
+    for u in run.uitkomsten:  # the parts' last months add up to the whole's
+        for ind in ("wachtlijst_start", "wachtlijst_intern"):
+            assert sum(d[ind] for d in u["s_delen"].values()) == u["s"][ind][-1]
+
+    rijen = resultaat(run)["per_onderdeel"]
+    assert [r["naam"] for r in rijen] == ["Noord", "Zuid"]  # the longest start list first
+    noord, zuid = rijen
+    assert noord["scenario"]["wachtlijst_start"] == Band.van(
+        [u["s_delen"]["Noord"]["wachtlijst_start"] for u in run.uitkomsten]
+    )
+    # 15 more caseworkers take 210 more children: Noord's list falls against its baseline
+    assert noord["scenario"]["wachtlijst_start"].p90 < noord["basis"]["wachtlijst_start"].p10
+    assert noord["basis"]["wachtlijst_start"].p10 > 100
+    assert zuid["scenario"]["wachtlijst_start"].p90 == 0 == zuid["basis"]["wachtlijst_start"].p90
+    assert zuid["scenario"] == zuid["basis"]  # the measure did not reach Zuid: the same draws
+
+    client.force_login(wereld.beleid)
+    fragment = client.post(reverse("prognose-stap", args=[run.pk])).content.decode()
+    assert 'data-testid="per-gi"' in fragment
+    assert fragment.index(">Noord<") < fragment.index(">Zuid<")
+    assert 'id="per-gi-wachtlijst_start"' in fragment and 'id="per-gi-workload"' in fragment

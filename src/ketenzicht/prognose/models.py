@@ -11,6 +11,11 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+# A scenario in parts (the country as its GIs) also keeps, per replication, each part's last
+# month of these: what the page compares the GIs on. The whole series of every part would be
+# some fourteen times the run's own outcomes, rewritten at every step.
+PER_ONDERDEEL = ("wachtlijst_start", "wachtlijst_intern", "workload", "binnen_norm")
+
 
 class Prognoserun(models.Model):
     naam = models.CharField(max_length=200)
@@ -19,7 +24,10 @@ class Prognoserun(models.Model):
     seed = models.PositiveIntegerField(default=1)
     vanaf = models.DateField(help_text="Eerste maand van de prognose")
     uitkomsten = models.JSONField(
-        default=list, help_text="Per replicatie de maandcijfers: {'s': scenario, 'b': basislijn}"
+        default=list,
+        help_text="Per replicatie de maandcijfers: {'s': scenario, 'b': basislijn}; bij een "
+        "scenario in onderdelen ook per onderdeel de laatste maand: {'s_delen': {naam: "
+        "{indicator: waarde}}, 'b_delen': ...}",
     )
     toets_maanden = models.PositiveIntegerField(
         default=0,

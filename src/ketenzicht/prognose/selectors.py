@@ -8,12 +8,12 @@ from typing import Any
 
 import numpy as np
 
-from ketenzicht.domain.prognose.montecarlo import Prognose, Replicatie, banden
+from ketenzicht.domain.prognose.montecarlo import Band, Prognose, Replicatie, banden
 from ketenzicht.domain.prognose.motor import Maandcijfers
 from ketenzicht.domain.prognose.omhullende import omhullende
 from ketenzicht.domain.prognose.parameters import maand_label
 from ketenzicht.organisaties.models import Organisatie
-from ketenzicht.prognose.models import Prognoserun
+from ketenzicht.prognose.models import PER_ONDERDEEL, Prognoserun
 
 
 def runs_van(organisatie: Organisatie | None, gebruiker: Any) -> list[Prognoserun]:
@@ -94,7 +94,46 @@ def resultaat(run: Prognoserun) -> dict[str, Any]:
         }
         for naam, titel in GRAFIEKEN
     ]
+    uit["per_onderdeel"] = per_onderdeel(run)
+    uit["grafiek"]["onderdelen"] = _onderdelen_grafiek(uit["per_onderdeel"])
     return uit
+
+
+def per_onderdeel(run: Prognoserun) -> list[dict[str, Any]]:
+    """A scenario in parts (the country as its GIs): each part's bands in the last month, of
+    the scenario and its baseline, the longest start list first; none for a single pool."""
+    if not run.uitkomsten or "s_delen" not in run.uitkomsten[0]:
+        return []
+
+    def bands(sleutel: str, naam: str) -> dict[str, Band] | None:
+        rijen = [u[sleutel][naam] for u in run.uitkomsten if sleutel in u]
+        if not rijen:
+            return None
+        return {ind: Band.van([r[ind] for r in rijen]) for ind in PER_ONDERDEEL}
+
+    rijen = [
+        {"naam": naam, "scenario": bands("s_delen", naam), "basis": bands("b_delen", naam)}
+        for naam in run.uitkomsten[0]["s_delen"]
+    ]
+    return sorted(rijen, key=lambda r: (-r["scenario"]["wachtlijst_start"].p50, r["naam"]))
+
+
+def _onderdelen_grafiek(rijen: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The parts side by side for the charts: per indicator each part's P10, P50, P90 (and the
+    baseline's), in the table's order."""
+    if not rijen:
+        return None
+    titels = dict(GRAFIEKEN)
+    reeksen = []
+    for ind in ("wachtlijst_start", "workload"):
+        reeks: dict[str, Any] = {"naam": ind, "titel": titels[ind]}
+        for kant, sleutel in (("scenario", ""), ("basis", "basis_")):
+            if rijen[0][kant] is None:
+                continue
+            for p in ("p10", "p50", "p90"):
+                reeks[sleutel + p] = [getattr(r[kant][ind], p) for r in rijen]
+        reeksen.append(reeks)
+    return {"namen": [r["naam"] for r in rijen], "reeksen": reeksen}
 
 
 def _toets(run: Prognoserun, band: Prognose, sleutel: str) -> list[dict[str, Any]]:

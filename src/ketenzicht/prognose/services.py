@@ -21,7 +21,7 @@ from ketenzicht.domain.prognose.parameters import (
 )
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.prognose.basislijn import kalibratie_op
-from ketenzicht.prognose.models import Prognoserun
+from ketenzicht.prognose.models import PER_ONDERDEEL, Prognoserun
 from ketenzicht.prognose.registratie import waargenomen_op
 
 MAX_RUNS = 200
@@ -88,8 +88,16 @@ def scenario_voor(
     return op_kalender(replace(basis, maatregelen=maatregelen), maand, horizon)
 
 
-def _cijfers(scenario: Scenario, seed: int) -> dict[str, list[float]]:
-    return asdict(simuleer(scenario, seed).maanden)  # type: ignore[arg-type]
+def _cijfers(scenario: Scenario, seed: int, sleutel: str) -> dict[str, Any]:
+    """One replication as stored: its months under ``sleutel`` and, for a scenario in parts,
+    each part's last month under ``sleutel`` + ``"_delen"``."""
+    u = simuleer(scenario, seed)
+    rij: dict[str, Any] = {sleutel: asdict(u.maanden)}  # type: ignore[call-overload]
+    if u.delen:
+        rij[f"{sleutel}_delen"] = {
+            naam: {ind: getattr(m, ind)[-1] for ind in PER_ONDERDEEL} for naam, m in u.delen.items()
+        }
+    return rij
 
 
 def stap(run_id: int, *, seconden: float = 1.5) -> Prognoserun:
@@ -119,9 +127,9 @@ def _replicaties(run: Prognoserun, begin: float, seconden: float) -> None:
         if len(uitkomsten) > run.gedaan and time.monotonic() - begin >= seconden:
             break
         seed = replicatie_seed(run.seed, len(uitkomsten))
-        rij: dict[str, Any] = {"s": _cijfers(scenario, seed)}
+        rij = _cijfers(scenario, seed, "s")
         if kaal is not None:
-            rij["b"] = _cijfers(kaal, seed)
+            rij |= _cijfers(kaal, seed, "b")
         uitkomsten.append(rij)
     run.uitkomsten = uitkomsten
 

@@ -45,6 +45,12 @@ class Band:
     p50: float
     p90: float
 
+    @classmethod
+    def van(cls, waarden: Sequence[float]) -> Band:
+        """P10, P50 and P90 of ``waarden`` (one per replication), rounded as every band is."""
+        p = np.percentile(np.asarray(waarden, dtype=float), [10, 50, 90])
+        return cls(*(round(float(x), 3) for x in p))
+
     def kant(self, x: float) -> int:
         """Where an outcome ``x`` fell: -1 below P10, 0 inside the band, 1 above P90."""
         return -1 if x < self.p10 else 1 if x > self.p90 else 0

@@ -3,6 +3,7 @@
 // from a past month, what the monitor showed.
 // Called by the result fragment once all replications are in.
 function tekenPrognose(data) {
+  if (data.onderdelen) tekenPerOnderdeel(data.onderdelen);
   for (const g of data.grafieken) {
     const datasets = [
       { label: "Omhullende (80% van de hele reeksen)", data: g.omhullende_laag, borderColor: "rgba(1,104,155,0.15)", borderDash: [2, 3], pointRadius: 0, fill: false },
@@ -26,6 +27,33 @@ function tekenPrognose(data) {
           title: { display: true, text: g.titel },
           legend: { labels: { filter: (item) => item.text !== "Omhullende boven" } },
         },
+      },
+    });
+  }
+}
+
+// The GIs side by side in the forecast's last month: per GI a bar from P10 to P90 with the
+// median as a dot, and the baseline's the same beside it.
+function tekenPerOnderdeel(data) {
+  const van = (lo, hi) => lo.map((x, i) => [x, hi[i]]);
+  const punten = (p50) => p50.map((x, i) => ({ x: x, y: data.namen[i] }));
+  for (const r of data.reeksen) {
+    const datasets = [
+      { type: "bar", label: "Scenario P10–P90", data: van(r.p10, r.p90), backgroundColor: "rgba(1,104,155,0.35)", borderColor: "#01689b", borderWidth: 1 },
+      { type: "line", label: "Scenario mediaan", data: punten(r.p50), borderColor: "#01689b", backgroundColor: "#01689b", showLine: false, pointRadius: 4 },
+    ];
+    if (r.basis_p50) {
+      datasets.push(
+        { type: "bar", label: "Basislijn P10–P90", data: van(r.basis_p10, r.basis_p90), backgroundColor: "rgba(169,0,97,0.2)", borderColor: "#a90061", borderWidth: 1 },
+        { type: "line", label: "Basislijn mediaan", data: punten(r.basis_p50), borderColor: "#a90061", backgroundColor: "#a90061", showLine: false, pointRadius: 4, pointStyle: "rectRot" },
+      );
+    }
+    new Chart(document.getElementById("per-gi-" + r.naam), {
+      data: { labels: data.namen, datasets: datasets },
+      options: {
+        indexAxis: "y", responsive: true, maintainAspectRatio: false, animation: false,
+        scales: { y: { type: "category" } },
+        plugins: { title: { display: true, text: r.titel + " per GI" } },
       },
     });
   }
