@@ -41,6 +41,11 @@ def test_ministerie_berekent_een_prognose_en_ziet_de_banden(live_server, pagina)
     )
     assert len(balken["Scenario P10–P90"]) == len(gis) == len(balken["Basislijn mediaan"])
     assert all(lo <= hi for lo, hi in balken["Scenario P10–P90"])
+    # and the same to go on with in a spreadsheet
+    with pagina.expect_download() as download:
+        pagina.click("[data-testid=downloads] >> text=Excel (xlsx)")
+    assert download.value.suggested_filename.endswith(".xlsx")
+    assert download.value.failure() is None
     pagina.goto(f"{live_server.url}/prognose/")
     assert "Zij-instroom 20" in pagina.inner_text("[data-testid=prognoses]")
 

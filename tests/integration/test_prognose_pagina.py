@@ -158,25 +158,20 @@ def test_een_prognose_start_niet_in_de_toekomst_en_niet_verder_terug_dan_de_hist
     assert not Prognoserun.objects.exists()
 
 
-def test_het_land_per_gi_op_de_pagina_de_volle_gi_eerst_met_zijn_maatregel_tegen_de_basislijn(
-    client, wereld
-) -> None:  # type: ignore[no-untyped-def]
-    """A forecast of the country as its GIs shows each GI's last month: the full GI first, its
-    extra staff against its own baseline, the one with room without a list; the bands are
-    those of the replications' stored values, and the parts add up to the whole."""
+def _twee_gis_uitgerekend(wereld, runs: int = 6) -> Prognoserun:  # type: ignore[no-untyped-def]
+    """A finished forecast of a country of two GIs: Noord short of staff (420 places for ~600
+    children), with 15 extra caseworkers from month 1, Zuid with room."""
     from dataclasses import replace
 
-    from ketenzicht.domain.prognose.montecarlo import Band
     from ketenzicht.domain.prognose.parameters import Maatregel, Onderdeel, Parameters, Scenario
     from ketenzicht.organisaties.selectors import lidmaatschap_van
-    from ketenzicht.prognose.selectors import resultaat
 
     rustig = dict(
         instroom_per_maand=40, duur_dagen=450, begin_clienten=600, begin_wachtlijst_start=0,
         begin_wachtlijst_intern=0, horizon_maanden=12, start_direct=1.0, verloop_per_jaar=0.0,
         lang_ziek_per_jaar=0.0, kort_verzuim=0.0, norm=14.0,
     )  # fmt: skip
-    vol = Parameters(**rustig, medewerkers=30)  # type: ignore[arg-type]  # 420 places for ~600
+    vol = Parameters(**rustig, medewerkers=30)  # type: ignore[arg-type]
     ruim = Parameters(**rustig, medewerkers=80)  # type: ignore[arg-type]
     scenario = Scenario(
         "Noord erbij",
@@ -186,11 +181,24 @@ def test_het_land_per_gi_op_de_pagina_de_volle_gi_eerst_met_zijn_maatregel_tegen
     )
     lid = lidmaatschap_van(wereld.beleid)
     run = services.aanvragen(
-        scenario=scenario, runs=6, vanaf=date(2026, 11, 1), door=wereld.beleid,
+        scenario=scenario, runs=runs, vanaf=date(2026, 11, 1), door=wereld.beleid,
         organisatie=lid.organisatie if lid else None, vandaag=date(2026, 11, 20),
     )  # fmt: skip
     while not run.klaar:
         run = services.stap(run.pk, seconden=10)
+    return run
+
+
+def test_het_land_per_gi_op_de_pagina_de_volle_gi_eerst_met_zijn_maatregel_tegen_de_basislijn(
+    client, wereld
+) -> None:  # type: ignore[no-untyped-def]
+    """A forecast of the country as its GIs shows each GI's last month: the full GI first, its
+    extra staff against its own baseline, the one with room without a list; the bands are
+    those of the replications' stored values, and the parts add up to the whole."""
+    from ketenzicht.domain.prognose.montecarlo import Band
+    from ketenzicht.prognose.selectors import resultaat
+
+    run = _twee_gis_uitgerekend(wereld)
     for u in run.uitkomsten:  # the parts' last months add up to the whole's
         for ind in ("wachtlijst_start", "wachtlijst_intern"):
             assert sum(d[ind] for d in u["s_delen"].values()) == u["s"][ind][-1]
@@ -212,3 +220,72 @@ def test_het_land_per_gi_op_de_pagina_de_volle_gi_eerst_met_zijn_maatregel_tegen
     assert 'data-testid="per-gi"' in fragment
     assert fragment.index(">Noord<") < fragment.index(">Zuid<")
     assert 'id="per-gi-wachtlijst_start"' in fragment and 'id="per-gi-workload"' in fragment
+
+
+def test_de_banden_als_csv_en_excel_voor_wie_verder_rekent_in_een_spreadsheet(
+    client, wereld
+) -> None:  # type: ignore[no-untyped-def]
+    """A finished forecast downloads as CSV (one tidy table) and XLSX (a sheet per month, per
+    GI and what the columns mean), with the numbers the page shows; only its organisation may
+    download it, and not before it is done."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from ketenzicht.domain.prognose.montecarlo import INDICATOREN
+    from ketenzicht.prognose.export import DEFINITIES
+    from ketenzicht.prognose.selectors import resultaat
+
+    assert set(DEFINITIES) == set(INDICATOREN)  # every column explained
+    run = _twee_gis_uitgerekend(wereld, runs=4)
+    client.force_login(wereld.beleid)
+    pagina = client.get(reverse("prognose-run", args=[run.pk])).content.decode()
+    assert (
+        f"/prognose/{run.pk}/prognose.xlsx" in pagina
+        and f"/prognose/{run.pk}/prognose.csv" in pagina
+    )
+
+    antwoord = client.get(reverse("prognose-download", args=[run.pk, "csv"]))
+    assert antwoord.status_code == 200 and antwoord["Content-Type"].startswith("text/csv")
+    assert f'filename="prognose-{run.pk}.csv"' in antwoord["Content-Disposition"]
+    rijen = list(csv.DictReader(io.StringIO(antwoord.content.decode())))
+    totaal = [r for r in rijen if r["onderdeel"] == "totaal"]
+    per_gi = [r for r in rijen if r["onderdeel"] != "totaal"]
+    assert len(totaal) == 12 * len(INDICATOREN) and len(per_gi) == 2 * 4
+    r = resultaat(run)
+    laatste = next(t for t in r["tabel"] if t["titel"].startswith("Wachtlijst bij de start"))
+    rij = next(
+        x for x in totaal if x["maand"] == "2027-10" and x["indicator"] == "wachtlijst_start"
+    )
+    assert float(rij["p50"]) == laatste["scenario"].p50
+    assert float(rij["basislijn_p90"]) == laatste["basis"].p90
+    assert rij["monitor"] == ""  # the future: nothing seen yet
+    noord = r["per_onderdeel"][0]
+    rij = next(x for x in per_gi if x["onderdeel"] == "Noord" and x["indicator"] == "workload")
+    assert (rij["maand"], float(rij["p10"]), float(rij["basislijn_p50"])) == (
+        "2027-10",
+        noord["scenario"]["workload"].p10,
+        noord["basis"]["workload"].p50,
+    )
+
+    antwoord = client.get(reverse("prognose-download", args=[run.pk, "xlsx"]))
+    assert antwoord.status_code == 200
+    boek = load_workbook(io.BytesIO(antwoord.content))
+    assert boek.sheetnames == ["per maand", "per GI", "toelichting"]
+    assert boek["per maand"].max_row == 1 + 12 * len(INDICATOREN)
+    assert [c.value for c in boek["per GI"][2]][:4] == [
+        "Noord",
+        "2027-10",
+        "wachtlijst_start",
+        noord["scenario"]["wachtlijst_start"].p10,
+    ]
+    assert "onderdeel=Noord" in str([c.value for c in boek["toelichting"]["B"]])
+
+    assert client.get(reverse("prognose-download", args=[run.pk, "pdf"])).status_code == 404
+    client.force_login(wereld.planner_a)  # another organisation
+    assert client.get(reverse("prognose-download", args=[run.pk, "csv"])).status_code == 404
+    client.force_login(wereld.beleid)
+    Prognoserun.objects.filter(pk=run.pk).update(klaar=False, uitkomsten=run.uitkomsten[:2])
+    antwoord = client.get(reverse("prognose-download", args=[run.pk, "csv"]))
+    assert antwoord.status_code == 409 and "2 van 4 replicaties" in antwoord.content.decode()

@@ -46,8 +46,8 @@ GRAFIEKEN = (
 GETOETST = frozenset({"wachtlijst_start", "wachtlijst_intern", "workload"})  # in the monitor
 
 
-def resultaat(run: Prognoserun) -> dict[str, Any]:
-    """Bands per month of the scenario (and its baseline), ready for the page's charts."""
+def prognoses(run: Prognoserun) -> tuple[Prognose | None, Prognose | None]:
+    """The bands of the run's scenario and of its baseline (none without measures)."""
 
     def prognose_van(sleutel: str) -> Prognose | None:
         rijen: list[Replicatie] = [
@@ -55,7 +55,12 @@ def resultaat(run: Prognoserun) -> dict[str, Any]:
         ]
         return banden(run.naam, rijen) if rijen else None
 
-    scenario, basis = prognose_van("s"), prognose_van("b")
+    return prognose_van("s"), prognose_van("b")
+
+
+def resultaat(run: Prognoserun) -> dict[str, Any]:
+    """Bands per month of the scenario (and its baseline), ready for the page's charts."""
+    scenario, basis = prognoses(run)
     if scenario is None:
         return {}
     maanden = [maand_label(run.vanaf, m) for m in range(len(scenario.maanden))]

@@ -19,7 +19,7 @@ from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie
 from ketenzicht.domain.prognose.parameters import Maatregel, OngeldigeParameters
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import lidmaatschap_van
-from ketenzicht.prognose import selectors, services
+from ketenzicht.prognose import export, selectors, services
 from ketenzicht.prognose.models import Prognoserun
 
 
@@ -154,3 +154,28 @@ def stap(request: HttpRequest, run_id: int) -> HttpResponse:
     """The next replications (htmx): progress while running, the charts when done."""
     run = services.stap(_run(request, run_id).pk)
     return render(request, "prognose/_stand.html", _fragment_context(run))
+
+
+DOWNLOADS = {
+    "csv": ("text/csv; charset=utf-8", export.als_csv),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        export.als_xlsx,
+    ),
+}
+
+
+@login_required
+def download(request: HttpRequest, run_id: int, formaat: str) -> HttpResponse:
+    """The finished forecast's bands as CSV or XLSX (``export``)."""
+    run = _run(request, run_id)
+    if formaat not in DOWNLOADS:
+        raise Http404(f"Onbekend formaat {formaat!r}; kies csv of xlsx")
+    soort, maak = DOWNLOADS[formaat]
+    try:
+        inhoud = maak(run)
+    except export.NietKlaar as fout:
+        return HttpResponse(f"Nog niet klaar: {fout}", status=409, content_type="text/plain")
+    antwoord = HttpResponse(inhoud, content_type=soort)
+    antwoord["Content-Disposition"] = f'attachment; filename="prognose-{run.pk}.{formaat}"'
+    return antwoord
