@@ -15,7 +15,7 @@ from ketenzicht.demo import generator
 from ketenzicht.demo.laden import laad
 from ketenzicht.domain.maatregelen import EindeReden
 from ketenzicht.domain.prognose.kalibratie import kalibreer
-from ketenzicht.domain.prognose.parameters import scenario_uit
+from ketenzicht.domain.prognose.scenariobestand import scenario_uit
 from ketenzicht.kinderen.models import Maatregel
 from ketenzicht.kinderen.services import maatregel_beeindigen
 from ketenzicht.monitor.selectors import monitor

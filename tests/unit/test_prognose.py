@@ -22,9 +22,8 @@ from ketenzicht.domain.prognose.parameters import (
     OngeldigeParameters,
     Parameters,
     Scenario,
-    scenario_json,
-    scenario_uit,
 )
+from ketenzicht.domain.prognose.scenariobestand import scenario_json, scenario_uit
 
 KLEIN = Parameters(
     instroom_per_maand=60, medewerkers=150, begin_clienten=2300, begin_wachtlijst_start=40,

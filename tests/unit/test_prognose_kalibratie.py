@@ -23,11 +23,8 @@ from ketenzicht.domain.prognose.kalibratie import (
     Werknemer,
     kalibreer,
 )
-from ketenzicht.domain.prognose.parameters import (
-    OngeldigeParameters,
-    Parameters,
-    parameters_uit,
-)
+from ketenzicht.domain.prognose.parameters import OngeldigeParameters, Parameters
+from ketenzicht.domain.prognose.scenariobestand import parameters_uit
 
 PEIL = date(2026, 1, 1)
 KALENDER = NederlandseKalender()

@@ -24,9 +24,8 @@ from ketenzicht.domain.prognose.parameters import (
     OngeldigeParameters,
     Parameters,
     Scenario,
-    scenario_json,
-    scenario_uit,
 )
+from ketenzicht.domain.prognose.scenariobestand import scenario_json, scenario_uit
 
 # ~600 clients in steady state in each GI (40 a month × 450 days); no sickness or turnover,
 # so capacity is exactly the staff × the norm

@@ -27,9 +27,8 @@ from ketenzicht.domain.prognose.parameters import (
     OngeldigeParameters,
     Parameters,
     Scenario,
-    scenario_json,
-    scenario_uit,
 )
+from ketenzicht.domain.prognose.scenariobestand import scenario_json, scenario_uit
 from tests.unit.test_prognose import KLEIN  # the small GI the forecast tests run
 
 

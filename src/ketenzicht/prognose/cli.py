@@ -80,7 +80,8 @@ def cmd_prognose(args: argparse.Namespace) -> int:
     from ketenzicht.cli import Voortgang
     from ketenzicht.domain.prognose.kalender import op_kalender
     from ketenzicht.domain.prognose.montecarlo import RayFout, prognose
-    from ketenzicht.domain.prognose.parameters import OngeldigeParameters, lees_scenario
+    from ketenzicht.domain.prognose.parameters import OngeldigeParameters
+    from ketenzicht.domain.prognose.scenariobestand import lees_scenario
 
     if not args.scenario:
         return _fout("--scenario FILE is nodig (of: prognose kalibreer / prognose toets)")
@@ -227,7 +228,7 @@ def registreer(sub: Any) -> None:
 
 def cmd_kalibreer(args: argparse.Namespace) -> int:
     from ketenzicht.domain.prognose.kalibratie import TeWeinigHistorie
-    from ketenzicht.domain.prognose.parameters import scenario_json
+    from ketenzicht.domain.prognose.scenariobestand import scenario_json
     from ketenzicht.prognose.basislijn import basislijn, kalibratie_op
 
     peildatum = args.peildatum or _deze_maand()

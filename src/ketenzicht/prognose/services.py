@@ -13,12 +13,8 @@ from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.prognose.kalender import op_kalender
 from ketenzicht.domain.prognose.montecarlo import replicatie_seed
 from ketenzicht.domain.prognose.motor import simuleer
-from ketenzicht.domain.prognose.parameters import (
-    Maatregel,
-    Scenario,
-    scenario_json,
-    scenario_uit,
-)
+from ketenzicht.domain.prognose.parameters import Maatregel, Scenario
+from ketenzicht.domain.prognose.scenariobestand import scenario_json, scenario_uit
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.prognose.basislijn import kalibratie_op
 from ketenzicht.prognose.models import PER_ONDERDEEL, Prognoserun
