@@ -83,3 +83,34 @@ def test_een_prognose_van_drie_maanden_terug_toont_wat_er_gebeurde(live_server, 
         for lo, p10, p90, hi in zip(laag, reeksen["P10"], reeksen["P90"], hoog, strict=True)
     )
     assert "Alle maanden binnen de omhullende" in toets
+
+
+@pytest.mark.usefixtures("klok")
+def test_ministerie_geeft_een_gi_extra_mensen_en_alleen_die_gi_verandert(
+    live_server, pagina
+) -> None:  # type: ignore[no-untyped-def]
+    """The country calibrated as its GIs: 20 caseworkers more for one GI lower its workload
+    against its own baseline, and every other GI is exactly its baseline (same draws, the
+    measure does not reach them)."""
+    laad(schaal="klein", seed=5, tot=timezone.localdate(), voortgang=lambda *_: None)
+    inloggen(pagina, live_server.url, "ministerie")
+    pagina.goto(f"{live_server.url}/prognose/")
+    gis = pagina.eval_on_selector_all("#id_gi option", "os => os.map(o => o.value)")[1:]
+    gekozen = gis[0]
+    pagina.fill("#id_naam", "Eén GI erbij")
+    pagina.fill("#id_horizon", "6")
+    pagina.fill("#id_runs", "8")
+    pagina.fill("#id_vanaf_maand", "0")
+    pagina.fill("#id_extra_medewerkers", "20")
+    pagina.select_option("#id_gi", gekozen)
+    pagina.click("button:has-text('Bereken prognose')")
+    pagina.wait_for_selector("[data-testid=uitkomst]", timeout=60_000)
+    data = pagina.evaluate(
+        "(() => { const c = Chart.getChart('per-gi-workload').data; return {labels: c.labels,"
+        " sets: Object.fromEntries(c.datasets.map(d => [d.label, d.data]))}; })()"
+    )
+    scenario = {p["y"]: p["x"] for p in data["sets"]["Scenario mediaan"]}
+    basis = {p["y"]: p["x"] for p in data["sets"]["Basislijn mediaan"]}
+    assert set(scenario) == set(data["labels"]) and gekozen in scenario and len(scenario) >= 2
+    assert scenario[gekozen] < basis[gekozen]
+    assert all(scenario[gi] == basis[gi] for gi in scenario if gi != gekozen)

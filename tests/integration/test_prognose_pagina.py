@@ -84,6 +84,27 @@ def test_ongeldig_formulier_zegt_welk_veld(client, wereld) -> None:  # type: ign
     assert "Deze prognose kan niet" in pagina and "instroom" in pagina
 
 
+def test_een_maatregel_voor_een_gi_alleen_op_het_land_in_zijn_gis(client, wereld) -> None:  # type: ignore[no-untyped-def]
+    """The ministry may aim a measure at one GI; only the country calibrated as its GIs has
+    them, so with the national defaults that is refused with the reason. A GI forecasts
+    itself and is not asked."""
+    client.force_login(wereld.beleid)
+    formulier = client.get(reverse("prognose")).content.decode()
+    assert (
+        'id="id_gi"' in formulier and ">GI Alfa<" in formulier and ">Alle GI&#x27;s<" in formulier
+    )
+    pagina = client.post(reverse("prognose"), {**FORMULIER, "gi": "GI Alfa"}).content.decode()
+    assert "Deze prognose kan niet: maatregelen alleen voor GI Alfa: alleen de gekalibreerde" in (
+        pagina
+    )
+    assert not Prognoserun.objects.exists()
+    pagina = client.post(reverse("prognose"), {**FORMULIER, "gi": "GI Onbekend"}).content.decode()
+    assert "GI Onbekend is geen beschikbare keuze" in pagina
+
+    client.force_login(wereld.planner_a)
+    assert 'id="id_gi"' not in client.get(reverse("prognose")).content.decode()
+
+
 def test_prognose_vanaf_een_voorbije_maand_zet_de_monitor_ernaast(
     client, wereld, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]

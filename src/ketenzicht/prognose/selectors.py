@@ -23,6 +23,12 @@ def runs_van(organisatie: Organisatie | None, gebruiker: Any) -> list[Prognoseru
     return list(qs.defer("uitkomsten")[:20])
 
 
+def gi_namen() -> list[str]:
+    """The GIs, by name: what a measure on the country's forecast can be for."""
+    gis = Organisatie.objects.filter(type=Organisatie.Type.GI).order_by("naam")
+    return list(gis.values_list("naam", flat=True))
+
+
 def zichtbare_run(run_id: int, organisatie: Organisatie | None, gebruiker: Any) -> Prognoserun:
     run = Prognoserun.objects.get(pk=run_id)
     eigen = (

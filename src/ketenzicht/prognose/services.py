@@ -13,7 +13,7 @@ from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.prognose.kalender import op_kalender
 from ketenzicht.domain.prognose.montecarlo import replicatie_seed
 from ketenzicht.domain.prognose.motor import simuleer
-from ketenzicht.domain.prognose.parameters import Maatregel, Scenario
+from ketenzicht.domain.prognose.parameters import Maatregel, OngeldigeParameters, Scenario
 from ketenzicht.domain.prognose.scenariobestand import scenario_json, scenario_uit
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.prognose.basislijn import kalibratie_op
@@ -56,7 +56,7 @@ def aanvragen(
     )
 
 
-def _gi_naam(organisatie: Organisatie | None) -> str | None:
+def gi_naam(organisatie: Organisatie | None) -> str | None:
     """A GI forecasts itself; every other organisation the country."""
     return organisatie.naam if organisatie and organisatie.type == Organisatie.Type.GI else None
 
@@ -77,10 +77,21 @@ def scenario_voor(
     """A scenario from ``maand`` on: the baseline calibrated on the registration (a GI's own,
     for a GI) or the national defaults, with ``maatregelen``. Raises ``TeWeinigHistorie``."""
     if gekalibreerd:
-        k = kalibratie_op(maand, gi_naam=_gi_naam(organisatie), horizon_maanden=horizon)
+        k = kalibratie_op(maand, gi_naam=gi_naam(organisatie), horizon_maanden=horizon)
         basis = k.scenario(naam)
     else:
         basis = Scenario(naam)
+    delen = {o.naam for o in basis.onderdelen}
+    for m in maatregelen:
+        if m.onderdeel is not None and m.onderdeel not in delen:
+            raise OngeldigeParameters(
+                f"maatregelen alleen voor {m.onderdeel}: "
+                + (
+                    "die GI registreert hier geen maatregelen en is dus geen deel van het land"
+                    if delen
+                    else "alleen de gekalibreerde basislijn van het land kent zijn GI's"
+                )
+            )
     return op_kalender(replace(basis, maatregelen=maatregelen), maand, horizon)
 
 
@@ -133,13 +144,13 @@ def _replicaties(run: Prognoserun, begin: float, seconden: float) -> None:
 def _waargenomen(run: Prognoserun, begin: float, seconden: float, *, al_iets_gedaan: bool) -> None:
     """The monitor of the months already gone (about 2 s a month nationally)."""
     gelezen = list(run.waargenomen)
-    gi_naam = _gi_naam(run.organisatie)
+    gi = gi_naam(run.organisatie)
     while len(gelezen) < run.toets_maanden:
         if (al_iets_gedaan or len(gelezen) > len(run.waargenomen)) and (
             time.monotonic() - begin >= seconden
         ):
             break
-        w = waargenomen_op(plus_maanden(run.vanaf, len(gelezen) + 1), gi_naam)
+        w = waargenomen_op(plus_maanden(run.vanaf, len(gelezen) + 1), gi)
         gelezen.append(
             {
                 "maand": w.peildatum.isoformat(),

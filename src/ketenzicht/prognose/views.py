@@ -55,9 +55,19 @@ class PrognoseFormulier(forms.Form):
     norm_factor_pct = forms.FloatField(
         min_value=-80, max_value=100, required=False, label="Werklastnorm (% verandering)"
     )
+    gi = forms.ChoiceField(
+        required=False,
+        label="Maatregelen alleen voor",
+        help_text="Met de gekalibreerde basislijn is het land zijn GI's, elk met een eigen "
+        "wachtlijst: een maatregel kan één GI betreffen.",
+    )
 
-    def __init__(self, *args: Any, deze_maand: date, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, deze_maand: date, gis: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if gis:  # the country: a measure may be for one GI
+            self.fields["gi"].choices = [("", "Alle GI's"), *((g, g) for g in gis)]  # type: ignore[attr-defined]
+        else:  # a GI forecasts itself
+            del self.fields["gi"]
         maanden = [plus_maanden(deze_maand, -k) for k in range(services.TERUG_MAANDEN + 1)]
         veld = self.fields["vanaf"]
         veld.choices = [  # type: ignore[attr-defined]
@@ -79,18 +89,21 @@ def _organisatie(request: HttpRequest) -> Organisatie | None:
 
 
 def _maatregelen(d: dict[str, Any]) -> tuple[Maatregel, ...]:
-    m = d["vanaf_maand"]
+    m, gi = d["vanaf_maand"], d.get("gi") or None
     uit = []
     if d.get("extra_medewerkers"):
         uit.append(
-            Maatregel(m, extra_medewerkers=d["extra_medewerkers"], zij_instroom=d["zij_instroom"])
-        )
+            Maatregel(
+                m, extra_medewerkers=d["extra_medewerkers"], zij_instroom=d["zij_instroom"],
+                onderdeel=gi,
+            )
+        )  # fmt: skip
     if d.get("verloop_punten"):
-        uit.append(Maatregel(m, verloop_delta=d["verloop_punten"] / 100))
+        uit.append(Maatregel(m, verloop_delta=d["verloop_punten"] / 100, onderdeel=gi))
     if d.get("instroom_pct"):
-        uit.append(Maatregel(m, instroom_factor=1 + d["instroom_pct"] / 100))
+        uit.append(Maatregel(m, instroom_factor=1 + d["instroom_pct"] / 100, onderdeel=gi))
     if d.get("norm_factor_pct"):
-        uit.append(Maatregel(m, norm_factor=1 + d["norm_factor_pct"] / 100))
+        uit.append(Maatregel(m, norm_factor=1 + d["norm_factor_pct"] / 100, onderdeel=gi))
     return tuple(uit)
 
 
@@ -98,7 +111,8 @@ def _maatregelen(d: dict[str, Any]) -> tuple[Maatregel, ...]:
 def pagina(request: HttpRequest) -> HttpResponse:
     organisatie = _organisatie(request)
     vandaag = timezone.localdate()
-    formulier = PrognoseFormulier(request.POST or None, deze_maand=vandaag.replace(day=1))
+    gis = [] if services.gi_naam(organisatie) else selectors.gi_namen()
+    formulier = PrognoseFormulier(request.POST or None, deze_maand=vandaag.replace(day=1), gis=gis)
     if request.method == "POST" and formulier.is_valid():
         d = formulier.cleaned_data
         vanaf = date.fromisoformat(d["vanaf"])
