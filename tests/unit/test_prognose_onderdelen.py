@@ -201,3 +201,15 @@ def test_fouten_in_delen_noemen_het_deel(
 ) -> None:
     with pytest.raises(OngeldigeParameters, match=melding):
         scenario_uit({"naam": "x", "onderdelen": onderdelen, "maatregelen": maatregelen})
+
+
+def test_een_maatregel_voor_een_onbekend_onderdeel_wordt_ook_buiten_een_bestand_geweigerd() -> None:
+    """Built in code (the page's service), not only read from a file: in one pool the measure
+    would otherwise reach the whole country."""
+    from ketenzicht.domain.prognose.parameters import OnbekendOnderdeel
+
+    voor_b = Maatregel(1, extra_medewerkers=5, onderdeel="B")
+    with pytest.raises(OnbekendOnderdeel, match=r"onbekend onderdeel 'B' \(bekend: geen\)"):
+        Scenario("één pool", SAMEN, maatregelen=(voor_b,))
+    with pytest.raises(OnbekendOnderdeel, match=r"\(bekend: Vol, Ruim\)"):
+        Scenario(TWEE_GIS.naam, SAMEN, (voor_b,), onderdelen=TWEE_GIS.onderdelen)

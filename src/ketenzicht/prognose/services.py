@@ -13,7 +13,12 @@ from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.prognose.kalender import op_kalender
 from ketenzicht.domain.prognose.montecarlo import replicatie_seed
 from ketenzicht.domain.prognose.motor import simuleer
-from ketenzicht.domain.prognose.parameters import Maatregel, OngeldigeParameters, Scenario
+from ketenzicht.domain.prognose.parameters import (
+    Maatregel,
+    OnbekendOnderdeel,
+    OngeldigeParameters,
+    Scenario,
+)
 from ketenzicht.domain.prognose.scenariobestand import scenario_json, scenario_uit
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.prognose.basislijn import kalibratie_op
@@ -81,18 +86,16 @@ def scenario_voor(
         basis = k.scenario(naam)
     else:
         basis = Scenario(naam)
-    delen = {o.naam for o in basis.onderdelen}
-    for m in maatregelen:
-        if m.onderdeel is not None and m.onderdeel not in delen:
-            raise OngeldigeParameters(
-                f"maatregelen alleen voor {m.onderdeel}: "
-                + (
-                    "die GI registreert hier geen maatregelen en is dus geen deel van het land"
-                    if delen
-                    else "alleen de gekalibreerde basislijn van het land kent zijn GI's"
-                )
-            )
-    return op_kalender(replace(basis, maatregelen=maatregelen), maand, horizon)
+    try:
+        scenario = replace(basis, maatregelen=maatregelen)
+    except OnbekendOnderdeel as fout:
+        reden = (
+            "die GI registreert hier geen maatregelen en is dus geen deel van het land"
+            if basis.onderdelen
+            else "alleen de gekalibreerde basislijn van het land kent zijn GI's"
+        )
+        raise OngeldigeParameters(f"maatregelen alleen voor {fout.naam}: {reden}") from None
+    return op_kalender(scenario, maand, horizon)
 
 
 def _cijfers(scenario: Scenario, seed: int, sleutel: str) -> dict[str, Any]:

@@ -43,6 +43,18 @@ class OngeldigeParameters(ValueError):
     """A parameter or scenario file the simulator cannot use; the message names the field."""
 
 
+class OnbekendOnderdeel(OngeldigeParameters):
+    """A measure for a part (a GI) the scenario does not have: without the check it would
+    reach no part at all, or, in one pool, the whole country."""
+
+    def __init__(self, i: int, naam: str, bekend: list[str]) -> None:
+        super().__init__(
+            f"maatregelen[{i}].onderdeel: onbekend onderdeel {naam!r} "
+            f"(bekend: {', '.join(bekend) or 'geen'})"
+        )
+        self.naam = naam
+
+
 @dataclass(frozen=True, slots=True)
 class Maatregeltype:
     """A kind of measure (OTS, voogdij, a jeugdreclassering measure, ...) with its own duration:
@@ -266,3 +278,9 @@ class Scenario:
     # them ``parameters`` is one pool. With them ``parameters`` describes the whole (the
     # country's own calibration: shown, and the base each part's file entry is read on)
     onderdelen: tuple[Onderdeel, ...] = ()
+
+    def __post_init__(self) -> None:
+        bekend = [o.naam for o in self.onderdelen]
+        for i, m in enumerate(self.maatregelen):
+            if m.onderdeel is not None and m.onderdeel not in bekend:
+                raise OnbekendOnderdeel(i, m.onderdeel, bekend)

@@ -138,12 +138,6 @@ def scenario_uit(gegeven: dict[str, Any], basis: Parameters | None = None) -> Sc
         bekend = {f.name for f in fields(Maatregel)}
         if set(m) - bekend:
             raise OngeldigeParameters(f"{waar}: onbekend veld {', '.join(sorted(set(m) - bekend))}")
-        deel = m.get("onderdeel")
-        if deel is not None and deel not in {o.naam for o in onderdelen}:
-            bekend_deel = ", ".join(o.naam for o in onderdelen) or "geen"
-            raise OngeldigeParameters(
-                f"{waar}.onderdeel: onbekend onderdeel {deel!r} (bekend: {bekend_deel})"
-            )
         maatregelen.append(Maatregel(**m))
     vanaf = None
     if "vanaf" in gegeven:
