@@ -6,6 +6,12 @@ caseload as a row of child numbers; when a replication outgrows them, :func:`dra
 (status 1) and the caller runs it again with more room: the same seed gives the same stream.
 Events are one heap of ``(time, kind, number)`` with lazy deletion; arrivals and the ends of the
 start state are streams beside it. Randomness is Numba's own generator, seeded per call.
+
+One module on purpose: Numba's cache is invalidated when the file of a cached function changes,
+not when a function it calls from another file does — split over files, an edit to a helper
+would leave :func:`draai` running its old compiled code until the cache was cleared by hand.
+So :func:`draai` is split into functions here instead: the start state (:func:`_staf_begin`,
+:func:`_clienten_begin`), the staff's events (:func:`_personeel`) and the loop.
 """
 
 from __future__ import annotations
@@ -111,7 +117,7 @@ def _capaciteit(wk, w, slots, p):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def _nieuwe_werker(t, inwerken, zaak, beter, wk, n, stand, p, events, ruimte, horizon):  # type: ignore[no-untyped-def]  # noqa: E501
+def _nieuwe_werker(t, inwerken, zaak, beter, wk, n, stand, p, events, ruimte, horizon):  # type: ignore[no-untyped-def]
     """A caseworker (``zaak``; else one of the support staff, without a caseload) from ``t``,
     onboarding for ``inwerken`` more days (0: fully counting); long-sick until ``beter`` when
     that is later than ``t`` (an episode under way at the start: its next one is drawn when it
@@ -187,7 +193,7 @@ def _intern_vertraging(p):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def _toewijzen(t, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon):  # type: ignore[no-untyped-def]  # noqa: E501
+def _toewijzen(t, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon):  # type: ignore[no-untyped-def]
     """Assign the ready children in priority order while some caseworker has room."""
     n_maanden = p.n_maanden
     while wachtrij and ruimte:
@@ -281,56 +287,10 @@ def _peildatum(t, m, kd, wk, n, p, uit):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen):  # type: ignore[no-untyped-def]  # noqa: C901, PLR0912, PLR0915 - one loop, on purpose
-    np.random.seed(seed)
-    horizon = p.n_maanden * MAAND
-    uit = np.zeros((9, p.n_maanden))
-    n = np.zeros(5, dtype=np.int64)
-    stand = np.array([norm, verloop, instroom])
-    wk = _Werkers(
-        np.zeros(n_werkers, dtype=np.int64),
-        np.zeros(n_werkers, dtype=np.int64),
-        np.zeros(n_werkers, dtype=np.bool_),
-        np.zeros(n_werkers, dtype=np.bool_),
-        np.zeros(n_werkers, dtype=np.bool_),
-        np.zeros(n_werkers, dtype=np.bool_),
-        np.zeros((n_werkers, kolommen + 1), dtype=np.int64),
-    )
-    kd = _Kinderen(
-        np.zeros(n_kinderen),
-        np.zeros(n_kinderen),
-        np.zeros(n_kinderen),
-        np.zeros(n_kinderen),
-        np.zeros(n_kinderen, dtype=np.int64),
-        np.zeros(n_kinderen, dtype=np.int64),
-        np.zeros(n_kinderen, dtype=np.int64),
-        np.zeros(n_kinderen, dtype=np.int64),
-        np.zeros(n_kinderen, dtype=np.int64),
-    )
-    n_reg = n_kinderen if p.registreer else 0
-    reg_klasse = np.zeros(n_reg, dtype=np.int64)
-    reg_wacht = np.zeros(n_reg)
-    tel = np.zeros((8, p.n_maanden))
-    if n_kinderen < p.begin_clienten or n_werkers < p.medewerkers + p.ondersteuners:
-        return 1, uit, tel, 0, reg_klasse, reg_wacht  # not even the start state fits
-    events = [(0.0, 0, 0)]  # typed by its first entry
-    events.pop()
-    wachtrij = [(0, 0.0, 0)]  # (class, since, child) of the children ready for assignment
-    wachtrij.pop()
-    ruimte = [0]  # caseworkers that may have room (lazy)
-    ruimte.pop()
-
-    # a long sickness lasts lang_ziek_vanaf_dagen, then an exponential rest (not above it:
-    # exponential throughout); the children are handed over at drempel
-    drempel = p.ziekte_drempel_dagen
-    ziek_vast = p.lang_ziek_vanaf_dagen
-    rest_ziek = p.lang_ziek_dagen - ziek_vast
-    if rest_ziek <= 0:
-        ziek_vast, rest_ziek = 0.0, p.lang_ziek_dagen
-
-    # caseworkers, then the support staff (numbered after them), some onboarding, some
-    # long-sick; vacancies open at the start (the caseworkers' as registered, or as many as
-    # turnover keeps open on average; the support staff's on average)
+def _staf_begin(p, verloop, rest_ziek, wk, n, stand, events, ruimte, horizon):  # type: ignore[no-untyped-def]
+    """Caseworkers, then the support staff (numbered after them), some onboarding, some
+    long-sick; vacancies open at the start (the caseworkers' as registered, or as many as
+    turnover keeps open on average; the support staff's on average)."""
     for zaak in (True, False):
         aantal = p.medewerkers if zaak else p.ondersteuners
         inwerkend = p.begin_inwerkend if zaak else p.begin_ondersteuners_inwerkend
@@ -345,11 +305,15 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
             vacatures = round(verloop * aantal * p.vacature_dagen / 365.25)
         for _ in range(vacatures):
             _push(events, _exp(1.0 / p.vacature_dagen), VACATURE, int(zaak), horizon)
-    if n[N_VOL]:
-        return 1, uit, tel, 0, reg_klasse, reg_wacht
 
-    # start state: clients in execution, most with a caseworker (round robin under the cap),
-    # some on the waiting lists; their ends are a sorted stream beside the heap
+
+@njit(cache=True)
+def _clienten_begin(
+    p, kd, wk, n, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon, kolommen
+):  # type: ignore[no-untyped-def]
+    """The start state of the clients in execution, most with a caseworker (round robin under
+    the cap), some on the waiting lists; returns when each of them ends (their ends are a
+    sorted stream beside the heap)."""
     plekken = []
     for r in range(kolommen + 1):
         for w in range(p.medewerkers):
@@ -406,7 +370,122 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
         if wk.last[w] < wk.cap[w] and not wk.ziek[w]:
             ruimte.append(w)
     if wachtrij:  # the ready ones go to whoever has room, before anything happens
-        _toewijzen(0.0, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon)  # noqa: E501
+        _toewijzen(0.0, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon)
+    return voorraad_t
+
+
+@njit(cache=True)
+def _personeel(soort, x, t, kd, wk, n, p, mt, stand, events, wachtrij, ruimte, horizon, ziek):  # type: ignore[no-untyped-def]
+    """An event of the staff (or a scenario measure, which changes staff and norm): whether
+    anyone may be assigned after it (not when a caseworker falls ill or the event is stale).
+    ``ziek``: a long episode's certain days, its mean exponential rest, and the day into it
+    its children are handed over."""
+    ziek_vast, rest_ziek, drempel = ziek
+    if soort == VERTREK:
+        if not wk.actief[x]:
+            return False
+        wk.actief[x] = False
+        _loslaten(x, t, kd, wk, p, events, wachtrij, horizon)
+        _push(events, t + _exp(1.0 / p.vacature_dagen), VACATURE, int(wk.zaak[x]), horizon)
+    elif soort == VACATURE:  # x: 1 a caseworker's post, 0 a support post
+        _nieuwe_werker(t, p.inwerk_dagen, x == 1, t, wk, n, stand, p, events, ruimte, horizon)
+    elif soort == ZIEK:
+        if not wk.actief[x] or wk.ziek[x]:
+            return False
+        wk.ziek[x] = True  # a long episode: hands over at drempel
+        duur = ziek_vast + _exp(1.0 / rest_ziek)
+        _push(events, t + duur, BETER, x, horizon)
+        if duur > drempel:
+            _push(events, t + drempel, DREMPEL, x, horizon)
+        return False
+    elif soort == DREMPEL:
+        if not (wk.actief[x] and wk.ziek[x]):
+            return False
+        _loslaten(x, t, kd, wk, p, events, wachtrij, horizon)
+    elif soort == BETER:
+        if not wk.actief[x]:
+            return False
+        wk.ziek[x] = False
+        ruimte.append(x)
+        _push(events, t + _exp(p.lang_ziek_per_jaar / 365.25), ZIEK, x, horizon)
+    elif soort == INGEWERKT:
+        if not wk.actief[x]:
+            return False
+        wk.ingewerkt[x] = True
+        wk.cap[x] = _capaciteit(wk, x, stand[S_SLOTS], p)
+        ruimte.append(x)
+    elif soort == MAATREGEL:
+        stand[S_VERLOOP] = max(0.0, stand[S_VERLOOP] + mt.verloop_delta[x])
+        stand[S_INSTROOM] *= mt.instroom_factor[x]
+        if not math.isnan(mt.norm[x]) or mt.norm_factor[x] != 1:
+            nieuw = mt.norm[x] if not math.isnan(mt.norm[x]) else stand[S_SLOTS]
+            stand[S_SLOTS] = nieuw * mt.norm_factor[x]
+            for w in range(n[N_WERKER]):
+                if wk.actief[w]:
+                    wk.cap[w] = _capaciteit(wk, w, stand[S_SLOTS], p)
+                    ruimte.append(w)
+        for _ in range(mt.extra[x]):
+            inwerken = p.inwerk_dagen if mt.zij_instroom[x] else 0.0
+            _nieuwe_werker(t, inwerken, True, t, wk, n, stand, p, events, ruimte, horizon)
+    return True
+
+
+@njit(cache=True)
+def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen):  # type: ignore[no-untyped-def]
+    np.random.seed(seed)
+    horizon = p.n_maanden * MAAND
+    uit = np.zeros((9, p.n_maanden))
+    n = np.zeros(5, dtype=np.int64)
+    stand = np.array([norm, verloop, instroom])
+    wk = _Werkers(
+        np.zeros(n_werkers, dtype=np.int64),
+        np.zeros(n_werkers, dtype=np.int64),
+        np.zeros(n_werkers, dtype=np.bool_),
+        np.zeros(n_werkers, dtype=np.bool_),
+        np.zeros(n_werkers, dtype=np.bool_),
+        np.zeros(n_werkers, dtype=np.bool_),
+        np.zeros((n_werkers, kolommen + 1), dtype=np.int64),
+    )
+    kd = _Kinderen(
+        np.zeros(n_kinderen),
+        np.zeros(n_kinderen),
+        np.zeros(n_kinderen),
+        np.zeros(n_kinderen),
+        np.zeros(n_kinderen, dtype=np.int64),
+        np.zeros(n_kinderen, dtype=np.int64),
+        np.zeros(n_kinderen, dtype=np.int64),
+        np.zeros(n_kinderen, dtype=np.int64),
+        np.zeros(n_kinderen, dtype=np.int64),
+    )
+    n_reg = n_kinderen if p.registreer else 0
+    reg_klasse = np.zeros(n_reg, dtype=np.int64)
+    reg_wacht = np.zeros(n_reg)
+    tel = np.zeros((8, p.n_maanden))
+    if n_kinderen < p.begin_clienten or n_werkers < p.medewerkers + p.ondersteuners:
+        return 1, uit, tel, 0, reg_klasse, reg_wacht  # not even the start state fits
+    events = [(0.0, 0, 0)]  # typed by its first entry
+    events.pop()
+    wachtrij = [(0, 0.0, 0)]  # (class, since, child) of the children ready for assignment
+    wachtrij.pop()
+    ruimte = [0]  # caseworkers that may have room (lazy)
+    ruimte.pop()
+
+    # a long sickness lasts lang_ziek_vanaf_dagen, then an exponential rest (not above it:
+    # exponential throughout); the children are handed over at drempel
+    drempel = p.ziekte_drempel_dagen
+    ziek_vast = p.lang_ziek_vanaf_dagen
+    rest_ziek = p.lang_ziek_dagen - ziek_vast
+    if rest_ziek <= 0:
+        ziek_vast, rest_ziek = 0.0, p.lang_ziek_dagen
+    ziek = (ziek_vast, rest_ziek, drempel)
+
+    _staf_begin(p, verloop, rest_ziek, wk, n, stand, events, ruimte, horizon)
+    if n[N_VOL]:
+        return 1, uit, tel, 0, reg_klasse, reg_wacht
+
+    voorraad_t = _clienten_begin(
+        p, kd, wk, n, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon, kolommen
+    )
     voorraad = np.argsort(voorraad_t, kind="mergesort")
     vi = 0
     t_vr = voorraad_t[voorraad[0]] if len(voorraad) else math.inf
@@ -449,7 +528,7 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
             if vertraging == 0:  # only a child ready now can change who is assigned
                 _toewijzen(
                     t, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon
-                )  # noqa: E501
+                )
             continue
         if t_vr <= t_ev:
             t = t_vr
@@ -473,63 +552,21 @@ def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen)
             if kd.werker[x] != WACHTEND or kd.klaar[x] != t:
                 continue
             heapq.heappush(wachtrij, (kd.klasse[x], kd.sinds[x], x))
-        elif soort_event == VERTREK:
-            if not wk.actief[x]:
-                continue
-            wk.actief[x] = False
-            _loslaten(x, t, kd, wk, p, events, wachtrij, horizon)
-            _push(events, t + _exp(1.0 / p.vacature_dagen), VACATURE, int(wk.zaak[x]), horizon)
-        elif soort_event == VACATURE:  # x: 1 a caseworker's post, 0 a support post
-            _nieuwe_werker(t, p.inwerk_dagen, x == 1, t, wk, n, stand, p, events, ruimte, horizon)
-        elif soort_event == ZIEK:
-            if not wk.actief[x] or wk.ziek[x]:
-                continue
-            wk.ziek[x] = True  # a long episode: hands over at drempel
-            duur = ziek_vast + _exp(1.0 / rest_ziek)
-            _push(events, t + duur, BETER, x, horizon)
-            if duur > drempel:
-                _push(events, t + drempel, DREMPEL, x, horizon)
-            continue
-        elif soort_event == DREMPEL:
-            if not (wk.actief[x] and wk.ziek[x]):
-                continue
-            _loslaten(x, t, kd, wk, p, events, wachtrij, horizon)
-        elif soort_event == BETER:
-            if not wk.actief[x]:
-                continue
-            wk.ziek[x] = False
-            ruimte.append(x)
-            _push(events, t + _exp(p.lang_ziek_per_jaar / 365.25), ZIEK, x, horizon)
-        elif soort_event == INGEWERKT:
-            if not wk.actief[x]:
-                continue
-            wk.ingewerkt[x] = True
-            wk.cap[x] = _capaciteit(wk, x, stand[S_SLOTS], p)
-            ruimte.append(x)
-        elif soort_event == MAATREGEL:
-            stand[S_VERLOOP] = max(0.0, stand[S_VERLOOP] + mt.verloop_delta[x])
-            stand[S_INSTROOM] *= mt.instroom_factor[x]
-            if not math.isnan(mt.norm[x]) or mt.norm_factor[x] != 1:
-                nieuw = mt.norm[x] if not math.isnan(mt.norm[x]) else stand[S_SLOTS]
-                stand[S_SLOTS] = nieuw * mt.norm_factor[x]
-                for w in range(n[N_WERKER]):
-                    if wk.actief[w]:
-                        wk.cap[w] = _capaciteit(wk, w, stand[S_SLOTS], p)
-                        ruimte.append(w)
-            for _ in range(mt.extra[x]):
-                inwerken = p.inwerk_dagen if mt.zij_instroom[x] else 0.0
-                _nieuwe_werker(t, inwerken, True, t, wk, n, stand, p, events, ruimte, horizon)
-        else:  # MAANDGRENS
+        elif soort_event == MAANDGRENS:
             _peildatum(t, x, kd, wk, n, p, uit)
             if tel[T_START_N, x]:
                 uit[R_WACHT_START, x] = tel[T_START_SOM, x] / tel[T_START_N, x]
             if tel[T_INT_N, x]:
                 uit[R_WACHT_INTERN, x] = tel[T_INT_SOM, x] / tel[T_INT_N, x]
             continue
+        elif not _personeel(
+            soort_event, x, t, kd, wk, n, p, mt, stand, events, wachtrij, ruimte, horizon, ziek
+        ):
+            continue
         if wachtrij:
             _toewijzen(
                 t, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ruimte, horizon
-            )  # noqa: E501
+            )
 
     for m in range(p.n_maanden):  # shares of the month's new measures (none: all of them)
         nieuw_ = tel[T_NIEUW, m]
