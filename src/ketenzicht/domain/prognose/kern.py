@@ -52,7 +52,8 @@ Par = namedtuple(
         "begin_clienten begin_wachtlijst_start begin_wachtlijst_intern begin_binnen_norm "
         "begin_inwerkend begin_ziek begin_vacatures ondersteuners begin_ondersteuners_inwerkend "
         "begin_ondersteuners_ziek n_maanden norm_dagen peil_norm_dagen "
-        "norm_veiligheidsplan_dagen norm_hulpaanbod_dagen opwarm_dagen registreer hoogste constant"
+        "norm_veiligheidsplan_dagen norm_hulpaanbod_dagen opwarm_dagen registreer hoogste constant "
+        "uitloop_dagen"
     ),
 )
 Maatregelen = namedtuple(
@@ -223,7 +224,7 @@ def _toewijzen(t, kd, wk, n, p, tel, reg_klasse, reg_wacht, events, wachtrij, ru
                     tel[T_PLAN, ms] += 1
                 if max(wacht, _exp(1.0 / p.hulpaanbod_dagen)) <= p.norm_hulpaanbod_dagen:
                     tel[T_HULP, ms] += 1
-            if p.registreer and kd.begin[i] >= p.opwarm_dagen:
+            if p.registreer and p.opwarm_dagen <= kd.begin[i] < p.n_maanden * MAAND:
                 r = n[N_REG]
                 reg_klasse[r] = kd.klasse[i]
                 reg_wacht[r] = wacht
@@ -433,7 +434,9 @@ def _personeel(soort, x, t, kd, wk, n, p, mt, stand, events, wachtrij, ruimte, h
 @njit(cache=True)
 def draai(p, mt, norm, verloop, instroom, seed, n_kinderen, n_werkers, kolommen):  # type: ignore[no-untyped-def]
     np.random.seed(seed)
-    horizon = p.n_maanden * MAAND
+    # the run goes on uitloop_dagen past the last month (nothing of that time is shown), so a
+    # new measure of the last months is assigned, or has missed its norms, before it ends
+    horizon = p.n_maanden * MAAND + p.uitloop_dagen
     uit = np.zeros((9, p.n_maanden))
     n = np.zeros(5, dtype=np.int64)
     stand = np.array([norm, verloop, instroom])
