@@ -4,6 +4,8 @@ forecast from a past month puts the monitor of the months since beside the bands
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 
 import pytest
@@ -44,6 +46,14 @@ def test_prognose_in_stappen_met_voortgang_tot_de_banden(client, wereld, monkeyp
             break
     assert "Replicaties: 1 van 3" in stappen[0] and "Replicaties: 2 van 3" in stappen[1]
     assert 'data-testid="uitkomst"' in stappen[2] and "Basislijn" in stappen[2]
+    # children as a whole number, the workload with two decimals, shares as a percentage
+    rijen = re.findall(r'scope="row">([^<]+)</th><td[^>]*>([^<]+)</td>', stappen[2])
+    cellen = {html.unescape(titel): cel for titel, cel in rijen}
+    assert re.fullmatch(r"\d+ \(\d+–\d+\)", cellen["Wachtlijst bij de start (> 5 werkdagen)"])
+    assert re.fullmatch(
+        r"\d+,\d\d \(\d+,\d\d–\d+,\d\d\)", cellen["Workload (cliënten per beschikbare fte)"]
+    )
+    assert re.fullmatch(r"\d+% \(\d+–\d+%\)", cellen["Aandeel met hulp binnen 3 maanden"])
     run.refresh_from_db()
     assert run.klaar and len(run.uitkomsten) == 3 and all("b" in u for u in run.uitkomsten)
     # one more step changes nothing

@@ -49,6 +49,10 @@ GRAFIEKEN = (
 )
 
 
+# how the page writes an indicator: children as a whole number, the workload with two decimals,
+# the rest (shares of new measures) as a percentage
+SOORT = {"wachtlijst_start": "aantal", "wachtlijst_intern": "aantal", "workload": "workload"}
+
 GETOETST = frozenset({"wachtlijst_start", "wachtlijst_intern", "workload"})  # in the monitor
 
 
@@ -100,6 +104,7 @@ def resultaat(run: Prognoserun) -> dict[str, Any]:
     uit["tabel"] = [
         {
             "titel": titel,
+            "soort": SOORT.get(naam, "aandeel"),
             "scenario": laatste[naam],
             "basis": basis.maanden[-1][naam] if basis else None,
         }
