@@ -3,6 +3,7 @@ bands as charts beside the baseline. Aggregates only; thin over services and sel
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -89,22 +90,19 @@ def _organisatie(request: HttpRequest) -> Organisatie | None:
 
 
 def _maatregelen(d: dict[str, Any]) -> tuple[Maatregel, ...]:
-    m, gi = d["vanaf_maand"], d.get("gi") or None
+    m = d["vanaf_maand"]
     uit = []
     if d.get("extra_medewerkers"):
         uit.append(
-            Maatregel(
-                m, extra_medewerkers=d["extra_medewerkers"], zij_instroom=d["zij_instroom"],
-                onderdeel=gi,
-            )
-        )  # fmt: skip
+            Maatregel(m, extra_medewerkers=d["extra_medewerkers"], zij_instroom=d["zij_instroom"])
+        )
     if d.get("verloop_punten"):
-        uit.append(Maatregel(m, verloop_delta=d["verloop_punten"] / 100, onderdeel=gi))
+        uit.append(Maatregel(m, verloop_delta=d["verloop_punten"] / 100))
     if d.get("instroom_pct"):
-        uit.append(Maatregel(m, instroom_factor=1 + d["instroom_pct"] / 100, onderdeel=gi))
+        uit.append(Maatregel(m, instroom_factor=1 + d["instroom_pct"] / 100))
     if d.get("norm_factor_pct"):
-        uit.append(Maatregel(m, norm_factor=1 + d["norm_factor_pct"] / 100, onderdeel=gi))
-    return tuple(uit)
+        uit.append(Maatregel(m, norm_factor=1 + d["norm_factor_pct"] / 100))
+    return tuple(replace(maatregel, onderdeel=d.get("gi") or None) for maatregel in uit)
 
 
 @login_required
