@@ -126,3 +126,48 @@ def test_tabel_noemt_landelijk(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["monitor", "--peildatum", PEIL]) == 0
     uit = capsys.readouterr().out
     assert "Landelijk" in uit and f"peildatum {PEIL}" in uit
+
+
+@pytest.mark.usefixtures("demo", "bevroren_klok")
+def test_peildatum_na_vandaag_wordt_geweigerd(capsys) -> None:  # type: ignore[no-untyped-def]
+    # the clock stands at 20 November 2026: the 21st has not happened yet, the 20th has
+    assert main(["monitor", "--peildatum", "2026-11-21", "--format", "json"]) == 2
+    fout = capsys.readouterr()
+    assert fout.out == "" and "2026-11-21 ligt na vandaag (2026-11-20)" in fout.err
+    assert (
+        main(
+            [
+                "monitor",
+                "export",
+                "--peildatum",
+                "2027-03-01",
+                "--format",
+                "csv",
+                "--uit",
+                "/dev/null",
+            ]
+        )
+        == 2
+    )
+    assert "ligt na vandaag" in capsys.readouterr().err
+    assert main(["monitor", "--peildatum", "2026-11-20", "--format", "json"]) == 0
+
+
+@pytest.mark.usefixtures("demo", "bevroren_klok")
+def test_pagina_met_peildatum_na_vandaag_zegt_dat_en_toont_vandaag(client) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    client.force_login(User.objects.get(username="ministerie"))
+    vandaag = client.get(reverse("monitor"))
+    assert vandaag.status_code == 200 and b"monitor-fout" not in vandaag.content
+    for gevraagd, melding in (
+        ("2027-03-01", "Peildatum 01-03-2027 ligt na vandaag"),
+        ("1 maart", "is geen datum"),
+    ):
+        pagina = client.get(reverse("monitor"), {"peildatum": gevraagd})
+        assert pagina.status_code == 400
+        html = pagina.content.decode()
+        assert melding in html and "Peildatum 20 november 2026" in html
+        # the figures shown are today's, the same as asked without a date
+        assert pagina.context["rijen"] == vandaag.context["rijen"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.conf import settings
+from django.utils import timezone
 
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.monitor import Indicatoren, indicatoren_gi, landelijk
@@ -40,9 +41,18 @@ def monitor(
 
     ``bron``: ``registratie`` computes from what GIs registered in Ketenzicht; ``uitvraag`` uses
     the figures GIs delivered; ``alles`` (default) takes the registration for GIs that register
-    here and the delivered figures for the others, and says per GI which it is."""
+    here and the delivered figures for the others, and says per GI which it is.
+
+    A peildatum after today is refused (``LookupError``): its figures would be today's, shown
+    as if they were that day's."""
     if bron not in BRONNEN:
         raise LookupError(f"Onbekende bron {bron!r}; kies uit {', '.join(BRONNEN)}.")
+    vandaag = timezone.localdate()
+    if peildatum > vandaag:
+        raise LookupError(
+            f"Peildatum {peildatum.isoformat()} ligt na vandaag ({vandaag.isoformat()}): "
+            "de monitor telt wat er is gebeurd; een vooruitblik geeft 'ketenzicht prognose'."
+        )
     alle = gis()
     if gi_naam is not None and gi_naam not in {g.naam for g in alle}:
         raise LookupError(

@@ -31,10 +31,16 @@ KOPPEN = [
 
 @login_required
 def monitor_pagina(request: HttpRequest) -> HttpResponse:
+    vandaag = timezone.localdate()
+    gevraagd = request.GET.get("peildatum", "")
+    fout = ""
     try:
-        peildatum = date.fromisoformat(request.GET.get("peildatum", ""))
+        peildatum = date.fromisoformat(gevraagd) if gevraagd else vandaag
     except ValueError:
-        peildatum = timezone.localdate()
+        peildatum, fout = vandaag, f"Peildatum {gevraagd!r} is geen datum (jjjj-mm-dd)."
+    if peildatum > vandaag:
+        fout = f"Peildatum {peildatum:%d-%m-%Y} ligt na vandaag; de monitor toont vandaag."
+        peildatum = vandaag
     vorige_datum = plus_maanden(peildatum, -6)
     uitkomst, vorige = reeks([peildatum, vorige_datum])
     verschil = _verschil(uitkomst.landelijk, vorige.landelijk)
@@ -57,8 +63,9 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
         "grafiek": grafiek,
         "vorige": vorige_datum,
         "verschil": verschil,
+        "fout": fout,
     }
-    return render(request, "web/monitor.html", context)
+    return render(request, "web/monitor.html", context, status=400 if fout else 200)
 
 
 @login_required
