@@ -1,5 +1,6 @@
 """Reads about children for the doorbraakaanpak: milestone status per measure, the gemeente's
-afspraak-1 list, the planner's signal list, the RET's worklist and a child's timeline.
+afspraak-1 list, the planner's signal list and the RET's worklist (a child's timeline is in
+``tijdlijn``).
 
 Aggregates (the monthly monitor) contain no child; every list that shows children goes through
 ``zichtbare_kinderen`` and is audited."""
@@ -7,21 +8,19 @@ Aggregates (the monthly monitor) contain no child; every list that shows childre
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import UUID
 
-from django.conf import settings
 from django.db.models import Q
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.services import log_toegang
 from ketenzicht.domain import normen
-from ketenzicht.domain.escalatie import EscalatieStatus, is_open
+from ketenzicht.domain.escalatie import EscalatieStatus
 from ketenzicht.domain.kalender import NederlandseKalender
-from ketenzicht.domain.normen import escalatie_voorstel
-from ketenzicht.doorbraak.models import Afspraak, Escalatie, Normset
+from ketenzicht.doorbraak.models import Escalatie, Normset
 from ketenzicht.doorbraak.selectors import gehaald, normsets
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
 from ketenzicht.kinderen.selectors import zichtbare_kinderen
@@ -46,7 +45,7 @@ class KindMetMijlpalen:
         return tuple(s for s in self.standen if s.status is normen.Status.TE_LAAT)
 
 
-def _met_mijlpalen(
+def met_mijlpalen(
     maatregelen: Iterable[Maatregel], peildatum: date, bijna_dagen: int
 ) -> list[KindMetMijlpalen]:
     lijst = list(maatregelen)
@@ -90,7 +89,7 @@ def _lopend(peildatum: date) -> Q:
 
 def mijlpalen_van(maatregel: Maatregel, peildatum: date) -> list[normen.MijlpaalStand]:
     """The status of each milestone of one measure (the caller has audited the child's read)."""
-    [uit] = _met_mijlpalen([maatregel], peildatum, bijna_dagen(peildatum))
+    [uit] = met_mijlpalen([maatregel], peildatum, bijna_dagen(peildatum))
     return list(uit.standen)
 
 
@@ -114,7 +113,7 @@ def niet_tijdig(
         .select_related("kind__gemeente", "gi")
         .order_by("start", "pk")
     )
-    lijst = [k for k in _met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum)) if k.te_laat]
+    lijst = [k for k in met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum)) if k.te_laat]
     log_toegang(
         gebruiker=gebruiker,
         kind_pids=[k.kind_pid for k in lijst],
@@ -143,7 +142,7 @@ def signalen(
     )
     per: dict[str, list[Signaal]] = defaultdict(list)
     tot = peildatum + timedelta(days=dagen)
-    for k in _met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum)):
+    for k in met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum)):
         for s in k.standen:
             if s.status.gehaald or s.vervaldatum is None or s.vervaldatum > tot:
                 continue
@@ -190,115 +189,6 @@ def expertteam_voor(kind: Kind) -> Organisatie | None:
         .order_by("pk")
         .first()
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Gebeurtenis:
-    datum: date
-    soort: str  # maatregel | mijlpaal | jeugdbeschermer | afspraak | escalatie
-    tekst: str
-
-
-@dataclass(frozen=True, slots=True)
-class Tijdlijn:
-    """A child's doorbraak view: milestones per measure, agreements, escalations, events."""
-
-    mijlpalen: dict[int, list[normen.MijlpaalStand]]  # per maatregel id
-    afspraken: list[Afspraak]
-    escalaties: list[Escalatie]
-    open_escalatie: Escalatie | None
-    voorstel_escalatie: str | None
-    expertteam: Organisatie | None
-    gebeurtenissen: list[Gebeurtenis]
-
-
-def tijdlijn(kind: Kind, maatregelen: Sequence[Maatregel], peildatum: date) -> Tijdlijn:
-    """For a child whose read was audited by ``kind_inzien``."""
-    met = {
-        k.maatregel_id: k
-        for k in _met_mijlpalen(
-            [m for m in maatregelen if m.start <= peildatum], peildatum, bijna_dagen(peildatum)
-        )
-    }
-    afspraken = list(kind.afspraken.order_by("uiterlijk", "pk"))
-    escalaties = list(
-        kind.escalaties.select_related("expertteam").prefetch_related("overgangen").order_by("pk")
-    )
-    open_ = next((e for e in escalaties if is_open(EscalatieStatus(e.status))), None)
-    lopend = [k for mid, k in met.items() if _loopt(maatregelen, mid, peildatum)]
-    voorstel = None
-    if open_ is None:
-        voorstel = next(
-            (
-                r
-                for k in lopend
-                if (r := escalatie_voorstel(k.standen, settings.ESCALATIE_HULPAANBOD_DAGEN_TE_LAAT))
-            ),
-            None,
-        )
-    gebeurtenissen = [
-        Gebeurtenis(m.start, "maatregel", f"Start {m.maatregelcode.label} bij {m.gi}")
-        for m in maatregelen
-    ]
-    gebeurtenissen += [
-        Gebeurtenis(m.einde, "maatregel", f"Einde {m.maatregelcode.kort} ({m.einde_reden})")
-        for m in maatregelen
-        if m.einde is not None and m.einde <= peildatum
-    ]
-    for m in maatregelen:
-        for t in m.toewijzingen.all():
-            if t.start <= peildatum:
-                gebeurtenissen.append(
-                    Gebeurtenis(
-                        t.start, "jeugdbeschermer", f"Vaste jeugdbeschermer: {t.medewerker}"
-                    )
-                )
-            if t.einde is not None and t.einde <= peildatum:
-                gebeurtenissen.append(
-                    Gebeurtenis(
-                        t.einde, "jeugdbeschermer", f"{t.medewerker} stopt ({t.einde_reden})"
-                    )
-                )
-    for k in met.values():
-        for s in k.standen:
-            if s.gehaald_op is not None:
-                tekst = f"{s.mijlpaal.naam} ({k.maatregel})"
-                if s.status is normen.Status.TE_LAAT_GEHAALD:
-                    tekst += f", {s.dagen_te_laat} dagen na de termijn"
-                gebeurtenissen.append(Gebeurtenis(s.gehaald_op, "mijlpaal", tekst))
-    for a in afspraken:
-        gebeurtenissen.append(
-            Gebeurtenis(
-                a.gemaakt_op.date(),
-                "afspraak",
-                f"Afspraak: {a.get_wie_display()} — {a.wat} (uiterlijk {a.uiterlijk:%d-%m-%Y})",
-            )
-        )
-    for e in escalaties:
-        for o in e.overgangen.all():
-            gebeurtenissen.append(
-                Gebeurtenis(
-                    o.datum,
-                    "escalatie",
-                    f"Escalatie {e.expertteam}: {o.get_naar_display().lower()} — {o.reden}",
-                )
-            )
-    volgorde = {"maatregel": 0, "jeugdbeschermer": 1, "mijlpaal": 2, "afspraak": 3}
-    gebeurtenissen.sort(key=lambda g: (g.datum, volgorde.get(g.soort, 4)), reverse=True)
-    return Tijdlijn(
-        {mid: list(k.standen) for mid, k in met.items()},
-        afspraken,
-        escalaties,
-        open_,
-        voorstel,
-        expertteam_voor(kind),
-        gebeurtenissen,
-    )
-
-
-def _loopt(maatregelen: Sequence[Maatregel], maatregel_id: int, peildatum: date) -> bool:
-    m = next(m for m in maatregelen if m.pk == maatregel_id)
-    return m.start <= peildatum and (m.einde is None or m.einde > peildatum)
 
 
 def gemeenten_van(gi: Organisatie) -> list[Organisatie]:

@@ -12,9 +12,9 @@ from django.utils import timezone
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.escalatie import OVERGANGEN, EscalatieStatus
 from ketenzicht.domain.wachtlijst import WachtSoort
-from ketenzicht.doorbraak import lijsten as doorbraak
 from ketenzicht.doorbraak.models import Afspraak, Mijlpaalregistratie
 from ketenzicht.doorbraak.rechten import rechten
+from ketenzicht.doorbraak.tijdlijn import tijdlijn as doorbraak_tijdlijn
 from ketenzicht.kinderen import selectors
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.organisaties.selectors import gi_van
@@ -58,7 +58,7 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
         raise Http404("Geen kind gevonden.") from None
     d = selectors.dossier(gevonden)
     vandaag = timezone.localdate()
-    tijdlijn = doorbraak.tijdlijn(gevonden, d.maatregelen, vandaag)
+    tijdlijn = doorbraak_tijdlijn(gevonden, d.maatregelen, vandaag)
     for m in d.maatregelen:
         m.mijlpalen_stand = tijdlijn.mijlpalen.get(m.pk, [])  # type: ignore[attr-defined]
     overgangen = (
