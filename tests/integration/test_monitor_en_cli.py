@@ -171,3 +171,31 @@ def test_pagina_met_peildatum_na_vandaag_zegt_dat_en_toont_vandaag(client) -> No
         assert melding in html and "Peildatum 20 november 2026" in html
         # the figures shown are today's, the same as asked without a date
         assert pagina.context["rijen"] == vandaag.context["rijen"]
+
+
+@pytest.mark.usefixtures("demo", "bevroren_klok")
+def test_pagina_schrijft_het_verschil_met_teken_en_decimale_komma(client) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    from ketenzicht.monitor.cli import verschil
+    from ketenzicht.monitor.selectors import monitor
+
+    client.force_login(User.objects.get(username="ministerie"))
+    html = client.get(reverse("monitor"), {"peildatum": PEIL}).content.decode()
+    regel = re.search(r'data-testid="verschil">(.*?)</p>', html, re.S)
+    assert regel is not None
+    d = verschil(
+        monitor(peildatum=date(2026, 6, 1)).landelijk,
+        monitor(peildatum=date(2025, 12, 1)).landelijk,
+    )
+
+    def nl(x: float, decimalen: int) -> str:
+        tekst = f"{abs(x):,.{decimalen}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        return tekst if round(x, decimalen) == 0 else ("+" if x > 0 else "−") + tekst
+
+    assert f"fte beschikbaar {nl(d['fte_beschikbaar'], 1)}," in regel.group(1)
+    assert f"workload {nl(d['workload'], 1)}," in regel.group(1)
+    assert f"totaal wachtend {nl(d['totaal_wachtend'], 0)}." in regel.group(1)

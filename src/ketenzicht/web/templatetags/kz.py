@@ -1,0 +1,21 @@
+"""Template filters of Ketenzicht's pages."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def verschil(waarde: float | int | None, decimalen: int = 0) -> str:
+    """A change written the Dutch way, with its sign: ``+5``, ``−14,9``, ``0,0``; ``—`` when
+    there is nothing to compare."""
+    if waarde is None:
+        return "—"
+    afgerond = round(float(waarde), decimalen)
+    tekst = number_format(abs(afgerond), decimal_pos=decimalen, force_grouping=True)
+    if afgerond == 0:
+        return tekst
+    return ("+" if afgerond > 0 else "−") + tekst
