@@ -82,7 +82,7 @@ def trend(request: HttpRequest) -> HttpResponse:
         if i is not None:
             punten.append((m.peildatum, i, m.bron.get(gekozen, "")))
     grafiek = {
-        "peildata": [d.isoformat() for d, _, _ in punten],
+        "peildata": [f"{d:%d-%m-%Y}" for d, _, _ in punten],
         "workload": [i.workload for _, i, _ in punten],
         "fte_beschikbaar": [i.fte_beschikbaar for _, i, _ in punten],
         "fte_formatie": [i.fte_formatie for _, i, _ in punten],
