@@ -23,13 +23,16 @@ from ketenzicht.organisaties.selectors import lidmaatschap_van
 from ketenzicht.prognose import export, selectors, services
 from ketenzicht.prognose.models import Prognoserun
 
+BASISLIJN = ("naam", "basis", "vanaf", "horizon", "runs")  # the form's other fields are measures
+
 
 class PrognoseFormulier(forms.Form):
-    naam = forms.CharField(max_length=120, initial="Mijn scenario")
+    naam = forms.CharField(max_length=120, initial="Mijn scenario", label="Naam")
     basis = forms.ChoiceField(
+        label="Basis",
         choices=[
-            ("kalibratie", "Gekalibreerd op de registratie (deze maand)"),
-            ("standaard", "Landelijke standaardwaarden (DOMAIN.md)"),
+            ("kalibratie", "Gekalibreerd op de registratie"),
+            ("standaard", "Landelijke standaardwaarden"),
         ],
         initial="kalibratie",
     )
@@ -40,21 +43,52 @@ class PrognoseFormulier(forms.Form):
     )
     horizon = forms.IntegerField(min_value=1, max_value=60, initial=24, label="Horizon (maanden)")
     runs = forms.IntegerField(
-        min_value=1, max_value=services.MAX_RUNS, initial=50, label="Replicaties"
+        min_value=1,
+        max_value=services.MAX_RUNS,
+        initial=50,
+        label="Replicaties",
+        help_text="Meer replicaties: gladdere banden, langer rekenen.",
     )
     vanaf_maand = forms.IntegerField(
-        min_value=0, max_value=59, initial=3, label="Maatregelen vanaf maand"
+        min_value=0,
+        max_value=59,
+        initial=3,
+        label="Maatregelen vanaf maand",
+        help_text="Het aantal maanden na de start van de prognose dat de maatregelen ingaan.",
     )
-    extra_medewerkers = forms.IntegerField(min_value=0, max_value=5000, required=False)
-    zij_instroom = forms.BooleanField(required=False, initial=True, label="Zij-instroom (inwerken)")
+    extra_medewerkers = forms.IntegerField(
+        min_value=0,
+        max_value=5000,
+        required=False,
+        label="Extra medewerkers (fte)",
+        help_text="Bijvoorbeeld 150 zij-instromers.",
+    )
+    zij_instroom = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Zij-instroom (inwerken)",
+        help_text="Aan: de extra medewerkers werken eerst in en tellen dan voor een deel.",
+    )
     verloop_punten = forms.FloatField(
-        min_value=-50, max_value=50, required=False, label="Verloop (procentpunten erbij)"
+        min_value=-50,
+        max_value=50,
+        required=False,
+        label="Verloop (procentpunten erbij)",
+        help_text="Bijvoorbeeld −2: van 15% naar 13% per jaar.",
     )
     instroom_pct = forms.FloatField(
-        min_value=-90, max_value=200, required=False, label="Instroom (% verandering)"
+        min_value=-90,
+        max_value=200,
+        required=False,
+        label="Instroom (% verandering)",
+        help_text="Bijvoorbeeld −10: een tiende minder nieuwe maatregelen.",
     )
     norm_factor_pct = forms.FloatField(
-        min_value=-80, max_value=100, required=False, label="Werklastnorm (% verandering)"
+        min_value=-80,
+        max_value=100,
+        required=False,
+        label="Werklastnorm (% verandering)",
+        help_text="Het plafond op de caseload; van 14 naar 12 cliënten per fte is −14,3.",
     )
     gi = forms.ChoiceField(
         required=False,
@@ -138,7 +172,11 @@ def pagina(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "prognose/pagina.html",
-        {"formulier": formulier, "runs": selectors.runs_van(organisatie, request.user)},
+        {
+            "formulier": formulier,
+            "basislijn": BASISLIJN,
+            "runs": selectors.runs_van(organisatie, request.user),
+        },
     )
 
 
