@@ -31,6 +31,11 @@ def test_ministerie_berekent_een_prognose_en_ziet_de_banden(live_server, pagina)
     for naam in ("wachtlijst_start", "workload", "binnen_norm_hulpaanbod"):
         getekend = pagina.evaluate(f"!!Chart.getChart('prognose-{naam}')")
         assert getekend, naam
+    # shares as percentages, other numbers the Dutch way, as in the table
+    schaal = "Chart.getChart('prognose-{}').scales.y.ticks.map(t => t.label)"
+    aandelen = pagina.evaluate(schaal.format("binnen_norm_hulpaanbod"))
+    assert aandelen and all(t.endswith("%") for t in aandelen), aandelen
+    assert pagina.evaluate("Chart.getChart('prognose-workload').options.locale") == "nl-NL"
     # the country as its GIs: each GI a row and a bar from P10 to P90, beside its baseline
     per_gi = pagina.inner_text("[data-testid=per-gi]")
     gis = pagina.evaluate("Chart.getChart('per-gi-wachtlijst_start').data.labels")

@@ -87,6 +87,7 @@ def resultaat(run: Prognoserun) -> dict[str, Any]:
             {
                 "naam": naam,
                 "titel": titel,
+                "soort": SOORT.get(naam, "aandeel"),  # aandeel: a share, drawn as a percentage
                 "p10": [b.p10 for b in reeks],
                 "p50": [b.p50 for b in reeks],
                 "p90": [b.p90 for b in reeks],

@@ -2,6 +2,8 @@
 // every month), the P10–P90 band, the median, (dashed) the baseline's median and, for a forecast
 // from a past month, what the monitor showed.
 // Called by the result fragment once all replications are in.
+const procent = new Intl.NumberFormat("nl-NL", { style: "percent", maximumFractionDigits: 1 });
+
 function tekenPrognose(data) {
   if (data.onderdelen) tekenPerOnderdeel(data.onderdelen);
   for (const g of data.grafieken) {
@@ -26,7 +28,9 @@ function tekenPrognose(data) {
         plugins: {
           title: { display: true, text: g.titel },
           legend: { labels: { filter: (item) => item.text !== "Omhullende boven" } },
+          tooltip: g.soort === "aandeel" ? { callbacks: { label: (c) => c.dataset.label + ": " + procent.format(c.parsed.y) } } : {},
         },
+        scales: g.soort === "aandeel" ? { y: { ticks: { callback: (v) => procent.format(v) } } } : {},
       },
     });
   }
