@@ -167,3 +167,33 @@ def test_alleen_zorgbemiddelaar_van_de_regio_ziet_de_tafel(client, demo, vandaag
     assert 'data-testid="wat-als-uitkomst"' in wat_als.content.decode()
     fout = client.get("/bemiddeling/?extra_aanbod=999999&extra_aantal=3", follow=True)
     assert "aanbod 999999 is niet van Jeugdregio Groningen" in fout.content.decode()
+
+
+@pytest.mark.usefixtures("demo")
+def test_wie_blijft_wachten_staat_per_zorgvorm_samengevat(client, vandaag) -> None:  # type: ignore[no-untyped-def]
+    from django.db.models import F
+
+    from ketenzicht.bemiddeling.models import Capaciteit
+    from ketenzicht.demo.laden import DEMO_WACHTWOORD
+
+    client.login(username="zbt1", password=DEMO_WACHTWOORD)
+    regio = Organisatie.objects.get(naam="Jeugdregio Groningen")
+    # half the offers full, so that some requests are matched and others stay waiting
+    for c in Capaciteit.objects.all():
+        if c.aanbod_id % 2 == 0:
+            Capaciteit.objects.filter(pk=c.pk).update(bezet=F("plaatsen"), verwacht_vrij=0)
+    u = vs.voorstel(gebruiker=None, regio=regio, peildatum=vandaag, kanaal="cli")
+    vragen = {v.hulpvraag: v for v in u.tafel.vragen}
+    blijft = [vragen[i] for i in u.voorstel.blijft_wachten]
+    assert blijft and u.voorstel.matches
+    pagina = client.get("/bemiddeling/")
+    groepen = pagina.context["wachten"]
+    assert pagina.context["wachten_aantal"] == len(blijft) == sum(g.aantal for g in groepen)
+    for g in groepen:
+        van = [v for v in blijft if v.zorgvorm == g.zorgvorm]
+        assert g.aantal == len(van)
+        assert g.langst_dagen == max(v.dagen_wachtend for v in van)
+        assert g.eerste_positie == min(v.positie for v in van)
+    assert [g.aantal for g in groepen] == sorted((g.aantal for g in groepen), reverse=True)
+    html = pagina.content.decode()
+    assert f"Blijft wachten ({len(blijft)})" in html and 'data-testid="blijft-wachten"' in html

@@ -300,3 +300,30 @@ def per_zorgvorm(t: Tafel) -> dict[str, list[Any]]:
         "vrij": [sum(a.vrij_nu for a in t.aanbod if a.zorgvorm == z) for z in labels],
         "straks": [sum(a.verwacht_vrij for a in t.aanbod if a.zorgvorm == z) for z in labels],
     }
+
+
+@dataclass(frozen=True, slots=True)
+class Wachtgroep:
+    """The requests of one zorgvorm the proposal leaves waiting."""
+
+    zorgvorm: str
+    aantal: int
+    langst_dagen: int
+    eerste_positie: int  # the highest-ranked of them in the priority order
+
+
+def wachtgroepen(wachten: Iterable[Vraagregel]) -> list[Wachtgroep]:
+    """Requests left waiting, per zorgvorm, the largest group first."""
+    per: dict[str, list[Vraagregel]] = {}
+    for v in wachten:
+        per.setdefault(v.zorgvorm, []).append(v)
+    groepen = [
+        Wachtgroep(
+            z,
+            len(vs),
+            max(v.dagen_wachtend for v in vs),
+            min(v.positie for v in vs),
+        )
+        for z, vs in per.items()
+    ]
+    return sorted(groepen, key=lambda g: (-g.aantal, g.eerste_positie))

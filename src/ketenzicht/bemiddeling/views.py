@@ -57,6 +57,7 @@ def tafel(request: HttpRequest) -> HttpResponse:
     vragen = {v.hulpvraag: v for v in t.vragen}
     aanbod = {a.aanbod: a for a in t.aanbod}
     zichtbaar = {v.hulpvraag for v in gefilterd.vragen}
+    wachtend = [vragen[i] for i in uitkomst.voorstel.blijft_wachten if i in zichtbaar]
     return render(
         request,
         "bemiddeling/tafel.html",
@@ -69,7 +70,8 @@ def tafel(request: HttpRequest) -> HttpResponse:
                 for m in uitkomst.voorstel.matches
                 if m.vraag in zichtbaar
             ],
-            "wachten": [vragen[i] for i in uitkomst.voorstel.blijft_wachten if i in zichtbaar],
+            "wachten": selectors.wachtgroepen(wachtend),
+            "wachten_aantal": len(wachtend),
             "zorgvormen": sorted({(a.productcategorie, a.zorgvorm) for a in t.aanbod}),
             "gekozen_zorgvorm": request.GET.get("zorgvorm") or "",
             "gekozen_leeftijd": "" if gekozen_leeftijd is None else gekozen_leeftijd,
