@@ -214,3 +214,35 @@ def test_wisselingen_per_kind_en_per_gezin_op_de_kindpagina(wereld) -> None:  # 
     )
     pagina = client.get(reverse("kind", args=[zus.pid])).content.decode()
     assert 'data-testid="wisselingen-gezin">2 (alle kinderen samen) · nu 2 vaste' in pagina
+
+
+@pytest.mark.usefixtures("bevroren_klok")
+def test_teampagina_zet_wie_boven_de_norm_zit_voorop_en_telt_de_ruimte(wereld) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+    from django.urls import reverse
+
+    Werklastnorm.objects.create(gi=wereld.gi_a, geldig_van=date(2026, 1, 1), clienten_per_fte=3)
+    vol_jb = wereld.medewerker(wereld.gi_a, fte=1.0)
+    vol(wereld, vol_jb, 3)
+    _, m = wereld.kind(wereld.gi_a, start=date(2026, 11, 2))
+    services.jeugdbeschermer_toewijzen(  # a fourth, above the norm, with a reason
+        maatregel=m, medewerker=vol_jb, start=VANDAAG, door=None, override_reden="broer"
+    )
+    wereld.medewerker(wereld.gi_a, fte=0.5)  # cap 1.5: room for one whole child
+    jr = wereld.medewerker(wereld.gi_a, rol=Rol.JEUGDRECLASSEERDER, fte=1.0)  # room for 3
+
+    client = Client()
+    client.force_login(wereld.planner_a)
+    pagina = client.get(reverse("team"))
+    assert pagina.status_code == 200
+    rijen = pagina.context["caseloads"]
+    assert [c.medewerker for c in rijen][0] == vol_jb and rijen[0].boven_norm
+    assert [c.ruimte for c in rijen] == sorted(c.ruimte for c in rijen)
+    s = pagina.context["samenvatting"]
+    assert (s.medewerkers, s.boven) == (3, 1)
+    assert dict(s.plekken) == {"jeugdbeschermer": 1, "jeugdreclasseerder": 3}
+    html = pagina.content.decode()
+    assert html.count("data-boven-norm") == 1 and "boven norm</span>" in html
+    assert ">−1,0<" in html  # the row above the norm: one child too many
+    assert pagina.context["schaal"] == 4.0  # the fullest caseload sets the scale of every bar
+    assert jr in [c.medewerker for c in rijen]

@@ -1,7 +1,8 @@
 """A seeded event simulation that writes a few years of a GI's history as plain records.
 
 It is data generation, not the forecasting model: measures arrive and end, caseworkers are
-hired, fall ill, recover and leave, and children get, lose and regain a vaste jeugdbeschermer.
+hired, fall ill, recover and leave, and children get, lose and regain a vaste jeugdbeschermer,
+within the workload norm the GIs register (``NORM_CLIENTEN_PER_FTE``).
 The constants below are calibrated so that a ``landelijk`` run lands near the monitor of
 1 April 2024 (DOMAIN.md): ~32,000 clients, ~2,550 FTE formation of which ~88% available,
 sickness ~7%, turnover ~15%/yr, a start waitlist of ~500 (~34 days) and an internal waitlist of
@@ -46,7 +47,8 @@ MIX: dict[MaatregelCode, tuple[float, float]] = {
 INSTROOM_CORRECTIE = 1.22  # children turning 18 end measures early; inflow makes up for it
 FTE_FORMATIE_PER_CLIENT = 2_550 / 32_080
 FTE_KEUZES = (0.6, 0.7, 0.8, 0.8, 0.89, 0.89, 1.0, 1.0, 1.0)
-ROLLEN = ((Rol.JEUGDBESCHERMER, 0.66), (Rol.JEUGDRECLASSEERDER, 0.20), (Rol.ONDERSTEUNEND, 0.14))
+# per role its share of the formation; the case-holders in proportion to their clients
+ROLLEN = ((Rol.JEUGDBESCHERMER, 0.63), (Rol.JEUGDRECLASSEERDER, 0.23), (Rol.ONDERSTEUNEND, 0.14))
 NIET_FORMATIE_AANDEEL = 0.08  # gedragsdeskundigen and juridisch medewerkers on top
 VERLOOP_PER_JAAR = 0.15
 VACATURE_DAGEN = (20, 80)
@@ -61,6 +63,20 @@ START_WACHT_GEM = 27.0  # mean extra days for the others, after the first 7 cale
 WARME_OVERDRACHT = 0.34  # share of children a colleague takes over the same day
 INTERN_WACHT_GEM = 48.0
 BROER_ZUS_KANS = 0.3
+# The werklastnorm the demo GIs register (organisaties.Werklastnorm) and keep to when they
+# assign: a caseworker takes a child while their weighted caseload stays within NORM × fte, as
+# the planner's service allows without a reason; only when nobody of the role has room does the
+# child go to the least loaded, above the norm and with the reason recorded. The
+# organisatieworkload of ~14 counts support staff too, so a caseworker's own caseload is
+# higher; a jeugdreclassering client weighs a little less than a child under a protection
+# measure.
+NORM_CLIENTEN_PER_FTE = 17.0
+GEWICHT: dict[Soort, float] = {Soort.JEUGDRECLASSERING: 0.85}
+BOVEN_NORM_REDEN = "Niemand in de rol had ruimte binnen de norm; het kind wacht niet langer."
+
+
+def gewicht(code: MaatregelCode) -> float:
+    return GEWICHT.get(code.soort, 1.0)
 
 
 @dataclass(slots=True)
@@ -117,6 +133,7 @@ class Toewijzing:
     start: date
     einde: date | None = None
     reden: ToewijzingEindeReden | None = None
+    boven_norm: bool = False  # assigned above the caseworker's norm (with BOVEN_NORM_REDEN)
 
 
 @dataclass
@@ -198,7 +215,7 @@ class _GiSimulatie:
         self.volg = itertools.count()
         self.pools = {Rol.JEUGDBESCHERMER: _Pool(), Rol.JEUGDRECLASSEERDER: _Pool()}
         self.medewerkers: dict[int, Medewerker] = {}
-        self.last: dict[int, int] = {}
+        self.last: dict[int, float] = {}  # medewerker id -> weighted caseload
         self.lopend: dict[int, Toewijzing] = {}  # maatregel id -> current assignment
         self.caseload: dict[int, set[int]] = {}
         self.maatregelen: dict[int, Maatregel] = {}
@@ -244,6 +261,7 @@ class _GiSimulatie:
         self.medewerkers[m.id] = m
         self.uit.medewerkers.append(m)
         self.caseload[m.id] = set()
+        self.last[m.id] = 0.0
         vanaf = max(in_dienst, self.begin)
         vertrek = _dagen(vanaf, _exp(rng, 365 / VERLOOP_PER_JAAR))
         if in_dienst > _dagen(self.begin, -INWERK_DAGEN):
@@ -418,26 +436,41 @@ class _GiSimulatie:
         self._start_toewijzing(m, mid, dag)
 
     def _kies(self, m: Maatregel) -> int | None:
-        """Gezinsgericht first (a sibling's jeugdbeschermer), else the least loaded of three."""
+        """Gezinsgericht first (a sibling's jeugdbeschermer), else the least loaded of three,
+        each only with room within the norm; when none of the three has room, the least loaded
+        of all who have; when nobody has, the least loaded of all (above the norm). None when
+        nobody of the role is available."""
         rol = (
             Rol.JEUGDRECLASSEERDER
             if m.code.soort is Soort.JEUGDRECLASSERING
             else Rol.JEUGDBESCHERMER
         )
         pool = self.pools[rol]
+        erbij = gewicht(m.code)
+
+        def past(k: int) -> bool:
+            return self.last[k] + erbij <= NORM_CLIENTEN_PER_FTE * self.medewerkers[k].fte + 1e-9
+
+        def belast(k: int) -> float:
+            return self.last[k] / self.medewerkers[k].fte
+
         broer_zus = self.gezin_medewerker.get(self.gezin_van[m.id])
-        if broer_zus is not None and broer_zus in pool.plek:
+        if broer_zus is not None and broer_zus in pool.plek and past(broer_zus):
             return broer_zus
         if not pool.lijst:
             return None
-        kandidaten = [self.rng.choice(pool.lijst) for _ in range(3)]
-        return min(kandidaten, key=lambda k: len(self.caseload[k]) / self.medewerkers[k].fte)
+        kandidaten = [k for k in (self.rng.choice(pool.lijst) for _ in range(3)) if past(k)]
+        if not kandidaten:
+            kandidaten = [k for k in pool.lijst if past(k)] or pool.lijst
+        return min(kandidaten, key=belast)
 
     def _start_toewijzing(self, m: Maatregel, mid: int, dag: date) -> None:
-        t = Toewijzing(m.id, mid, dag)
+        cap = NORM_CLIENTEN_PER_FTE * self.medewerkers[mid].fte
+        t = Toewijzing(m.id, mid, dag, boven_norm=self.last[mid] + gewicht(m.code) > cap + 1e-9)
         self.uit.toewijzingen.append(t)
         self.lopend[m.id] = t
         self.caseload[mid].add(m.id)
+        self.last[mid] += gewicht(m.code)
         self.gezin_medewerker[self.gezin_van[m.id]] = mid
 
     def _einde_toewijzing(self, maatregel_id: int, dag: date, reden: ToewijzingEindeReden) -> None:
@@ -445,6 +478,7 @@ class _GiSimulatie:
         if t is not None:
             t.einde, t.reden = dag, reden
             self.caseload[t.medewerker_id].discard(maatregel_id)
+            self.last[t.medewerker_id] -= gewicht(self.maatregelen[maatregel_id].code)
 
     def _bij_einde(self, dag: date, maatregel_id: int) -> None:
         self._einde_toewijzing(maatregel_id, dag, ToewijzingEindeReden.EINDE_MAATREGEL)

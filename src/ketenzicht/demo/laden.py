@@ -12,7 +12,7 @@ import random
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -46,6 +46,7 @@ from ketenzicht.organisaties.models import (
     Lidmaatschap,
     Medewerker,
     Organisatie,
+    Werklastnorm,
 )
 
 SCHALEN = {"klein": 600, "landelijk": 32_500}
@@ -105,6 +106,7 @@ DEMO_TABELLEN: Sequence[type[models.Model]] = (
     Gezin,
     BeschikbaarheidsPeriode,
     Medewerker,
+    Werklastnorm,
     Lidmaatschap,
     Organisatie,
 )
@@ -334,6 +336,14 @@ def laad(
         _leegmaken()
     uit = generator.genereer(taak, voortgang)
     gi, gemeenten = _organisaties(naam for naam, _, _ in taak.gis)
+    begin = taak.tot - timedelta(days=365 * taak.jaren)
+    for org in gi.values():  # the norm the generator kept to when it assigned
+        Werklastnorm.objects.create(
+            gi=org,
+            geldig_van=begin,
+            clienten_per_fte=generator.NORM_CLIENTEN_PER_FTE,
+            gewicht_jeugdreclassering=generator.GEWICHT[Soort.JEUGDRECLASSERING],
+        )
     logins = _logins(gi, gemeenten[taak.gis[0][2][0]])
     _bulk(
         Medewerker,
@@ -426,6 +436,7 @@ def laad(
                 start=t.start,
                 einde=t.einde,
                 einde_reden=t.reden.value if t.reden else "",
+                override_reden=generator.BOVEN_NORM_REDEN if t.boven_norm else "",
                 geregistreerd_op=_moment(t.start),
                 einde_geregistreerd_op=_moment(t.einde) if t.einde else None,
             )

@@ -1,11 +1,12 @@
-"""Reads for the GI planner: the ranked list of children to assign, who has room, the caseloads,
-and the bulk proposal. Lists showing children are audited like every other read."""
+"""Reads for the GI planner: the ranked list of children to assign, the candidates for a child
+and the bulk proposal (the team's caseloads are in ``bezetting``). Lists showing children are
+audited like every other read."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from uuid import UUID
 
 from django.conf import settings
@@ -128,7 +129,7 @@ def te_verdelen(
     return uit
 
 
-def _beschikbare_medewerkers(
+def beschikbare_medewerkers(
     gi: Organisatie, peildatum: date, rol: Rol | None = None
 ) -> list[Medewerker]:
     qs = Medewerker.objects.filter(gi=gi, in_dienst_van__lte=peildatum).filter(
@@ -190,65 +191,9 @@ def kandidaten(*, maatregel: Maatregel, peildatum: date) -> list[Kandidaat]:
             heeft_gezin=kind.gezin_id in voorraad.gezinnen.get(m.pk, set()),
             kent_gemeente=kind.gemeente_id in voorraad.gemeenten.get(m.pk, set()),
         )
-        for m in _beschikbare_medewerkers(gi, peildatum, rol_voor(maatregel.maatregelcode))
+        for m in beschikbare_medewerkers(gi, peildatum, rol_voor(maatregel.maatregelcode))
     ]
     return rangschik_kandidaten(lijst, norm.gewicht(maatregel.maatregelcode))
-
-
-@dataclass(frozen=True, slots=True)
-class Caseload:
-    medewerker: Medewerker
-    caseload: float
-    cap: float
-
-    @property
-    def ruimte(self) -> float:
-        return round(self.cap - self.caseload, 2)
-
-
-def caseloads(*, gi: Organisatie, peildatum: date) -> list[Caseload]:
-    """Every available caseworker's load against their personal cap (FTE × norm)."""
-    norm = werklastnorm(gi.pk, peildatum)
-    voorraad = werkvoorraad(gi, norm)
-    return [
-        Caseload(m, round(voorraad.caseload.get(m.pk, 0.0), 2), norm.cap(float(m.fte)))
-        for m in _beschikbare_medewerkers(gi, peildatum)
-    ]
-
-
-def rollen_met_ruimte(*, gi: Organisatie, peildatum: date) -> set[Rol]:
-    """The roles of which at least one available caseworker has room for one more child."""
-    return {Rol(c.medewerker.rol) for c in caseloads(gi=gi, peildatum=peildatum) if c.ruimte >= 1}
-
-
-def wisselingen_per_kind(*, gi: Organisatie, peildatum: date) -> float | None:
-    """GI indicator of the estafette (seed 002): changes of vaste jeugdbeschermer in the past 12
-    months per child with a measure in execution at the GI."""
-    jaar = peildatum - timedelta(days=365)
-    lopend = Maatregel.objects.filter(gi=gi, start__lte=peildatum).filter(
-        Q(einde__isnull=True) | Q(einde__gt=peildatum)
-    )
-    aantal = lopend.count()
-    if not aantal:
-        return None
-    recent = Toewijzing.objects.filter(maatregel__gi=gi, start__gt=jaar, start__lte=peildatum)
-    per_maatregel: dict[int, list[tuple[date, int, int]]] = defaultdict(list)
-    rijen = Toewijzing.objects.filter(
-        maatregel_id__in=recent.values("maatregel_id"), start__lte=peildatum
-    )
-    for mid, start, pk, medewerker in rijen.values_list(
-        "maatregel_id", "start", "pk", "medewerker_id"
-    ):
-        per_maatregel[mid].append((start, pk, medewerker))
-    wissel = 0
-    for reeks in per_maatregel.values():
-        reeks.sort()
-        wissel += sum(
-            1
-            for vorige, nu in zip(reeks, reeks[1:], strict=False)
-            if nu[0] > jaar and nu[2] != vorige[2]
-        )
-    return round(wissel / aantal, 2)
 
 
 def bulkvoorstel(
@@ -283,6 +228,6 @@ def bulkvoorstel(
             ruimte=norm.cap(float(m.fte)) - voorraad.caseload.get(m.pk, 0.0),
             gemeenten=frozenset(str(g) for g in voorraad.gemeenten.get(m.pk, set())),
         )
-        for m in _beschikbare_medewerkers(gi, peildatum)
+        for m in beschikbare_medewerkers(gi, peildatum)
     ]
     return voorstel(vragen, aanbod), {str(r.maatregel_id): r for r in lijst}

@@ -18,7 +18,7 @@ from ketenzicht.kinderen import services
 from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gi_van
-from ketenzicht.planning import selectors
+from ketenzicht.planning import bezetting, selectors
 
 WEB = AuditRegel.Kanaal.WEB
 
@@ -35,7 +35,7 @@ def prioriteit(request: HttpRequest) -> HttpResponse:
     gi = _gi(request)
     vandaag = timezone.localdate()
     regels = selectors.te_verdelen(gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB)
-    met_ruimte = selectors.rollen_met_ruimte(gi=gi, peildatum=vandaag)
+    met_ruimte = bezetting.rollen_met_ruimte(gi=gi, peildatum=vandaag)
     rijen = [(r, r.rol in met_ruimte) for r in regels]
     return render(
         request,
@@ -151,11 +151,14 @@ def _voorstel_accepteren(request: HttpRequest, gi: Organisatie, vandaag: date) -
 def team(request: HttpRequest) -> HttpResponse:
     gi = _gi(request)
     vandaag = timezone.localdate()
-    lijst = sorted(selectors.caseloads(gi=gi, peildatum=vandaag), key=lambda c: c.ruimte)
+    lijst = sorted(bezetting.caseloads(gi=gi, peildatum=vandaag), key=lambda c: c.ruimte)
     context = {
         "gi": gi,
         "caseloads": lijst,
-        "wisselingen": selectors.wisselingen_per_kind(gi=gi, peildatum=vandaag),
+        "samenvatting": bezetting.team_samenvatting(lijst),
+        # one scale for every bar, so that the rows compare
+        "schaal": max((max(c.cap, c.caseload) for c in lijst), default=1.0),
+        "wisselingen": bezetting.wisselingen_per_kind(gi=gi, peildatum=vandaag),
         "norm": selectors.werklastnorm(gi.pk, vandaag),
     }
     return render(request, "planning/team.html", context)
