@@ -75,6 +75,14 @@ def test_boven_de_norm_alleen_met_reden_en_gelogd(wereld) -> None:  # type: igno
         "tijdstip"
     )
     assert "boven de norm (4/3): broer al bij haar" in regel.doel
+    # the child's page says so beside the jeugdbeschermer, with the reason
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(wereld.planner_a)
+    pagina = client.get(reverse("kind", args=[kind.pid])).content.decode()
+    assert 'data-testid="boven-norm-reden">broer al bij haar<' in pagina
 
 
 def test_rol_ziekte_en_andere_gi_geweigerd(wereld) -> None:  # type: ignore[no-untyped-def]
