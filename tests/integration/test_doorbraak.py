@@ -278,7 +278,22 @@ def test_signalen_per_jeugdbeschermer(wereld) -> None:  # type: ignore[no-untype
     }
     anna = [s for lijst in per.values() for s in lijst if s.kind.naam.startswith("Anna")]
     assert {s.stand.mijlpaal.code for s in anna} == {"veiligheidstaxatie", "hulpaanbod"}
-    assert ingelogd(wereld.planner_a).get(reverse("signalen")).status_code == 200
+    # the overview: per jeugdbeschermer what is past and what is due, the most past first
+    overzicht = lijsten.signaaloverzicht(per)
+    assert {r.naam for r in overzicht} == set(per)
+    for r in overzicht:
+        laat = [s for s in per[r.naam] if s.stand.status.value == "te_laat"]
+        assert (r.te_laat, r.deze_week) == (len(laat), len(per[r.naam]) - len(laat))
+        assert r.langst_te_laat_dagen == max((s.stand.dagen_te_laat for s in laat), default=0)
+    assert [r.te_laat for r in overzicht] == sorted((r.te_laat for r in overzicht), reverse=True)
+    assert any(r.te_laat for r in overzicht) and any(r.deze_week for r in overzicht)
+    pagina = ingelogd(wereld.planner_a).get(reverse("signalen"))
+    assert pagina.status_code == 200
+    html = pagina.content.decode()
+    anker = pagina.context["anker"]
+    for r in pagina.context["overzicht"]:  # each name links to its own section below
+        assert f'href="#{anker[r.naam]}">{r.naam}</a>' in html
+        assert f'id="{anker[r.naam]}"' in html
 
 
 def test_achter_het_cijfer_alleen_eigen_kinderen(wereld) -> None:  # type: ignore[no-untyped-def]

@@ -159,6 +159,25 @@ def signalen(
     return dict(sorted(per.items()))
 
 
+@dataclass(frozen=True, slots=True)
+class SignaalTelling:
+    """One jeugdbeschermer's line in the overview above the signal list."""
+
+    naam: str
+    te_laat: int
+    deze_week: int
+    langst_te_laat_dagen: int
+
+
+def signaaloverzicht(per: dict[str, list[Signaal]]) -> list[SignaalTelling]:
+    """Per jeugdbeschermer: deadlines past and due this week, the most overdue first."""
+    rijen = []
+    for naam, lijst in per.items():
+        laat = [g.stand.dagen_te_laat for g in lijst if g.stand.status is normen.Status.TE_LAAT]
+        rijen.append(SignaalTelling(naam, len(laat), len(lijst) - len(laat), max(laat, default=0)))
+    return sorted(rijen, key=lambda r: (-r.te_laat, -r.langst_te_laat_dagen, r.naam))
+
+
 def werklijst_ret(
     *, gebruiker: Gebruiker, expertteam: Organisatie, kanaal: str, ook_afgerond: bool = False
 ) -> list[Escalatie]:

@@ -143,7 +143,14 @@ def signalen(request: HttpRequest) -> HttpResponse:
         return render(request, "web/geen_toegang.html", status=403)
     vandaag = timezone.localdate()
     per = lijsten.signalen(gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB)
-    return render(request, "doorbraak/signalen.html", {"gi": gi, "per": per, "peildatum": vandaag})
+    context = {
+        "gi": gi,
+        "per": per,
+        "overzicht": lijsten.signaaloverzicht(per),
+        "anker": {naam: f"mw-{i}" for i, naam in enumerate(per)},
+        "peildatum": vandaag,
+    }
+    return render(request, "doorbraak/signalen.html", context)
 
 
 @login_required

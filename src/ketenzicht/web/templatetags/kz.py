@@ -19,3 +19,9 @@ def verschil(waarde: float | int | None, decimalen: int = 0) -> str:
     if afgerond == 0:
         return tekst
     return ("+" if afgerond > 0 else "−") + tekst
+
+
+@register.filter
+def get(mapping: dict[str, str], sleutel: str) -> str:
+    """``mapping[sleutel]`` in a template (empty when absent)."""
+    return mapping.get(sleutel, "")
