@@ -41,3 +41,12 @@ def bevroren_klok(vandaag: date) -> Iterator[None]:
 @pytest.fixture
 def teller() -> Callable[[], int]:
     return itertools.count(1).__next__
+
+
+@pytest.fixture(autouse=True)
+def lege_cache() -> Iterator[None]:
+    """Pages cache figures until their facts change; each test starts without another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

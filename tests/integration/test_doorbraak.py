@@ -306,6 +306,23 @@ def test_achter_het_cijfer_alleen_eigen_kinderen(wereld) -> None:  # type: ignor
     assert monitor.status_code == 200 and "achter-het-cijfer" not in monitor.content.decode()
 
 
+def test_maandmonitor_pagina_toont_een_nieuwe_registratie_meteen(wereld) -> None:  # type: ignore[no-untyped-def]
+    (_, _), (_, bram), (_, _) = september(wereld)
+    c = ingelogd(wereld.beleid)
+
+    def plan_landelijk() -> tuple[int, int]:
+        pagina = c.get(reverse("doorbraak") + "?maand=2026-09")
+        [rij] = [r for r in pagina.context["landelijk"] if r.mijlpaal == "veiligheidsplan"]
+        return rij.op_tijd, rij.noemer
+
+    assert plan_landelijk() == plan_landelijk() == (2, 3)  # the second from the cache
+    # Bram's plan was in fact made on 10 September: a correction, the newest registration wins
+    services.mijlpaal_registreren(
+        maatregel=bram, mijlpaal="veiligheidsplan", datum=date(2026, 9, 10), wie="jb", door=None
+    )
+    assert plan_landelijk() == (3, 3)
+
+
 def test_functioneel_beheer_normset_in_werking_is_bevroren(wereld, admin_client) -> None:  # type: ignore[no-untyped-def]
     oud = Normset.objects.get()
     pagina = admin_client.get(reverse("admin:doorbraak_normset_change", args=[oud.pk]))

@@ -26,7 +26,7 @@ from ketenzicht.domain.doorbraak import (
     venster,
 )
 from ketenzicht.domain.kalender import NederlandseKalender
-from ketenzicht.doorbraak.models import Mijlpaalregistratie, Normset
+from ketenzicht.doorbraak.models import Mijlpaalregistratie, NormMijlpaal, Normset
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
 from ketenzicht.kinderen.selectors import zichtbare_kinderen
 from ketenzicht.kinderen.services import Gebruiker
@@ -122,6 +122,29 @@ def doorbraak(
         geldig = normen.normset_voor(sets, maand.eerste)
         doelen = {m.code: m.doel for m in geldig.mijlpalen} if geldig else {}
         uit.append(Maandcijfers(maand, rijen(per_maand[maand], doelen)))
+    return uit
+
+
+def doorbraak_reeks(maanden: Sequence[Maand]) -> list[Maandcijfers]:
+    """``doorbraak`` of the country for the page, cached until a fact that feeds it changes:
+    a measure, an assignment, a milestone registered, a norm set added."""
+    from django.core.cache import cache
+    from django.db.models import Count, Max
+
+    from ketenzicht.monitor.selectors import versie
+
+    stand = (
+        versie(),
+        *Mijlpaalregistratie.objects.aggregate(n=Count("pk"), t=Max("geregistreerd_op")).values(),
+        # the norm sets are a few rows: every value of them, so that any edit counts
+        tuple(Normset.objects.order_by("pk").values_list()),
+        tuple(NormMijlpaal.objects.order_by("pk").values_list()),
+    )
+    sleutel = f"doorbraak:{','.join(str(m) for m in maanden)}:{hash(stand)}"
+    uit: list[Maandcijfers] | None = cache.get(sleutel)
+    if uit is None:
+        uit = doorbraak(maanden=maanden)
+        cache.set(sleutel, uit, 24 * 3600)
     return uit
 
 

@@ -37,7 +37,7 @@ def monitor(request: HttpRequest) -> HttpResponse:
     maand = _maand(request)
     niveau = request.GET.get("niveau", "gi")
     niveau = niveau if niveau in NIVEAUS else "gi"
-    reeks = selectors.doorbraak(maanden=selectors.laatste_maanden(maand))
+    reeks = selectors.doorbraak_reeks(selectors.laatste_maanden(maand))
     deze = reeks[-1]
     codes = [m.code for m in selectors.normsets()[0].mijlpalen]
     namen = {m.code: m.naam for s in selectors.normsets() for m in s.mijlpalen}

@@ -115,7 +115,7 @@ def _uit_registratie(
     }
 
 
-def _versie() -> tuple[object, ...]:
+def versie() -> tuple[object, ...]:
     """Changes whenever a fact that feeds the monitor is added, ended or delivered."""
     from django.db.models import Count, Max
 
@@ -164,10 +164,10 @@ def reeks(data: list[date], bron: str = "alles") -> list[Monitor]:
     """The monitor at each peildatum. Results are cached until any underlying fact changes."""
     from django.core.cache import cache
 
-    versie = _versie()
+    stand = versie()
     uit = []
     for peildatum in data:
-        sleutel = f"monitor:{peildatum.isoformat()}:{bron}:{hash(versie)}"
+        sleutel = f"monitor:{peildatum.isoformat()}:{bron}:{hash(stand)}"
         m = cache.get(sleutel)
         if m is None:
             m = monitor(peildatum=peildatum, bron=bron)
