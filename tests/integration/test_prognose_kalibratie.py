@@ -242,3 +242,23 @@ def test_fouten_in_kalibreer_en_toets_noemen_wat_er_mis_is(
     assert "te weinig historie" in capsys.readouterr().err
     assert main(["prognose"]) == 2
     assert "--scenario FILE is nodig" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("demo")
+def test_de_kalibratie_neemt_de_geregistreerde_werklastnorm_als_plafond() -> None:
+    from ketenzicht.organisaties.models import Werklastnorm
+
+    # the demo GIs register 17 per FTE, a jeugdreclassering client weighing 0.85: in clients
+    # per FTE that is 17 / the mean weight of the measures running on the peildatum
+    lopend = Maatregel.objects.filter(start__lte=PEIL).exclude(einde__lte=PEIL)
+    gewichten = [generator.gewicht(m.maatregelcode) for m in lopend]
+    verwacht = round(generator.NORM_CLIENTEN_PER_FTE * len(gewichten) / sum(gewichten), 1)
+    k = kalibreer(historie(peildatum=PEIL))
+    assert k.parameters.norm == verwacht
+    assert "geregistreerde werklastnorm" in next(
+        s.uitleg for s in k.schattingen if s.naam == "norm"
+    )
+    # a GI without a registered norm: the busiest caseloads stand in for it
+    Werklastnorm.objects.filter(gi__naam="Jeugdbescherming Noord").delete()
+    k = kalibreer(historie(peildatum=PEIL))
+    assert "P95" in next(s.uitleg for s in k.schattingen if s.naam == "norm")

@@ -117,3 +117,14 @@ def test_gezinsgericht_als_er_ruimte_is() -> None:
     uit = voorstel([Vraag("broer", 1, "jb", 1.0, "A", frozenset({2}))], aanbod)
     assert uit.koppelingen[0].medewerker == 2
     assert "kent het gezin al" in uit.koppelingen[0].redenen
+
+
+def test_norm_in_clienten_per_fte_hangt_af_van_de_mix() -> None:
+    from ketenzicht.domain.maatregelen import MaatregelCode, Soort
+    from ketenzicht.domain.werklast import Werklastnorm
+
+    norm = Werklastnorm(17.0, {Soort.JEUGDRECLASSERING: 0.8})
+    mix = [MaatregelCode.OTS] * 3 + [MaatregelCode.JR_41]  # a quarter weighs 0.8
+    assert norm.clienten_per_fte_bij(mix) == pytest.approx(17 / 0.95)
+    assert norm.clienten_per_fte_bij([MaatregelCode.OTS]) == 17.0
+    assert norm.clienten_per_fte_bij([]) == 17.0  # no clients: the norm as it is

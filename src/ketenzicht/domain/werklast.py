@@ -38,6 +38,14 @@ class Werklastnorm:
     def caseload(self, codes: Iterable[MaatregelCode]) -> float:
         return round(sum(self.gewicht(c) for c in codes), 2)
 
+    def clienten_per_fte_bij(self, codes: Iterable[MaatregelCode]) -> float:
+        """The norm in clients (unweighted) per FTE for caseloads of this mix of measures:
+        17 per FTE with a quarter of the clients weighing 0.8 is 17 / 0.95 = 17.9 clients."""
+        gewichten = [self.gewicht(c) for c in codes]
+        if not gewichten:
+            return self.clienten_per_fte
+        return self.clienten_per_fte * len(gewichten) / sum(gewichten)
+
 
 @dataclass(frozen=True, slots=True)
 class Kandidaat:

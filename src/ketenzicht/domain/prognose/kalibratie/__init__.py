@@ -106,13 +106,24 @@ def kalibreer(h: Historie, *, venster_maanden: int = 24, horizon_maanden: int = 
     )
     onzeker = cast(dict[str, float], velden["onzekerheid"])
     velden["onzekerheid"] = {naam: se for naam, se in onzeker.items() if se > 0}
-    if h.caseloads:
+    if h.geregistreerde_norm is not None:
+        velden["norm"] = round(h.geregistreerde_norm, 1)
+        schat.append(
+            Schatting(
+                "norm",
+                velden["norm"],
+                "de geregistreerde werklastnorm, in cliënten per fte bij de mix van de lopende "
+                "maatregelen (gewichten meegerekend)",
+            )
+        )
+    elif h.caseloads:
         velden["norm"] = round(float(np.percentile(h.caseloads, 95)), 1)
         schat.append(
             Schatting(
                 "norm",
                 velden["norm"],
-                f"P95 van de caseload per fte van {len(h.caseloads)} beschikbare jeugdbeschermers",
+                f"P95 van de caseload per fte van {len(h.caseloads)} beschikbare jeugdbeschermers "
+                "(geen werklastnorm geregistreerd)",
             )
         )
     velden |= {

@@ -56,6 +56,10 @@ class Historie:
     # the start dates of the measures of every GI of the country, when one GI is calibrated:
     # its inflow trend is drawn towards theirs by how little the GIs' trends differ
     starts_gis: Mapping[str, Sequence[date]] = field(default_factory=dict)
+    # the werklastnorm the GIs registered, in clients per case-holding FTE for the mix of their
+    # measures on the peildatum; None: not every GI registered one (then the busiest caseloads
+    # stand in for it)
+    geregistreerde_norm: float | None = None
 
 
 class TeWeinigHistorie(ValueError):
