@@ -8,10 +8,12 @@ happened next (``ketenzicht prognose toets``). Each estimate says what it was ma
 * ``instroom``: inflow (level, trend, season) and the durations per type of measure;
 * ``personeel``: the formation, turnover, vacancies, sickness and onboarding;
 * ``proces``: the GI's own process — assignment within the norm, hand-overs, plan and help;
-* here: the cap on a caseload, the 95th percentile of clients per FTE among the available
-  case-holders at the peildatum (the most the GI actually carries, not the policy norm), and the
-  start state: clients, the monitor's start and internal waiting lists at the peildatum, and the
-  children still within their 5 working days without a jeugdbeschermer (on no list yet).
+* here: the cap on a caseload, the werklastnorm the GI registered in clients per FTE for its mix
+  of measures (``Historie.geregistreerde_norm``), or where it registered none the 95th percentile
+  of clients per FTE among the available case-holders at the peildatum (the most the GI actually
+  carries), and the start state: clients, the monitor's start and internal waiting lists at the
+  peildatum, and the children still within their 5 working days without a jeugdbeschermer (on no
+  list yet).
 
 Uncertainty: each estimate made from counts gets the standard error those counts imply (Poisson,
 binomial, exponential, or the spread of the months), as ``onzekerheid``; every replication draws
