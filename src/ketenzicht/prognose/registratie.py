@@ -10,7 +10,7 @@ about a child is shown, so nothing here is audited per child.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,9 +35,9 @@ from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
     Medewerker,
     Organisatie,
-    Werklastnorm,
 )
 from ketenzicht.organisaties.selectors import gis, werklastnorm
+from ketenzicht.prognose import plafond
 
 
 def _voor(d: date | None, peildatum: date) -> date | None:
@@ -83,7 +83,7 @@ def historien(
         uitval=[u for h in delen for u in h.uitval],
         medewerkers=[w for h in delen for w in h.medewerkers],
         caseloads=[c for h in delen for c in h.caseloads],
-        geregistreerde_norm=_gewogen_norm(delen),
+        geregistreerde_norm=plafond.gewogen_norm(delen),
         plan_dagen=[d for h in delen for d in h.plan_dagen],
         hulp_dagen=[d for h in delen for d in h.hulp_dagen],
         clienten=land.clienten,
@@ -93,49 +93,6 @@ def historien(
         inwerkfactor=settings.INWERKFACTOR,
     )
     return land_historie, per_gi
-
-
-def _caseload_fte(medewerkers: Iterable[Werknemer], peildatum: date) -> float:
-    return sum(
-        w.stand.beschikbaar_fte(peildatum) for w in medewerkers if w.stand.rol.heeft_caseload
-    )
-
-
-def _geregistreerde_norm(
-    org: list[Organisatie],
-    peildatum: date,
-    lopend: list[MaatregelCode],
-    werknemers: Iterable[Werknemer],
-) -> float | None:
-    """The werklastnorm the GIs registered, in clients per FTE for the mix of the running
-    measures (weighted by each GI's case-holding FTE); None when a GI has none registered."""
-    geregistreerd = set(
-        Werklastnorm.objects.filter(gi__in=org, geldig_van__lte=peildatum).values_list(
-            "gi_id", flat=True
-        )
-    )
-    if not org or geregistreerd != {g.pk for g in org}:
-        return None
-    lijst = list(werknemers)
-    norm = {g.pk: werklastnorm(g.pk, peildatum).clienten_per_fte_bij(lopend) for g in org}
-    fte = {g.pk: _caseload_fte([w for w in lijst if w.gi == g.naam], peildatum) for g in org}
-    totaal = sum(fte.values())
-    if totaal <= 0:
-        return sum(norm.values()) / len(norm)
-    return sum(norm[g] * fte[g] for g in norm) / totaal
-
-
-def _gewogen_norm(delen: list[Historie]) -> float | None:
-    """The parts' registered norms, weighted by their case-holding FTE (None if one has none)."""
-    fte = [_caseload_fte(h.medewerkers, h.peildatum) for h in delen]
-    if not delen or sum(fte) <= 0:
-        return None
-    som = 0.0
-    for h, f in zip(delen, fte, strict=True):
-        if h.geregistreerde_norm is None:
-            return None
-        som += h.geregistreerde_norm * f
-    return som / sum(fte)
 
 
 def historie(
@@ -251,6 +208,7 @@ def historie(
     opname = opname or monitor(peildatum=peildatum, bron="registratie")
     cijfers = opname.landelijk if gi_naam is None else opname.per_gi[gi_naam]
     lopend = [m.code for m in verloop if m.einde is None and m.code is not None]
+    norm = plafond.geregistreerde_norm(org, peildatum, lopend, werknemers.values())
     drempels = Counter(werklastnorm(g, peildatum).ziekte_drempel_dagen for g in gi_ids)
     if gi_naam is not None and starts_gis is None:  # one GI: its trend is drawn to the others'
         starts_gis = _starts_gis(begin, peildatum)
@@ -260,7 +218,7 @@ def historie(
         uitval=uitval,
         medewerkers=list(werknemers.values()),
         caseloads=caseloads,
-        geregistreerde_norm=_geregistreerde_norm(org, peildatum, lopend, werknemers.values()),
+        geregistreerde_norm=norm,
         plan_dagen=plan,
         hulp_dagen=hulp,
         clienten=cijfers.clienten,
