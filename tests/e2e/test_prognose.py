@@ -28,6 +28,10 @@ def test_ministerie_berekent_een_prognose_en_ziet_de_banden(live_server, pagina)
     pagina.wait_for_selector("[data-testid=uitkomst]", timeout=60_000)
     tabel = pagina.inner_text("[data-testid=uitkomst] table")
     assert "Basislijn" in tabel and "Workload" in tabel
+    # what the calibrated baseline assumes, and how each was estimated, folded under the title
+    aannamen = pagina.text_content("[data-testid=aannamen]") or ""
+    assert "Nieuwe maatregelen per maand" in aannamen
+    assert "Plafond op de caseload" in aannamen and "geregistreerde werklastnorm" in aannamen
     for naam in ("wachtlijst_start", "workload", "binnen_norm_hulpaanbod"):
         getekend = pagina.evaluate(f"!!Chart.getChart('prognose-{naam}')")
         assert getekend, naam

@@ -179,3 +179,42 @@ def _toets(run: Prognoserun, band: Prognose, sleutel: str) -> list[dict[str, Any
             }
         )
     return uit
+
+
+# what a planner or policy officer calls the calibrated parameters (docs/prognose.md, Parameters)
+AANNAMEN = {
+    "instroom_per_maand": "Nieuwe maatregelen per maand",
+    "duur_dagen": "Gemiddelde duur van een maatregel (dagen)",
+    "typen": "Per type maatregel: duur en aandeel",
+    "medewerkers": "Fte met een caseload",
+    "begin_inwerkend": "Waarvan nog inwerkend (fte)",
+    "begin_ziek": "Waarvan langdurig ziek (fte)",
+    "ondersteuners": "Fte ondersteuners",
+    "verloop_per_jaar": "Verloop per jaar",
+    "vacature_dagen": "Dagen tot een vacature vervuld is",
+    "begin_vacatures": "Open vacatures (fte)",
+    "lang_ziek_per_jaar": "Lange ziekmeldingen per fte per jaar",
+    "kort_verzuim": "Kort verzuim (aandeel fte)",
+    "inwerk_dagen": "Inwerktijd (dagen)",
+    "start_direct": "Aandeel direct een jeugdbeschermer",
+    "intern_warm": "Aandeel warm overgedragen",
+    "ziekte_drempel_dagen": "Dagen ziek tot de overdracht",
+    "veiligheidsplan_dagen": "Dagen tot het veiligheidsplan",
+    "hulpaanbod_dagen": "Dagen tot de hulp",
+    "norm": "Plafond op de caseload (cliënten per fte)",
+}
+
+
+def aannamen(run: Prognoserun) -> list[dict[str, Any]]:
+    """What the run's baseline assumes, as its calibration estimated it, with how: the
+    parameters a reader weighs a forecast by (the start state and uncertainties left out)."""
+    return [
+        {
+            "naam": AANNAMEN[s["naam"]],
+            "waarde": s["waarde"],
+            "getal": isinstance(s["waarde"], int | float),
+            "uitleg": s["uitleg"],
+        }
+        for s in run.scenario.get("kalibratie", [])
+        if s.get("naam") in AANNAMEN
+    ]

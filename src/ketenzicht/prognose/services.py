@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
@@ -37,9 +38,11 @@ def aanvragen(
     door: Any,
     organisatie: Organisatie | None,
     vandaag: date,
+    toelichting: Sequence[tuple[str, object, str]] = (),
 ) -> Prognoserun:
     """A forecast to compute from ``vanaf``; of its months already gone by ``vandaag`` the page
-    will show the monitor beside the bands."""
+    will show the monitor beside the bands. ``toelichting``: what the calibration estimated each
+    parameter from, kept with the scenario (its ``kalibratie``)."""
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(f"runs: tussen 1 en {MAX_RUNS}, kreeg {runs}")
     deze_maand = vandaag.replace(day=1)
@@ -52,7 +55,7 @@ def aanvragen(
     )
     return Prognoserun.objects.create(
         naam=scenario.naam,
-        scenario=scenario_json(scenario),
+        scenario=scenario_json(scenario, toelichting),
         runs=runs,
         vanaf=vanaf,
         toets_maanden=voorbij,
@@ -78,12 +81,15 @@ def scenario_voor(
     maatregelen: tuple[Maatregel, ...],
     maand: date,
     organisatie: Organisatie | None,
-) -> Scenario:
+) -> tuple[Scenario, tuple[tuple[str, object, str], ...]]:
     """A scenario from ``maand`` on: the baseline calibrated on the registration (a GI's own,
-    for a GI) or the national defaults, with ``maatregelen``. Raises ``TeWeinigHistorie``."""
+    for a GI) or the national defaults, with ``maatregelen``; and, calibrated, what each
+    estimate was made from. Raises ``TeWeinigHistorie``."""
+    toelichting: tuple[tuple[str, object, str], ...] = ()
     if gekalibreerd:
         k = kalibratie_op(maand, gi_naam=gi_naam(organisatie), horizon_maanden=horizon)
         basis = k.scenario(naam)
+        toelichting = tuple((s.naam, s.waarde, s.uitleg) for s in k.schattingen)
     else:
         basis = Scenario(naam)
     try:
@@ -95,7 +101,7 @@ def scenario_voor(
             else "alleen de gekalibreerde basislijn van het land kent zijn GI's"
         )
         raise OngeldigeParameters(f"maatregelen alleen voor {fout.naam}: {reden}") from None
-    return op_kalender(scenario, maand, horizon)
+    return op_kalender(scenario, maand, horizon), toelichting
 
 
 def _cijfers(scenario: Scenario, seed: int, sleutel: str) -> dict[str, Any]:

@@ -149,7 +149,7 @@ def pagina(request: HttpRequest) -> HttpResponse:
         d = formulier.cleaned_data
         vanaf = date.fromisoformat(d["vanaf"])
         try:
-            scenario = services.scenario_voor(
+            scenario, toelichting = services.scenario_voor(
                 naam=d["naam"],
                 gekalibreerd=d["basis"] == "kalibratie",
                 horizon=d["horizon"],
@@ -164,6 +164,7 @@ def pagina(request: HttpRequest) -> HttpResponse:
                 door=request.user,
                 organisatie=organisatie,
                 vandaag=vandaag,
+                toelichting=toelichting,
             )
         except (TeWeinigHistorie, OngeldigeParameters, ValueError) as fout:
             formulier.add_error(None, f"Deze prognose kan niet: {fout}")
@@ -190,7 +191,8 @@ def _run(request: HttpRequest, run_id: int) -> Prognoserun:
 @login_required
 def run_pagina(request: HttpRequest, run_id: int) -> HttpResponse:
     run = _run(request, run_id)
-    return render(request, "prognose/run.html", {"run": run, **_fragment_context(run)})
+    context = {"run": run, "aannamen": selectors.aannamen(run), **_fragment_context(run)}
+    return render(request, "prognose/run.html", context)
 
 
 def _fragment_context(run: Prognoserun) -> dict[str, Any]:
