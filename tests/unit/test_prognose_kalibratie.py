@@ -407,4 +407,12 @@ def test_open_vacatures_op_de_peildatum() -> None:
                          "medewerkers": [staf[0], staf[3], staf[4]]})  # fmt: skip
     p = kalibreer(zonder).parameters
     assert p.begin_vacatures == 1 and p.vacature_dagen == Parameters().vacature_dagen
-    assert "1.4 fte" in next(s.uitleg for s in k.schattingen if s.naam == "begin_vacatures")
+    assert "1,4 fte" in next(s.uitleg for s in k.schattingen if s.naam == "begin_vacatures")
+
+
+def test_getallen_in_de_uitleg_op_zijn_nederlands() -> None:
+    from ketenzicht.domain.prognose.kalibratie.schatting import nl
+
+    assert nl(11_455_325) == "11.455.325"
+    assert nl(2222.64, 1) == "2.222,6"
+    assert nl(0.004, 2) == "0,00" and nl(-1234.5, 1) == "-1.234,5"

@@ -24,7 +24,7 @@ from scipy import stats
 
 from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.prognose.kalibratie.historie import Historie, TeWeinigHistorie
-from ketenzicht.domain.prognose.kalibratie.schatting import Deel, Schatting, dagen, overlap, se
+from ketenzicht.domain.prognose.kalibratie.schatting import Deel, Schatting, dagen, nl, overlap, se
 from ketenzicht.domain.prognose.parameters import Maatregeltype
 
 MIN_TYPE = 30  # ends and starts a year a type needs for its own duration; fewer: "overig"
@@ -101,7 +101,9 @@ def instroom(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
                 Schatting("seizoen", uit["seizoen"], f"χ²-toets p = {chi2.pvalue:.3g} < 0.01")
             )
         else:
-            schat.append(Schatting("seizoen", "vlak", f"geen seizoen (χ² p = {chi2.pvalue:.2f})"))
+            schat.append(
+                Schatting("seizoen", "vlak", f"geen seizoen (χ² p = {nl(chi2.pvalue, 2)})")
+            )
     return uit
 
 
@@ -181,7 +183,7 @@ def looptijd(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
         Schatting(
             "duur_dagen",
             duur,
-            f"{einden} einden op {blootstelling:,} cliëntdagen in de laatste 12 maanden",
+            f"{nl(einden)} einden op {nl(blootstelling)} cliëntdagen in de laatste 12 maanden",
         )
     )
     # ends per client-day are Poisson: the rate, so the mean, is known to 1 / sqrt(ends)

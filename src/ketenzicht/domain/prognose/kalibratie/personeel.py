@@ -23,6 +23,7 @@ from ketenzicht.domain.prognose.kalibratie.schatting import (
     Schatting,
     dagen,
     exp_gemiddelde,
+    nl,
     overlap,
     samen,
     se,
@@ -141,12 +142,12 @@ def _formatie(s: _Staf, schat: list[Schatting]) -> Deel:
             ziek: round(max(0.0, ziek_nu - s.kort_verzuim * fte)),
         }
         schat += [
-            Schatting(dienst, uit[dienst], f"{fte:.1f} fte {wie} in dienst"),
-            Schatting(inwerk, uit[inwerk], f"{inwerkend:.1f} fte werkt nog in"),
+            Schatting(dienst, uit[dienst], f"{nl(fte, 1)} fte {wie} in dienst"),
+            Schatting(inwerk, uit[inwerk], f"{nl(inwerkend, 1)} fte werkt nog in"),
             Schatting(
                 ziek,
                 uit[ziek],
-                f"{ziek_nu:.1f} fte ziek, min het kort verzuim dat kort_verzuim al telt",
+                f"{nl(ziek_nu, 1)} fte ziek, min het kort verzuim dat kort_verzuim al telt",
             ),
         ]
     return uit
@@ -168,7 +169,7 @@ def _verloop(s: _Staf, schat: list[Schatting]) -> Deel:
         Schatting(
             "verloop_per_jaar",
             uit["verloop_per_jaar"],
-            f"{vertrokken:.1f} fte uit dienst op {fte_jaren:,.0f} fte-jaren",
+            f"{nl(vertrokken, 1)} fte uit dienst op {nl(fte_jaren)} fte-jaren",
         )
     )
     return uit
@@ -231,7 +232,8 @@ def _vacatures(s: _Staf, schat: list[Schatting]) -> Deel:
         Schatting(
             "begin_vacatures",
             uit["begin_vacatures"],
-            f"{open_fte:.1f} fte vertrokken in de laatste {OPEN_DAGEN} dagen, nog niet opgevolgd",
+            f"{nl(open_fte, 1)} fte vertrokken in de laatste {OPEN_DAGEN} dagen, "
+            "nog niet opgevolgd",
         )
     )
     return uit
@@ -260,7 +262,7 @@ def _lang_ziek(s: _Staf, schat: list[Schatting]) -> Deel:
         Schatting(
             "lang_ziek_per_jaar",
             uit["lang_ziek_per_jaar"],
-            f"{z.lang_n} ziekmeldingen langer dan {drempel} dagen op {risico_jaren:,.0f} "
+            f"{z.lang_n} ziekmeldingen langer dan {drempel} dagen op {nl(risico_jaren)} "
             f"fte-jaren niet langdurig ziek; gemiddeld {uit['lang_ziek_dagen']} dagen",
         )
     )

@@ -17,6 +17,7 @@ from ketenzicht.domain.prognose.kalibratie.schatting import (
     Schatting,
     dagen,
     exp_gemiddelde,
+    nl,
     samen,
     se,
     se_gemiddelde,
@@ -76,7 +77,7 @@ def _start(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
             "start_direct",
             uit["start_direct"],
             f"{direct} van {n} nieuwe maatregelen binnen 5 werkdagen een jeugdbeschermer; "
-            f"de anderen gemiddeld {gem or 0:.1f} dagen op de startwachtlijst "
+            f"de anderen gemiddeld {nl(gem or 0, 1)} dagen op de startwachtlijst "
             f"({len(open_)} nog wachtend)",
         )
     )
@@ -110,7 +111,7 @@ def _overdracht(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
                 "intern_warm",
                 uit["intern_warm"],
                 f"{warm} van {len(uitval)} kinderen dezelfde dag overgedragen na uitval; de "
-                f"anderen gemiddeld {gem or 0:.1f} dagen",
+                f"anderen gemiddeld {nl(gem or 0, 1)} dagen",
             )
         )
     ziekte = [u.ziekte_dagen for u in uitval if u.ziekte_dagen is not None]

@@ -21,6 +21,12 @@ class Schatting:
     uitleg: str
 
 
+def nl(x: float, decimalen: int = 0) -> str:
+    """A number in an explanation written the Dutch way: ``nl(11455325)`` is ``11.455.325``,
+    ``nl(2222.64, 1)`` is ``2.222,6``."""
+    return f"{x:,.{decimalen}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
 def samen(delen: Iterable[Deel]) -> Deel:
     """The estimators' fields in one, their standard errors in one ``onzekerheid``."""
     uit: Deel = {}
