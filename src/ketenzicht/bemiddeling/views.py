@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ketenzicht.audit.models import AuditRegel
-from ketenzicht.bemiddeling import selectors, services
+from ketenzicht.bemiddeling import samenvatting, selectors, services
 from ketenzicht.bemiddeling.voorstel import voorstel
 from ketenzicht.kinderen.services import Weigering
 from ketenzicht.organisaties.models import Organisatie
@@ -70,7 +70,7 @@ def tafel(request: HttpRequest) -> HttpResponse:
                 for m in uitkomst.voorstel.matches
                 if m.vraag in zichtbaar
             ],
-            "wachten": selectors.wachtgroepen(wachtend),
+            "wachten": samenvatting.wachtgroepen(wachtend),
             "wachten_aantal": len(wachtend),
             "zorgvormen": sorted({(a.productcategorie, a.zorgvorm) for a in t.aanbod}),
             "gekozen_zorgvorm": request.GET.get("zorgvorm") or "",
@@ -79,7 +79,7 @@ def tafel(request: HttpRequest) -> HttpResponse:
             "wat_als": uitkomst.met_extra,
             "wat_als_geholpen": [vragen[i] for i in uitkomst.extra_geholpen],
             "extra_aanbod": aanbod.get(aanbod_id or -1),
-            "grafiek": selectors.per_zorgvorm(t),
+            "grafiek": samenvatting.per_zorgvorm(t),
         },
     )
 
