@@ -80,3 +80,8 @@ def test_redenen_in_woorden_van_de_planner() -> None:
         "termijn jeugdbeschermer 3 werkdagen verstreken",
         "wacht 1 dag",
     )
+    # a jeugdreclassering measure waits for a jeugdreclasseerder
+    [j] = rangschik(
+        [Wachtend("z", "JR 41", Urgentie.HOOG, 0, 5, jeugdreclassering=True)], Prioriteitsregels()
+    )
+    assert "termijn jeugdreclasseerder verloopt vandaag" in j.redenen

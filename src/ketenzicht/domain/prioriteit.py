@@ -54,6 +54,7 @@ class Wachtend:
     werkdagen_tot_termijn: int | None  # negative when the norm deadline has passed
     dagen_wachtend: int
     soort: str = ""
+    jeugdreclassering: bool = False  # the deadline is for a jeugdreclasseerder
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +84,13 @@ def redenen(w: Wachtend, regels: Prioriteitsregels) -> tuple[str, ...]:
         uit.append(f"urgentie {w.urgentie.label}")
     if w.werkdagen_tot_termijn is not None:
         n = w.werkdagen_tot_termijn
+        wie = "jeugdreclasseerder" if w.jeugdreclassering else "jeugdbeschermer"
         if n > 0:
-            uit.append(f"termijn jeugdbeschermer {n} werkdag{'en' if n != 1 else ''} over")
+            uit.append(f"termijn {wie} {n} werkdag{'en' if n != 1 else ''} over")
         elif n == 0:
-            uit.append("termijn jeugdbeschermer verloopt vandaag")
+            uit.append(f"termijn {wie} verloopt vandaag")
         else:
-            uit.append(f"termijn jeugdbeschermer {-n} werkdag{'en' if n != -1 else ''} verstreken")
+            uit.append(f"termijn {wie} {-n} werkdag{'en' if n != -1 else ''} verstreken")
     uit.append(f"wacht {w.dagen_wachtend} dag{'en' if w.dagen_wachtend != 1 else ''}")
     return tuple(uit)
 

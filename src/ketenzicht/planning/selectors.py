@@ -96,6 +96,7 @@ def te_verdelen(
             ),
             dagen_wachtend=w.dagen_wachtend,
             soort=w.soort.value,
+            jeugdreclassering=w.code.soort is Soort.JEUGDRECLASSERING,
         )
         for w in lijst
     ]
