@@ -186,10 +186,18 @@ def cmd_wachtlijst(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    vandaag = timezone.localdate()
+    if args.peildatum and args.peildatum > vandaag:
+        print(
+            f"ketenzicht wachtlijst: --peildatum {args.peildatum.isoformat()} ligt na vandaag "
+            f"({vandaag.isoformat()}): wie dan wacht, weet niemand nog; zie 'ketenzicht prognose'.",
+            file=sys.stderr,
+        )
+        return 2
     regels = te_verdelen(
         gebruiker=None,
         gi=gi,
-        peildatum=args.peildatum or timezone.localdate(),
+        peildatum=args.peildatum or vandaag,
         kanaal=AuditRegel.Kanaal.CLI,
         soorten=frozenset(WachtSoort(s) for s in SOORTEN[args.soort]),
     )

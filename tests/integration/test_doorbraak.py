@@ -117,6 +117,21 @@ def test_cli_doorbraak_json(wereld, capsys) -> None:  # type: ignore[no-untyped-
     assert main(["doorbraak", "--maand", "2026-09", "--gi", "Geen"]) == 2
 
 
+def test_een_maand_die_nog_niet_begon_wordt_geweigerd(wereld, capsys) -> None:  # type: ignore[no-untyped-def]
+    # the clock stands at 20 November 2026: November has begun (its figures so far), December not
+    september(wereld)
+    assert main(["doorbraak", "--maand", "2026-11", "--format", "json"]) == 0
+    capsys.readouterr()
+    assert main(["doorbraak", "--maand", "2026-12", "--format", "json"]) == 2
+    fout = capsys.readouterr()
+    assert fout.out == "" and "2026-12 is nog niet begonnen" in fout.err
+    api = ingelogd(wereld.beleid).get(reverse("api-doorbraak"), {"maand": "2026-12"})
+    assert api.status_code == 400 and "nog niet begonnen" in api.json()["maand"]
+    pagina = ingelogd(wereld.beleid).get(reverse("doorbraak"), {"maand": "2026-12"})
+    assert pagina.status_code == 400 and str(pagina.context["maand"]) == "2026-10"
+    assert "Maand 2026-12 is nog niet begonnen; getoond wordt 2026-10." in pagina.content.decode()
+
+
 def test_nieuwe_normset_verandert_oude_maanden_niet(wereld) -> None:  # type: ignore[no-untyped-def]
     september(wereld)
     voor = plan_rijen()

@@ -189,6 +189,17 @@ def test_cli_wachtlijst_json(wereld, capsys) -> None:  # type: ignore[no-untyped
     assert main(["wachtlijst", "--gi", "Geen", "--format", "json"]) == 2
 
 
+@pytest.mark.usefixtures("bevroren_klok")
+def test_cli_wachtlijst_weigert_een_peildatum_na_vandaag(wereld, capsys) -> None:  # type: ignore[no-untyped-def]
+    wereld.kind(wereld.gi_a, start=date(2026, 10, 1))
+    args = ["wachtlijst", "--gi", "GI Alfa", "--format", "json"]
+    assert main([*args, "--peildatum", "2026-11-20"]) == 0  # today
+    capsys.readouterr()
+    assert main([*args, "--peildatum", "2027-05-01"]) == 2
+    fout = capsys.readouterr()
+    assert fout.out == "" and "2027-05-01 ligt na vandaag (2026-11-20)" in fout.err
+
+
 def test_wisselingen_per_kind_en_per_gezin_op_de_kindpagina(wereld) -> None:  # type: ignore[no-untyped-def]
     from django.test import Client
     from django.urls import reverse

@@ -90,5 +90,8 @@ class DoorbraakApi(APIView):
             maand = Maand.lees(request.query_params.get("maand", ""))
         except ValueError as fout:
             raise ValidationError({"maand": str(fout)}) from None
-        [cijfers] = selectors.doorbraak(maanden=[maand])
+        try:
+            [cijfers] = selectors.doorbraak(maanden=[maand])
+        except LookupError as fout:
+            raise ValidationError({"maand": fout.args[0]}) from None
         return Response({"maand": str(maand), "rijen": [r.als_dict() for r in cijfers.rijen]})

@@ -48,7 +48,11 @@ def cmd_doorbraak(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    [cijfers] = doorbraak(maanden=[maand], gi_naam=args.gi, bekend_op=args.bekend_op)
+    try:
+        [cijfers] = doorbraak(maanden=[maand], gi_naam=args.gi, bekend_op=args.bekend_op)
+    except LookupError as fout:
+        print(f"ketenzicht doorbraak: --maand: {fout.args[0]}", file=sys.stderr)
+        return 2
     rijen = [r.als_dict() for r in cijfers.rijen]
     if args.format == "json":
         print(json.dumps({"maand": str(maand), "rijen": rijen}, ensure_ascii=False, indent=2))

@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Min, QuerySet
+from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.services import log_toegang
@@ -111,7 +112,15 @@ def doorbraak(
     gi_naam: str | None = None,
     bekend_op: datetime | None = None,
 ) -> list[Maandcijfers]:
-    """The doorbraak monitor for each month; one read of the measures covers them all."""
+    """The doorbraak monitor for each month; one read of the measures covers them all. A month
+    not yet begun is refused (``LookupError``): no deadline has fallen in it."""
+    vandaag = timezone.localdate()
+    for maand in maanden:
+        if maand.eerste > vandaag:
+            raise LookupError(
+                f"Maand {maand} is nog niet begonnen (vandaag {vandaag.isoformat()}): er is "
+                "nog geen termijn in gevallen."
+            )
     sets = normsets()
     kalender = NederlandseKalender()
     van = min(m.eerste for m in maanden) - timedelta(days=venster(sets))

@@ -20,12 +20,20 @@ from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
 WEB = AuditRegel.Kanaal.WEB
 
 
-def _maand(request: HttpRequest) -> Maand:
+def _maand(request: HttpRequest) -> tuple[Maand, str]:
+    """The month asked for, or the last complete one with the reason why not."""
+    vandaag = timezone.localdate()
+    laatste = Maand(vandaag.year, vandaag.month).vorige()
+    gevraagd = request.GET.get("maand", "")
+    if not gevraagd:
+        return laatste, ""
     try:
-        return Maand.lees(request.GET.get("maand", ""))
+        maand = Maand.lees(gevraagd)
     except ValueError:
-        vandaag = timezone.localdate()
-        return Maand(vandaag.year, vandaag.month).vorige()  # the last complete month
+        return laatste, f"Maand {gevraagd!r} is geen maand (jjjj-mm); getoond wordt {laatste}."
+    if maand.eerste > vandaag:
+        return laatste, f"Maand {maand} is nog niet begonnen; getoond wordt {laatste}."
+    return maand, ""
 
 
 NIVEAUS = {"gi": "GI", "regio": "Jeugdregio", "gemeente": "Gemeente"}
@@ -34,7 +42,7 @@ NIVEAUS = {"gi": "GI", "regio": "Jeugdregio", "gemeente": "Gemeente"}
 @login_required
 def monitor(request: HttpRequest) -> HttpResponse:
     """The monthly doorbraak monitor: aggregates only, with a 12-month trend."""
-    maand = _maand(request)
+    maand, fout = _maand(request)
     niveau = request.GET.get("niveau", "gi")
     niveau = niveau if niveau in NIVEAUS else "gi"
     reeks = selectors.doorbraak_reeks(selectors.laatste_maanden(maand))
@@ -76,14 +84,15 @@ def monitor(request: HttpRequest) -> HttpResponse:
             for naam, rij in sorted(tabel.items())
         ],
         "grafiek": grafiek,
+        "fout": fout,
     }
-    return render(request, "doorbraak/monitor.html", context)
+    return render(request, "doorbraak/monitor.html", context, status=400 if fout else 200)
 
 
 @login_required
 def achter_het_cijfer(request: HttpRequest) -> HttpResponse:
     """Drill-down: the children behind one of the user's own numbers (audited)."""
-    maand = _maand(request)
+    maand, fout = _maand(request)
     mijlpaal = request.GET.get("mijlpaal", "")
     lid = lidmaatschap_van(request.user)
     if lid is None or lid.organisatie.type not in (
@@ -97,7 +106,14 @@ def achter_het_cijfer(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "doorbraak/achter_het_cijfer.html",
-        {"gi": gi_van(request.user), "maand": maand, "mijlpaal": mijlpaal, "rijen": uitkomsten},
+        {
+            "gi": gi_van(request.user),
+            "maand": maand,
+            "mijlpaal": mijlpaal,
+            "rijen": uitkomsten,
+            "fout": fout,
+        },
+        status=400 if fout else 200,
     )
 
 
