@@ -199,3 +199,25 @@ def test_pagina_schrijft_het_verschil_met_teken_en_decimale_komma(client) -> Non
     assert f"fte beschikbaar {nl(d['fte_beschikbaar'], 1)}," in regel.group(1)
     assert f"workload {nl(d['workload'], 1)}," in regel.group(1)
     assert f"totaal wachtend {nl(d['totaal_wachtend'], 0)}." in regel.group(1)
+
+
+@pytest.mark.usefixtures("demo", "bevroren_klok")
+def test_api_geeft_de_monitor_zoals_de_cli(client, capsys) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    url = reverse("api-monitor")
+    assert client.get(url, {"peildatum": PEIL}).status_code in (401, 403)  # logged-in users only
+    client.force_login(User.objects.get(username="ministerie"))
+    assert client.get(url, {"peildatum": PEIL}).json() == monitor_json(capsys)
+    naam = monitor_json(capsys)["gis"][0]["gi"]
+    een = client.get(url, {"peildatum": PEIL, "gi": naam}).json()
+    assert [g["gi"] for g in een["gis"]] == [naam]
+    for vraag, veld, tekst in (
+        ({"peildatum": "1-6-2026"}, "peildatum", "geen datum"),
+        ({"peildatum": "2026-11-21"}, "monitor", "ligt na vandaag"),
+        ({"peildatum": PEIL, "gi": "Bestaat Niet"}, "monitor", "Onbekende GI"),
+        ({"peildatum": PEIL, "bron": "gok"}, "monitor", "Onbekende bron"),
+    ):
+        fout = client.get(url, vraag)
+        assert fout.status_code == 400 and tekst in fout.json()[veld], vraag

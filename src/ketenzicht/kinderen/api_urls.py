@@ -2,6 +2,7 @@ from django.urls import path
 
 from ketenzicht.doorbraak import api as doorbraak
 from ketenzicht.kinderen import api
+from ketenzicht.monitor import api as monitor
 
 urlpatterns = [
     path("wachtlijst/", api.WachtlijstApi.as_view(), name="api-wachtlijst"),
@@ -12,4 +13,5 @@ urlpatterns = [
         name="api-niet-tijdig",
     ),
     path("doorbraak/", doorbraak.DoorbraakApi.as_view(), name="api-doorbraak"),
+    path("monitor/", monitor.MonitorApi.as_view(), name="api-monitor"),
 ]
