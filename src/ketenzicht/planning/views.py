@@ -157,7 +157,7 @@ def team(request: HttpRequest) -> HttpResponse:
         "caseloads": lijst,
         "samenvatting": bezetting.team_samenvatting(lijst),
         # one scale for every bar, so that the rows compare
-        "schaal": max((max(c.cap, c.caseload) for c in lijst), default=1.0),
+        "schaal": max([1.0, *(max(c.cap, c.caseload) for c in lijst)]),
         "wisselingen": bezetting.wisselingen_per_kind(gi=gi, peildatum=vandaag),
         "norm": selectors.werklastnorm(gi.pk, vandaag),
     }
