@@ -240,6 +240,8 @@ def test_fouten_in_kalibreer_en_toets_noemen_wat_er_mis_is(
     assert "--oorsprongen en --stap zijn minstens 1" in capsys.readouterr().err
     assert main(["prognose", "kalibreer", "--peildatum", "2020-01"]) == 2
     assert "te weinig historie" in capsys.readouterr().err
+    assert main(["prognose", "kalibreer", "--peildatum", "2026-12"]) == 2  # today 20 November
+    assert "kalibreer --peildatum: 2026-12 is nog niet begonnen" in capsys.readouterr().err
     assert main(["prognose"]) == 2
     assert "--scenario FILE is nodig" in capsys.readouterr().err
 

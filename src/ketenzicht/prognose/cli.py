@@ -232,6 +232,11 @@ def cmd_kalibreer(args: argparse.Namespace) -> int:
     from ketenzicht.prognose.basislijn import basislijn, kalibratie_op
 
     peildatum = args.peildatum or _deze_maand()
+    if peildatum > _deze_maand():
+        return _fout(
+            f"kalibreer --peildatum: {peildatum:%Y-%m} is nog niet begonnen; een basislijn "
+            "schat uit wat al geregistreerd is (standaard: deze maand)"
+        )
     try:
         k = kalibratie_op(
             peildatum,
