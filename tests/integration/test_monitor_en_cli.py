@@ -151,6 +151,8 @@ def test_peildatum_na_vandaag_wordt_geweigerd(capsys) -> None:  # type: ignore[n
     )
     assert "ligt na vandaag" in capsys.readouterr().err
     assert main(["monitor", "--peildatum", "2026-11-20", "--format", "json"]) == 0
+    assert main(["monitor", "--peildatum", "2014-12-31"]) == 2
+    assert "ligt voor de Jeugdwet" in capsys.readouterr().err
 
 
 @pytest.mark.usefixtures("demo", "bevroren_klok")
@@ -164,6 +166,7 @@ def test_pagina_met_peildatum_na_vandaag_zegt_dat_en_toont_vandaag(client) -> No
     for gevraagd, melding in (
         ("2027-03-01", "Peildatum 01-03-2027 ligt na vandaag"),
         ("1 maart", "is geen datum"),
+        ("0001-01-01", "ligt voor de Jeugdwet (01-01-2015)"),
     ):
         pagina = client.get(reverse("monitor"), {"peildatum": gevraagd})
         assert pagina.status_code == 400

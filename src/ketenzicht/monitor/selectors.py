@@ -19,6 +19,7 @@ from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gis, medewerker_standen
 
 BRONNEN = ("alles", "registratie", "uitvraag")
+EERSTE_PEILDATUM = date(2015, 1, 1)  # the Jeugdwet, and with it the GIs' current tasks
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,11 @@ def monitor(
     if bron not in BRONNEN:
         raise LookupError(f"Onbekende bron {bron!r}; kies uit {', '.join(BRONNEN)}.")
     vandaag = timezone.localdate()
+    if peildatum < EERSTE_PEILDATUM:
+        raise LookupError(
+            f"Peildatum {peildatum.isoformat()} ligt voor de Jeugdwet "
+            f"({EERSTE_PEILDATUM.isoformat()}): daarvan bestaat geen monitor."
+        )
     if peildatum > vandaag:
         raise LookupError(
             f"Peildatum {peildatum.isoformat()} ligt na vandaag ({vandaag.isoformat()}): "
