@@ -130,6 +130,16 @@ def test_een_maand_die_nog_niet_begon_wordt_geweigerd(wereld, capsys) -> None:  
     pagina = ingelogd(wereld.beleid).get(reverse("doorbraak"), {"maand": "2026-12"})
     assert pagina.status_code == 400 and str(pagina.context["maand"]) == "2026-10"
     assert "Maand 2026-12 is nog niet begonnen; getoond wordt 2026-10." in pagina.content.decode()
+    # and one before the Jeugdwet: the CLI and API say so, the page falls back; the first
+    # month after it has a trend of one month (nothing before it to show)
+    assert main(["doorbraak", "--maand", "0001-01"]) == 2
+    assert "ligt voor de Jeugdwet" in capsys.readouterr().err
+    api = ingelogd(wereld.beleid).get(reverse("api-doorbraak"), {"maand": "0001-01"})
+    assert api.status_code == 400 and "ligt voor de Jeugdwet" in api.json()["maand"]
+    oud = ingelogd(wereld.beleid).get(reverse("doorbraak"), {"maand": "1999-12"})
+    assert oud.status_code == 400 and str(oud.context["maand"]) == "2026-10"
+    eerste = ingelogd(wereld.beleid).get(reverse("doorbraak"), {"maand": "2015-01"})
+    assert eerste.status_code == 200 and eerste.context["grafiek"]["maanden"] == ["2015-01"]
 
 
 def test_nieuwe_normset_verandert_oude_maanden_niet(wereld) -> None:  # type: ignore[no-untyped-def]

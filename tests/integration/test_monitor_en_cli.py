@@ -174,6 +174,10 @@ def test_pagina_met_peildatum_na_vandaag_zegt_dat_en_toont_vandaag(client) -> No
         assert melding in html and "Peildatum 20 november 2026" in html
         # the figures shown are today's, the same as asked without a date
         assert pagina.context["rijen"] == vandaag.context["rijen"]
+    # the first half year after the Jeugdwet has no earlier peildatum to compare with
+    vroeg = client.get(reverse("monitor"), {"peildatum": "2015-03-01"})
+    assert vroeg.status_code == 200 and vroeg.context["verschil"] is None
+    assert 'data-testid="verschil"' not in vroeg.content.decode()
 
 
 @pytest.mark.usefixtures("demo", "bevroren_klok")

@@ -31,6 +31,7 @@ from ketenzicht.doorbraak.models import Mijlpaalregistratie, NormMijlpaal, Norms
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
 from ketenzicht.kinderen.selectors import zichtbare_kinderen
 from ketenzicht.kinderen.services import Gebruiker
+from ketenzicht.monitor.selectors import EERSTE_PEILDATUM
 from ketenzicht.organisaties.selectors import gi_van
 
 
@@ -113,9 +114,15 @@ def doorbraak(
     bekend_op: datetime | None = None,
 ) -> list[Maandcijfers]:
     """The doorbraak monitor for each month; one read of the measures covers them all. A month
-    not yet begun is refused (``LookupError``): no deadline has fallen in it."""
+    not yet begun is refused (``LookupError``): no deadline has fallen in it; so is one before
+    the Jeugdwet."""
     vandaag = timezone.localdate()
     for maand in maanden:
+        if maand.eerste < EERSTE_PEILDATUM:
+            raise LookupError(
+                f"Maand {maand} ligt voor de Jeugdwet ({EERSTE_PEILDATUM:%Y-%m}): daarvan "
+                "bestaat geen monitor."
+            )
         if maand.eerste > vandaag:
             raise LookupError(
                 f"Maand {maand} is nog niet begonnen (vandaag {vandaag.isoformat()}): er is "

@@ -14,6 +14,7 @@ from ketenzicht.domain.doorbraak import Maand
 from ketenzicht.doorbraak import lijsten, selectors
 from ketenzicht.doorbraak.models import Escalatie
 from ketenzicht.doorbraak.rechten import eigen_rij
+from ketenzicht.monitor.selectors import EERSTE_PEILDATUM
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
 
@@ -33,6 +34,8 @@ def _maand(request: HttpRequest) -> tuple[Maand, str]:
         return laatste, f"Maand {gevraagd!r} is geen maand (jjjj-mm); getoond wordt {laatste}."
     if maand.eerste > vandaag:
         return laatste, f"Maand {maand} is nog niet begonnen; getoond wordt {laatste}."
+    if maand.eerste < EERSTE_PEILDATUM:
+        return laatste, f"Maand {maand} ligt voor de Jeugdwet; getoond wordt {laatste}."
     return maand, ""
 
 
@@ -45,7 +48,8 @@ def monitor(request: HttpRequest) -> HttpResponse:
     maand, fout = _maand(request)
     niveau = request.GET.get("niveau", "gi")
     niveau = niveau if niveau in NIVEAUS else "gi"
-    reeks = selectors.doorbraak_reeks(selectors.laatste_maanden(maand))
+    maanden = [m for m in selectors.laatste_maanden(maand) if m.eerste >= EERSTE_PEILDATUM]
+    reeks = selectors.doorbraak_reeks(maanden)
     deze = reeks[-1]
     codes = [m.code for m in selectors.normsets()[0].mijlpalen]
     namen = {m.code: m.naam for s in selectors.normsets() for m in s.mijlpalen}

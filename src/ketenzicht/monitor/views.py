@@ -48,8 +48,11 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
         )
         peildatum = vandaag
     vorige_datum = plus_maanden(peildatum, -6)
-    uitkomst, vorige = reeks([peildatum, vorige_datum])
-    verschil = _verschil(uitkomst.landelijk, vorige.landelijk)
+    if vorige_datum >= EERSTE_PEILDATUM:
+        uitkomst, vorige = reeks([peildatum, vorige_datum])
+        verschil = _verschil(uitkomst.landelijk, vorige.landelijk)
+    else:  # nothing to compare with
+        [uitkomst], verschil = reeks([peildatum]), None
     rijen = [
         *((naam, i, uitkomst.bron.get(naam, "")) for naam, i in uitkomst.per_gi.items()),
         ("Landelijk", uitkomst.landelijk, ""),
