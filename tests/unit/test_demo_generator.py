@@ -124,3 +124,26 @@ def test_boven_de_werklastnorm_alleen_met_reden(landelijk_uit: generator.Uitkoms
             hoogste = max(hoogste, bezetting)
     assert hoogste > 0.95  # the norm is what limits the caseloads
     assert sum(t.boven_norm for t in uit.toewijzingen) < 0.005 * len(uit.toewijzingen)
+
+
+def test_de_voorraad_kwam_met_zijn_mijlpalen() -> None:
+    # a measure already running when the history begins came with its milestones: no
+    # veiligheidsplan or help of years ago stands open on the planner's signal list
+    from ketenzicht.demo import doorbraak
+    from ketenzicht.domain import normen
+
+    uit = generator.genereer(opdracht("klein", 4, TOT))
+    assert uit.begin is not None
+    gehaald: dict[int, set[str]] = defaultdict(set)
+    for r in doorbraak.mijlpalen(uit, 4, TOT):
+        gehaald[r.maatregel_id].add(r.mijlpaal)
+    met_jb = {t.maatregel_id for t in uit.toewijzingen}
+    voorraad = [m for m in uit.maatregelen if m.start < uit.begin and m.einde is None]
+    nieuw = [m for m in uit.maatregelen if m.start >= uit.begin and m.id in met_jb]
+    assert voorraad and nieuw
+    for m in voorraad:
+        if m.id in met_jb:
+            assert {normen.VEILIGHEIDSPLAN, normen.HULPAANBOD} <= gehaald[m.id], m
+    # measures of the history itself still miss some, as GIs do
+    zonder_plan = sum(normen.VEILIGHEIDSPLAN not in gehaald[m.id] for m in nieuw)
+    assert 0 < zonder_plan < 0.2 * len(nieuw)

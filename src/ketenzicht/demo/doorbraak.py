@@ -44,6 +44,10 @@ def mijlpalen(uit: generator.Uitkomst, seed: int, tot: date) -> Iterator[Registr
         return d <= tot and (m.einde is None or d < m.einde)
 
     for m in uit.maatregelen:
+        # a measure from before the history (the stock) came with its milestones when the GI
+        # began to register: its plan counts from its start (its first jeugdbeschermer's date is
+        # not known) and none is missing; the draws stay those of every other measure
+        voorraad = uit.begin is not None and m.start < uit.begin
         if rng.random() < TAXATIE_OP_TIJD:
             taxatie = werkdagen_na(m.start, rng.randint(0, 5), kalender)
         else:
@@ -51,14 +55,22 @@ def mijlpalen(uit: generator.Uitkomst, seed: int, tot: date) -> Iterator[Registr
         if geldig(m, taxatie):
             yield Registratie(m.id, normen.VEILIGHEIDSTAXATIE, taxatie)
         jb = eerste_jb.get(m.id)
-        if jb is not None and rng.random() >= PLAN_NOOIT:
-            plan = jb + timedelta(days=int(3 + rng.expovariate(1 / PLAN_NA_JEUGDBESCHERMER_GEM)))
-            if geldig(m, plan):
+        if jb is not None:
+            if rng.random() >= PLAN_NOOIT:
+                na = int(3 + rng.expovariate(1 / PLAN_NA_JEUGDBESCHERMER_GEM))
+                plan: date | None = (m.start if voorraad else jb) + timedelta(days=na)
+            else:
+                plan = (
+                    m.start + timedelta(days=int(PLAN_NA_JEUGDBESCHERMER_GEM)) if voorraad else None
+                )
+            if plan is not None and geldig(m, plan):
                 yield Registratie(m.id, normen.VEILIGHEIDSPLAN, plan)
         if rng.random() >= HULP_NOOIT:
-            hulp = m.start + timedelta(days=int(7 + rng.expovariate(1 / HULP_GEM)))
-            if geldig(m, hulp):
-                yield Registratie(m.id, normen.HULPAANBOD, hulp)
+            hulp: date | None = m.start + timedelta(days=int(7 + rng.expovariate(1 / HULP_GEM)))
+        else:
+            hulp = m.start + timedelta(days=int(HULP_GEM)) if voorraad else None
+        if hulp is not None and geldig(m, hulp):
+            yield Registratie(m.id, normen.HULPAANBOD, hulp)
 
 
 AFSPRAAK_KANS = 0.3  # of the children whose help is more than 4 weeks overdue

@@ -144,6 +144,7 @@ class Uitkomst:
     kinderen: list[Kind] = field(default_factory=list)
     maatregelen: list[Maatregel] = field(default_factory=list)
     toewijzingen: list[Toewijzing] = field(default_factory=list)
+    begin: date | None = None  # the history's first day; measures before it are the stock
 
 
 @dataclass(frozen=True)
@@ -488,7 +489,7 @@ def genereer(
     opdracht: Opdracht, voortgang: Callable[[str, int, int], None] | None = None
 ) -> Uitkomst:
     """Generate the whole history for every GI in ``opdracht``, deterministically."""
-    uit = Uitkomst()
+    uit = Uitkomst(begin=opdracht.tot - timedelta(days=365 * opdracht.jaren))
     ids = _Ids()
     for i, (naam, clienten, gemeenten) in enumerate(opdracht.gis, start=1):
         rng = random.Random(f"{opdracht.seed}:{naam}")
