@@ -26,6 +26,7 @@ from ketenzicht.domain.maatregelen import (
     Soort,
     ToewijzingEindeReden,
 )
+from ketenzicht.domain.werklast import Werklastnorm
 
 C = MaatregelCode
 # code: (share of the clients in execution, mean duration in years)
@@ -70,13 +71,13 @@ BROER_ZUS_KANS = 0.3
 # organisatieworkload of ~14 counts support staff too, so a caseworker's own caseload is
 # higher; a jeugdreclassering client weighs a little less than a child under a protection
 # measure.
-NORM_CLIENTEN_PER_FTE = 17.0
-GEWICHT: dict[Soort, float] = {Soort.JEUGDRECLASSERING: 0.85}
+NORM = Werklastnorm(17.0, {Soort.JEUGDRECLASSERING: 0.85})
+NORM_CLIENTEN_PER_FTE = NORM.clienten_per_fte
 BOVEN_NORM_REDEN = "Niemand in de rol had ruimte binnen de norm; het kind wacht niet langer."
 
 
 def gewicht(code: MaatregelCode) -> float:
-    return GEWICHT.get(code.soort, 1.0)
+    return NORM.gewicht(code)
 
 
 @dataclass(slots=True)
@@ -447,10 +448,9 @@ class _GiSimulatie:
             else Rol.JEUGDBESCHERMER
         )
         pool = self.pools[rol]
-        erbij = gewicht(m.code)
 
         def past(k: int) -> bool:
-            return self.last[k] + erbij <= NORM_CLIENTEN_PER_FTE * self.medewerkers[k].fte + 1e-9
+            return self._past(k, m)
 
         def belast(k: int) -> float:
             return self.last[k] / self.medewerkers[k].fte
@@ -465,9 +465,13 @@ class _GiSimulatie:
             kandidaten = [k for k in pool.lijst if past(k)] or pool.lijst
         return min(kandidaten, key=belast)
 
+    def _past(self, mid: int, m: Maatregel) -> bool:
+        """Whether caseworker ``mid`` can take ``m`` within their norm."""
+        cap = NORM.cap(self.medewerkers[mid].fte)
+        return self.last[mid] + gewicht(m.code) <= cap + 1e-9
+
     def _start_toewijzing(self, m: Maatregel, mid: int, dag: date) -> None:
-        cap = NORM_CLIENTEN_PER_FTE * self.medewerkers[mid].fte
-        t = Toewijzing(m.id, mid, dag, boven_norm=self.last[mid] + gewicht(m.code) > cap + 1e-9)
+        t = Toewijzing(m.id, mid, dag, boven_norm=not self._past(mid, m))
         self.uit.toewijzingen.append(t)
         self.lopend[m.id] = t
         self.caseload[mid].add(m.id)

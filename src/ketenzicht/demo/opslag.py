@@ -81,8 +81,8 @@ def werklastnormen(gi: dict[str, Organisatie], vanaf: date) -> None:
         Werklastnorm.objects.create(
             gi=org,
             geldig_van=vanaf,
-            clienten_per_fte=generator.NORM_CLIENTEN_PER_FTE,
-            gewicht_jeugdreclassering=generator.GEWICHT[Soort.JEUGDRECLASSERING],
+            clienten_per_fte=generator.NORM.clienten_per_fte,
+            gewicht_jeugdreclassering=generator.NORM.gewichten[Soort.JEUGDRECLASSERING],
             geregistreerd_op=moment(vanaf),
         )
 

@@ -19,6 +19,15 @@ def _caseload_fte(medewerkers: Iterable[Werknemer], peildatum: date) -> float:
     )
 
 
+def _gewogen(paren: Iterable[tuple[float | None, float]]) -> float | None:
+    """The mean of the norms weighted by FTE; None when one is missing or there is no FTE."""
+    paren = list(paren)
+    totaal = sum(fte for _, fte in paren)
+    if not paren or totaal <= 0 or any(norm is None for norm, _ in paren):
+        return None
+    return sum(norm * fte for norm, fte in paren if norm is not None) / totaal
+
+
 def geregistreerde_norm(
     org: list[Organisatie],
     peildatum: date,
@@ -32,25 +41,20 @@ def geregistreerde_norm(
             "gi_id", flat=True
         )
     )
-    if not org or geregistreerd != {g.pk for g in org}:
+    if geregistreerd != {g.pk for g in org}:
         return None
     lijst = list(werknemers)
-    norm = {g.pk: werklastnorm(g.pk, peildatum).clienten_per_fte_bij(lopend) for g in org}
-    fte = {g.pk: _caseload_fte([w for w in lijst if w.gi == g.naam], peildatum) for g in org}
-    totaal = sum(fte.values())
-    if totaal <= 0:
-        return sum(norm.values()) / len(norm)
-    return sum(norm[g] * fte[g] for g in norm) / totaal
+    return _gewogen(
+        (
+            werklastnorm(g.pk, peildatum).clienten_per_fte_bij(lopend),
+            _caseload_fte([w for w in lijst if w.gi == g.naam], peildatum),
+        )
+        for g in org
+    )
 
 
 def gewogen_norm(delen: list[Historie]) -> float | None:
     """The parts' registered norms, weighted by their case-holding FTE (None if one has none)."""
-    fte = [_caseload_fte(h.medewerkers, h.peildatum) for h in delen]
-    if not delen or sum(fte) <= 0:
-        return None
-    som = 0.0
-    for h, f in zip(delen, fte, strict=True):
-        if h.geregistreerde_norm is None:
-            return None
-        som += h.geregistreerde_norm * f
-    return som / sum(fte)
+    return _gewogen(
+        (h.geregistreerde_norm, _caseload_fte(h.medewerkers, h.peildatum)) for h in delen
+    )

@@ -31,11 +31,7 @@ from ketenzicht.domain.prognose.kalibratie.historie import (
 from ketenzicht.doorbraak.models import Mijlpaalregistratie
 from ketenzicht.kinderen.models import Maatregel, Toewijzing
 from ketenzicht.monitor.selectors import Monitor, monitor
-from ketenzicht.organisaties.models import (
-    BeschikbaarheidsPeriode,
-    Medewerker,
-    Organisatie,
-)
+from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gis, werklastnorm
 from ketenzicht.prognose import plafond
 
