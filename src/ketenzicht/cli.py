@@ -186,21 +186,17 @@ def cmd_wachtlijst(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    vandaag = timezone.localdate()
-    if args.peildatum and args.peildatum > vandaag:
-        print(
-            f"ketenzicht wachtlijst: --peildatum {args.peildatum.isoformat()} ligt na vandaag "
-            f"({vandaag.isoformat()}): wie dan wacht, weet niemand nog; zie 'ketenzicht prognose'.",
-            file=sys.stderr,
+    try:
+        regels = te_verdelen(
+            gebruiker=None,
+            gi=gi,
+            peildatum=args.peildatum or timezone.localdate(),
+            kanaal=AuditRegel.Kanaal.CLI,
+            soorten=frozenset(WachtSoort(s) for s in SOORTEN[args.soort]),
         )
+    except LookupError as fout:
+        print(f"ketenzicht wachtlijst: {fout.args[0]}", file=sys.stderr)
         return 2
-    regels = te_verdelen(
-        gebruiker=None,
-        gi=gi,
-        peildatum=args.peildatum or vandaag,
-        kanaal=AuditRegel.Kanaal.CLI,
-        soorten=frozenset(WachtSoort(s) for s in SOORTEN[args.soort]),
-    )
     rijen = [
         {
             "kind": str(r.kind_pid),

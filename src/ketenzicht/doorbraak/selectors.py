@@ -116,18 +116,9 @@ def doorbraak(
     """The doorbraak monitor for each month; one read of the measures covers them all. A month
     not yet begun is refused (``LookupError``): no deadline has fallen in it; so is one before
     the Jeugdwet."""
-    vandaag = timezone.localdate()
     for maand in maanden:
-        if maand.eerste < EERSTE_PEILDATUM:
-            raise LookupError(
-                f"Maand {maand} ligt voor de Jeugdwet ({EERSTE_PEILDATUM:%Y-%m}): daarvan "
-                "bestaat geen monitor."
-            )
-        if maand.eerste > vandaag:
-            raise LookupError(
-                f"Maand {maand} is nog niet begonnen (vandaag {vandaag.isoformat()}): er is "
-                "nog geen termijn in gevallen."
-            )
+        if reden := buiten_bereik(maand):
+            raise LookupError(f"Maand {maand} {reden}: er is geen termijn in gevallen.")
     sets = normsets()
     kalender = NederlandseKalender()
     van = min(m.eerste for m in maanden) - timedelta(days=venster(sets))
@@ -164,9 +155,21 @@ def doorbraak_reeks(maanden: Sequence[Maand]) -> list[Maandcijfers]:
     return uit
 
 
+def buiten_bereik(maand: Maand) -> str | None:
+    """Why there is no doorbraak monitor of ``maand``, or None: from the Jeugdwet up to the
+    month under way."""
+    vandaag = timezone.localdate()
+    if maand.eerste < EERSTE_PEILDATUM:
+        return f"ligt voor de Jeugdwet ({EERSTE_PEILDATUM:%Y-%m})"
+    if maand.eerste > vandaag:
+        return "is nog niet begonnen"
+    return None
+
+
 def laatste_maanden(tot: Maand, aantal: int = 12) -> list[Maand]:
+    """``tot`` and the months before it, ``aantal`` in all, none before the Jeugdwet."""
     maanden = [tot]
-    while len(maanden) < aantal:
+    while len(maanden) < aantal and maanden[-1].vorige().eerste >= EERSTE_PEILDATUM:
         maanden.append(maanden[-1].vorige())
     return maanden[::-1]
 

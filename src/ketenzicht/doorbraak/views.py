@@ -14,7 +14,6 @@ from ketenzicht.domain.doorbraak import Maand
 from ketenzicht.doorbraak import lijsten, selectors
 from ketenzicht.doorbraak.models import Escalatie
 from ketenzicht.doorbraak.rechten import eigen_rij
-from ketenzicht.monitor.selectors import EERSTE_PEILDATUM
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
 
@@ -32,10 +31,8 @@ def _maand(request: HttpRequest) -> tuple[Maand, str]:
         maand = Maand.lees(gevraagd)
     except ValueError:
         return laatste, f"Maand {gevraagd!r} is geen maand (jjjj-mm); getoond wordt {laatste}."
-    if maand.eerste > vandaag:
-        return laatste, f"Maand {maand} is nog niet begonnen; getoond wordt {laatste}."
-    if maand.eerste < EERSTE_PEILDATUM:
-        return laatste, f"Maand {maand} ligt voor de Jeugdwet; getoond wordt {laatste}."
+    if reden := selectors.buiten_bereik(maand):
+        return laatste, f"Maand {maand} {reden}; getoond wordt {laatste}."
     return maand, ""
 
 
@@ -48,8 +45,7 @@ def monitor(request: HttpRequest) -> HttpResponse:
     maand, fout = _maand(request)
     niveau = request.GET.get("niveau", "gi")
     niveau = niveau if niveau in NIVEAUS else "gi"
-    maanden = [m for m in selectors.laatste_maanden(maand) if m.eerste >= EERSTE_PEILDATUM]
-    reeks = selectors.doorbraak_reeks(maanden)
+    reeks = selectors.doorbraak_reeks(selectors.laatste_maanden(maand))
     deze = reeks[-1]
     codes = [m.code for m in selectors.normsets()[0].mijlpalen]
     namen = {m.code: m.naam for s in selectors.normsets() for m in s.mijlpalen}

@@ -48,17 +48,13 @@ def monitor(
     as if they were that day's."""
     if bron not in BRONNEN:
         raise LookupError(f"Onbekende bron {bron!r}; kies uit {', '.join(BRONNEN)}.")
-    vandaag = timezone.localdate()
-    if peildatum < EERSTE_PEILDATUM:
-        raise LookupError(
-            f"Peildatum {peildatum.isoformat()} ligt voor de Jeugdwet "
-            f"({EERSTE_PEILDATUM.isoformat()}): daarvan bestaat geen monitor."
+    if reden := buiten_bereik(peildatum, "%Y-%m-%d"):
+        gevolg = (
+            "daarvan bestaat geen monitor"
+            if peildatum < EERSTE_PEILDATUM
+            else "de monitor telt wat er is gebeurd; een vooruitblik geeft 'ketenzicht prognose'"
         )
-    if peildatum > vandaag:
-        raise LookupError(
-            f"Peildatum {peildatum.isoformat()} ligt na vandaag ({vandaag.isoformat()}): "
-            "de monitor telt wat er is gebeurd; een vooruitblik geeft 'ketenzicht prognose'."
-        )
+        raise LookupError(f"Peildatum {peildatum.isoformat()} {reden}: {gevolg}.")
     alle = gis()
     if gi_naam is not None and gi_naam not in {g.naam for g in alle}:
         raise LookupError(
@@ -80,6 +76,17 @@ def monitor(
     if gi_naam is not None:
         per_gi = {gi_naam: per_gi[gi_naam]} if gi_naam in per_gi else {}
     return Monitor(peildatum, per_gi, nationaal, {n: herkomst[n] for n in per_gi})
+
+
+def buiten_bereik(peildatum: date, opmaak: str) -> str | None:
+    """Why there is no monitor on ``peildatum`` (dates written with ``opmaak``), or None: a
+    monitor exists from the Jeugdwet up to today."""
+    vandaag = timezone.localdate()
+    if peildatum < EERSTE_PEILDATUM:
+        return f"ligt voor de Jeugdwet ({EERSTE_PEILDATUM:{opmaak}})"
+    if peildatum > vandaag:
+        return f"ligt na vandaag ({vandaag:{opmaak}})"
+    return None
 
 
 def _registrerende_gis(alle: list[Organisatie], bekend_op: datetime | None) -> set[str]:

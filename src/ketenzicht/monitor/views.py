@@ -12,7 +12,7 @@ from django.utils import timezone
 from ketenzicht.domain.monitor import DEFINITIES, Indicatoren
 from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.monitor.cli import verschil as _verschil
-from ketenzicht.monitor.selectors import EERSTE_PEILDATUM, peildata, reeks
+from ketenzicht.monitor.selectors import buiten_bereik, peildata, reeks
 from ketenzicht.organisaties.selectors import gi_van
 
 KOPPEN = [
@@ -38,17 +38,11 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
         peildatum = date.fromisoformat(gevraagd) if gevraagd else vandaag
     except ValueError:
         peildatum, fout = vandaag, f"Peildatum {gevraagd!r} is geen datum (jjjj-mm-dd)."
-    if peildatum > vandaag:
-        fout = f"Peildatum {peildatum:%d-%m-%Y} ligt na vandaag; de monitor toont vandaag."
-        peildatum = vandaag
-    elif peildatum < EERSTE_PEILDATUM:
-        fout = (
-            f"Peildatum {peildatum:%d-%m-%Y} ligt voor de Jeugdwet "
-            f"({EERSTE_PEILDATUM:%d-%m-%Y}); de monitor toont vandaag."
-        )
+    if reden := buiten_bereik(peildatum, "%d-%m-%Y"):
+        fout = f"Peildatum {peildatum:%d-%m-%Y} {reden}; de monitor toont vandaag."
         peildatum = vandaag
     vorige_datum = plus_maanden(peildatum, -6)
-    if vorige_datum >= EERSTE_PEILDATUM:
+    if buiten_bereik(vorige_datum, "%Y-%m-%d") is None:
         uitkomst, vorige = reeks([peildatum, vorige_datum])
         verschil = _verschil(uitkomst.landelijk, vorige.landelijk)
     else:  # nothing to compare with

@@ -12,6 +12,7 @@ from uuid import UUID
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q
+from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.services import log_toegang
@@ -73,7 +74,14 @@ def te_verdelen(
     kanaal: str,
     soorten: frozenset[WachtSoort] = frozenset(WachtSoort),
 ) -> list[Regel]:
-    """Every child of the GI without a vaste jeugdbeschermer, ranked by the priority rule."""
+    """Every child of the GI without a vaste jeugdbeschermer, ranked by the priority rule. A
+    peildatum after today is refused (``LookupError``): who waits then, nobody knows yet."""
+    vandaag = timezone.localdate()
+    if peildatum > vandaag:
+        raise LookupError(
+            f"--peildatum {peildatum.isoformat()} ligt na vandaag ({vandaag.isoformat()}): wie "
+            "dan wacht, weet niemand nog; zie 'ketenzicht prognose'."
+        )
     kalender = NederlandseKalender()
     standen = maatregel_standen(peildatum=peildatum, gi_ids=[gi.pk])
     lijst = [
