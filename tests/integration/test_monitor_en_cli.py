@@ -228,3 +228,26 @@ def test_api_geeft_de_monitor_zoals_de_cli(client, capsys) -> None:  # type: ign
     ):
         fout = client.get(url, vraag)
         assert fout.status_code == 400 and tekst in fout.json()[veld], vraag
+
+
+@pytest.mark.usefixtures("demo", "bevroren_klok")
+def test_verloop_is_onbekend_zolang_de_registratie_geen_jaar_loopt(client, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The demo's GIs register from the first day of its history: turnover over a year that
+    began before it is unknown, in the CLI and on the trend page, which says why."""
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    begin = set(Organisatie.objects.filter(type="gi").values_list("registratie_vanaf", flat=True))
+    assert begin == {TOT - timedelta(days=4 * 365)}
+    assert main(["monitor", "--peildatum", "2023-10-01", "--format", "json"]) == 0
+    vroeg = json.loads(capsys.readouterr().out)
+    assert [g["verloop_pct"] for g in [*vroeg["gis"], vroeg["landelijk"]]] == [None] * 4
+    assert main(["monitor", "--peildatum", "2024-04-01", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["landelijk"]["verloop_pct"] > 5
+
+    client.force_login(User.objects.get(username="ministerie"))
+    pagina = client.get(reverse("monitor-trend"))
+    verloop = {d: i.verloop_pct for d, i, _ in pagina.context["punten"]}
+    assert verloop[date(2023, 4, 1)] is None and verloop[date(2023, 10, 1)] is None
+    assert all(v is not None for d, v in verloop.items() if d >= date(2024, 4, 1))
+    assert 'data-testid="verloop-onbekend"' in pagina.content.decode()

@@ -264,3 +264,34 @@ def test_de_kalibratie_neemt_de_geregistreerde_werklastnorm_als_plafond() -> Non
     Werklastnorm.objects.filter(gi__naam="Jeugdbescherming Noord").delete()
     k = kalibreer(historie(peildatum=PEIL))
     assert "P95" in next(s.uitleg for s in k.schattingen if s.naam == "norm")
+
+
+@pytest.mark.usefixtures("demo")
+def test_de_kalibratie_kijkt_niet_verder_terug_dan_de_registratie(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The demo's GIs register from 21 November 2022: of the months before, the database
+    holds only the measures and staff still there that day. A calibration early in the
+    registration uses the whole months since, and so finds the demo's turnover, not the few
+    who left in the part of the window that was registered."""
+    from ketenzicht.organisaties.models import Organisatie
+
+    h = historie(peildatum=date(2023, 9, 1))
+    assert h.registratie_vanaf == date(2022, 11, 21)
+    k = kalibreer(h)
+    assert next(s.waarde for s in k.schattingen if s.naam == "venster") == "9 maanden"
+    assert abs(k.parameters.verloop_per_jaar - generator.VERLOOP_PER_JAAR) < 0.07
+    assert main(["prognose", "kalibreer", "--peildatum", "2023-03"]) == 2
+    assert "pas volledig vanaf 21-11-2022: 3 hele maanden" in capsys.readouterr().err
+
+    # a GI that began later does not pull the others' trend with its first months
+    laat = Organisatie.objects.get(naam="Jeugdbescherming Overijssel")
+    laat.registratie_vanaf = date(2024, 1, 1)
+    laat.save()
+    ander = historie(peildatum=date(2024, 9, 1), gi_naam="Jeugdbescherming Gelderland")
+    assert set(ander.starts_gis) == {"Jeugdbescherming Gelderland", "Jeugdbescherming Noord"}
+    eigen = historie(peildatum=date(2025, 9, 1), gi_naam=laat.naam)
+    assert eigen.venster_begin(24) == date(2024, 1, 1)
+    assert set(eigen.starts_gis) == {g.naam for g in Organisatie.objects.filter(type="gi")}
+    uitleg = next(s.uitleg for s in kalibreer(eigen).schattingen if s.naam == "venster")
+    assert uitleg.startswith("vanaf 01-01-2024")

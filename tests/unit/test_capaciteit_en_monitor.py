@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -61,6 +62,26 @@ def test_verloop_over_twaalf_maanden() -> None:
     staf.append(mw(Rol.JEUGDBESCHERMER, dienst=Periode(date(2020, 1, 1), date(2023, 10, 1))))
     # formation 10 a year ago, 9 now: mean 9.5, one FTE left
     assert verloop_pct(staf, P) == pytest.approx(100 / 9.5)
+
+
+def test_verloop_is_onbekend_als_de_registratie_binnen_de_twaalf_maanden_begon() -> None:
+    """Who left before the GI began registering is not known: the count of part of the year
+    over a whole year's formation would show as low turnover, so the figure is unknown."""
+    staf = [mw(Rol.JEUGDBESCHERMER) for _ in range(9)]
+    staf.append(mw(Rol.JEUGDBESCHERMER, dienst=Periode(date(2020, 1, 1), date(2023, 10, 1))))
+    # a leaving date counts from the day after 365 days before the peildatum (leap year 2024)
+    eerste_dag = date(2023, 4, 3)
+    assert verloop_pct(staf, P, registratie_vanaf=eerste_dag) == pytest.approx(100 / 9.5)
+    assert verloop_pct(staf, P, registratie_vanaf=date(2023, 4, 4)) is None
+    # the leaver was registered, but not who may have left in the months before
+    assert verloop_pct(staf, P, registratie_vanaf=date(2023, 9, 1)) is None
+
+
+def test_landelijk_verloop_over_de_gis_van_wie_het_bekend_is() -> None:
+    bekend = replace(ind(1400, 100, (50, 30.0), (80, 40.0)), verloop_pct=12.0)
+    nieuw = replace(ind(700, 50, (20, 30.0), (30, 40.0)), verloop_pct=None)
+    assert landelijk([bekend, nieuw]).verloop_pct == 12.0
+    assert landelijk([nieuw]).verloop_pct is None
 
 
 def ind(

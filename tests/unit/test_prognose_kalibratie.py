@@ -206,6 +206,36 @@ def test_zonder_historie_zegt_de_kalibratie_wat_er_ontbreekt() -> None:
         kalibreer(h)
 
 
+def test_het_venster_begint_niet_voor_de_registratie() -> None:
+    """A GI that began registering on 15 March 2025 holds of the months before only the
+    measures still running that day, fewer the longer ago they started: read as inflow, that
+    is a steep rising trend. The window begins at the registration's first whole month."""
+    nieuw = [
+        MaatregelVerloop(date(2025, m, 10), None, date(2025, m, 10))
+        for m in range(4, 13)
+        for _ in range(30 - 3 * (m == 5))
+    ]
+    voorraad = [  # 2 of January 2024 still ran, ..., 30 of March 2025
+        MaatregelVerloop(date(2024 + k // 12, k % 12 + 1, 10), None, None)
+        for k in range(15)
+        for _ in range(2 * (k + 1))
+    ]
+    geeindigd = [MaatregelVerloop(date(2025, 5, 10), date(2025, 11, 1), None)] * 3
+    h = _historie(nieuw + voorraad + geeindigd)
+    assert kalibreer(h).parameters.instroom_trend_per_jaar > 0.2
+    k = kalibreer(replace(h, registratie_vanaf=date(2025, 3, 15)))
+    assert (k.parameters.instroom_per_maand, k.parameters.instroom_trend_per_jaar) == (30, 0)
+    venster = next(s for s in k.schattingen if s.naam == "venster")
+    assert venster.waarde == "9 maanden"
+    assert "vanaf 01-04-2025" in venster.uitleg and "15-03-2025" in venster.uitleg
+    uitleg = next(s.uitleg for s in k.schattingen if s.naam == "instroom_per_maand")
+    assert "in 9 maanden" in uitleg and "laatste 9 maanden" in uitleg
+    with pytest.raises(TeWeinigHistorie, match="pas volledig vanaf 01-09-2025: 4 hele maanden"):
+        kalibreer(replace(h, registratie_vanaf=date(2025, 9, 1)))
+    # a registration complete before the window changes nothing
+    assert kalibreer(replace(h, registratie_vanaf=date(2023, 6, 1))) == kalibreer(h)
+
+
 def test_ziekte_en_verloop_per_fte() -> None:
     ziek = (Beschikbaarheid.ZIEK, Periode(date(2025, 2, 1), date(2025, 5, 12)))  # 100 days
     staf = [

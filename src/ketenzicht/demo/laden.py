@@ -91,7 +91,11 @@ DEMO_TABELLEN: Sequence[type[models.Model]] = (
 """What ``--vervang`` empties. The audit log is never emptied: it only ever grows."""
 
 
-def _organisaties(gis: Iterable[str]) -> tuple[dict[str, Organisatie], dict[str, Organisatie]]:
+def _organisaties(
+    gis: Iterable[str], registratie_vanaf: date | None
+) -> tuple[dict[str, Organisatie], dict[str, Organisatie]]:
+    """The organisations; the GIs register everything from the first day of the history (who
+    left before it is not in the demo)."""
     regio: dict[str, Organisatie] = {}
     gemeenten: dict[str, Organisatie] = {}
     for code, naam, regionaam in stamdata.LANDELIJK:
@@ -112,7 +116,12 @@ def _organisaties(gis: Iterable[str]) -> tuple[dict[str, Organisatie], dict[str,
     Organisatie.objects.create(
         naam="Ministerie van Justitie en Veiligheid", type=Organisatie.Type.MINISTERIE
     )
-    gi = {n: Organisatie.objects.create(naam=n, type=Organisatie.Type.GI) for n in gis}
+    gi = {
+        n: Organisatie.objects.create(
+            naam=n, type=Organisatie.Type.GI, registratie_vanaf=registratie_vanaf
+        )
+        for n in gis
+    }
     return gi, gemeenten
 
 
@@ -193,7 +202,7 @@ def laad(
             )
         _leegmaken()
     uit = generator.genereer(taak, voortgang)
-    gi, gemeenten = _organisaties(naam for naam, _, _ in taak.gis)
+    gi, gemeenten = _organisaties((naam for naam, _, _ in taak.gis), uit.begin)
     opslag.werklastnormen(gi, taak.tot - timedelta(days=365 * taak.jaren))
     logins = _logins(gi, gemeenten[taak.gis[0][2][0]])
     opslag.personeel(uit, gi, voortgang)

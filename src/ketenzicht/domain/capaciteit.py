@@ -88,11 +88,23 @@ def verzuim_pct(medewerkers: Iterable[MedewerkerStand], peildatum: date) -> floa
     return 100 * ziek / totaal
 
 
-def verloop_pct(medewerkers: Iterable[MedewerkerStand], peildatum: date) -> float | None:
+def verloop_pct(
+    medewerkers: Iterable[MedewerkerStand],
+    peildatum: date,
+    *,
+    registratie_vanaf: date | None = None,
+) -> float | None:
     """FTE that left in the 12 months up to the peildatum, as a percentage of the mean formation
-    at the start and end of those 12 months."""
-    lijst = [m for m in medewerkers if m.rol.in_formatie]
+    at the start and end of those 12 months.
+
+    ``None`` (unknown) when the GI registers its staff only from ``registratie_vanaf``, after
+    those 12 months began: who left before then is not known, and a count of part of the year
+    over a whole year's formation would look like low turnover.
+    """
     jaar_eerder = peildatum - timedelta(days=365)
+    if registratie_vanaf is not None and registratie_vanaf > jaar_eerder + timedelta(days=1):
+        return None
+    lijst = [m for m in medewerkers if m.rol.in_formatie]
     gemiddeld = (fte_formatie(lijst, jaar_eerder) + fte_formatie(lijst, peildatum)) / 2
     if not gemiddeld:
         return None

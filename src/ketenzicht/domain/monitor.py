@@ -38,7 +38,9 @@ DEFINITIES: dict[str, str] = {
     "workload": "Organisatieworkload: cliënten / fte_beschikbaar, op één decimaal, berekend uit "
     "de getoonde fte. Landelijk: Σ cliënten / Σ fte_beschikbaar.",
     "verloop_pct": "Uitstroom (uit dienst) in de 12 maanden vóór de peildatum, als percentage "
-    "van de gemiddelde formatie. Landelijk gewogen naar formatie.",
+    "van de gemiddelde formatie. Onbekend (—) als de GI pas later in Ketenzicht is gaan "
+    "registreren: wie daarvoor vertrok, is niet bekend. Landelijk gewogen naar formatie, over "
+    "de GI's van wie het bekend is.",
     "verzuim_pct": "Ziekteverzuim op de peildatum als percentage van de formatie "
     "(puntprevalentie). "
     "Landelijk gewogen naar formatie.",
@@ -102,8 +104,11 @@ def indicatoren_gi(
     peildatum: date,
     kalender: Kalender,
     inwerkfactor: float = capaciteit.INWERKFACTOR_STANDAARD,
+    *,
+    registratie_vanaf: date | None = None,
 ) -> Indicatoren:
-    """The indicators of one GI from its registered measures and staff."""
+    """The indicators of one GI from its registered measures and staff (complete from
+    ``registratie_vanaf``: a figure over a period that began earlier is unknown)."""
     standen = list(standen)
     lopend = [s for s in standen if s.in_uitvoering(peildatum)]
     wachtend = wachtenden(lopend, peildatum, kalender)
@@ -115,7 +120,9 @@ def indicatoren_gi(
         wachtlijst_intern=Wachtlijstcijfer.van(
             [w for w in wachtend if w.soort is WachtSoort.INTERN]
         ),
-        verloop_pct=_een(capaciteit.verloop_pct(medewerkers, peildatum)),
+        verloop_pct=_een(
+            capaciteit.verloop_pct(medewerkers, peildatum, registratie_vanaf=registratie_vanaf)
+        ),
         verzuim_pct=_een(capaciteit.verzuim_pct(medewerkers, peildatum)),
         clienten_per_soort=dict(sorted(Counter(s.code.value for s in lopend).items())),
     )

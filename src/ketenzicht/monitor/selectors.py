@@ -123,6 +123,7 @@ def _uit_registratie(
             peildatum,
             kalender,
             settings.INWERKFACTOR,
+            registratie_vanaf=g.registratie_vanaf,
         )
         for g in alle
     }
@@ -147,6 +148,11 @@ def versie() -> tuple[object, ...]:
             n=Count("pk"), **{v: Max(v) for v in velden}
         )
         uit.extend(agg.values())
+    uit.extend(
+        Organisatie.objects.filter(type=Organisatie.Type.GI)
+        .order_by("pk")
+        .values_list("pk", "registratie_vanaf")
+    )
     return tuple(uit)
 
 

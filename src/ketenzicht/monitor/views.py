@@ -98,6 +98,7 @@ def trend(request: HttpRequest) -> HttpResponse:
         "gekozen": gekozen,
         "punten": punten,
         "grafiek": grafiek,
+        "verloop_onbekend": any(i.verloop_pct is None for _, i, _ in punten),
     }
     return render(request, "web/monitor_trend.html", context)
 

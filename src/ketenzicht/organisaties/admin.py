@@ -16,7 +16,7 @@ from ketenzicht.organisaties.models import (
 
 @admin.register(Organisatie)
 class OrganisatieAdmin(admin.ModelAdmin):
-    list_display = ["naam", "type", "gemeentecode", "regio"]
+    list_display = ["naam", "type", "gemeentecode", "regio", "registratie_vanaf"]
     list_filter = ["type"]
     search_fields = ["naam", "gemeentecode"]
 

@@ -33,6 +33,16 @@ class Organisatie(models.Model):
         blank=True,
         help_text="AGB-code (8 cijfers): afzender of ontvanger van iJw-berichten",
     )
+    registratie_vanaf = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "GI: de eerste dag waarvan zij haar maatregelen, toewijzingen en personeel volledig "
+            "in Ketenzicht registreert (de ingebruikname, of het begin van de ingelezen "
+            "historie). Wie eerder uit dienst ging, kent Ketenzicht niet: een cijfer over een "
+            "periode die eerder begint, is onbekend. Leeg: de registratie is volledig."
+        ),
+    )
     breedtegraad = models.FloatField(null=True, blank=True, help_text="Ligging (WGS84)")
     lengtegraad = models.FloatField(null=True, blank=True, help_text="Ligging (WGS84)")
 

@@ -27,6 +27,7 @@ from ketenzicht.domain.prognose.kalibratie.historie import (
     MaatregelVerloop,
     Uitval,
     Werknemer,
+    venster_begin,
 )
 from ketenzicht.doorbraak.models import Mijlpaalregistratie
 from ketenzicht.kinderen.models import Maatregel, Toewijzing
@@ -87,6 +88,9 @@ def historien(
         wachtlijst_intern=land.wachtlijst_intern.aantal,
         ziekte_drempel_dagen=drempels.most_common(1)[0][0] if drempels else 28,
         inwerkfactor=settings.INWERKFACTOR,
+        registratie_vanaf=max(
+            (h.registratie_vanaf for h in delen if h.registratie_vanaf), default=None
+        ),
     )
     return land_historie, per_gi
 
@@ -104,7 +108,8 @@ def historie(
     when already read."""
     org = _organisaties(gi_naam)
     gi_ids = [g.pk for g in org]
-    begin = plus_maanden(peildatum, -venster_maanden)
+    vanaf = registratie_vanaf(org)
+    begin = venster_begin(peildatum, venster_maanden, vanaf)
 
     maatregelen = Maatregel.objects.filter(gi_id__in=gi_ids, start__lte=peildatum).filter(
         Q(einde__isnull=True) | Q(einde__gte=begin)
@@ -206,8 +211,10 @@ def historie(
     lopend = [m.code for m in verloop if m.einde is None and m.code is not None]
     norm = plafond.geregistreerde_norm(org, peildatum, lopend, werknemers.values())
     drempels = Counter(werklastnorm(g, peildatum).ziekte_drempel_dagen for g in gi_ids)
-    if gi_naam is not None and starts_gis is None:  # one GI: its trend is drawn to the others'
-        starts_gis = _starts_gis(begin, peildatum)
+    if gi_naam is not None:  # one GI: its trend is drawn to the others' over the same months
+        starts_gis = _registrerend_sinds(
+            starts_gis if starts_gis is not None else _starts_gis(begin, peildatum), begin
+        )
     return Historie(
         peildatum=peildatum,
         maatregelen=verloop,
@@ -223,7 +230,24 @@ def historie(
         ziekte_drempel_dagen=drempels.most_common(1)[0][0] if drempels else 28,
         inwerkfactor=settings.INWERKFACTOR,
         starts_gis=starts_gis or {},
+        registratie_vanaf=vanaf,
     )
+
+
+def registratie_vanaf(org: list[Organisatie]) -> date | None:
+    """The first day all of ``org`` register everything (``Organisatie.registratie_vanaf``)."""
+    return max((g.registratie_vanaf for g in org if g.registratie_vanaf), default=None)
+
+
+def _registrerend_sinds(starts_gis: Mapping[str, list[date]], begin: date) -> dict[str, list[date]]:
+    """The GIs' starts, without the GIs that began registering after ``begin``: their first
+    months would count only the measures still running when they began."""
+    sinds = {g.naam: g.registratie_vanaf for g in gis()}
+    return {
+        naam: starts
+        for naam, starts in starts_gis.items()
+        if sinds.get(naam) is None or sinds[naam] <= begin  # type: ignore[operator]
+    }
 
 
 def _starts_gis(begin: date, peildatum: date) -> dict[str, list[date]]:

@@ -69,6 +69,13 @@ class Kalibratie:
         return Scenario(naam, self.parameters, onderdelen=self.onderdelen)
 
 
+MIN_VENSTER_MAANDEN = 6  # whole months of history a calibration needs (the inflow's level)
+
+
+def _maanden_tussen(begin: date, eind: date) -> int:
+    return (eind.year - begin.year) * 12 + eind.month - begin.month
+
+
 def kalibreer_per_gi(
     land: Historie,
     per_gi: Mapping[str, Historie],
@@ -100,9 +107,27 @@ def kalibreer_per_gi(
 
 
 def kalibreer(h: Historie, *, venster_maanden: int = 24, horizon_maanden: int = 12) -> Kalibratie:
-    """Parameters for a forecast from ``h.peildatum`` on, estimated from the window before it."""
-    begin = plus_maanden(h.peildatum, -venster_maanden)
+    """Parameters for a forecast from ``h.peildatum`` on, estimated from the window before it
+    (which begins no earlier than the registration, ``Historie.venster_begin``)."""
+    begin = h.venster_begin(venster_maanden)
     schat: list[Schatting] = []
+    if begin > plus_maanden(h.peildatum, -venster_maanden):
+        maanden = _maanden_tussen(begin, h.peildatum)
+        if maanden < MIN_VENSTER_MAANDEN:
+            raise TeWeinigHistorie(
+                f"de registratie is pas volledig vanaf {h.registratie_vanaf:%d-%m-%Y}: "
+                f"{maanden} hele maanden historie op {h.peildatum:%d-%m-%Y}, minstens "
+                f"{MIN_VENSTER_MAANDEN} nodig (kalibreer op een latere peildatum, of gebruik "
+                "een parameterbestand)"
+            )
+        schat.append(
+            Schatting(
+                "venster",
+                f"{maanden} maanden",
+                f"vanaf {begin:%d-%m-%Y}, niet {venster_maanden} maanden terug: de registratie "
+                f"is pas volledig vanaf {h.registratie_vanaf:%d-%m-%Y}",
+            )
+        )
     velden = samen(
         [schatter(h, begin, schat) for schatter in (instroom, looptijd, personeel, proces)]
     )

@@ -12,6 +12,7 @@ from datetime import date
 from ketenzicht.domain.capaciteit import MedewerkerStand
 from ketenzicht.domain.kalender import Kalender, NederlandseKalender
 from ketenzicht.domain.maatregelen import MaatregelCode
+from ketenzicht.domain.normen import plus_maanden
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,24 @@ class Historie:
     # measures on the peildatum; None: not every GI registered one (then the busiest caseloads
     # stand in for it)
     geregistreerde_norm: float | None = None
+    # the first day the GI (for the country: the last of its GIs) registers everything; the
+    # window does not reach back before it (None: the registration is complete)
+    registratie_vanaf: date | None = None
+
+    def venster_begin(self, venster_maanden: int) -> date:
+        return venster_begin(self.peildatum, venster_maanden, self.registratie_vanaf)
+
+
+def venster_begin(peildatum: date, venster_maanden: int, registratie_vanaf: date | None) -> date:
+    """The first day of a calibration's window: ``venster_maanden`` before the peildatum, or
+    the first whole month of the registration when that began later. Before it the history
+    holds only the measures and staff still there when the GI began registering, which would
+    show as a rising inflow and as staff that never left."""
+    begin = plus_maanden(peildatum, -venster_maanden)
+    if registratie_vanaf is None or registratie_vanaf <= begin:
+        return begin
+    maand = date(registratie_vanaf.year, registratie_vanaf.month, 1)
+    return maand if maand == registratie_vanaf else plus_maanden(maand, 1)
 
 
 class TeWeinigHistorie(ValueError):

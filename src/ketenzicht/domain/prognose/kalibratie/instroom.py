@@ -75,11 +75,13 @@ def instroom(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
     uitleg = (
         f"trend {trend:+.1%} per jaar (|t| ≥ 2){getrokken}"
         if trend
-        else f"geen significante trend{getrokken}: gemiddelde van de laatste 12 maanden"
+        else f"geen significante trend{getrokken}: gemiddelde van de laatste {len(laatste)} maanden"
     )
     onzeker["instroom_per_maand"] = se(se_niveau)
     if niveau <= 0:
-        raise TeWeinigHistorie("instroom: geen nieuwe maatregelen in de laatste 12 maanden")
+        raise TeWeinigHistorie(
+            f"instroom: geen nieuwe maatregelen in de laatste {len(laatste)} maanden"
+        )
     uit["instroom_per_maand"] = round(niveau, 1)
     uit["instroom_trend_per_jaar"] = round(trend, 4)
     uit["onzekerheid"] = onzeker
@@ -172,18 +174,22 @@ def looptijd(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
     composition of the stock changes slowly (long guardianships, short youth probation), and a
     forecast needs the rate it has now, not the one of two years ago."""
     recent = max(begin, plus_maanden(h.peildatum, -12))
+    maanden = (h.peildatum.year - recent.year) * 12 + h.peildatum.month - recent.month
     blootstelling = sum(overlap(m.start, m.einde, recent, h.peildatum) for m in h.maatregelen)
     einden = sum(
         1 for m in h.maatregelen if m.einde is not None and recent <= m.einde < h.peildatum
     )
     if not einden:
-        raise TeWeinigHistorie("duur_dagen: geen beëindigde maatregelen in de laatste 12 maanden")
+        raise TeWeinigHistorie(
+            f"duur_dagen: geen beëindigde maatregelen in de laatste {maanden} maanden"
+        )
     duur = round(blootstelling / einden, 1)
     schat.append(
         Schatting(
             "duur_dagen",
             duur,
-            f"{nl(einden)} einden op {nl(blootstelling)} cliëntdagen in de laatste 12 maanden",
+            f"{nl(einden)} einden op {nl(blootstelling)} cliëntdagen in de laatste {maanden} "
+            "maanden",
         )
     )
     # ends per client-day are Poisson: the rate, so the mean, is known to 1 / sqrt(ends)
