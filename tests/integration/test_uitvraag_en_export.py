@@ -207,5 +207,8 @@ def test_trend_en_definities_voor_het_ministerie(wereld, tmp_path, capsys) -> No
     assert "15,3" in html and "14,2" in html and "1.498" in html and "1.343" in html
     assert '"workload": [15.3, 14.2]' in html  # the chart data
     assert '"peildata": ["01-10-2023", "01-04-2024"]' in html  # its axis, dated as the table
+    # the menu says where one is: the trend page is part of the monitor
+    assert f'href="{reverse("monitor")}" aria-current="page"' in html
+    assert html.count('aria-current="page"') == 1
     definities = Client().get(reverse("definities")).content.decode()
     assert "Organisatieworkload" in definities

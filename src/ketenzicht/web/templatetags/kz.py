@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -25,3 +26,11 @@ def verschil(waarde: float | int | None, decimalen: int = 0) -> str:
 def get(mapping: dict[str, str], sleutel: str) -> str:
     """``mapping[sleutel]`` in a template (empty when absent)."""
     return mapping.get(sleutel, "")
+
+
+@register.simple_tag(takes_context=True)
+def huidig(context: template.Context, *namen: str) -> SafeString:
+    """`` aria-current="page"`` on the menu's link when the page shown is one of ``namen``
+    (URL names), so a screen reader and the eye both know where they are."""
+    gevonden = getattr(context.get("request"), "resolver_match", None)
+    return mark_safe(' aria-current="page"' if gevonden and gevonden.url_name in namen else "")
