@@ -115,9 +115,17 @@ def _tabel(uitkomst: Any) -> str:
             f"{i.totaal_wachtend:>8,}"
         )
 
+    if not uitkomst.per_gi:
+        return "\n".join([*regels[:1], GEEN_CIJFERS])
     regels += [regel(naam, i) for naam, i in uitkomst.per_gi.items()]
     regels += ["-" * len(kop), regel("Landelijk", uitkomst.landelijk)]
     return "\n".join(regels)
+
+
+GEEN_CIJFERS = (
+    "Geen cijfers: op deze peildatum registreerde geen GI volledig in Ketenzicht en leverde "
+    "geen GI cijfers aan (uitvraag)."
+)
 
 
 def cmd_monitor(args: argparse.Namespace) -> int:

@@ -251,3 +251,56 @@ def test_verloop_is_onbekend_zolang_de_registratie_geen_jaar_loopt(client, capsy
     assert verloop[date(2023, 4, 1)] is None and verloop[date(2023, 10, 1)] is None
     assert all(v is not None for d, v in verloop.items() if d >= date(2024, 4, 1))
     assert 'data-testid="verloop-onbekend"' in pagina.content.decode()
+
+
+@pytest.mark.usefixtures("demo", "bevroren_klok")
+def test_voor_de_registratie_telt_een_gi_alleen_met_wat_hij_aanleverde(client, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Before a GI registers everything, Ketenzicht holds only what was still running when it
+    began: its figures of then are the ones it delivered, or there are none. A national change
+    over a peildatum on which other GIs counted is no change in the chain, so none is given."""
+    from decimal import Decimal
+
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    from ketenzicht.monitor.models import Uitvraagcijfers, Uitvraaglevering
+
+    assert main(["monitor", "--peildatum", "2022-10-01"]) == 0
+    assert "Geen cijfers: op deze peildatum registreerde geen GI" in capsys.readouterr().out
+    noord = Organisatie.objects.get(naam="Jeugdbescherming Noord")
+    Uitvraagcijfers.objects.create(
+        levering=Uitvraaglevering.objects.create(bestand="noord.csv"),
+        gi=noord,
+        peildatum=date(2022, 10, 1),
+        clienten=210,
+        fte_formatie=Decimal("17"),
+        fte_beschikbaar=Decimal("15"),
+        verloop_pct=Decimal("14"),
+        verzuim_pct=Decimal("7"),
+        wachtlijst_start_aantal=4,
+        wachtlijst_start_dagen_gem=Decimal("30"),
+        wachtlijst_intern_aantal=6,
+        wachtlijst_intern_dagen_gem=Decimal("40"),
+    )
+    uit = monitor_json(capsys, "--vorige", "2022-10-01")
+    assert uit["vorige_peildatum"] == "2022-10-01" and len(uit["gis"]) == 3
+    assert uit["landelijk"]["verschil"] is None  # then only Noord counted, now all three
+    assert [g["verschil"] is not None for g in uit["gis"]] == [False, True, False]
+    assert main(["monitor", "--peildatum", "2022-10-01", "--format", "json"]) == 0
+    toen = json.loads(capsys.readouterr().out)
+    assert [(g["gi"], g["bron"], g["clienten"]) for g in toen["gis"]] == [
+        ("Jeugdbescherming Noord", "uitvraag", 210)
+    ]
+
+    client.force_login(User.objects.get(username="ministerie"))
+    leeg = client.get(reverse("monitor"), {"peildatum": "2022-09-01"}).content.decode()
+    assert 'data-testid="geen-cijfers"' in leeg and 'data-testid="monitor"' not in leeg
+    eerste = client.get(reverse("monitor"), {"peildatum": "2023-04-01"}).content.decode()
+    assert 'data-testid="andere-gis"' in eerste and 'data-testid="verschil"' not in eerste
+    later = client.get(reverse("monitor"), {"peildatum": "2024-04-01"}).content.decode()
+    assert 'data-testid="verschil"' in later and 'data-testid="andere-gis"' not in later
+    # a peildatum on which no GI counted is left out of the trend, not drawn as zeros
+    Organisatie.objects.filter(type="gi").update(registratie_vanaf=date(2023, 5, 1))
+    Uitvraagcijfers.objects.all().delete()
+    trend = client.get(reverse("monitor-trend")).context["punten"]
+    assert trend[0][0] == date(2023, 10, 1) and all(i.clienten > 0 for _, i, _ in trend)

@@ -283,6 +283,15 @@ def test_de_kalibratie_kijkt_niet_verder_terug_dan_de_registratie(
     assert abs(k.parameters.verloop_per_jaar - generator.VERLOOP_PER_JAAR) < 0.07
     assert main(["prognose", "kalibreer", "--peildatum", "2023-03"]) == 2
     assert "pas volledig vanaf 21-11-2022: 3 hele maanden" in capsys.readouterr().err
+    noord = ["--gi", "Jeugdbescherming Noord"]
+    assert main(["prognose", "kalibreer", "--peildatum", "2022-06", *noord]) == 2
+    assert (
+        "registreerde Jeugdbescherming Noord nog niet volledig in Ketenzicht (pas vanaf "
+        + ("21-11-2022)")
+        in capsys.readouterr().err
+    )
+    assert main(["prognose", "kalibreer", "--peildatum", "2022-06"]) == 2
+    assert "registreerde geen GI volledig in Ketenzicht" in capsys.readouterr().err
 
     # a GI that began later does not pull the others' trend with its first months
     laat = Organisatie.objects.get(naam="Jeugdbescherming Overijssel")

@@ -35,6 +35,14 @@ def verschil(nu: Indicatoren, toen: Indicatoren) -> dict[str, Any]:
     return uit
 
 
+def landelijk_verschil(uitkomst: Any, vorige: Any) -> dict[str, Any] | None:
+    """The national change since ``vorige``; ``None`` when other GIs counted then (one began
+    registering or delivering): a GI joining the count is not a change in the chain."""
+    if set(uitkomst.per_gi) != set(vorige.per_gi) or not uitkomst.per_gi:
+        return None
+    return verschil(uitkomst.landelijk, vorige.landelijk)
+
+
 def monitor_json(uitkomst: Any, vorige: Any | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "peildatum": uitkomst.peildatum.isoformat(),
@@ -49,7 +57,7 @@ def monitor_json(uitkomst: Any, vorige: Any | None = None) -> dict[str, Any]:
         for rij in data["gis"]:
             oud = vorige.per_gi.get(rij["gi"])
             rij["verschil"] = verschil(uitkomst.per_gi[rij["gi"]], oud) if oud else None
-        data["landelijk"]["verschil"] = verschil(uitkomst.landelijk, vorige.landelijk)
+        data["landelijk"]["verschil"] = landelijk_verschil(uitkomst, vorige)
     return data
 
 

@@ -62,7 +62,7 @@ def monitor(
         )
     per_gi: dict[str, Indicatoren] = {}
     herkomst: dict[str, str] = {}
-    registrerend = _registrerende_gis(alle, bekend_op)
+    registrerend = _registrerende_gis(alle, peildatum, bekend_op)
     if bron in ("alles", "registratie"):
         for naam, i in _uit_registratie(peildatum, alle, bekend_op).items():
             if naam in registrerend:
@@ -89,13 +89,22 @@ def buiten_bereik(peildatum: date, opmaak: str) -> str | None:
     return None
 
 
-def _registrerende_gis(alle: list[Organisatie], bekend_op: datetime | None) -> set[str]:
-    """GIs that register in Ketenzicht: with at least one measure (known at ``bekend_op``)."""
+def _registrerende_gis(
+    alle: list[Organisatie], peildatum: date, bekend_op: datetime | None
+) -> set[str]:
+    """GIs that register in Ketenzicht on ``peildatum``: with at least one measure (known at
+    ``bekend_op``), and registering everything by then (``Organisatie.registratie_vanaf``).
+    Before that day the registration holds only what was still running when it began: a GI's
+    figures of then come from what it delivered (uitvraag), or there are none."""
     qs = Maatregel.objects.all()
     if bekend_op is not None:
         qs = qs.filter(geregistreerd_op__lte=bekend_op)
     ids = set(qs.values_list("gi_id", flat=True).distinct())
-    return {g.naam for g in alle if g.pk in ids}
+    return {
+        g.naam
+        for g in alle
+        if g.pk in ids and (g.registratie_vanaf is None or g.registratie_vanaf <= peildatum)
+    }
 
 
 def _uit_uitvraag(peildatum: date, bekend_op: datetime | None) -> dict[str, Indicatoren]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from ketenzicht.domain.monitor import DEFINITIES, Indicatoren
 from ketenzicht.domain.normen import plus_maanden
-from ketenzicht.monitor.cli import verschil as _verschil
+from ketenzicht.monitor.cli import landelijk_verschil
 from ketenzicht.monitor.selectors import buiten_bereik, peildata, reeks
 from ketenzicht.organisaties.selectors import gi_van
 
@@ -44,9 +44,10 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
     vorige_datum = plus_maanden(peildatum, -6)
     if buiten_bereik(vorige_datum, "%Y-%m-%d") is None:
         uitkomst, vorige = reeks([peildatum, vorige_datum])
-        verschil = _verschil(uitkomst.landelijk, vorige.landelijk)
+        verschil = landelijk_verschil(uitkomst, vorige)
+        anders = verschil is None and bool(uitkomst.per_gi)  # other GIs counted then
     else:  # nothing to compare with
-        [uitkomst], verschil = reeks([peildatum]), None
+        [uitkomst], verschil, anders = reeks([peildatum]), None, False
     rijen = [
         *((naam, i, uitkomst.bron.get(naam, "")) for naam, i in uitkomst.per_gi.items()),
         ("Landelijk", uitkomst.landelijk, ""),
@@ -66,6 +67,8 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
         "grafiek": grafiek,
         "vorige": vorige_datum,
         "verschil": verschil,
+        "andere_gis": anders,
+        "leeg": not uitkomst.per_gi,
         "fout": fout,
     }
     return render(request, "web/monitor.html", context, status=400 if fout else 200)
@@ -81,6 +84,8 @@ def trend(request: HttpRequest) -> HttpResponse:
     gekozen = gekozen if gekozen in namen else ""
     punten: list[tuple[date, Indicatoren, str]] = []
     for m in monitors:
+        if not m.per_gi:  # no GI registered or delivered then: no figures, not zeros
+            continue
         i = m.per_gi.get(gekozen) if gekozen else m.landelijk
         if i is not None:
             punten.append((m.peildatum, i, m.bron.get(gekozen, "")))

@@ -25,6 +25,7 @@ from ketenzicht.domain.perioden import Periode
 from ketenzicht.domain.prognose.kalibratie.historie import (
     Historie,
     MaatregelVerloop,
+    TeWeinigHistorie,
     Uitval,
     Werknemer,
     venster_begin,
@@ -60,6 +61,10 @@ def historien(
     """The country's history and that of each GI registering here (with a measure by then):
     the country's is theirs together, with the national monitor. Read once, the monitor too."""
     opname = monitor(peildatum=peildatum, bron="registratie")
+    if not opname.per_gi:
+        raise TeWeinigHistorie(
+            f"op {peildatum:%d-%m-%Y} registreerde geen GI volledig in Ketenzicht"
+        )
     starts = _starts_gis(plus_maanden(peildatum, -venster_maanden), peildatum)
     per_gi = {
         naam: historie(
@@ -207,7 +212,12 @@ def historie(
             plan.append((datum - eerste[mid]).days)
 
     opname = opname or monitor(peildatum=peildatum, bron="registratie")
-    cijfers = opname.landelijk if gi_naam is None else opname.per_gi[gi_naam]
+    cijfers = opname.landelijk if gi_naam is None else opname.per_gi.get(gi_naam)
+    if cijfers is None or not opname.per_gi:
+        raise TeWeinigHistorie(
+            f"op {peildatum:%d-%m-%Y} registreerde {gi_naam or 'geen GI'} nog niet volledig in "
+            "Ketenzicht" + (f" (pas vanaf {vanaf:%d-%m-%Y})" if vanaf and vanaf > peildatum else "")
+        )
     lopend = [m.code for m in verloop if m.einde is None and m.code is not None]
     norm = plafond.geregistreerde_norm(org, peildatum, lopend, werknemers.values())
     drempels = Counter(werklastnorm(g, peildatum).ziekte_drempel_dagen for g in gi_ids)

@@ -116,7 +116,7 @@ def kalibreer(h: Historie, *, venster_maanden: int = 24, horizon_maanden: int = 
         if maanden < MIN_VENSTER_MAANDEN:
             raise TeWeinigHistorie(
                 f"de registratie is pas volledig vanaf {h.registratie_vanaf:%d-%m-%Y}: "
-                f"{maanden} hele maanden historie op {h.peildatum:%d-%m-%Y}, minstens "
+                f"{max(0, maanden)} hele maanden historie op {h.peildatum:%d-%m-%Y}, minstens "
                 f"{MIN_VENSTER_MAANDEN} nodig (kalibreer op een latere peildatum, of gebruik "
                 "een parameterbestand)"
             )
