@@ -90,6 +90,18 @@ def test_maandcijfers_per_gi_gemeente_regio_en_landelijk(wereld) -> None:  # typ
     assert rijen[("regio", "Jeugdregio Test")].op_tijd == 2
 
 
+def test_een_maatregel_van_voor_de_registratie_telt_niet_mee(wereld) -> None:  # type: ignore[no-untyped-def]
+    """GI Beta began registering on 4 August 2026, the day after Cas's measure started: what
+    happened to it before then was never registered here, so it is in no figure."""
+    september(wereld)
+    Organisatie.objects.filter(pk=wereld.gi_b.pk).update(registratie_vanaf=date(2026, 8, 4))
+    rijen = plan_rijen()
+    assert ("gi", "GI Beta") not in rijen
+    assert rijen[("landelijk", "Nederland")].noemer == 2
+    Organisatie.objects.filter(pk=wereld.gi_b.pk).update(registratie_vanaf=date(2026, 8, 3))
+    assert plan_rijen()[("gi", "GI Beta")].noemer == 1  # from its first day on, it counts
+
+
 def test_cli_doorbraak_json(wereld, capsys) -> None:  # type: ignore[no-untyped-def]
     september(wereld)
     assert main(["doorbraak", "--maand", "2026-09", "--format", "json"]) == 0

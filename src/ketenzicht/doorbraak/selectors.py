@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Min, QuerySet
+from django.db.models import F, Min, Q, QuerySet
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
@@ -90,10 +90,19 @@ def _trajecten(qs: QuerySet[Maatregel], bekend_op: datetime | None) -> list[Traj
     return uit
 
 
+def _geregistreerd(qs: QuerySet[Maatregel]) -> QuerySet[Maatregel]:
+    """Only measures started while their GI registered everything (``registratie_vanaf``):
+    of one that started before, the milestones reached before then were never registered
+    here, and would count as late."""
+    return qs.filter(
+        Q(gi__registratie_vanaf__isnull=True) | Q(gi__registratie_vanaf__lte=F("start"))
+    )
+
+
 def _maatregelen_voor(
     van: date, tot: date, gi_naam: str | None, bekend_op: datetime | None
 ) -> list[Traject]:
-    qs = Maatregel.objects.filter(start__gte=van, start__lte=tot)
+    qs = _geregistreerd(Maatregel.objects.filter(start__gte=van, start__lte=tot))
     if gi_naam is not None:
         qs = qs.filter(gi__naam=gi_naam)
     if bekend_op is not None:
@@ -194,8 +203,10 @@ def achter_het_cijfer(
     van = maand.eerste - timedelta(days=venster(sets))
     if gebruiker is None:
         return []
-    qs = Maatregel.objects.filter(
-        start__gte=van, start__lte=maand.laatste, kind__in=zichtbare_kinderen(gebruiker)
+    qs = _geregistreerd(
+        Maatregel.objects.filter(
+            start__gte=van, start__lte=maand.laatste, kind__in=zichtbare_kinderen(gebruiker)
+        )
     )
     gi = gi_van(gebruiker)
     if gi is not None:
