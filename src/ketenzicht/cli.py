@@ -93,43 +93,8 @@ def _print_logins(logins: Sequence[Any], wachtwoord: str) -> None:
         print(f"  {login.gebruikersnaam:<12} {login.rol:<22} {login.organisatie}")
 
 
-def _tabel(uitkomst: Any) -> str:
-    kop = (
-        f"{'GI':<48}{'cliënten':>9}{'fte form.':>10}{'fte besch.':>11}{'workload':>9}"
-        f"{'start':>7}{'dagen':>7}{'intern':>8}{'dagen':>7}{'totaal':>8}"
-    )
-    regels = [
-        f"Monitor jeugdbescherming, peildatum {uitkomst.peildatum.isoformat()}",
-        kop,
-        "-" * len(kop),
-    ]
-
-    def regel(naam: str, i: Any) -> str:
-        def d(x: float | None) -> str:
-            return "-" if x is None else f"{x:.1f}"
-
-        return (
-            f"{naam[:47]:<48}{i.clienten:>9,}{i.fte_formatie:>10,.1f}{i.fte_beschikbaar:>11,.1f}"
-            f"{d(i.workload):>9}{i.wachtlijst_start.aantal:>7,}{d(i.wachtlijst_start.gemiddelde_dagen):>7}"
-            f"{i.wachtlijst_intern.aantal:>8,}{d(i.wachtlijst_intern.gemiddelde_dagen):>7}"
-            f"{i.totaal_wachtend:>8,}"
-        )
-
-    if not uitkomst.per_gi:
-        return "\n".join([*regels[:1], GEEN_CIJFERS])
-    regels += [regel(naam, i) for naam, i in uitkomst.per_gi.items()]
-    regels += ["-" * len(kop), regel("Landelijk", uitkomst.landelijk)]
-    return "\n".join(regels)
-
-
-GEEN_CIJFERS = (
-    "Geen cijfers: op deze peildatum registreerde geen GI volledig in Ketenzicht en leverde "
-    "geen GI cijfers aan (uitvraag)."
-)
-
-
 def cmd_monitor(args: argparse.Namespace) -> int:
-    from ketenzicht.monitor.cli import export, monitor_json
+    from ketenzicht.monitor.cli import export, monitor_json, tabel
     from ketenzicht.monitor.selectors import monitor
 
     if args.actie == "export":
@@ -158,10 +123,10 @@ def cmd_monitor(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(monitor_json(uitkomst, vorige), ensure_ascii=False, indent=2))
     else:
-        print(_tabel(uitkomst))
+        print(tabel(uitkomst))
         if vorige is not None:
             print()
-            print(_tabel(vorige))
+            print(tabel(vorige))
     return 0
 
 

@@ -121,8 +121,8 @@ def test_een_maatregel_voor_een_gi_alleen_op_het_land_in_zijn_gis(client, wereld
 def test_prognose_vanaf_een_voorbije_maand_zet_de_monitor_ernaast(
     client, wereld, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from ketenzicht.prognose.registratie import waargenomen_op
     from ketenzicht.prognose.selectors import resultaat
+    from ketenzicht.prognose.waargenomen import waargenomen_op
 
     client.force_login(wereld.beleid)
     keuzes = client.get(reverse("prognose")).content.decode()

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from ketenzicht.demo import generator
+from ketenzicht.demo import feiten, generator
 from ketenzicht.demo.laden import opdracht
 from ketenzicht.domain.capaciteit import MedewerkerStand
 from ketenzicht.domain.kalender import NederlandseKalender
@@ -18,7 +18,7 @@ from ketenzicht.domain.wachtlijst import MaatregelStand
 TOT = date(2026, 11, 22)
 
 
-def monitor(uit: generator.Uitkomst, peildatum: date) -> Indicatoren:
+def monitor(uit: feiten.Uitkomst, peildatum: date) -> Indicatoren:
     tw: dict[int, list[Periode]] = defaultdict(list)
     for t in uit.toewijzingen:
         tw[t.maatregel_id].append(Periode(t.start, t.einde))
@@ -56,7 +56,7 @@ def test_geen_feit_na_de_einddatum() -> None:
 
 
 @pytest.fixture(scope="module")
-def landelijk_uit() -> generator.Uitkomst:
+def landelijk_uit() -> feiten.Uitkomst:
     return generator.genereer(opdracht("landelijk", 1, TOT))
 
 
@@ -78,7 +78,7 @@ GEPUBLICEERD = {
     ("peildatum", "marge"), [(date(2024, 4, 1), 0.10), (date(2026, 4, 1), 0.20)]
 )
 def test_landelijk_dicht_bij_de_monitor(
-    landelijk_uit: generator.Uitkomst, peildatum: date, marge: float
+    landelijk_uit: feiten.Uitkomst, peildatum: date, marge: float
 ) -> None:
     n = monitor(landelijk_uit, peildatum)
     gemeten = {
@@ -97,7 +97,7 @@ def test_landelijk_dicht_bij_de_monitor(
     assert len({m.gi for m in landelijk_uit.medewerkers}) == 13
 
 
-def test_boven_de_werklastnorm_alleen_met_reden(landelijk_uit: generator.Uitkomst) -> None:
+def test_boven_de_werklastnorm_alleen_met_reden(landelijk_uit: feiten.Uitkomst) -> None:
     # the demo GIs register NORM_CLIENTEN_PER_FTE as their werklastnorm and keep to it, as the
     # planner's service does: an assignment that takes a weighted caseload above fte × norm is
     # one made when nobody had room, and carries the reason; nationally they are rare (a small

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ketenzicht.demo import generator
+from ketenzicht.demo import feiten
 from ketenzicht.domain import normen
 from ketenzicht.domain.kalender import NederlandseKalender, werkdagen_na
 
@@ -32,7 +32,7 @@ class Registratie:
     datum: date
 
 
-def mijlpalen(uit: generator.Uitkomst, seed: int, tot: date) -> Iterator[Registratie]:
+def mijlpalen(uit: feiten.Uitkomst, seed: int, tot: date) -> Iterator[Registratie]:
     rng = random.Random(f"{seed}:mijlpalen")
     kalender = NederlandseKalender()
     eerste_jb: dict[int, date] = {}
@@ -40,7 +40,7 @@ def mijlpalen(uit: generator.Uitkomst, seed: int, tot: date) -> Iterator[Registr
         if t.maatregel_id not in eerste_jb or t.start < eerste_jb[t.maatregel_id]:
             eerste_jb[t.maatregel_id] = t.start
 
-    def geldig(m: generator.Maatregel, d: date) -> bool:
+    def geldig(m: feiten.Maatregel, d: date) -> bool:
         return d <= tot and (m.einde is None or d < m.einde)
 
     for m in uit.maatregelen:
@@ -108,7 +108,7 @@ class DemoEscalatie:
 
 
 def afspraken_en_escalaties(
-    uit: generator.Uitkomst, registraties: list[Registratie], seed: int, tot: date
+    uit: feiten.Uitkomst, registraties: list[Registratie], seed: int, tot: date
 ) -> tuple[list[DemoAfspraak], list[DemoEscalatie]]:
     """Agreements and escalations for children whose help is more than 4 weeks overdue at
     ``tot``, as a gemeente would make them."""

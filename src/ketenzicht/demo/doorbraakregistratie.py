@@ -7,7 +7,7 @@ import random
 from datetime import date
 
 from ketenzicht.demo import doorbraak as demo_doorbraak
-from ketenzicht.demo import generator
+from ketenzicht.demo import feiten
 from ketenzicht.demo.opslag import Voortgang, bulk, moment
 from ketenzicht.domain.maatregelen import Soort
 from ketenzicht.domain.prioriteit import Urgentie
@@ -18,7 +18,7 @@ from ketenzicht.organisaties.models import Organisatie
 
 
 def opslaan(
-    uit: generator.Uitkomst,
+    uit: feiten.Uitkomst,
     seed: int,
     tot: date,
     gemeenten: dict[str, Organisatie],
@@ -60,7 +60,7 @@ CRITERIA_PER_URGENTIE = {
 }
 
 
-def _triages(uit: generator.Uitkomst, seed: int) -> list[Triage]:
+def _triages(uit: feiten.Uitkomst, seed: int) -> list[Triage]:
     """A triage at the start of most measures (four in five), as a GI would register it."""
     rng = random.Random(f"{seed}:triage")
     niveaus = [u for u, _ in URGENTIE_VERDELING]
@@ -87,7 +87,7 @@ def _triages(uit: generator.Uitkomst, seed: int) -> list[Triage]:
 
 
 def _afspraken_en_escalaties(
-    uit: generator.Uitkomst,
+    uit: feiten.Uitkomst,
     registraties: list[demo_doorbraak.Registratie],
     seed: int,
     tot: date,

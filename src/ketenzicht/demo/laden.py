@@ -26,7 +26,7 @@ from ketenzicht.bemiddeling.models import (
     Zorgperiode,
 )
 from ketenzicht.demo import bemiddeling as demo_bemiddeling
-from ketenzicht.demo import doorbraakregistratie, generator, opslag, stamdata
+from ketenzicht.demo import doorbraakregistratie, feiten, generator, opslag, stamdata
 from ketenzicht.demo.opslag import DemoFout, Voortgang
 from ketenzicht.doorbraak.models import Afspraak, Escalatie, EscalatieOvergang, Mijlpaalregistratie
 from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Triage
@@ -50,12 +50,12 @@ class DemoLogin:
     rol: str
 
 
-def opdracht(schaal: str, seed: int, tot: date) -> generator.Opdracht:
+def opdracht(schaal: str, seed: int, tot: date) -> feiten.Opdracht:
     if schaal not in SCHALEN:
         raise DemoFout(f"Onbekende schaal {schaal!r}; kies uit {', '.join(SCHALEN)}.")
     gis = stamdata.GIS[:KLEIN_GIS] if schaal == "klein" else stamdata.GIS
     totaal_gewicht = sum(w for _, w, _ in gis)
-    return generator.Opdracht(
+    return feiten.Opdracht(
         gis=tuple(
             (naam, round(SCHALEN[schaal] * w / totaal_gewicht), tuple(c for c, _, _ in gem))
             for naam, w, gem in gis

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import models
 
 from ketenzicht.audit.models import AuditRegel
-from ketenzicht.demo import generator
+from ketenzicht.demo import feiten, generator
 from ketenzicht.domain.bsn import Bsn, testnummers
 from ketenzicht.domain.maatregelen import Soort
 from ketenzicht.kinderen import bsnopslag
@@ -87,7 +87,7 @@ def werklastnormen(gi: dict[str, Organisatie], vanaf: date) -> None:
         )
 
 
-def personeel(uit: generator.Uitkomst, gi: dict[str, Organisatie], voortgang: Voortgang) -> None:
+def personeel(uit: feiten.Uitkomst, gi: dict[str, Organisatie], voortgang: Voortgang) -> None:
     """The staff and their absences."""
     bulk(
         Medewerker,
@@ -125,7 +125,7 @@ def personeel(uit: generator.Uitkomst, gi: dict[str, Organisatie], voortgang: Vo
 
 
 def kinderen(
-    uit: generator.Uitkomst, seed: int, gemeenten: dict[str, Organisatie], voortgang: Voortgang
+    uit: feiten.Uitkomst, seed: int, gemeenten: dict[str, Organisatie], voortgang: Voortgang
 ) -> None:
     """Families and children, each child with a test BSN, encrypted and with its search key."""
     bulk(
@@ -159,7 +159,7 @@ def kinderen(
     )
 
 
-def maatregelen(uit: generator.Uitkomst, gi: dict[str, Organisatie], voortgang: Voortgang) -> None:
+def maatregelen(uit: feiten.Uitkomst, gi: dict[str, Organisatie], voortgang: Voortgang) -> None:
     """The measures and their vaste jeugdbeschermers (above the norm with the reason)."""
     bulk(
         Maatregel,

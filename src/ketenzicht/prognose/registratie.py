@@ -1,5 +1,5 @@
-"""Reads of the registration for the forecast: the history a calibration needs, and what the
-monitor actually showed afterwards (to check a forecast made on a past peildatum).
+"""Reads of the registration for the forecast: the history a calibration needs (what the
+monitor showed afterwards, to check a forecast made on a past peildatum, is ``waargenomen``).
 
 The history is read as valid time: a fact dated after the peildatum does not exist yet for it
 (an end, a leaving date, a sickness that had not begun), so a calibration on a past date sees
@@ -10,8 +10,7 @@ about a child is shown, so nothing here is audited per child.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import date
 
 from django.conf import settings
@@ -43,7 +42,8 @@ def _voor(d: date | None, peildatum: date) -> date | None:
     return d if d is not None and d <= peildatum else None
 
 
-def _organisaties(gi_naam: str | None) -> list[Organisatie]:
+def organisaties(gi_naam: str | None) -> list[Organisatie]:
+    """Every GI, or the one named (``LookupError`` naming the GIs there are)."""
     alle = gis()
     if gi_naam is None:
         return alle
@@ -111,7 +111,7 @@ def historie(
     """The history of one GI (or all) up to ``peildatum``, for ``kalibratie.kalibreer``;
     ``opname`` and ``starts_gis``: the monitor on that day and every GI's starts in the window,
     when already read."""
-    org = _organisaties(gi_naam)
+    org = organisaties(gi_naam)
     gi_ids = [g.pk for g in org]
     vanaf = registratie_vanaf(org)
     begin = venster_begin(peildatum, venster_maanden, vanaf)
@@ -268,48 +268,3 @@ def _starts_gis(begin: date, peildatum: date) -> dict[str, list[date]]:
     ).values_list("gi__naam", "start"):
         uit[naam].append(start)
     return uit
-
-
-@dataclass(frozen=True, slots=True)
-class Waargenomen:
-    """What the monitor showed on the first of a month (registration only)."""
-
-    peildatum: date
-    wachtlijst_start: int
-    wachtlijst_intern: int
-    clienten: int
-    fte_beschikbaar: float
-    # clienten / fte_beschikbaar unrounded: the monitor publishes one decimal, but a forecast's
-    # band is about a tenth wide, so rounding would decide whether a month falls inside
-    workload: float | None
-
-
-def waargenomen(
-    *,
-    vanaf: date,
-    maanden: int,
-    gi_naam: str | None = None,
-    voortgang: Callable[[str, int, int], None] | None = None,
-) -> list[Waargenomen]:
-    """The monitor on the first of each of the ``maanden`` months after ``vanaf``."""
-    _organisaties(gi_naam)
-    uit = []
-    for k in range(1, maanden + 1):
-        if voortgang:
-            voortgang("monitor per maand", k - 1, maanden)
-        uit.append(waargenomen_op(plus_maanden(date(vanaf.year, vanaf.month, 1), k), gi_naam))
-    return uit
-
-
-def waargenomen_op(dag: date, gi_naam: str | None = None) -> Waargenomen:
-    """The monitor on ``dag``, of the country or of one GI."""
-    m = monitor(peildatum=dag, bron="registratie")
-    i = m.landelijk if gi_naam is None else m.per_gi[gi_naam]
-    return Waargenomen(
-        dag,
-        i.wachtlijst_start.aantal,
-        i.wachtlijst_intern.aantal,
-        i.clienten,
-        i.fte_beschikbaar,
-        round(i.clienten / i.fte_beschikbaar, 3) if i.fte_beschikbaar else None,
-    )

@@ -24,7 +24,7 @@ from ketenzicht.domain.prognose.scenariobestand import scenario_json, scenario_u
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.prognose.basislijn import kalibratie_op
 from ketenzicht.prognose.models import PER_ONDERDEEL, Prognoserun
-from ketenzicht.prognose.registratie import waargenomen_op
+from ketenzicht.prognose.waargenomen import waargenomen_op
 
 MAX_RUNS = 200
 TERUG_MAANDEN = 24  # a forecast may start this many months back (the calibration's window)

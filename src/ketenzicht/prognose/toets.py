@@ -27,7 +27,7 @@ from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.prognose.kalibratie import Kalibratie
 from ketenzicht.domain.prognose.montecarlo import Band, Prognose, Voortgang, prognose
 from ketenzicht.prognose.basislijn import basislijn, kalibratie_op
-from ketenzicht.prognose.registratie import Waargenomen, waargenomen
+from ketenzicht.prognose.waargenomen import Waargenomen, waargenomen
 
 INDICATOREN = ("wachtlijst_start", "workload", "wachtlijst_intern", "clienten")
 
