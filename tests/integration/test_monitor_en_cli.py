@@ -228,6 +228,19 @@ def test_api_geeft_de_monitor_zoals_de_cli(client, capsys) -> None:  # type: ign
     ):
         fout = client.get(url, vraag)
         assert fout.status_code == 400 and tekst in fout.json()[veld], vraag
+    # the answer is cached, but a new fact shows at once
+    gi = Organisatie.objects.get(naam=naam)
+    voor = client.get(url, {"peildatum": PEIL, "gi": naam}).json()["gis"][0]["clienten"]
+    services.maatregel_registreren(
+        kind=Maatregel.objects.filter(gi=gi).first().kind,
+        gi=gi,
+        code=MaatregelCode.JR_41,
+        beschikking_datum=date(2026, 5, 20),
+        start=date(2026, 5, 20),
+        door=None,
+    )
+    na = client.get(url, {"peildatum": PEIL, "gi": naam}).json()["gis"][0]["clienten"]
+    assert na == voor + 1
 
 
 @pytest.mark.usefixtures("demo", "bevroren_klok")

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ketenzicht.monitor.cli import monitor_json
-from ketenzicht.monitor.selectors import BRONNEN, monitor
+from ketenzicht.monitor.selectors import BRONNEN, reeks
 
 
 class WachtlijstcijferSerializer(serializers.Serializer):
@@ -66,10 +66,10 @@ class MonitorApi(APIView):
         except ValueError:
             raise ValidationError({"peildatum": f"{tekst!r} is geen datum (JJJJ-MM-DD)."}) from None
         try:
-            uitkomst = monitor(
-                peildatum=peildatum,
-                gi_naam=request.query_params.get("gi") or None,
+            [uitkomst] = reeks(  # cached until a fact that feeds it changes
+                [peildatum],
                 bron=request.query_params.get("bron", "alles"),
+                gi_naam=request.query_params.get("gi") or None,
             )
         except LookupError as fout:
             raise ValidationError({"monitor": fout.args[0]}) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from hashlib import sha256
 
 from django.conf import settings
 from django.utils import timezone
@@ -188,17 +189,18 @@ def peildata(tot: date) -> list[date]:
     return sorted(uit)
 
 
-def reeks(data: list[date], bron: str = "alles") -> list[Monitor]:
-    """The monitor at each peildatum. Results are cached until any underlying fact changes."""
+def reeks(data: list[date], bron: str = "alles", gi_naam: str | None = None) -> list[Monitor]:
+    """The monitor at each peildatum (``monitor``'s arguments). Results are cached until any
+    underlying fact changes."""
     from django.core.cache import cache
 
     stand = versie()
     uit = []
     for peildatum in data:
-        sleutel = f"monitor:{peildatum.isoformat()}:{bron}:{hash(stand)}"
+        sleutel = "monitor:" + sha256(repr((peildatum, bron, gi_naam, stand)).encode()).hexdigest()
         m = cache.get(sleutel)
         if m is None:
-            m = monitor(peildatum=peildatum, bron=bron)
+            m = monitor(peildatum=peildatum, bron=bron, gi_naam=gi_naam)
             cache.set(sleutel, m, 24 * 3600)
         uit.append(m)
     return uit
