@@ -317,3 +317,26 @@ def test_voor_de_registratie_telt_een_gi_alleen_met_wat_hij_aanleverde(client, c
     Uitvraagcijfers.objects.all().delete()
     trend = client.get(reverse("monitor-trend")).context["punten"]
     assert trend[0][0] == date(2023, 10, 1) and all(i.clienten > 0 for _, i, _ in trend)
+
+
+@pytest.mark.usefixtures("bevroren_klok")
+def test_pagina_toont_verloop_en_verzuim_nul_als_nul_en_onbekend_als_streep(wereld, client) -> None:  # type: ignore[no-untyped-def]
+    """Nobody left GI Alfa: its turnover is 0,0, not unknown. GI Beta began registering
+    three months ago: its turnover is unknown, and the page says why."""
+    from django.urls import reverse
+
+    for gi in (wereld.gi_a, wereld.gi_b):
+        wereld.medewerker(gi)
+        wereld.kind(gi, start=date(2026, 9, 1))
+    Organisatie.objects.filter(pk=wereld.gi_b.pk).update(registratie_vanaf=date(2026, 8, 1))
+    client.force_login(wereld.beleid)
+    pagina = client.get(reverse("monitor"), {"peildatum": "2026-11-01"})
+    rijen = {naam: i for naam, i, _ in pagina.context["rijen"]}
+    assert rijen["GI Alfa"].verloop_pct == 0.0 and rijen["GI Beta"].verloop_pct is None
+    html = pagina.content.decode()
+    assert "Verloop %" in html and "Verzuim %" in html
+    cellen = [c.strip() for c in html.split('numeric-data">')[1:]]
+    alfa, beta = cellen[:11], cellen[11:22]  # eleven figures a row, verloop and verzuim last
+    assert [c.split("<")[0] for c in alfa[9:]] == ["0,0", "0,0"]
+    assert [c.split("<")[0] for c in beta[9:]] == ["—", "0,0"]
+    assert 'data-testid="verloop-onbekend"' in html

@@ -26,6 +26,8 @@ KOPPEN = [
     "Interne wachtlijst",
     "gem. dagen",
     "Totaal wachtend",
+    "Verloop %",
+    "Verzuim %",
 ]
 
 
@@ -68,6 +70,7 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
         "vorige": vorige_datum,
         "verschil": verschil,
         "andere_gis": anders,
+        "verloop_onbekend": any(i.verloop_pct is None for _, i, _ in rijen),
         "leeg": not uitkomst.per_gi,
         "fout": fout,
     }
