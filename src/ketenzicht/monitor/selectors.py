@@ -140,7 +140,8 @@ def _uit_registratie(
 
 
 def versie() -> tuple[object, ...]:
-    """Changes whenever a fact that feeds the monitor is added, ended or delivered."""
+    """Changes whenever a fact that feeds the monitor is added, ended or delivered, or a GI's
+    first day of registration (``registratie_vanaf``) is set or moved."""
     from django.db.models import Count, Max
 
     from ketenzicht.kinderen.models import Toewijzing
