@@ -11,6 +11,7 @@ from ketenzicht.demo import feiten, generator
 from ketenzicht.demo.laden import opdracht
 from ketenzicht.domain.capaciteit import MedewerkerStand
 from ketenzicht.domain.kalender import NederlandseKalender
+from ketenzicht.domain.maatregelen import EindeReden, Soort, achttiende_verjaardag
 from ketenzicht.domain.monitor import Indicatoren, indicatoren_gi, landelijk
 from ketenzicht.domain.perioden import Periode
 from ketenzicht.domain.wachtlijst import MaatregelStand
@@ -53,6 +54,19 @@ def test_geen_feit_na_de_einddatum() -> None:
     uit = generator.genereer(opdracht("klein", 3, TOT))
     assert all(m.start <= TOT and (m.einde is None or m.einde <= TOT) for m in uit.maatregelen)
     assert all(t.einde is None or t.start <= t.einde <= TOT for t in uit.toewijzingen)
+
+
+def test_een_ots_of_voogdij_eindigt_op_de_18e_verjaardag() -> None:
+    """As the law has it (and as the forecast's calibration reads it): on the birthday, not
+    on the first of its month; jeugdreclassering goes on."""
+    uit = generator.genereer(opdracht("klein", 3, TOT))
+    kinderen = {k.id: k for k in uit.kinderen}
+    meerderjarig = [m for m in uit.maatregelen if m.reden is EindeReden.MEERDERJARIG]
+    assert len(meerderjarig) > 20
+    for m in meerderjarig:
+        assert m.code.soort is not Soort.JEUGDRECLASSERING
+        assert m.einde == achttiende_verjaardag(kinderen[m.kind_id].geboortedatum)
+    assert achttiende_verjaardag(date(2008, 2, 29)) == date(2026, 3, 1)
 
 
 @pytest.fixture(scope="module")

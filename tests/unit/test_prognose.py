@@ -160,6 +160,26 @@ def test_elk_type_eindigt_met_zijn_eigen_duur() -> None:
     assert simuleer(Scenario("zonder", zonder), 0).maanden.clienten[-1] > verwacht + 200
 
 
+def test_een_ots_van_de_start_eindigt_uiterlijk_op_de_18e_verjaardag() -> None:
+    """Of the clients at the start, a child turning 18 leaves then, whatever its measure's
+    rate: with half the children 18 in 50 days and half in 150, the stock of a type that
+    otherwise hardly ends is halved in the second month and gone in the fifth. Drawn between
+    the quantiles, so the first days of the first month lose some already."""
+    lang = Maatregeltype("OTS", instroom=1, voorraad=1, duur_dagen=1e6, rest_dagen=1e6)
+    par = replace(
+        RUIM, instroom_per_maand=0.01, begin_clienten=3000, medewerkers=300, horizon_maanden=6,
+        typen=(lang,),
+    )  # fmt: skip
+    zonder = simuleer(Scenario("zonder", par), 1).maanden.clienten
+    assert min(zonder) >= 2995
+    achttien = replace(lang, achttien_dagen=(10.0, 50.0, 150.0))  # quantiles 0, 50, 100%
+    met = simuleer(Scenario("met", replace(par, typen=(achttien,))), 1).maanden.clienten
+    # P(cap <= t): (t - 10) / 80 up to 50 days, then 0.5 + (t - 50) / 200
+    for maand, kans in ((1, (30.4 - 10) / 80), (2, 0.5 + (60.9 - 50) / 200)):
+        assert met[maand - 1] == pytest.approx(3000 * (1 - kans), abs=90)
+    assert met[4:] == [0, 0]
+
+
 def test_wie_op_de_startwachtlijst_staat_gaat_eraf_als_de_maatregel_eindigt() -> None:
     """Short measures end while their child still waits for a jeugdbeschermer: with the same
     delay, a mix of short measures has a shorter start list than one of long measures."""
@@ -175,9 +195,14 @@ def test_wie_op_de_startwachtlijst_staat_gaat_eraf_als_de_maatregel_eindigt() ->
 
 def test_typen_in_een_scenariobestand() -> None:
     """Types round-trip through a scenario file; a wrong one names what is wrong."""
-    s = Scenario("typen", replace(KLEIN, typen=(KORT, LANG)))
+    lang = replace(LANG, achttien_dagen=(0.0, 120.0, 4000.0))
+    s = Scenario("typen", replace(KLEIN, typen=(KORT, lang)))
     assert scenario_uit(json.loads(json.dumps(scenario_json(s)))) == s
+    assert "achttien_dagen" not in scenario_json(s)["parameters"]["typen"][0]  # KORT: none
+    een = {"naam": "a", "instroom": 1, "voorraad": 1, "duur_dagen": 10}
     fouten = [
+        ([{**een, "achttien_dagen": 100}], "typen[0].achttien_dagen: verwacht een lijst getallen"),
+        ([{**een, "achttien_dagen": [5, -1]}], "typen[0] (a): achttien_dagen mogen niet negatief"),
         ([{"naam": "a", "instroom": 1, "voorraad": 1}], "typen[0]: een object met duur_dagen"),
         (
             [{"naam": "a", "instroom": 0.5, "voorraad": 1, "duur_dagen": 10}],

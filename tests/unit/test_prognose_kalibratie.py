@@ -179,6 +179,36 @@ def test_duur_per_type_nieuw_ouder_en_lopend() -> None:
     assert sum(t.instroom for t in p.typen) == pytest.approx(1)
 
 
+def test_wie_18_wordt_telt_apart_van_de_snelheid_van_de_voorraad() -> None:
+    """An OTS ends at the child's 18th birthday. The clients at the start get the days until
+    then of the ones running (percentiles 0–100), and the stock's rate counts only the other
+    ends: the children close to 18 leave first, the stock that remains leaves more slowly.
+    A jeugdreclassering measure has no such end."""
+    ots = MaatregelCode.OTS
+    maatregelen = [
+        # 30 OTS for children turning 18 on 1 Apr 2026, 30 on 1 Jan 2030: all running
+        *(MaatregelVerloop(date(2025, 2, 1), None, None, ots, date(2026, 4, 1)),) * 30,
+        *(MaatregelVerloop(date(2025, 2, 1), None, None, ots, date(2030, 1, 1)),) * 30,
+        # 40 ended in 2025: 30 because the child came of age, 10 otherwise
+        *(MaatregelVerloop(date(2024, 1, 1), date(2025, 7, 1), None, ots, date(2025, 7, 1), True),)
+        * 30,
+        *(MaatregelVerloop(date(2024, 1, 1), date(2025, 7, 1), None, ots, date(2031, 1, 1)),) * 10,
+        *(MaatregelVerloop(date(2025, 3, 1), None, None, MaatregelCode.JR_41),) * 40,
+        *(MaatregelVerloop(date(2025, 3, 1), date(2025, 9, 1), None, MaatregelCode.JR_41),) * 30,
+    ]
+    h = _historie(maatregelen)
+    typen = {t.naam: t for t in kalibreer(replace(h, maatregelen=maatregelen)).parameters.typen}
+    achttien = typen["OTS"].achttien_dagen
+    assert len(achttien) == 101
+    assert achttien[0] == achttien[49] == (date(2026, 4, 1) - PEIL).days
+    assert achttien[51] == achttien[-1] == (date(2030, 1, 1) - PEIL).days
+    client_dagen = (
+        60 * (PEIL - date(2025, 2, 1)).days + 40 * (date(2025, 7, 1) - date(2025, 1, 1)).days
+    )
+    assert typen["OTS"].rest_dagen == pytest.approx(client_dagen / 10, abs=0.05)
+    assert typen["JR 41"].achttien_dagen == ()
+
+
 def test_begin_telt_wie_nog_binnen_de_termijn_zonder_jeugdbeschermer_is() -> None:
     """On Thursday 1 Jan 2026 (a holiday): a measure started on Tuesday 23 Dec still has its
     term running (Christmas and New Year push it to 2 Jan), one started on Monday 22 Dec is on

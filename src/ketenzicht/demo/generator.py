@@ -34,6 +34,7 @@ from ketenzicht.domain.maatregelen import (
     MaatregelCode,
     Soort,
     ToewijzingEindeReden,
+    achttiende_verjaardag,
 )
 from ketenzicht.domain.werklast import Werklastnorm
 
@@ -295,7 +296,7 @@ class _GiSimulatie:
     ) -> None:
         rng = self.rng
         kind = self._nieuw_kind(code, start, max_leeftijd)
-        achttien = date(kind.geboortedatum.year + 18, kind.geboortedatum.month, 1)
+        achttien = achttiende_verjaardag(kind.geboortedatum)
         reden = rng.choice((EindeReden.VERLOPEN, EindeReden.OPGEHEVEN))
         if code.soort is not Soort.JEUGDRECLASSERING and einde > achttien > start:
             einde, reden = achttien, EindeReden.MEERDERJARIG

@@ -6,6 +6,7 @@ jeugdreclassering 41-63 and the preventief justitieel kader 31.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 
 
@@ -121,3 +122,12 @@ class ToewijzingEindeReden(str, Enum):
     UITSTROOM = "uitstroom"
     OVERDRACHT = "overdracht"
     EINDE_MAATREGEL = "einde_maatregel"
+
+
+def achttiende_verjaardag(geboren: date) -> date:
+    """The day a child born on ``geboren`` comes of age (art. 1:233 BW), the day an OTS or a
+    voogdij ends by law; born on 29 February: 1 March."""
+    try:
+        return geboren.replace(year=geboren.year + 18)
+    except ValueError:
+        return date(geboren.year + 18, 3, 1)

@@ -18,7 +18,13 @@ from django.db.models import Min, Q
 
 from ketenzicht.domain import normen
 from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
-from ketenzicht.domain.maatregelen import MaatregelCode, ToewijzingEindeReden
+from ketenzicht.domain.maatregelen import (
+    EindeReden,
+    MaatregelCode,
+    Soort,
+    ToewijzingEindeReden,
+    achttiende_verjaardag,
+)
 from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.perioden import Periode
 from ketenzicht.domain.prognose.kalibratie.historie import (
@@ -119,7 +125,11 @@ def historie(
     maatregelen = Maatregel.objects.filter(gi_id__in=gi_ids, start__lte=peildatum).filter(
         Q(einde__isnull=True) | Q(einde__gte=begin)
     )
-    rijen = list(maatregelen.values_list("id", "start", "einde", "code"))
+    rijen = list(
+        maatregelen.values_list(
+            "id", "start", "einde", "code", "einde_reden", "kind__geboortedatum"
+        )
+    )
     eerste = dict(
         Toewijzing.objects.filter(maatregel__in=maatregelen, start__lte=peildatum)
         .values("maatregel_id")
@@ -127,11 +137,11 @@ def historie(
         .values_list("maatregel_id", "eerste")
     )
     verloop = [
-        MaatregelVerloop(start, _voor(einde, peildatum), eerste.get(mid), MaatregelCode(code))
-        for mid, start, einde, code in rijen
+        _verloop(start, _voor(einde, peildatum), eerste.get(mid), MaatregelCode(code), reden, geb)
+        for mid, start, einde, code, reden, geb in rijen
     ]
-    einde_van = {mid: _voor(einde, peildatum) for mid, _, einde, _ in rijen}
-    start_van = {mid: start for mid, start, _, _ in rijen}
+    einde_van = {mid: _voor(einde, peildatum) for mid, _, einde, *_ in rijen}
+    start_van = {mid: start for mid, start, *_ in rijen}
 
     # staff of the formation roles, with every absence, as known on the peildatum
     staf = Medewerker.objects.filter(gi_id__in=gi_ids, in_dienst_van__lte=peildatum).filter(
@@ -241,6 +251,27 @@ def historie(
         inwerkfactor=settings.INWERKFACTOR,
         starts_gis=starts_gis or {},
         registratie_vanaf=vanaf,
+    )
+
+
+def _verloop(
+    start: date,
+    einde: date | None,
+    eerste: date | None,
+    code: MaatregelCode,
+    reden: str,
+    geboren: date,
+) -> MaatregelVerloop:
+    """A measure as the calibration sees it; an OTS or voogdij ends at 18 by law, a
+    jeugdreclassering measure does not."""
+    tot_18 = code.soort is not Soort.JEUGDRECLASSERING
+    return MaatregelVerloop(
+        start,
+        einde,
+        eerste,
+        code,
+        achttiende_verjaardag(geboren) if tot_18 else None,
+        einde is not None and reden == EindeReden.MEERDERJARIG.value,
     )
 
 

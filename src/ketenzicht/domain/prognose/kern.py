@@ -44,7 +44,7 @@ Par = namedtuple(
     "Par",
     (
         "instroom_trend_per_jaar seizoen cumulatief exponentieel duur_dagen duur_cv vanaf_start "
-        "typ_duur typ_eerst typ_eerst_tot typ_rest typ_instroom typ_voorraad "
+        "typ_duur typ_eerst typ_eerst_tot typ_rest typ_achttien typ_instroom typ_voorraad "
         "medewerkers vacature_dagen lang_ziek_per_jaar lang_ziek_dagen lang_ziek_vanaf_dagen "
         "ziekte_drempel_dagen "
         "inwerk_dagen inwerkfactor start_direct start_vertraging_dagen "
@@ -84,6 +84,20 @@ def _looptijd(p, gem):  # type: ignore[no-untyped-def]
         return _exp(1.0 / gem)
     s2 = math.log(1 + p.duur_cv**2)
     return np.random.lognormal(math.log(gem) - s2 / 2, math.sqrt(s2))
+
+
+@njit(cache=True)
+def _rest_looptijd(p, typ):  # type: ignore[no-untyped-def]
+    """What is left of the measure of a client at the start, of type ``typ``: the type's rest,
+    but no longer than until the child turns 18 when its measure ends then (drawn from the
+    type's quantiles only for such a type, so that other runs keep their random numbers)."""
+    x = _looptijd(p, p.typ_rest[typ])
+    q = p.typ_achttien[typ]
+    if q[0] < math.inf:  # a draw between the quantiles, linear: the tails stay as they are
+        u = np.random.random() * (len(q) - 1)
+        j = int(u)
+        x = min(x, q[j] + (u - j) * (q[j + 1] - q[j]) if j + 1 < len(q) else q[j])
+    return x
 
 
 @njit(cache=True)
@@ -328,7 +342,7 @@ def _clienten_begin(
     for k in range(toegewezen):
         i = _kind(0.0, -1.0, START, p.typ_voorraad, kd, n, p)  # not a new measure
         if p.vanaf_start:
-            kd.eind[i] = _looptijd(p, p.typ_rest[kd.typ[i]])
+            kd.eind[i] = _rest_looptijd(p, kd.typ[i])
         if k < len(plekken):
             w = plekken[k]
             kd.werker[i] = w
@@ -348,7 +362,7 @@ def _clienten_begin(
                 kd.eind[i] = _nieuw_looptijd(p, kd.typ[i])
             else:
                 i = _kind(0.0, -gewacht, s, p.typ_voorraad, kd, n, p)
-                kd.eind[i] = _looptijd(p, p.typ_rest[kd.typ[i]])
+                kd.eind[i] = _rest_looptijd(p, kd.typ[i])
             voorraad_t[i] = kd.eind[i]
             klaar = _exp(1.0 / gem) if gem > 0 else 0.0
             _wacht(i, -gewacht, s, klaar, kd, events, wachtrij, horizon)

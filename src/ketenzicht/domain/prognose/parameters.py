@@ -55,6 +55,9 @@ class OnbekendOnderdeel(OngeldigeParameters):
         self.naam = naam
 
 
+NOOIT = 36_500.0  # days: a measure that does not end at 18 (a JSON-safe infinity)
+
+
 @dataclass(frozen=True, slots=True)
 class Maatregeltype:
     """A kind of measure (OTS, voogdij, a jeugdreclassering measure, ...) with its own duration:
@@ -71,6 +74,11 @@ class Maatregeltype:
     eerst_dagen: float | None = None
     eerst_tot_dagen: float = 730.0
     rest_dagen: float | None = None  # 1 / the rate of the clients at the start (None: duur_dagen)
+    # the clients at the start: days until their child turns 18 and the measure ends by law,
+    # as quantiles (``NOOIT``: a client whose measure does not end then, jeugdreclassering);
+    # empty: no such end. With it, ``rest_dagen`` is the rate of the other ends: the children
+    # close to 18 leave first, and the stock that remains leaves more slowly
+    achttien_dagen: tuple[float, ...] = ()
 
     @property
     def eerst(self) -> float:
@@ -234,6 +242,8 @@ class Parameters:
                 raise OngeldigeParameters(
                     f"{waar}: duur_dagen, eerst_dagen, eerst_tot_dagen en rest_dagen groter dan 0"
                 )
+            if any(d < 0 for d in t.achttien_dagen):
+                raise OngeldigeParameters(f"{waar}: achttien_dagen mogen niet negatief zijn")
             if t.instroom < 0 or t.voorraad < 0:
                 raise OngeldigeParameters(f"{waar}: instroom en voorraad mogen niet negatief zijn")
         namen = [t.naam for t in self.typen]

@@ -93,6 +93,10 @@ def _velden(cls: type, gegeven: dict[str, Any], waar: str) -> dict[str, Any]:
     return uit
 
 
+def _getal(w: object) -> bool:
+    return isinstance(w, (int, float)) and not isinstance(w, bool)
+
+
 def _typen(gegeven: Any, waar: str) -> tuple[Maatregeltype, ...]:
     if not isinstance(gegeven, list):
         raise OngeldigeParameters(f"{waar}: verwacht een lijst objecten")
@@ -103,14 +107,20 @@ def _typen(gegeven: Any, waar: str) -> tuple[Maatregeltype, ...]:
         if not isinstance(t, dict) or not nodig <= set(t) or set(t) - velden:
             raise OngeldigeParameters(
                 f"{waar}[{i}]: een object met {', '.join(sorted(nodig))} (en eventueel "
-                "eerst_dagen, eerst_tot_dagen, rest_dagen)"
+                "eerst_dagen, eerst_tot_dagen, rest_dagen, achttien_dagen)"
             )
-        for naam in velden - {"naam"}:
-            w = t.get(naam, 0.0)
-            if not isinstance(w, (int, float)) or isinstance(w, bool):
+        achttien = t.get("achttien_dagen", [])
+        if not isinstance(achttien, list) or not all(_getal(w) for w in achttien):
+            raise OngeldigeParameters(f"{waar}[{i}].achttien_dagen: verwacht een lijst getallen")
+        for naam in velden - {"naam", "achttien_dagen"}:
+            if not _getal(t.get(naam, 0.0)):
                 raise OngeldigeParameters(f"{waar}[{i}].{naam}: verwacht een getal")
-        getallen = {k: float(w) for k, w in t.items() if k != "naam"}
-        uit.append(Maatregeltype(naam=str(t["naam"]), **getallen))
+        getallen = {k: float(w) for k, w in t.items() if k not in ("naam", "achttien_dagen")}
+        uit.append(
+            Maatregeltype(
+                naam=str(t["naam"]), achttien_dagen=tuple(float(w) for w in achttien), **getallen
+            )
+        )
     return tuple(uit)
 
 
@@ -215,7 +225,7 @@ def _verschil(par: Parameters, basis: Parameters) -> dict[str, Any]:
 def _json_waarde(w: object) -> object:
     if isinstance(w, tuple):
         return [
-            {k: v for k, v in asdict(x).items() if v is not None}
+            {k: v for k, v in asdict(x).items() if v is not None and v != ()}
             if isinstance(x, Maatregeltype)
             else x
             for x in w

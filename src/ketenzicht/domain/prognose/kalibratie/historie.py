@@ -21,6 +21,8 @@ class MaatregelVerloop:
     einde: date | None  # None: still running at the peildatum
     eerste_toewijzing: date | None  # the first vaste jeugdbeschermer; None: none by then
     code: MaatregelCode | None = None  # None: the type is unknown (all measures one type)
+    achttien: date | None = None  # the child's 18th birthday, when the measure ends then by law
+    meerderjarig: bool = False  # it ended because the child came of age
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -25,7 +25,7 @@ from scipy import stats
 from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.prognose.kalibratie.historie import Historie, TeWeinigHistorie
 from ketenzicht.domain.prognose.kalibratie.schatting import Deel, Schatting, dagen, nl, overlap, se
-from ketenzicht.domain.prognose.parameters import Maatregeltype
+from ketenzicht.domain.prognose.parameters import NOOIT, Maatregeltype
 
 MIN_TYPE = 30  # ends and starts a year a type needs for its own duration; fewer: "overig"
 
@@ -211,7 +211,9 @@ def looptijd(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
                 "per type 1 / de kans per dag dat een maatregel eindigt (einden per cliëntdag): "
                 "nieuw, in de eerste jaren (gestart in het venster) / ouder dan het venster / "
                 "van de lopende op de peildatum (laatste 12 maanden); het aandeel in de nieuwe "
-                "maatregelen / in de uitvoering op de peildatum",
+                "maatregelen / in de uitvoering op de peildatum; een cliënt bij de start met een "
+                "OTS of voogdij eindigt uiterlijk op de 18e verjaardag van het kind (zijn dag "
+                "getrokken uit die van de lopende), de laatste snelheid telt die einden dan niet",
             )
         )
     return uit
@@ -229,6 +231,9 @@ class _Telling:
     nieuw_einden: int = 0
     oud_dagen: float = 0.0  # client-days in the last 12 months older than the window
     oud_einden: int = 0
+    meerderjarig: int = 0  # of ``einden``: because the child came of age
+    # in execution at the peildatum: days until the child turns 18 (NOOIT: no end then)
+    achttien: list[float] = field(default_factory=list)
 
     def tel_op(self, ander: _Telling) -> None:
         for f in fields(self):
@@ -249,7 +254,10 @@ def _typen(h: Historie, begin: date, recent: date, duur: float) -> tuple[Maatreg
         c.dagen += overlap(m.start, m.einde, recent, t)
         c.einden += einde is not None and recent <= einde
         c.starts += recent <= m.start < t
-        c.lopend += m.start <= t and (m.einde is None or m.einde > t)
+        c.meerderjarig += einde is not None and recent <= einde and m.meerderjarig
+        if m.start <= t and (m.einde is None or m.einde > t):
+            c.lopend += 1
+            c.achttien.append(NOOIT if m.achttien is None else float(max(0, dagen(t, m.achttien))))
         if begin <= m.start < t:
             c.nieuw_dagen += overlap(m.start, m.einde, m.start, t)
             c.nieuw_einden += einde is not None
@@ -273,7 +281,10 @@ def _typen(h: Historie, begin: date, recent: date, duur: float) -> tuple[Maatreg
     for naam, g in groepen.items():
         if not (g.starts or g.lopend):
             continue
-        rest = round(g.dagen / g.einden, 1) if g.einden else duur  # a pool without ends
+        achttien = _kwantielen(g.achttien)
+        # with the ends at 18 drawn per client, the rest rate is that of the other ends
+        andere = g.einden - g.meerderjarig if achttien else g.einden
+        rest = round(g.dagen / andere, 1) if andere else duur  # a pool without ends
         typen.append(
             Maatregeltype(
                 naam,
@@ -283,6 +294,19 @@ def _typen(h: Historie, begin: date, recent: date, duur: float) -> tuple[Maatreg
                 eerst_dagen=gemiddeld(g.nieuw_dagen, g.nieuw_einden, rest),
                 eerst_tot_dagen=float(oud),
                 rest_dagen=rest,
+                achttien_dagen=achttien,
             )
         )
     return tuple(typen)  # shares rounded: the engine normalises them
+
+
+KWANTIELEN = 101  # of the days until 18 of a type's clients at the peildatum: 0%, 1%, ..., 100%
+
+
+def _kwantielen(dagen_tot_18: list[float]) -> tuple[float, ...]:
+    """The days until 18 at the percentiles 0, 1, ..., 100 (sample values, so NOOIT stays
+    NOOIT); none when no client of the type turns 18 in its measure (jeugdreclassering)."""
+    if not any(d < NOOIT for d in dagen_tot_18):
+        return ()
+    kansen = np.linspace(0, 1, KWANTIELEN)
+    return tuple(float(x) for x in np.quantile(dagen_tot_18, kansen, method="inverted_cdf"))
