@@ -13,7 +13,7 @@ import pytest
 from ketenzicht.cli import main
 from ketenzicht.demo import generator
 from ketenzicht.demo.laden import laad
-from ketenzicht.domain.maatregelen import EindeReden
+from ketenzicht.domain.maatregelen import EindeReden, achttiende_verjaardag
 from ketenzicht.domain.prognose.kalibratie import kalibreer
 from ketenzicht.domain.prognose.scenariobestand import scenario_uit
 from ketenzicht.kinderen.models import Maatregel
@@ -48,6 +48,17 @@ def test_kalibratie_vindt_het_proces_van_de_demo_terug() -> None:
         stand.wachtlijst_intern.aantal,
     )
     assert {s.naam for s in k.schattingen} >= {"instroom_per_maand", "duur_dagen", "norm"}
+    # the clients at the start with an OTS leave at the latest when their child turns 18: the
+    # days until then of the running ones, from their birth dates; jeugdreclassering goes on
+    typen = {t.naam: t for t in p.typen}
+    ots = [
+        (achttiende_verjaardag(m.kind.geboortedatum) - PEIL).days
+        for m in Maatregel.objects.select_related("kind").filter(code="11", start__lte=PEIL)
+        if m.einde is None or m.einde > PEIL
+    ]
+    assert typen["OTS"].achttien_dagen[0] == min(ots)
+    assert typen["OTS"].achttien_dagen[-1] == max(ots)
+    assert all(t.achttien_dagen == () for naam, t in typen.items() if naam.startswith("JR"))
 
 
 @pytest.mark.usefixtures("demo")
