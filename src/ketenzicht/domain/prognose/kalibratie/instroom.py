@@ -8,7 +8,9 @@
   its share of the new measures and of the clients in execution, and three exit rates: of the
   clients in execution (the last 12 months), of a new measure in its first years (the measures
   started in the window, over the window's length) and of one older than that (the last 12
-  months). A measure for a young child runs for years; the stock holds many close to 18.
+  months). A measure for a young child runs for years; the stock holds many close to 18: an
+  OTS or voogdij of a client at the peildatum ends no later than the child's 18th birthday
+  (the days until then, as percentiles), and the stock's rate then counts the other ends only.
 """
 
 from __future__ import annotations
