@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from enum import Enum
 
 from ketenzicht.domain.perioden import Periode
+from ketenzicht.domain.registratie import volledig_op
 
 INWERKFACTOR_STANDAARD = 0.5
 """Share of an onboarding employee's FTE that counts as available (configurable per call)."""
@@ -102,7 +103,7 @@ def verloop_pct(
     over a whole year's formation would look like low turnover.
     """
     jaar_eerder = peildatum - timedelta(days=365)
-    if registratie_vanaf is not None and registratie_vanaf > jaar_eerder + timedelta(days=1):
+    if not volledig_op(registratie_vanaf, jaar_eerder + timedelta(days=1)):
         return None
     lijst = [m for m in medewerkers if m.rol.in_formatie]
     gemiddeld = (fte_formatie(lijst, jaar_eerder) + fte_formatie(lijst, peildatum)) / 2

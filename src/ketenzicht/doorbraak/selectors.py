@@ -91,9 +91,9 @@ def _trajecten(qs: QuerySet[Maatregel], bekend_op: datetime | None) -> list[Traj
 
 
 def _geregistreerd(qs: QuerySet[Maatregel]) -> QuerySet[Maatregel]:
-    """Only measures started while their GI registered everything (``registratie_vanaf``):
-    of one that started before, the milestones reached before then were never registered
-    here, and would count as late."""
+    """Only measures started while their GI registered everything (``domain.registratie
+    .volledig_op`` of the start, in SQL): of one that started before, the milestones reached
+    before then were never registered here, and would count as late."""
     return qs.filter(
         Q(gi__registratie_vanaf__isnull=True) | Q(gi__registratie_vanaf__lte=F("start"))
     )

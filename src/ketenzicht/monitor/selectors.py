@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.monitor import Indicatoren, indicatoren_gi, landelijk
+from ketenzicht.domain.registratie import volledig_op
 from ketenzicht.domain.wachtlijst import MaatregelStand
 from ketenzicht.kinderen.models import Maatregel
 from ketenzicht.kinderen.selectors import maatregel_standen
@@ -101,11 +102,7 @@ def _registrerende_gis(
     if bekend_op is not None:
         qs = qs.filter(geregistreerd_op__lte=bekend_op)
     ids = set(qs.values_list("gi_id", flat=True).distinct())
-    return {
-        g.naam
-        for g in alle
-        if g.pk in ids and (g.registratie_vanaf is None or g.registratie_vanaf <= peildatum)
-    }
+    return {g.naam for g in alle if g.pk in ids and volledig_op(g.registratie_vanaf, peildatum)}
 
 
 def _uit_uitvraag(peildatum: date, bekend_op: datetime | None) -> dict[str, Indicatoren]:

@@ -35,6 +35,7 @@ from ketenzicht.domain.prognose.kalibratie.historie import (
     Werknemer,
     venster_begin,
 )
+from ketenzicht.domain.registratie import samen_vanaf, volledig_op
 from ketenzicht.doorbraak.models import Mijlpaalregistratie
 from ketenzicht.kinderen.models import Maatregel, Toewijzing
 from ketenzicht.monitor.selectors import Monitor, monitor
@@ -99,9 +100,7 @@ def historien(
         wachtlijst_intern=land.wachtlijst_intern.aantal,
         ziekte_drempel_dagen=drempels.most_common(1)[0][0] if drempels else 28,
         inwerkfactor=settings.INWERKFACTOR,
-        registratie_vanaf=max(
-            (h.registratie_vanaf for h in delen if h.registratie_vanaf), default=None
-        ),
+        registratie_vanaf=samen_vanaf(h.registratie_vanaf for h in delen),
     )
     return land_historie, per_gi
 
@@ -119,7 +118,7 @@ def historie(
     when already read."""
     org = organisaties(gi_naam)
     gi_ids = [g.pk for g in org]
-    vanaf = registratie_vanaf(org)
+    vanaf = samen_vanaf(g.registratie_vanaf for g in org)
     begin = venster_begin(peildatum, venster_maanden, vanaf)
 
     maatregelen = Maatregel.objects.filter(gi_id__in=gi_ids, start__lte=peildatum).filter(
@@ -275,19 +274,12 @@ def _verloop(
     )
 
 
-def registratie_vanaf(org: list[Organisatie]) -> date | None:
-    """The first day all of ``org`` register everything (``Organisatie.registratie_vanaf``)."""
-    return max((g.registratie_vanaf for g in org if g.registratie_vanaf), default=None)
-
-
 def _registrerend_sinds(starts_gis: Mapping[str, list[date]], begin: date) -> dict[str, list[date]]:
     """The GIs' starts, without the GIs that began registering after ``begin``: their first
     months would count only the measures still running when they began."""
     sinds = {g.naam: g.registratie_vanaf for g in gis()}
     return {
-        naam: starts
-        for naam, starts in starts_gis.items()
-        if sinds.get(naam) is None or sinds[naam] <= begin  # type: ignore[operator]
+        naam: starts for naam, starts in starts_gis.items() if volledig_op(sinds.get(naam), begin)
     }
 
 

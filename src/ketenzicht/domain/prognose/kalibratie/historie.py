@@ -13,6 +13,7 @@ from ketenzicht.domain.capaciteit import MedewerkerStand
 from ketenzicht.domain.kalender import Kalender, NederlandseKalender
 from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.normen import plus_maanden
+from ketenzicht.domain.registratie import volledig_op
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ def venster_begin(peildatum: date, venster_maanden: int, registratie_vanaf: date
     holds only the measures and staff still there when the GI began registering, which would
     show as a rising inflow and as staff that never left."""
     begin = plus_maanden(peildatum, -venster_maanden)
-    if registratie_vanaf is None or registratie_vanaf <= begin:
+    if registratie_vanaf is None or volledig_op(registratie_vanaf, begin):
         return begin
     maand = date(registratie_vanaf.year, registratie_vanaf.month, 1)
     return maand if maand == registratie_vanaf else plus_maanden(maand, 1)

@@ -1,0 +1,22 @@
+"""When a GI's registration in Ketenzicht is complete.
+
+A GI that starts using Ketenzicht brings its running measures and its staff in service, not the
+measures that had ended or the staff who had left. From its first day of registration
+(``Organisatie.registratie_vanaf``; none: complete as far back as it goes) everything is
+there; a figure over a period that began earlier is unknown, not small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+
+def volledig_op(registratie_vanaf: date | None, dag: date) -> bool:
+    """Whether a GI registering from ``registratie_vanaf`` has registered everything on ``dag``."""
+    return registratie_vanaf is None or registratie_vanaf <= dag
+
+
+def samen_vanaf(registratie_vanaf: Iterable[date | None]) -> date | None:
+    """The first day on which all of these GIs register everything (None: all of them always)."""
+    return max((d for d in registratie_vanaf if d is not None), default=None)
