@@ -187,7 +187,7 @@ def test_pagina_schrijft_het_verschil_met_teken_en_decimale_komma(client) -> Non
     from django.contrib.auth.models import User
     from django.urls import reverse
 
-    from ketenzicht.monitor.cli import verschil
+    from ketenzicht.domain.monitor import verschil
     from ketenzicht.monitor.selectors import monitor
 
     client.force_login(User.objects.get(username="ministerie"))

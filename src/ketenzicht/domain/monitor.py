@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ketenzicht.domain import capaciteit
 from ketenzicht.domain.kalender import Kalender
@@ -176,3 +177,30 @@ def als_dict(i: Indicatoren) -> dict[str, object]:
         "verloop_pct": i.verloop_pct,
         "verzuim_pct": i.verzuim_pct,
     }
+
+
+def verschil(nu: Indicatoren, toen: Indicatoren) -> dict[str, Any]:
+    """The change of every indicator since ``toen``, as ``als_dict`` writes them (None where
+    either is unknown)."""
+    a, b = als_dict(nu), als_dict(toen)
+    uit: dict[str, Any] = {}
+    for k in (
+        "clienten",
+        "fte_formatie",
+        "fte_beschikbaar",
+        "workload",
+        "totaal_wachtend",
+        "verloop_pct",
+        "verzuim_pct",
+    ):
+        x, y = a[k], b[k]
+        uit[k] = None if x is None or y is None else round(x - y, 1)  # type: ignore[operator]
+    for lijst in ("wachtlijst_start", "wachtlijst_intern"):
+        x, y = a[lijst], b[lijst]
+        uit[lijst] = {
+            "aantal": x["aantal"] - y["aantal"],  # type: ignore[index]
+            "gemiddelde_dagen": None
+            if x["gemiddelde_dagen"] is None or y["gemiddelde_dagen"] is None  # type: ignore[index]
+            else round(x["gemiddelde_dagen"] - y["gemiddelde_dagen"], 1),  # type: ignore[index]
+        }
+    return uit

@@ -7,40 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ketenzicht.domain.monitor import Indicatoren, als_dict
-
-
-def verschil(nu: Indicatoren, toen: Indicatoren) -> dict[str, Any]:
-    a, b = als_dict(nu), als_dict(toen)
-    uit: dict[str, Any] = {}
-    for k in (
-        "clienten",
-        "fte_formatie",
-        "fte_beschikbaar",
-        "workload",
-        "totaal_wachtend",
-        "verloop_pct",
-        "verzuim_pct",
-    ):
-        x, y = a[k], b[k]
-        uit[k] = None if x is None or y is None else round(x - y, 1)  # type: ignore[operator]
-    for lijst in ("wachtlijst_start", "wachtlijst_intern"):
-        x, y = a[lijst], b[lijst]
-        uit[lijst] = {
-            "aantal": x["aantal"] - y["aantal"],  # type: ignore[index]
-            "gemiddelde_dagen": None
-            if x["gemiddelde_dagen"] is None or y["gemiddelde_dagen"] is None  # type: ignore[index]
-            else round(x["gemiddelde_dagen"] - y["gemiddelde_dagen"], 1),  # type: ignore[index]
-        }
-    return uit
-
-
-def landelijk_verschil(uitkomst: Any, vorige: Any) -> dict[str, Any] | None:
-    """The national change since ``vorige``; ``None`` when other GIs counted then (one began
-    registering or delivering): a GI joining the count is not a change in the chain."""
-    if set(uitkomst.per_gi) != set(vorige.per_gi) or not uitkomst.per_gi:
-        return None
-    return verschil(uitkomst.landelijk, vorige.landelijk)
+from ketenzicht.domain.monitor import als_dict, verschil
+from ketenzicht.monitor.selectors import landelijk_verschil
 
 
 def monitor_json(uitkomst: Any, vorige: Any | None = None) -> dict[str, Any]:

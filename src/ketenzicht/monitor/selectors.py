@@ -6,12 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from hashlib import sha256
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
 
 from ketenzicht.domain.kalender import NederlandseKalender
-from ketenzicht.domain.monitor import Indicatoren, indicatoren_gi, landelijk
+from ketenzicht.domain.monitor import Indicatoren, indicatoren_gi, landelijk, verschil
 from ketenzicht.domain.registratie import volledig_op
 from ketenzicht.domain.wachtlijst import MaatregelStand
 from ketenzicht.kinderen.models import Maatregel
@@ -202,3 +203,11 @@ def reeks(data: list[date], bron: str = "alles", gi_naam: str | None = None) -> 
             cache.set(sleutel, m, 24 * 3600)
         uit.append(m)
     return uit
+
+
+def landelijk_verschil(uitkomst: Monitor, vorige: Monitor) -> dict[str, Any] | None:
+    """The national change since ``vorige``; ``None`` when other GIs counted then (one began
+    registering or delivering): a GI joining the count is not a change in the chain."""
+    if set(uitkomst.per_gi) != set(vorige.per_gi) or not uitkomst.per_gi:
+        return None
+    return verschil(uitkomst.landelijk, vorige.landelijk)

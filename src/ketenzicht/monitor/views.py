@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from ketenzicht.domain.monitor import DEFINITIES, Indicatoren
 from ketenzicht.domain.normen import plus_maanden
-from ketenzicht.monitor.cli import landelijk_verschil
-from ketenzicht.monitor.selectors import buiten_bereik, peildata, reeks
+from ketenzicht.monitor.selectors import buiten_bereik, landelijk_verschil, peildata, reeks
 from ketenzicht.organisaties.selectors import gi_van
 
 KOPPEN = [
