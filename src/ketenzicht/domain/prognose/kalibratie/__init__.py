@@ -5,7 +5,7 @@ so calibrating on a date in the past sees what was known then and can be checked
 happened next (``ketenzicht prognose toets``). Each estimate says what it was made from
 (:class:`Schatting`). The estimators, one module each:
 
-* ``instroom``: inflow (level, trend, season) and the durations per type of measure;
+* ``instroom``: inflow (level, trend, season) and the duration; ``typen``: per type of measure;
 * ``personeel``: the formation, turnover, vacancies, sickness and onboarding;
 * ``proces``: the GI's own process — assignment within the norm, hand-overs, plan and help;
 * here: the cap on a caseload, the werklastnorm the GI registered in clients per FTE for its mix
