@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from ketenzicht.domain.monitor import als_dict, verschil
-from ketenzicht.monitor.selectors import landelijk_verschil
 
 
 def monitor_json(uitkomst: Any, vorige: Any | None = None) -> dict[str, Any]:
@@ -21,6 +20,10 @@ def monitor_json(uitkomst: Any, vorige: Any | None = None) -> dict[str, Any]:
         "landelijk": als_dict(uitkomst.landelijk),
     }
     if vorige is not None:
+        # Imported here: the parser imports this module before Django is set up,
+        # and the selectors import the models.
+        from ketenzicht.monitor.selectors import landelijk_verschil
+
         data["vorige_peildatum"] = vorige.peildatum.isoformat()
         for rij in data["gis"]:
             oud = vorige.per_gi.get(rij["gi"])
