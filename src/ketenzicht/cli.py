@@ -242,9 +242,11 @@ def parser() -> argparse.ArgumentParser:
     from ketenzicht.bemiddeling.cli import registreer as registreer_bemiddeling
     from ketenzicht.doorbraak.cli import registreer
     from ketenzicht.monitor.cli import registreer as registreer_uitvraag
+    from ketenzicht.organisaties.cli import registreer as registreer_gi
 
     registreer(sub, _moment)
     registreer_uitvraag(sub, _datum)
+    registreer_gi(sub, _datum)
     registreer_bemiddeling(sub)
     from ketenzicht.prognose.cli import registreer as registreer_prognose
 
