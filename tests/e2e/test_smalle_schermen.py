@@ -46,6 +46,13 @@ def test_pages_fit_a_phone_and_the_monitor_fits_a_laptop(live_server, browser) -
     assert vak.evaluate("e => e.scrollWidth > e.clientWidth")
     telefoon.close()
 
+    telefoon = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 800})
+    pagina = telefoon.new_page()
+    inloggen(pagina, live_server.url, "jb1")
+    pagina.wait_for_url("**/mijn-kinderen/")
+    _past(pagina, pagina.url)
+    telefoon.close()
+
     laptop = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 800})
     pagina = laptop.new_page()
     inloggen(pagina, live_server.url, "ministerie")

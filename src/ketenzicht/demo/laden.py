@@ -165,6 +165,28 @@ def _logins(gi: dict[str, Organisatie], gemeente: Organisatie) -> list[DemoLogin
     return logins
 
 
+def _jeugdbeschermer_login(gi: Organisatie, tot: date) -> DemoLogin:
+    """``jb1``: a jeugdbeschermer of the first GI (planner1's), linked to the caseworker in
+    service and not sick on ``tot`` who holds the most children, for "Mijn kinderen"."""
+    from django.db.models import Count, Q
+
+    ziek = BeschikbaarheidsPeriode.objects.filter(soort="ziek", van__lte=tot).filter(
+        Q(tot__isnull=True) | Q(tot__gt=tot)
+    )
+    medewerker = (
+        Medewerker.objects.filter(gi=gi, rol="jeugdbeschermer", in_dienst_van__lte=tot)
+        .filter(Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gt=tot))
+        .exclude(pk__in=ziek.values("medewerker_id"))
+        .annotate(n=Count("toewijzingen", filter=Q(toewijzingen__einde__isnull=True)))
+        .order_by("-n", "pk")
+        .first()
+    )
+    rol = Lidmaatschap.Rol.JEUGDBESCHERMER
+    user = get_user_model().objects.create(username="jb1", password=make_password(DEMO_WACHTWOORD))
+    Lidmaatschap.objects.create(gebruiker=user, organisatie=gi, rol=rol, medewerker=medewerker)
+    return DemoLogin("jb1", gi.naam, rol.label)
+
+
 def _leeg() -> bool:
     return not any(m.objects.exists() for m in DEMO_TABELLEN)  # type: ignore[attr-defined]
 
@@ -208,6 +230,7 @@ def laad(
     opslag.personeel(uit, gi, voortgang)
     opslag.kinderen(uit, seed, gemeenten, voortgang)
     opslag.maatregelen(uit, gi, voortgang)
+    logins.append(_jeugdbeschermer_login(next(iter(gi.values())), tot))
     doorbraakregistratie.opslaan(uit, seed, tot, gemeenten, voortgang)
     voortgang("zorgbemiddeling", 0, 1)
     demo_bemiddeling.laad(seed=seed, tot=tot, gis=gi, gemeenten=gemeenten)

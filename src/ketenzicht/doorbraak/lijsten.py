@@ -25,7 +25,7 @@ from ketenzicht.doorbraak.selectors import gehaald, normsets
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
 from ketenzicht.kinderen.selectors import zichtbare_kinderen
 from ketenzicht.kinderen.services import Gebruiker
-from ketenzicht.organisaties.models import Organisatie
+from ketenzicht.organisaties.models import Medewerker, Organisatie
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +157,57 @@ def signalen(
         doel="signaallijst termijnen",
     )
     return dict(sorted(per.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class MijnKind:
+    """A child in one caseworker's caseload: since when, and the first deadline still to meet
+    (None: every milestone due so far is met, or the next one counts from one not met yet)."""
+
+    kind: KindMetMijlpalen
+    sinds: date
+    volgende: normen.MijlpaalStand | None
+
+    @property
+    def te_laat(self) -> bool:
+        return self.volgende is not None and self.volgende.status is normen.Status.TE_LAAT
+
+
+def mijn_kinderen(
+    *, gebruiker: Gebruiker, medewerker: Medewerker, peildatum: date, kanaal: str
+) -> list[MijnKind]:
+    """The children ``medewerker`` is the vaste jeugdbeschermer of on ``peildatum``: a deadline
+    past first (the longest overdue first), then by the next deadline, then by name."""
+    sinds = dict(
+        Toewijzing.objects.filter(medewerker=medewerker, start__lte=peildatum)
+        .filter(Q(einde__isnull=True) | Q(einde__gt=peildatum))
+        .values_list("maatregel_id", "start")
+    )
+    maatregelen = (
+        Maatregel.objects.filter(_lopend(peildatum), pk__in=list(sinds))
+        .select_related("kind__gemeente", "gi")
+        .order_by("pk")
+    )
+    uit = []
+    for k in met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum)):
+        open_ = [s for s in k.standen if not s.status.gehaald and s.vervaldatum is not None]
+        volgende = min(open_, key=lambda s: s.vervaldatum or date.max, default=None)
+        uit.append(MijnKind(k, sinds[k.maatregel_id], volgende))
+    uit.sort(
+        key=lambda m: (
+            not m.te_laat,
+            m.volgende.vervaldatum if m.volgende and m.volgende.vervaldatum else date.max,
+            m.kind.naam,
+        )
+    )
+    log_toegang(
+        gebruiker=gebruiker,
+        kind_pids=[m.kind.kind_pid for m in uit],
+        actie=AuditRegel.Actie.LEZEN_LIJST,
+        kanaal=kanaal,
+        doel="mijn kinderen",
+    )
+    return uit
 
 
 @dataclass(frozen=True, slots=True)

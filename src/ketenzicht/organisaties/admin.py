@@ -23,8 +23,9 @@ class OrganisatieAdmin(admin.ModelAdmin):
 
 @admin.register(Lidmaatschap)
 class LidmaatschapAdmin(admin.ModelAdmin):
-    list_display = ["gebruiker", "organisatie", "rol"]
+    list_display = ["gebruiker", "organisatie", "rol", "medewerker"]
     list_filter = ["rol"]
+    autocomplete_fields = ["medewerker"]  # a GI has hundreds of caseworkers
 
 
 class BeschikbaarheidInline(admin.TabularInline):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -74,9 +75,26 @@ class Lidmaatschap(models.Model):
     )
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="leden")
     rol = models.CharField(max_length=16, choices=Rol.choices)
+    medewerker = models.OneToOneField(
+        "Medewerker",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lidmaatschap",
+        help_text=(
+            "Jeugdbeschermer of jeugdreclasseerder: wie deze gebruiker in het personeel van de "
+            "GI is. 'Mijn kinderen' toont dan de eigen caseload en termijnen."
+        ),
+    )
 
     def __str__(self) -> str:
         return f"{self.gebruiker} ({self.get_rol_display()}, {self.organisatie})"
+
+    def clean(self) -> None:
+        if self.medewerker is not None and self.medewerker.gi_id != self.organisatie_id:
+            raise ValidationError(
+                {"medewerker": f"{self.medewerker} werkt niet bij {self.organisatie}."}
+            )
 
 
 class Medewerker(models.Model):

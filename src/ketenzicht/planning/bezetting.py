@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.kinderen.models import Maatregel, Toewijzing
+from ketenzicht.kinderen.services import caseload
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import werklastnorm
 from ketenzicht.planning.selectors import beschikbare_medewerkers, werkvoorraad
@@ -44,6 +45,15 @@ def caseloads(*, gi: Organisatie, peildatum: date) -> list[Caseload]:
         Caseload(m, round(voorraad.caseload.get(m.pk, 0.0), 2), norm.cap(float(m.fte)))
         for m in beschikbare_medewerkers(gi, peildatum)
     ]
+
+
+def caseload_van(medewerker: Medewerker, peildatum: date) -> Caseload:
+    """One caseworker's load (their children, weighted by the GI's norm) against their cap,
+    as the assignment service counts it."""
+    norm = werklastnorm(medewerker.gi_id, peildatum)
+    return Caseload(
+        medewerker, round(caseload(medewerker, norm), 2), norm.cap(float(medewerker.fte))
+    )
 
 
 @dataclass(frozen=True, slots=True)

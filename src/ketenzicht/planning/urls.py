@@ -6,5 +6,6 @@ urlpatterns = [
     path("", views.prioriteit, name="prioriteit"),
     path("voorstel/", views.voorstel, name="voorstel"),
     path("team/", views.team, name="team"),
+    path("mijn-kinderen/", views.mijn_kinderen, name="mijn-kinderen"),
     path("kinderen/<uuid:pid>/toewijzen/", views.toewijzen, name="toewijzen"),
 ]

@@ -1,5 +1,6 @@
 """The GI planner's pages: the ranked list, assigning a vaste jeugdbeschermer, the bulk proposal
-and the team's caseloads. Thin: parse, call a selector or service, render."""
+and the team's caseloads; and the jeugdbeschermer's own: their children and deadlines. Thin:
+parse, call a selector or service, render."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
+from ketenzicht.doorbraak import lijsten
 from ketenzicht.kinderen import selectors as kinderen
 from ketenzicht.kinderen import services
 from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.organisaties.models import Medewerker, Organisatie
-from ketenzicht.organisaties.selectors import gi_van
+from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
 from ketenzicht.planning import bezetting, selectors
 
 WEB = AuditRegel.Kanaal.WEB
@@ -162,3 +164,26 @@ def team(request: HttpRequest) -> HttpResponse:
         "norm": selectors.werklastnorm(gi.pk, vandaag),
     }
     return render(request, "planning/team.html", context)
+
+
+@login_required
+def mijn_kinderen(request: HttpRequest) -> HttpResponse:
+    """A jeugdbeschermer's own caseload: their children, the deadlines past first, and their
+    load against the norm. For a user linked to a caseworker of their GI."""
+    lid = lidmaatschap_van(request.user)
+    medewerker = lid.medewerker if lid is not None else None
+    if medewerker is None:
+        return render(request, "planning/geen_medewerker.html", status=403)
+    vandaag = timezone.localdate()
+    kinderen = lijsten.mijn_kinderen(
+        gebruiker=request.user, medewerker=medewerker, peildatum=vandaag, kanaal=WEB
+    )
+    context = {
+        "gi": gi_van(request.user),
+        "medewerker": medewerker,
+        "kinderen": kinderen,
+        "te_laat": sum(k.te_laat for k in kinderen),
+        "caseload": bezetting.caseload_van(medewerker, vandaag),
+        "peildatum": vandaag,
+    }
+    return render(request, "planning/mijn_kinderen.html", context)

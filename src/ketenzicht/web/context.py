@@ -1,4 +1,5 @@
-"""What every page needs to know about the user: their organisation and its type (for the menu)."""
+"""What every page needs to know about the user: their organisation and its type, and whether
+they hold a caseload of their own (for the menu)."""
 
 from __future__ import annotations
 
@@ -12,5 +13,9 @@ from ketenzicht.organisaties.selectors import lidmaatschap_van
 def organisatie(request: HttpRequest) -> dict[str, Any]:
     lid = lidmaatschap_van(request.user) if hasattr(request, "user") else None
     if lid is None:
-        return {"organisatie": None, "org_type": None}
-    return {"organisatie": lid.organisatie, "org_type": lid.organisatie.type}
+        return {"organisatie": None, "org_type": None, "eigen_caseload": False}
+    return {
+        "organisatie": lid.organisatie,
+        "org_type": lid.organisatie.type,
+        "eigen_caseload": lid.medewerker_id is not None,  # "Mijn kinderen" in the menu
+    }

@@ -10,12 +10,14 @@ from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
 
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
-    """GI staff land on their waitlists, gemeenten on afspraak 1, expert teams on their worklist,
-    zorgbemiddelaars of a jeugdregio on their table,
-    everyone else on the monitor."""
+    """A jeugdbeschermer with a caseload lands on their own children, other GI staff on the
+    waitlists, gemeenten on afspraak 1, expert teams on their worklist, zorgbemiddelaars of a
+    jeugdregio on their table, everyone else on the monitor."""
+    lid = lidmaatschap_van(request.user)
+    if lid is not None and lid.medewerker_id and lid.rol == lid.Rol.JEUGDBESCHERMER:
+        return redirect("mijn-kinderen")
     if gi_van(request.user):
         return redirect("wachtlijst")
-    lid = lidmaatschap_van(request.user)
     soort = lid.organisatie.type if lid else None
     if soort == Organisatie.Type.GEMEENTE:
         return redirect("niet-tijdig")

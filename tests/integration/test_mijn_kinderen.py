@@ -1,0 +1,85 @@
+"""A jeugdbeschermer's own page: their children, the deadlines past first, their load against
+the norm; audited like every list of children, and only for a user linked to a caseworker of
+their own GI."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.demo.laden import laad
+from ketenzicht.kinderen.models import Toewijzing
+from ketenzicht.organisaties.models import Lidmaatschap, Medewerker
+from ketenzicht.planning import bezetting
+
+pytestmark = pytest.mark.django_db
+TOT = date(2026, 11, 20)
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    laad(schaal="klein", seed=5, tot=TOT, voortgang=lambda *_: None)
+
+
+@pytest.mark.usefixtures("demo", "bevroren_klok")
+def test_jeugdbeschermer_lands_on_their_own_children_overdue_first(client) -> None:  # type: ignore[no-untyped-def]
+    jb = User.objects.get(username="jb1")
+    medewerker = jb.lidmaatschap.medewerker
+    planner = User.objects.get(username="planner1")
+    assert medewerker is not None and medewerker.gi == planner.lidmaatschap.organisatie
+    eigen = set(
+        Toewijzing.objects.filter(medewerker=medewerker, einde__isnull=True).values_list(
+            "maatregel__kind__pid", flat=True
+        )
+    )
+    assert eigen, "the demo links jb1 to the caseworker with the most children"
+
+    client.force_login(jb)
+    assert client.get("/").url == reverse("mijn-kinderen")
+    pagina = client.get(reverse("mijn-kinderen"))
+    assert pagina.status_code == 200
+    kinderen = pagina.context["kinderen"]
+    assert {m.kind.kind_pid for m in kinderen} == eigen
+    # the deadlines past first (the longest overdue first), then by the next deadline
+    laat = [m.te_laat for m in kinderen]
+    assert any(laat) and not all(laat)
+    sleutels = [
+        (not m.te_laat, m.volgende.vervaldatum if m.volgende else date.max) for m in kinderen
+    ]
+    assert sleutels == sorted(sleutels)
+    assert pagina.context["te_laat"] == sum(laat)
+    # the same load as the planner's team page shows for this caseworker
+    team = {c.medewerker.pk: c for c in bezetting.caseloads(gi=medewerker.gi, peildatum=TOT)}
+    assert pagina.context["caseload"].caseload == team[medewerker.pk].caseload
+    html = pagina.content.decode()
+    assert 'aria-current="page"' in html and ">Mijn kinderen</a>" in html
+    # every child shown is audited as seen in a list, by this user
+    gezien = AuditRegel.objects.filter(
+        gebruikersnaam="jb1", actie=AuditRegel.Actie.LEZEN_LIJST, doel="mijn kinderen"
+    )
+    assert {r.kind_pid for r in gezien} == eigen
+
+
+@pytest.mark.usefixtures("demo", "bevroren_klok")
+def test_a_planner_without_a_caseload_is_told_why(client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(User.objects.get(username="planner1"))
+    assert client.get("/").url == reverse("wachtlijst")
+    assert ">Mijn kinderen</a>" not in client.get(reverse("wachtlijst")).content.decode()
+    pagina = client.get(reverse("mijn-kinderen"))
+    assert pagina.status_code == 403
+    assert 'data-testid="geen-medewerker"' in pagina.content.decode()
+
+
+@pytest.mark.usefixtures("demo")
+def test_a_user_cannot_be_linked_to_a_caseworker_of_another_gi() -> None:
+    lid = Lidmaatschap.objects.get(gebruiker__username="jb1")
+    ander = Medewerker.objects.exclude(gi=lid.organisatie).first()
+    assert ander is not None
+    lid.medewerker = ander
+    with pytest.raises(ValidationError, match="werkt niet bij"):
+        lid.full_clean()
