@@ -83,6 +83,17 @@ def met_mijlpalen(
     return uit
 
 
+def _gezien(gebruiker: Gebruiker, kind_pids: Iterable[UUID], kanaal: str, doel: str) -> None:
+    """Audit that ``gebruiker`` saw these children in a list, for ``doel``."""
+    log_toegang(
+        gebruiker=gebruiker,
+        kind_pids=kind_pids,
+        actie=AuditRegel.Actie.LEZEN_LIJST,
+        kanaal=kanaal,
+        doel=doel,
+    )
+
+
 def _lopend(peildatum: date) -> Q:
     return Q(start__lte=peildatum) & (Q(einde__isnull=True) | Q(einde__gt=peildatum))
 
@@ -114,12 +125,8 @@ def niet_tijdig(
         .order_by("start", "pk")
     )
     lijst = [k for k in met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum)) if k.te_laat]
-    log_toegang(
-        gebruiker=gebruiker,
-        kind_pids=[k.kind_pid for k in lijst],
-        actie=AuditRegel.Actie.LEZEN_LIJST,
-        kanaal=kanaal,
-        doel="doorbraakaanpak afspraak 1: niet tijdig",
+    _gezien(
+        gebruiker, [k.kind_pid for k in lijst], kanaal, "doorbraakaanpak afspraak 1: niet tijdig"
     )
     return lijst
 
@@ -149,12 +156,11 @@ def signalen(
             per[k.jeugdbeschermer or "Zonder vaste jeugdbeschermer"].append(Signaal(k, s))
     for lijst in per.values():
         lijst.sort(key=lambda g: (g.stand.vervaldatum or date.max, g.kind.naam))
-    log_toegang(
-        gebruiker=gebruiker,
-        kind_pids=sorted({g.kind.kind_pid for lijst in per.values() for g in lijst}, key=str),
-        actie=AuditRegel.Actie.LEZEN_LIJST,
-        kanaal=kanaal,
-        doel="signaallijst termijnen",
+    _gezien(
+        gebruiker,
+        sorted({g.kind.kind_pid for lijst in per.values() for g in lijst}, key=str),
+        kanaal,
+        "signaallijst termijnen",
     )
     return dict(sorted(per.items()))
 
@@ -200,13 +206,7 @@ def mijn_kinderen(
             m.kind.naam,
         )
     )
-    log_toegang(
-        gebruiker=gebruiker,
-        kind_pids=[m.kind.kind_pid for m in uit],
-        actie=AuditRegel.Actie.LEZEN_LIJST,
-        kanaal=kanaal,
-        doel="mijn kinderen",
-    )
+    _gezien(gebruiker, [m.kind.kind_pid for m in uit], kanaal, "mijn kinderen")
     return uit
 
 
@@ -239,13 +239,7 @@ def werklijst_ret(
     if not ook_afgerond:
         qs = qs.filter(status__in=[EscalatieStatus.AANGEMELD, EscalatieStatus.IN_BEHANDELING])
     lijst = list(qs.order_by("aangemeld_op", "pk"))
-    log_toegang(
-        gebruiker=gebruiker,
-        kind_pids=[e.kind.pid for e in lijst],
-        actie=AuditRegel.Actie.LEZEN_LIJST,
-        kanaal=kanaal,
-        doel="werklijst regionaal expertteam",
-    )
+    _gezien(gebruiker, [e.kind.pid for e in lijst], kanaal, "werklijst regionaal expertteam")
     return lijst
 
 
