@@ -83,3 +83,23 @@ def test_a_user_cannot_be_linked_to_a_caseworker_of_another_gi() -> None:
     lid.medewerker = ander
     with pytest.raises(ValidationError, match="werkt niet bij"):
         lid.full_clean()
+
+
+@pytest.mark.usefixtures("demo", "bevroren_klok")
+def test_the_api_gives_the_same_children_as_the_page(client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(User.objects.get(username="jb1"))
+    pagina = client.get(reverse("mijn-kinderen")).context
+    data = client.get(reverse("api-mijn-kinderen")).json()
+    assert [k["kind"] for k in data["kinderen"]] == [
+        str(m.kind.kind_pid) for m in pagina["kinderen"]
+    ]
+    assert data["caseload"] == pagina["caseload"].caseload
+    assert data["norm"] == pagina["caseload"].cap
+    eerste = data["kinderen"][0]
+    assert eerste["te_laat"] and eerste["volgende"]["status"] == "te_laat"
+    assert eerste["volgende"]["dagen_te_laat"] > 0
+    api = AuditRegel.objects.filter(gebruikersnaam="jb1", kanaal="api", doel="mijn kinderen")
+    assert api.count() == len(data["kinderen"])
+
+    client.force_login(User.objects.get(username="planner1"))
+    assert client.get(reverse("api-mijn-kinderen")).status_code == 403

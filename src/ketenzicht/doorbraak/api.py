@@ -1,4 +1,5 @@
-"""JSON API of the doorbraakaanpak: afspraak 1 per gemeente and the monthly monitor."""
+"""JSON API of the doorbraakaanpak: afspraak 1 per gemeente, the monthly monitor, and a
+jeugdbeschermer's own children with their deadlines."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ketenzicht.domain.doorbraak import Maand
 from ketenzicht.doorbraak import lijsten, selectors
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import lidmaatschap_van
+from ketenzicht.planning.bezetting import caseload_van
 
 
 class TeLaatSerializer(serializers.Serializer):
@@ -95,3 +97,63 @@ class DoorbraakApi(APIView):
         except LookupError as fout:
             raise ValidationError({"maand": fout.args[0]}) from None
         return Response({"maand": str(maand), "rijen": [r.als_dict() for r in cijfers.rijen]})
+
+
+class TermijnSerializer(serializers.Serializer):
+    mijlpaal = serializers.CharField(source="mijlpaal.code")
+    naam = serializers.CharField(source="mijlpaal.naam")
+    vervaldatum = serializers.DateField()
+    status = serializers.ChoiceField(choices=["open", "bijna", "te_laat"], source="status.value")
+    dagen_te_laat = serializers.IntegerField()
+
+
+class MijnKindSerializer(serializers.Serializer):
+    kind = serializers.UUIDField(source="kind.kind_pid", help_text="Pseudoniem id van het kind")
+    naam = serializers.CharField(source="kind.naam")
+    gemeente = serializers.CharField(source="kind.gemeente")
+    maatregel = serializers.CharField(source="kind.maatregel")
+    maatregel_start = serializers.DateField(source="kind.start")
+    sinds = serializers.DateField(help_text="Sinds wanneer u de vaste jeugdbeschermer bent")
+    te_laat = serializers.BooleanField()
+    volgende = TermijnSerializer(
+        allow_null=True, help_text="De eerstvolgende termijn die nog gehaald moet worden"
+    )
+
+
+class MijnKinderenSerializer(serializers.Serializer):
+    medewerker = serializers.CharField()
+    peildatum = serializers.DateField()
+    caseload = serializers.FloatField(help_text="Gewogen aantal kinderen")
+    norm = serializers.FloatField(help_text="Werklastnorm maal fte")
+    kinderen = MijnKindSerializer(many=True)
+
+
+class MijnKinderenApi(APIView):
+    @extend_schema(
+        summary="Mijn kinderen: de kinderen van wie u de vaste jeugdbeschermer bent, een "
+        "verstreken termijn eerst, met uw caseload tegen de norm (wordt gelogd)",
+        responses=MijnKinderenSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        lid = lidmaatschap_van(request.user)
+        medewerker = lid.medewerker if lid is not None else None
+        if medewerker is None:
+            raise PermissionDenied(
+                "Uw account is niet gekoppeld aan een jeugdbeschermer of jeugdreclasseerder."
+            )
+        peildatum = timezone.localdate()
+        kinderen = lijsten.mijn_kinderen(
+            gebruiker=request.user,
+            medewerker=medewerker,
+            peildatum=peildatum,
+            kanaal=AuditRegel.Kanaal.API,
+        )
+        last = caseload_van(medewerker, peildatum)
+        data = {
+            "medewerker": medewerker.naam,
+            "peildatum": peildatum,
+            "caseload": last.caseload,
+            "norm": last.cap,
+            "kinderen": kinderen,
+        }
+        return Response(MijnKinderenSerializer(data).data)

@@ -13,5 +13,6 @@ urlpatterns = [
         name="api-niet-tijdig",
     ),
     path("doorbraak/", doorbraak.DoorbraakApi.as_view(), name="api-doorbraak"),
+    path("mijn-kinderen/", doorbraak.MijnKinderenApi.as_view(), name="api-mijn-kinderen"),
     path("monitor/", monitor.MonitorApi.as_view(), name="api-monitor"),
 ]
