@@ -103,3 +103,27 @@ def test_the_api_gives_the_same_children_as_the_page(client) -> None:  # type: i
 
     client.force_login(User.objects.get(username="planner1"))
     assert client.get(reverse("api-mijn-kinderen")).status_code == 403
+
+
+@pytest.mark.usefixtures("demo", "bevroren_klok")
+def test_a_jeugdbeschermer_sees_the_list_to_divide_but_only_the_planner_assigns(client) -> None:  # type: ignore[no-untyped-def]
+    jb = User.objects.get(username="jb1")
+    client.force_login(jb)
+    lijst = client.get(reverse("prioriteit"))
+    assert lijst.status_code == 200 and lijst.context["rijen"]
+    html = lijst.content.decode()
+    assert 'data-testid="alleen-planner"' in html
+    assert reverse("voorstel") not in html and "/toewijzen/" not in html
+
+    regel, _ = lijst.context["rijen"][0]
+    collega = jb.lidmaatschap.medewerker
+    voor = Toewijzing.objects.count()
+    url = reverse("toewijzen", args=[regel.kind_pid])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"medewerker": collega.pk}).status_code == 403
+    assert client.post(reverse("voorstel"), {"koppeling": ["1:1"]}).status_code == 403
+    assert Toewijzing.objects.count() == voor
+
+    client.force_login(User.objects.get(username="planner1"))
+    assert client.get(url).status_code == 200
+    assert "/toewijzen/" in client.get(reverse("prioriteit")).content.decode()

@@ -18,7 +18,7 @@ from ketenzicht.doorbraak import lijsten
 from ketenzicht.kinderen import selectors as kinderen
 from ketenzicht.kinderen import services
 from ketenzicht.kinderen.models import Kind, Maatregel
-from ketenzicht.organisaties.models import Medewerker, Organisatie
+from ketenzicht.organisaties.models import Lidmaatschap, Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
 from ketenzicht.planning import bezetting, selectors
 
@@ -32,6 +32,20 @@ def _gi(request: HttpRequest) -> Organisatie:
     return gi
 
 
+TOEWIJZERS = {Lidmaatschap.Rol.PLANNER, Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER}
+
+
+def _mag_toewijzen(request: HttpRequest) -> bool:
+    """Assigning a vaste jeugdbeschermer is the planner's (teamleider's) work; caseworkers of
+    the GI see the lists but do not hand children to each other."""
+    lid = lidmaatschap_van(request.user)
+    return lid is not None and lid.rol in TOEWIJZERS
+
+
+def _alleen_planner(request: HttpRequest) -> HttpResponse:
+    return render(request, "planning/alleen_planner.html", {"gi": gi_van(request.user)}, status=403)
+
+
 @login_required
 def prioriteit(request: HttpRequest) -> HttpResponse:
     gi = _gi(request)
@@ -42,7 +56,13 @@ def prioriteit(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "planning/prioriteit.html",
-        {"gi": gi, "peildatum": vandaag, "regels": regels, "rijen": rijen},
+        {
+            "gi": gi,
+            "peildatum": vandaag,
+            "regels": regels,
+            "rijen": rijen,
+            "mag_toewijzen": _mag_toewijzen(request),
+        },
     )
 
 
@@ -60,6 +80,8 @@ def _open_maatregel(gi: Organisatie, kind: Kind, vandaag: date) -> Maatregel:
 @login_required
 def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
     gi = _gi(request)
+    if not _mag_toewijzen(request):
+        return _alleen_planner(request)
     vandaag = timezone.localdate()
     try:
         kind = kinderen.kind_inzien(
@@ -110,6 +132,8 @@ def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
 @login_required
 def voorstel(request: HttpRequest) -> HttpResponse:
     gi = _gi(request)
+    if not _mag_toewijzen(request):
+        return _alleen_planner(request)
     vandaag = timezone.localdate()
     if request.method == "POST":
         return _voorstel_accepteren(request, gi, vandaag)
