@@ -127,3 +127,29 @@ def test_a_jeugdbeschermer_sees_the_list_to_divide_but_only_the_planner_assigns(
     client.force_login(User.objects.get(username="planner1"))
     assert client.get(url).status_code == 200
     assert "/toewijzen/" in client.get(reverse("prioriteit")).content.decode()
+
+
+@pytest.mark.usefixtures("demo", "bevroren_klok")
+def test_the_planner_opens_a_caseworkers_children_from_the_team_page(client) -> None:  # type: ignore[no-untyped-def]
+    planner = User.objects.get(username="planner1")
+    collega = User.objects.get(username="jb1").lidmaatschap.medewerker
+    client.force_login(planner)
+    url = reverse("kinderen-van", args=[collega.pk])
+    assert url in client.get(reverse("team")).content.decode()
+    pagina = client.get(url)
+    assert pagina.status_code == 200
+    assert f"Kinderen van {collega.naam}" in pagina.content.decode()
+    eigen = set(
+        Toewijzing.objects.filter(medewerker=collega, einde__isnull=True).values_list(
+            "maatregel__kind__pid", flat=True
+        )
+    )
+    assert {m.kind.kind_pid for m in pagina.context["kinderen"]} == eigen
+    gezien = AuditRegel.objects.filter(
+        gebruikersnaam="planner1", doel="kinderen van een medewerker"
+    )
+    assert {r.kind_pid for r in gezien} == eigen
+
+    # a caseworker of another GI is not the planner's to look at
+    ander = Medewerker.objects.exclude(gi=collega.gi).first()
+    assert client.get(reverse("kinderen-van", args=[ander.pk])).status_code == 404

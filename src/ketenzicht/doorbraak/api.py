@@ -142,7 +142,7 @@ class MijnKinderenApi(APIView):
                 "Uw account is niet gekoppeld aan een jeugdbeschermer of jeugdreclasseerder."
             )
         peildatum = timezone.localdate()
-        kinderen = lijsten.mijn_kinderen(
+        kinderen = lijsten.kinderen_van(
             gebruiker=request.user,
             medewerker=medewerker,
             peildatum=peildatum,

@@ -179,11 +179,17 @@ class MijnKind:
         return self.volgende is not None and self.volgende.status is normen.Status.TE_LAAT
 
 
-def mijn_kinderen(
-    *, gebruiker: Gebruiker, medewerker: Medewerker, peildatum: date, kanaal: str
+def kinderen_van(
+    *,
+    gebruiker: Gebruiker,
+    medewerker: Medewerker,
+    peildatum: date,
+    kanaal: str,
+    doel: str = "mijn kinderen",
 ) -> list[MijnKind]:
     """The children ``medewerker`` is the vaste jeugdbeschermer of on ``peildatum``: a deadline
-    past first (the longest overdue first), then by the next deadline, then by name."""
+    past first (the longest overdue first), then by the next deadline, then by name. Audited
+    as seen by ``gebruiker`` (the caseworker themselves, or their planner) for ``doel``."""
     sinds = dict(
         Toewijzing.objects.filter(medewerker=medewerker, start__lte=peildatum)
         .filter(Q(einde__isnull=True) | Q(einde__gt=peildatum))
@@ -206,7 +212,7 @@ def mijn_kinderen(
             m.kind.naam,
         )
     )
-    _gezien(gebruiker, [m.kind.kind_pid for m in uit], kanaal, "mijn kinderen")
+    _gezien(gebruiker, [m.kind.kind_pid for m in uit], kanaal, doel)
     return uit
 
 

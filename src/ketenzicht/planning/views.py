@@ -198,13 +198,32 @@ def mijn_kinderen(request: HttpRequest) -> HttpResponse:
     medewerker = lid.medewerker if lid is not None else None
     if medewerker is None:
         return render(request, "planning/geen_medewerker.html", status=403)
+    return _kinderen_van(request, medewerker, eigen=True)
+
+
+@login_required
+def kinderen_van(request: HttpRequest, medewerker_id: int) -> HttpResponse:
+    """The same for one caseworker of the planner's own GI, from the team page."""
+    gi = _gi(request)
+    medewerker = Medewerker.objects.filter(gi=gi, pk=medewerker_id).first()
+    if medewerker is None:
+        raise Http404("Geen medewerker van uw GI.")
+    return _kinderen_van(request, medewerker, eigen=False)
+
+
+def _kinderen_van(request: HttpRequest, medewerker: Medewerker, *, eigen: bool) -> HttpResponse:
     vandaag = timezone.localdate()
-    kinderen = lijsten.mijn_kinderen(
-        gebruiker=request.user, medewerker=medewerker, peildatum=vandaag, kanaal=WEB
+    kinderen = lijsten.kinderen_van(
+        gebruiker=request.user,
+        medewerker=medewerker,
+        peildatum=vandaag,
+        kanaal=WEB,
+        doel="mijn kinderen" if eigen else "kinderen van een medewerker",
     )
     context = {
         "gi": gi_van(request.user),
         "medewerker": medewerker,
+        "eigen": eigen,
         "kinderen": kinderen,
         "te_laat": sum(k.te_laat for k in kinderen),
         "caseload": bezetting.caseload_van(medewerker, vandaag),
