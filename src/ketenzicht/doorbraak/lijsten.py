@@ -1,6 +1,6 @@
 """Reads about children for the doorbraakaanpak: milestone status per measure, the gemeente's
-afspraak-1 list, the planner's signal list and the RET's worklist (a child's timeline is in
-``tijdlijn``).
+afspraak-1 list, the planner's signal list, one caseworker's children with their next deadline
+and the RET's worklist (a child's timeline is in ``tijdlijn``).
 
 Aggregates (the monthly monitor) contain no child; every list that shows children goes through
 ``zichtbare_kinderen`` and is audited."""
@@ -166,7 +166,7 @@ def signalen(
 
 
 @dataclass(frozen=True, slots=True)
-class MijnKind:
+class KindInCaseload:
     """A child in one caseworker's caseload: since when, and the first deadline still to meet
     (None: every milestone due so far is met, or the next one counts from one not met yet)."""
 
@@ -186,7 +186,7 @@ def kinderen_van(
     peildatum: date,
     kanaal: str,
     doel: str = "mijn kinderen",
-) -> list[MijnKind]:
+) -> list[KindInCaseload]:
     """The children ``medewerker`` is the vaste jeugdbeschermer of on ``peildatum``: a deadline
     past first (the longest overdue first), then by the next deadline, then by name. Audited
     as seen by ``gebruiker`` (the caseworker themselves, or their planner) for ``doel``."""
@@ -204,7 +204,7 @@ def kinderen_van(
     for k in met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum)):
         open_ = [s for s in k.standen if not s.status.gehaald and s.vervaldatum is not None]
         volgende = min(open_, key=lambda s: s.vervaldatum or date.max, default=None)
-        uit.append(MijnKind(k, sinds[k.maatregel_id], volgende))
+        uit.append(KindInCaseload(k, sinds[k.maatregel_id], volgende))
     uit.sort(
         key=lambda m: (
             not m.te_laat,
