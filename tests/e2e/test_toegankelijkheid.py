@@ -1,0 +1,72 @@
+"""Every kind of page passes axe-core's WCAG 2.1 A and AA checks (Dutch public bodies must meet
+them; the NL Design System components do, and this keeps our own layout and colours from
+breaking that). axe-core comes from npm with the other front-end packages."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from ketenzicht.demo.laden import laad
+from tests.e2e.conftest import inloggen
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+AXE = settings.HOME / "node_modules" / "axe-core" / "axe.min.js"
+REGELS = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}"
+PAGINAS = {
+    "planner1": [
+        "/wachtlijst/",
+        "/planning/",
+        "/planning/team/",
+        "/planning/voorstel/",
+        "/doorbraak/signalen/",
+        "/doorbraak/niet-tijdig/",
+        "/doorbraak/",
+        "/monitor/",
+        "/monitor/trend/",
+        "/monitor/definities/",
+        "/prognose/",
+    ],
+    "jb1": ["/planning/mijn-kinderen/"],
+    "gemeente1": ["/doorbraak/niet-tijdig/"],
+    "ret1": ["/doorbraak/expertteam/"],
+    "zbt1": ["/bemiddeling/"],
+}
+
+
+def _schendingen(pagina, url: str) -> list[str]:  # type: ignore[no-untyped-def]
+    pagina.goto(url)
+    pagina.add_script_tag(path=str(AXE))
+    gevonden = pagina.evaluate(
+        f"async () => (await axe.run(document, {REGELS})).violations.map("
+        "v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' '))"
+        ".join(', '))"
+    )
+    return [f"{url}: {s}" for s in gevonden]
+
+
+@pytest.mark.usefixtures("klok")
+def test_every_kind_of_page_meets_wcag_a_and_aa(live_server, browser) -> None:  # type: ignore[no-untyped-def]
+    assert AXE.exists(), f"{AXE} ontbreekt: make install (npm ci)"
+    laad(schaal="klein", seed=3, tot=timezone.localdate(), voortgang=lambda *_: None)
+    context = browser.new_context(locale="nl-NL")
+    pagina = context.new_page()
+    schendingen = _schendingen(pagina, f"{live_server.url}/inloggen/")
+    for gebruiker, paden in PAGINAS.items():
+        context.clear_cookies()
+        inloggen(pagina, live_server.url, gebruiker)
+        pagina.wait_for_load_state()
+        if gebruiker == "planner1":  # a child's record and the page to assign one
+            pagina.goto(f"{live_server.url}/planning/")
+            kind = pagina.locator("[data-testid=prioriteit] tbody tr").first
+            paden = [
+                *paden,
+                kind.locator("a").first.get_attribute("href"),
+                kind.locator("a", has_text="Toewijzen").get_attribute("href"),
+            ]
+        for pad in paden:
+            schendingen += _schendingen(pagina, live_server.url + pad)
+    context.close()
+    assert not schendingen, "\n".join(schendingen)
