@@ -136,6 +136,8 @@ def test_the_planner_opens_a_caseworkers_children_from_the_team_page(client) -> 
     client.force_login(planner)
     url = reverse("kinderen-van", args=[collega.pk])
     assert url in client.get(reverse("team")).content.decode()
+    # the signal list's overview links there too (this colleague has a deadline past)
+    assert url in client.get(reverse("signalen")).content.decode()
     pagina = client.get(url)
     assert pagina.status_code == 200
     assert f"Kinderen van {collega.naam}" in pagina.content.decode()
