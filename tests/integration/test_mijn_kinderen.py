@@ -155,3 +155,20 @@ def test_the_planner_opens_a_caseworkers_children_from_the_team_page(client) -> 
     # a caseworker of another GI is not the planner's to look at
     ander = Medewerker.objects.exclude(gi=collega.gi).first()
     assert client.get(reverse("kinderen-van", args=[ander.pk])).status_code == 404
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_admin_form_names_the_wrong_gi_and_survives_a_missing_one(admin_client) -> None:  # type: ignore[no-untyped-def]
+    lid = Lidmaatschap.objects.get(gebruiker__username="jb1")
+    ander = Medewerker.objects.exclude(gi=lid.organisatie).first()
+    url = reverse("admin:organisaties_lidmaatschap_change", args=[lid.pk])
+    velden = {"gebruiker": lid.gebruiker_id, "rol": lid.rol, "medewerker": ander.pk}
+    fout = admin_client.post(url, {**velden, "organisatie": lid.organisatie_id})
+    assert fout.status_code == 200 and "werkt niet bij" in fout.content.decode()
+    nieuw = reverse("admin:organisaties_lidmaatschap_add")
+    andere = User.objects.create_user(username="jb2", password="x-geheim-wachtwoord")
+    leeg = admin_client.post(nieuw, {**velden, "gebruiker": andere.pk, "organisatie": ""})
+    assert leeg.status_code == 200  # the form's own error, not a crash
+    assert not Lidmaatschap.objects.filter(gebruiker=andere).exists()
+    lid.refresh_from_db()
+    assert lid.medewerker.gi == lid.organisatie

@@ -91,7 +91,12 @@ class Lidmaatschap(models.Model):
         return f"{self.gebruiker} ({self.get_rol_display()}, {self.organisatie})"
 
     def clean(self) -> None:
-        if self.medewerker is not None and self.medewerker.gi_id != self.organisatie_id:
+        # organisatie_id, not organisatie: the form may not have one yet (its own field error)
+        if (
+            self.medewerker is not None
+            and self.organisatie_id is not None
+            and self.medewerker.gi_id != self.organisatie_id
+        ):
             raise ValidationError(
                 {"medewerker": f"{self.medewerker} werkt niet bij {self.organisatie}."}
             )
