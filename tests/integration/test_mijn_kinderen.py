@@ -172,3 +172,23 @@ def test_the_admin_form_names_the_wrong_gi_and_survives_a_missing_one(admin_clie
     assert not Lidmaatschap.objects.filter(gebruiker=andere).exists()
     lid.refresh_from_db()
     assert lid.medewerker.gi == lid.organisatie
+
+
+@pytest.mark.usefixtures("demo", "bevroren_klok")
+def test_the_assignment_service_itself_refuses_a_caseworker() -> None:
+    from ketenzicht.kinderen import services
+    from ketenzicht.kinderen.models import Maatregel
+
+    jb = User.objects.get(username="jb1")
+    collega = jb.lidmaatschap.medewerker
+    maatregel = (
+        Maatregel.objects.filter(gi=collega.gi, einde__isnull=True)
+        .exclude(toewijzingen__einde__isnull=True)
+        .first()
+    )
+    assert not services.mag_toewijzen(jb) and services.mag_toewijzen(None)
+    with pytest.raises(services.Weigering, match="teamleider of planner"):
+        services.jeugdbeschermer_toewijzen(
+            maatregel=maatregel, medewerker=collega, start=TOT, door=jb
+        )
+    assert not Toewijzing.objects.filter(maatregel=maatregel, einde__isnull=True).exists()

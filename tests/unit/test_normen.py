@@ -23,6 +23,7 @@ from ketenzicht.domain.normen import (
     normset_op,
     plus_maanden,
     standen,
+    volgende_termijn,
 )
 
 K = NederlandseKalender()
@@ -173,3 +174,18 @@ def test_normset_van_de_startdatum_telt() -> None:
     assert normset_op([oud, nieuw], date(2027, 1, 1)) is nieuw
     with pytest.raises(LookupError, match="2019-12-31"):
         normset_op([oud, nieuw], date(2019, 12, 31))
+
+
+@given(dagen, dagen, st.sets(st.sampled_from([m.code for m in DOORBRAAK_2020.mijlpalen])))
+def test_volgende_termijn_is_the_earliest_not_met(
+    start: date, peil: date, gehaald: set[str]
+) -> None:
+    """The next deadline of a child: not met, with a due date, none of those earlier."""
+    stand = standen(DOORBRAAK_2020, start, {c: start for c in gehaald}, peil, K)
+    volgende = volgende_termijn(stand)
+    open_ = [s for s in stand if not s.status.gehaald and s.vervaldatum is not None]
+    if volgende is None:
+        assert not open_
+    else:
+        assert volgende in open_
+        assert all(volgende.vervaldatum <= s.vervaldatum for s in open_)  # type: ignore[operator]

@@ -28,6 +28,7 @@ from ketenzicht.bemiddeling.models import (
 from ketenzicht.demo import bemiddeling as demo_bemiddeling
 from ketenzicht.demo import doorbraakregistratie, feiten, generator, opslag, stamdata
 from ketenzicht.demo.opslag import DemoFout, Voortgang
+from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.doorbraak.models import Afspraak, Escalatie, EscalatieOvergang, Mijlpaalregistratie
 from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Triage
 from ketenzicht.organisaties.models import (
@@ -37,6 +38,8 @@ from ketenzicht.organisaties.models import (
     Organisatie,
     Werklastnorm,
 )
+from ketenzicht.organisaties.selectors import werklastnorm
+from ketenzicht.planning.selectors import beschikbare_medewerkers, werkvoorraad
 
 SCHALEN = {"klein": 600, "landelijk": 32_500}
 KLEIN_GIS = 3
@@ -166,21 +169,12 @@ def _logins(gi: dict[str, Organisatie], gemeente: Organisatie) -> list[DemoLogin
 
 
 def _jeugdbeschermer_login(gi: Organisatie, tot: date) -> DemoLogin:
-    """``jb1``: a jeugdbeschermer of the first GI (planner1's), linked to the caseworker in
-    service and not sick on ``tot`` who holds the most children, for "Mijn kinderen"."""
-    from django.db.models import Count, Q
-
-    ziek = BeschikbaarheidsPeriode.objects.filter(soort="ziek", van__lte=tot).filter(
-        Q(tot__isnull=True) | Q(tot__gt=tot)
-    )
-    medewerker = (
-        Medewerker.objects.filter(gi=gi, rol="jeugdbeschermer", in_dienst_van__lte=tot)
-        .filter(Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gt=tot))
-        .exclude(pk__in=ziek.values("medewerker_id"))
-        .annotate(n=Count("toewijzingen", filter=Q(toewijzingen__einde__isnull=True)))
-        .order_by("-n", "pk")
-        .first()
-    )
+    """``jb1``: a jeugdbeschermer of the first GI (planner1's), linked to the caseworker
+    available on ``tot`` (in service, not sick) with the largest caseload, for "Mijn
+    kinderen"."""
+    last = werkvoorraad(gi, werklastnorm(gi.pk, tot)).caseload
+    beschikbaar = beschikbare_medewerkers(gi, tot, Rol.JEUGDBESCHERMER)
+    medewerker = max(beschikbaar, key=lambda m: (last.get(m.pk, 0.0), -m.pk), default=None)
     rol = Lidmaatschap.Rol.JEUGDBESCHERMER
     user = get_user_model().objects.create(username="jb1", password=make_password(DEMO_WACHTWOORD))
     Lidmaatschap.objects.create(gebruiker=user, organisatie=gi, rol=rol, medewerker=medewerker)

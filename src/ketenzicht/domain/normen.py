@@ -233,6 +233,13 @@ def _status(
     return Status.OPEN, 0
 
 
+def volgende_termijn(stand: Sequence[MijlpaalStand]) -> MijlpaalStand | None:
+    """The first deadline still to meet: of the milestones not met that have a due date, the
+    earliest (None: every one due so far is met, or the next counts from one not met yet)."""
+    open_ = [s for s in stand if not s.status.gehaald and s.vervaldatum is not None]
+    return min(open_, key=lambda s: s.vervaldatum or date.max, default=None)
+
+
 def escalatie_voorstel(stand: Sequence[MijlpaalStand], drempel_dagen: int) -> str | None:
     """Afspraak 3's rule: help more than ``drempel_dagen`` overdue suggests the expert team."""
     for s in stand:

@@ -39,6 +39,7 @@ class KindMetMijlpalen:
     start: date
     standen: tuple[normen.MijlpaalStand, ...]
     jeugdbeschermer: str | None = None
+    jeugdbeschermer_id: int | None = None
 
     @property
     def te_laat(self) -> tuple[normen.MijlpaalStand, ...]:
@@ -52,11 +53,12 @@ def met_mijlpalen(
     sets = normsets()
     kalender = NederlandseKalender()
     behaald = gehaald(m.pk for m in lijst)
-    huidige = dict(
-        Toewijzing.objects.filter(maatregel__in=lijst, einde__isnull=True).values_list(
-            "maatregel_id", "medewerker__naam"
-        )
-    )
+    huidige = {
+        maatregel_id: (naam, mid)
+        for maatregel_id, naam, mid in Toewijzing.objects.filter(
+            maatregel__in=lijst, einde__isnull=True
+        ).values_list("maatregel_id", "medewerker__naam", "medewerker_id")
+    }
     uit = []
     for m in lijst:
         normset = normen.normset_voor(sets, m.start)
@@ -77,7 +79,7 @@ def met_mijlpalen(
                 m.maatregelcode.kort,
                 m.start,
                 tuple(stand),
-                huidige.get(m.pk),
+                *huidige.get(m.pk, (None, None)),
             )
         )
     return uit
@@ -200,11 +202,10 @@ def kinderen_van(
         .select_related("kind__gemeente", "gi")
         .order_by("pk")
     )
-    uit = []
-    for k in met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum)):
-        open_ = [s for s in k.standen if not s.status.gehaald and s.vervaldatum is not None]
-        volgende = min(open_, key=lambda s: s.vervaldatum or date.max, default=None)
-        uit.append(KindInCaseload(k, sinds[k.maatregel_id], volgende))
+    uit = [
+        KindInCaseload(k, sinds[k.maatregel_id], normen.volgende_termijn(k.standen))
+        for k in met_mijlpalen(maatregelen, peildatum, bijna_dagen(peildatum))
+    ]
     uit.sort(
         key=lambda m: (
             not m.te_laat,
@@ -224,6 +225,7 @@ class SignaalTelling:
     te_laat: int
     deze_week: int
     langst_te_laat_dagen: int
+    medewerker_id: int | None = None  # None: children without one, or a name two share
 
 
 def signaaloverzicht(per: dict[str, list[Signaal]]) -> list[SignaalTelling]:
@@ -231,7 +233,16 @@ def signaaloverzicht(per: dict[str, list[Signaal]]) -> list[SignaalTelling]:
     rijen = []
     for naam, lijst in per.items():
         laat = [g.stand.dagen_te_laat for g in lijst if g.stand.status is normen.Status.TE_LAAT]
-        rijen.append(SignaalTelling(naam, len(laat), len(lijst) - len(laat), max(laat, default=0)))
+        ids = {g.kind.jeugdbeschermer_id for g in lijst}
+        rijen.append(
+            SignaalTelling(
+                naam,
+                len(laat),
+                len(lijst) - len(laat),
+                max(laat, default=0),
+                ids.pop() if len(ids) == 1 else None,
+            )
+        )
     return sorted(rijen, key=lambda r: (-r.te_laat, -r.langst_te_laat_dagen, r.naam))
 
 

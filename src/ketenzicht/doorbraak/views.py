@@ -14,7 +14,7 @@ from ketenzicht.domain.doorbraak import Maand
 from ketenzicht.doorbraak import lijsten, selectors
 from ketenzicht.doorbraak.models import Escalatie
 from ketenzicht.doorbraak.rechten import eigen_rij
-from ketenzicht.organisaties.models import Medewerker, Organisatie
+from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
 
 WEB = AuditRegel.Kanaal.WEB
@@ -159,16 +159,11 @@ def signalen(request: HttpRequest) -> HttpResponse:
         return render(request, "web/geen_toegang.html", status=403)
     vandaag = timezone.localdate()
     per = lijsten.signalen(gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB)
-    # a name that is one caseworker's links to all of their children (from the team page too)
-    ids: dict[str, list[int]] = {}
-    for pk, naam in Medewerker.objects.filter(gi=gi, naam__in=list(per)).values_list("pk", "naam"):
-        ids.setdefault(naam, []).append(pk)
     context = {
         "gi": gi,
         "per": per,
         "overzicht": lijsten.signaaloverzicht(per),
         "anker": {naam: f"mw-{i}" for i, naam in enumerate(per)},
-        "medewerker_id": {naam: pks[0] for naam, pks in ids.items() if len(pks) == 1},
         "peildatum": vandaag,
     }
     return render(request, "doorbraak/signalen.html", context)

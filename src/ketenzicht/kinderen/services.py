@@ -20,8 +20,8 @@ from ketenzicht.domain.prioriteit import Urgentie
 from ketenzicht.domain.werklast import Werklastnorm
 from ketenzicht.kinderen import bsnopslag
 from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Triage
-from ketenzicht.organisaties.models import Medewerker, Organisatie
-from ketenzicht.organisaties.selectors import werklastnorm
+from ketenzicht.organisaties.models import Lidmaatschap, Medewerker, Organisatie
+from ketenzicht.organisaties.selectors import lidmaatschap_van, werklastnorm
 
 Gebruiker = AbstractBaseUser | AnonymousUser | None
 
@@ -138,6 +138,19 @@ def caseload(medewerker: Medewerker, norm: Werklastnorm) -> float:
     return norm.caseload(MaatregelCode(c) for c in codes)
 
 
+TOEWIJZERS = {Lidmaatschap.Rol.PLANNER, Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER}
+
+
+def mag_toewijzen(door: Gebruiker) -> bool:
+    """Assigning a vaste jeugdbeschermer is the planner's (teamleider's) work, or the
+    functioneel beheerder's; caseworkers see the lists but do not hand children to each other.
+    ``None`` is the system itself (demo, import)."""
+    if door is None:
+        return True
+    lid = lidmaatschap_van(door)
+    return lid is not None and lid.rol in TOEWIJZERS
+
+
 @transaction.atomic
 def jeugdbeschermer_toewijzen(
     *,
@@ -155,6 +168,8 @@ def jeugdbeschermer_toewijzen(
     of the transaction, so two planners assigning at once are serialised and cannot together push
     anyone over the cap (on SQLite, immediate transactions serialise all writers).
     """
+    if not mag_toewijzen(door):
+        raise Weigering("Een vaste jeugdbeschermer toewijzen doet de teamleider of planner.")
     medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
     maatregel = Maatregel.objects.select_for_update().get(pk=maatregel.pk)
     _controleer_medewerker(maatregel, medewerker, start)

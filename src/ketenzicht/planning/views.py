@@ -18,7 +18,7 @@ from ketenzicht.doorbraak import lijsten
 from ketenzicht.kinderen import selectors as kinderen
 from ketenzicht.kinderen import services
 from ketenzicht.kinderen.models import Kind, Maatregel
-from ketenzicht.organisaties.models import Lidmaatschap, Medewerker, Organisatie
+from ketenzicht.organisaties.models import Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
 from ketenzicht.planning import bezetting, selectors
 
@@ -30,16 +30,6 @@ def _gi(request: HttpRequest) -> Organisatie:
     if gi is None:
         raise Http404("Alleen voor medewerkers van een GI.")
     return gi
-
-
-TOEWIJZERS = {Lidmaatschap.Rol.PLANNER, Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER}
-
-
-def _mag_toewijzen(request: HttpRequest) -> bool:
-    """Assigning a vaste jeugdbeschermer is the planner's (teamleider's) work; caseworkers of
-    the GI see the lists but do not hand children to each other."""
-    lid = lidmaatschap_van(request.user)
-    return lid is not None and lid.rol in TOEWIJZERS
 
 
 def _alleen_planner(request: HttpRequest) -> HttpResponse:
@@ -61,7 +51,7 @@ def prioriteit(request: HttpRequest) -> HttpResponse:
             "peildatum": vandaag,
             "regels": regels,
             "rijen": rijen,
-            "mag_toewijzen": _mag_toewijzen(request),
+            "mag_toewijzen": services.mag_toewijzen(request.user),
         },
     )
 
@@ -80,7 +70,7 @@ def _open_maatregel(gi: Organisatie, kind: Kind, vandaag: date) -> Maatregel:
 @login_required
 def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
     gi = _gi(request)
-    if not _mag_toewijzen(request):
+    if not services.mag_toewijzen(request.user):
         return _alleen_planner(request)
     vandaag = timezone.localdate()
     try:
@@ -132,7 +122,7 @@ def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
 @login_required
 def voorstel(request: HttpRequest) -> HttpResponse:
     gi = _gi(request)
-    if not _mag_toewijzen(request):
+    if not services.mag_toewijzen(request.user):
         return _alleen_planner(request)
     vandaag = timezone.localdate()
     if request.method == "POST":
