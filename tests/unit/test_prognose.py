@@ -180,6 +180,34 @@ def test_een_ots_van_de_start_eindigt_uiterlijk_op_de_18e_verjaardag() -> None:
     assert met[4:] == [0, 0]
 
 
+def test_een_nieuwe_ots_eindigt_uiterlijk_op_de_18e_verjaardag() -> None:
+    """A new measure ends no later than its child's 18th birthday, counted from its start:
+    with half the new children 18 in 60 days and half in 10,000, a type that otherwise hardly
+    ends keeps, after a year, the whole inflow of the second half and of the first only the
+    last 60 days' (drawn between the quantiles: 60 + (u - 0.5) * 2 * 9,940 days for u > 0.5)."""
+    lang = Maatregeltype("OTS", instroom=1, voorraad=1, duur_dagen=1e6, rest_dagen=1e6)
+    par = replace(RUIM, begin_clienten=0, horizon_maanden=12, typen=(lang,))
+    dag = 365.25 / 12
+    per_dag = par.instroom_per_maand / dag
+    zonder = [simuleer(Scenario("zonder", par), s).maanden.clienten for s in range(6)]
+    jong = replace(lang, achttien_nieuw_dagen=(60.0, 60.0, 10_000.0))  # quantiles 0, 50, 100%
+    met = [
+        simuleer(Scenario("met", replace(par, typen=(jong,))), s).maanden.clienten for s in range(6)
+    ]
+    jaar = 12 * dag
+    gemiddeld = [sum(r[-1] for r in rs) / len(rs) for rs in (zonder, met)]
+    # a draw u < 0.5 lies at 60 days; the others above 60 + 0 .. 9,940 days: after a year, all
+    # of those whose u puts their birthday beyond their age are still there
+    achter = sum(
+        min(1.0, 0.5 + (leeftijd - 60) / (2 * 9_940)) if leeftijd > 60 else 0.5
+        for leeftijd in (jaar - (k + 0.5) for k in range(int(jaar)))
+    )
+    verwacht_met = per_dag * (60 * 0.5 + (int(jaar) - achter))
+    assert gemiddeld[0] == pytest.approx(per_dag * jaar, rel=0.03)  # sd of the mean ≈ 0.6%
+    assert gemiddeld[1] == pytest.approx(verwacht_met, rel=0.03)
+    assert gemiddeld[1] < 0.6 * gemiddeld[0]
+
+
 def test_wie_op_de_startwachtlijst_staat_gaat_eraf_als_de_maatregel_eindigt() -> None:
     """Short measures end while their child still waits for a jeugdbeschermer: with the same
     delay, a mix of short measures has a shorter start list than one of long measures."""
@@ -195,7 +223,7 @@ def test_wie_op_de_startwachtlijst_staat_gaat_eraf_als_de_maatregel_eindigt() ->
 
 def test_typen_in_een_scenariobestand() -> None:
     """Types round-trip through a scenario file; a wrong one names what is wrong."""
-    lang = replace(LANG, achttien_dagen=(0.0, 120.0, 4000.0))
+    lang = replace(LANG, achttien_dagen=(0.0, 120.0, 4000.0), achttien_nieuw_dagen=(90.0, 6000.0))
     s = Scenario("typen", replace(KLEIN, typen=(KORT, lang)))
     assert scenario_uit(json.loads(json.dumps(scenario_json(s)))) == s
     assert "achttien_dagen" not in scenario_json(s)["parameters"]["typen"][0]  # KORT: none
@@ -203,6 +231,14 @@ def test_typen_in_een_scenariobestand() -> None:
     fouten = [
         ([{**een, "achttien_dagen": 100}], "typen[0].achttien_dagen: verwacht een lijst getallen"),
         ([{**een, "achttien_dagen": [5, -1]}], "typen[0] (a): achttien_dagen mogen niet negatief"),
+        (
+            [{**een, "achttien_nieuw_dagen": "100"}],
+            "typen[0].achttien_nieuw_dagen: verwacht een lijst getallen",
+        ),
+        (
+            [{**een, "achttien_nieuw_dagen": [-3]}],
+            "typen[0] (a): achttien_nieuw_dagen mogen niet negatief",
+        ),
         ([{"naam": "a", "instroom": 1, "voorraad": 1}], "typen[0]: een object met duur_dagen"),
         (
             [{"naam": "a", "instroom": 0.5, "voorraad": 1, "duur_dagen": 10}],

@@ -209,6 +209,35 @@ def test_wie_18_wordt_telt_apart_van_de_snelheid_van_de_voorraad() -> None:
     assert typen["JR 41"].achttien_dagen == ()
 
 
+def test_een_nieuwe_maatregel_krijgt_de_dagen_tot_18_van_wie_het_laatste_jaar_begon() -> None:
+    """New measures: the days from their start until the child turns 18 of those started in
+    the last 12 months (percentiles 0-100), and their first-phase rate counts only the other
+    ends, as the stock's does: an OTS begun at 17.5 ends within half a year whatever its rate."""
+    ots, feb = MaatregelCode.OTS, date(2025, 2, 1)
+    maatregelen = [
+        # begun 1 Feb 2025: 30 ended at 18 on 1 Aug, 30 ended otherwise on 1 Jun, 30 running
+        *(MaatregelVerloop(feb, date(2025, 8, 1), None, ots, date(2025, 8, 1), True),) * 30,
+        *(MaatregelVerloop(feb, date(2025, 6, 1), None, ots, date(2035, 2, 1)),) * 30,
+        *(MaatregelVerloop(feb, None, None, ots, date(2040, 2, 1)),) * 30,
+        *(MaatregelVerloop(date(2025, 3, 1), date(2025, 9, 1), None, MaatregelCode.JR_41),) * 40,
+    ]
+    h = replace(_historie(maatregelen), maatregelen=maatregelen)  # every one of a known code
+    typen = {t.naam: t for t in kalibreer(h).parameters.typen}
+    nieuw = typen["OTS"].achttien_nieuw_dagen
+    assert len(nieuw) == 101
+    assert nieuw[0] == nieuw[33] == (date(2025, 8, 1) - feb).days
+    assert nieuw[34] == nieuw[66] == (date(2035, 2, 1) - feb).days
+    assert nieuw[67] == nieuw[-1] == (date(2040, 2, 1) - feb).days
+    client_dagen = 30 * (
+        (date(2025, 8, 1) - feb).days + (date(2025, 6, 1) - feb).days + (PEIL - feb).days
+    )
+    assert typen["OTS"].eerst_dagen == pytest.approx(client_dagen / 30, abs=0.05)  # not / 60
+    assert typen["JR 41"].achttien_nieuw_dagen == ()
+    assert typen["JR 41"].eerst_dagen == pytest.approx(
+        40 * (date(2025, 9, 1) - date(2025, 3, 1)).days / 40, abs=0.05
+    )
+
+
 def test_begin_telt_wie_nog_binnen_de_termijn_zonder_jeugdbeschermer_is() -> None:
     """On Thursday 1 Jan 2026 (a holiday): a measure started on Tuesday 23 Dec still has its
     term running (Christmas and New Year push it to 2 Jan), one started on Monday 22 Dec is on

@@ -44,7 +44,8 @@ Par = namedtuple(
     "Par",
     (
         "instroom_trend_per_jaar seizoen cumulatief exponentieel duur_dagen duur_cv vanaf_start "
-        "typ_duur typ_eerst typ_eerst_tot typ_rest typ_achttien typ_instroom typ_voorraad "
+        "typ_duur typ_eerst typ_eerst_tot typ_rest typ_achttien typ_achttien_nieuw typ_instroom "
+        "typ_voorraad "
         "medewerkers vacature_dagen lang_ziek_per_jaar lang_ziek_dagen lang_ziek_vanaf_dagen "
         "ziekte_drempel_dagen "
         "inwerk_dagen inwerkfactor start_direct start_vertraging_dagen "
@@ -87,13 +88,11 @@ def _looptijd(p, gem):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def _rest_looptijd(p, typ):  # type: ignore[no-untyped-def]
-    """What is left of the measure of a client at the start, of type ``typ``: the type's rest,
-    but no longer than until the child turns 18 when its measure ends then (drawn from the
-    type's quantiles only for such a type, so that other runs keep their random numbers)."""
-    x = _looptijd(p, p.typ_rest[typ])
-    q = p.typ_achttien[typ]
-    if q[0] < math.inf:  # a draw between the quantiles, linear: the tails stay as they are
+def _tot_achttien(x, q):  # type: ignore[no-untyped-def]
+    """``x``, but no longer than a draw of the days until 18 between the quantiles ``q``
+    (linear: the tails stay as they are). Drawn only for a type whose measures end at 18, so
+    that other runs keep their random numbers."""
+    if q[0] < math.inf:
         u = np.random.random() * (len(q) - 1)
         j = int(u)
         x = min(x, q[j] + (u - j) * (q[j + 1] - q[j]) if j + 1 < len(q) else q[j])
@@ -101,15 +100,24 @@ def _rest_looptijd(p, typ):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
+def _rest_looptijd(p, typ):  # type: ignore[no-untyped-def]
+    """What is left of the measure of a client at the start, of type ``typ``: the type's rest,
+    but no longer than until the child turns 18 when its measure ends then."""
+    return _tot_achttien(_looptijd(p, p.typ_rest[typ]), p.typ_achttien[typ])
+
+
+@njit(cache=True)
 def _nieuw_looptijd(p, typ):  # type: ignore[no-untyped-def]
     """The duration of a new measure of type ``typ``: piecewise exponential, one rate in its
-    first phase and another after it (lognormal: of the type's mean)."""
+    first phase and another after it (lognormal: of the type's mean), but no longer than until
+    the child turns 18 when its measure ends then."""
     if not p.exponentieel:
-        return _looptijd(p, p.typ_duur[typ])
-    x = _exp(1.0 / p.typ_eerst[typ])
-    if x > p.typ_eerst_tot[typ]:
-        x = p.typ_eerst_tot[typ] + _exp(1.0 / p.typ_duur[typ])
-    return x
+        x = _looptijd(p, p.typ_duur[typ])
+    else:
+        x = _exp(1.0 / p.typ_eerst[typ])
+        if x > p.typ_eerst_tot[typ]:
+            x = p.typ_eerst_tot[typ] + _exp(1.0 / p.typ_duur[typ])
+    return _tot_achttien(x, p.typ_achttien_nieuw[typ])
 
 
 @njit(cache=True)

@@ -243,7 +243,8 @@ def _typen(par: Parameters) -> dict[str, np.ndarray]:
         "typ_eerst": kolom([t.eerst for t in typen]),
         "typ_eerst_tot": kolom([t.eerst_tot_dagen for t in typen]),
         "typ_rest": kolom([t.rest for t in typen]),
-        "typ_achttien": _achttien(typen),
+        "typ_achttien": _achttien([t.achttien_dagen for t in typen]),
+        "typ_achttien_nieuw": _achttien([t.achttien_nieuw_dagen for t in typen]),
     }
     for deel in ("instroom", "voorraad"):
         aandelen = kolom([getattr(t, deel) for t in typen])
@@ -251,14 +252,14 @@ def _typen(par: Parameters) -> dict[str, np.ndarray]:
     return uit
 
 
-def _achttien(typen: tuple[Maatregeltype, ...]) -> np.ndarray:
-    """Per type the quantiles (0, ..., 1) of the days until 18 of a client at the start, every
-    type as many; a type without: a row of infinity."""
-    k = max((len(t.achttien_dagen) for t in typen), default=0) or 1
-    uit = np.full((len(typen), k), math.inf)
-    for i, t in enumerate(typen):
-        if t.achttien_dagen:
-            uit[i] = np.quantile(sorted(t.achttien_dagen), np.linspace(0, 1, k))
+def _achttien(kwantielen: list[tuple[float, ...]]) -> np.ndarray:
+    """Per type its quantiles (0, ..., 1) of the days until 18 (of a client at the start, or
+    of a new measure from its start), every type as many; a type without: a row of infinity."""
+    k = max((len(q) for q in kwantielen), default=0) or 1
+    uit = np.full((len(kwantielen), k), math.inf)
+    for i, q in enumerate(kwantielen):
+        if q:
+            uit[i] = np.quantile(sorted(q), np.linspace(0, 1, k))
     return uit
 
 

@@ -79,6 +79,11 @@ class Maatregeltype:
     # empty: no such end. With it, ``rest_dagen`` is the rate of the other ends: the children
     # close to 18 leave first, and the stock that remains leaves more slowly
     achttien_dagen: tuple[float, ...] = ()
+    # a new measure: days from its start until its child turns 18, as quantiles (``NOOIT`` as
+    # above); empty: none ends then. With it, ``eerst_dagen`` and ``duur_dagen`` are the rates
+    # of the other ends: an OTS for a child of 16 lasts two years at most, one for a baby can run
+    # for seventeen
+    achttien_nieuw_dagen: tuple[float, ...] = ()
 
     @property
     def eerst(self) -> float:
@@ -242,8 +247,9 @@ class Parameters:
                 raise OngeldigeParameters(
                     f"{waar}: duur_dagen, eerst_dagen, eerst_tot_dagen en rest_dagen groter dan 0"
                 )
-            if any(d < 0 for d in t.achttien_dagen):
-                raise OngeldigeParameters(f"{waar}: achttien_dagen mogen niet negatief zijn")
+            for veld in ("achttien_dagen", "achttien_nieuw_dagen"):
+                if any(d < 0 for d in getattr(t, veld)):
+                    raise OngeldigeParameters(f"{waar}: {veld} mogen niet negatief zijn")
             if t.instroom < 0 or t.voorraad < 0:
                 raise OngeldigeParameters(f"{waar}: instroom en voorraad mogen niet negatief zijn")
         namen = [t.naam for t in self.typen]

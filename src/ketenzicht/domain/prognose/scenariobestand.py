@@ -97,6 +97,9 @@ def _getal(w: object) -> bool:
     return isinstance(w, (int, float)) and not isinstance(w, bool)
 
 
+KWANTIEL_VELDEN = ("achttien_dagen", "achttien_nieuw_dagen")  # a type's lists of days
+
+
 def _typen(gegeven: Any, waar: str) -> tuple[Maatregeltype, ...]:
     if not isinstance(gegeven, list):
         raise OngeldigeParameters(f"{waar}: verwacht een lijst objecten")
@@ -107,20 +110,21 @@ def _typen(gegeven: Any, waar: str) -> tuple[Maatregeltype, ...]:
         if not isinstance(t, dict) or not nodig <= set(t) or set(t) - velden:
             raise OngeldigeParameters(
                 f"{waar}[{i}]: een object met {', '.join(sorted(nodig))} (en eventueel "
-                "eerst_dagen, eerst_tot_dagen, rest_dagen, achttien_dagen)"
+                "eerst_dagen, eerst_tot_dagen, rest_dagen, achttien_dagen, achttien_nieuw_dagen)"
             )
-        achttien = t.get("achttien_dagen", [])
-        if not isinstance(achttien, list) or not all(_getal(w) for w in achttien):
-            raise OngeldigeParameters(f"{waar}[{i}].achttien_dagen: verwacht een lijst getallen")
-        for naam in velden - {"naam", "achttien_dagen"}:
+        lijsten: dict[str, Any] = {}
+        for naam in KWANTIEL_VELDEN:
+            lijst = t.get(naam, [])
+            if not isinstance(lijst, list) or not all(_getal(w) for w in lijst):
+                raise OngeldigeParameters(f"{waar}[{i}].{naam}: verwacht een lijst getallen")
+            lijsten[naam] = tuple(float(w) for w in lijst)
+        for naam in velden - {"naam", *KWANTIEL_VELDEN}:
             if not _getal(t.get(naam, 0.0)):
                 raise OngeldigeParameters(f"{waar}[{i}].{naam}: verwacht een getal")
-        getallen = {k: float(w) for k, w in t.items() if k not in ("naam", "achttien_dagen")}
-        uit.append(
-            Maatregeltype(
-                naam=str(t["naam"]), achttien_dagen=tuple(float(w) for w in achttien), **getallen
-            )
-        )
+        getallen: dict[str, Any] = {
+            k: float(w) for k, w in t.items() if k != "naam" and k not in lijsten
+        }
+        uit.append(Maatregeltype(naam=str(t["naam"]), **lijsten, **getallen))
     return tuple(uit)
 
 

@@ -5,7 +5,8 @@ years (the measures started in the window, over the window's length) and of one 
 that (the last 12 months). A measure for a young child runs for years; the stock holds many
 close to 18: an OTS or voogdij of a client at the peildatum ends no later than the child's 18th
 birthday (the days until then, as percentiles), and the stock's rate then counts the other ends
-only.
+only. So does a new one: the new measures get the days from their start until 18 of those started
+in the last year, and the rates of the new measures count the other ends.
 """
 
 from __future__ import annotations
@@ -36,8 +37,12 @@ class _Telling:
     oud_dagen: float = 0.0  # client-days in the last 12 months older than the window
     oud_einden: int = 0
     meerderjarig: int = 0  # of ``einden``: because the child came of age
+    nieuw_meerderjarig: int = 0  # of ``nieuw_einden``: the same
+    oud_meerderjarig: int = 0  # of ``oud_einden``: the same
     # in execution at the peildatum: days until the child turns 18 (NOOIT: no end then)
     achttien: list[float] = field(default_factory=list)
+    # started in the last 12 months: days from the start until the child turns 18 (NOOIT: none)
+    achttien_nieuw: list[float] = field(default_factory=list)
 
     def tel_op(self, ander: _Telling) -> None:
         for f in fields(self):
@@ -57,7 +62,11 @@ def per_type(h: Historie, begin: date, recent: date, duur: float) -> tuple[Maatr
         einde = m.einde if m.einde is not None and m.einde < t else None
         c.dagen += overlap(m.start, m.einde, recent, t)
         c.einden += einde is not None and recent <= einde
-        c.starts += recent <= m.start < t
+        if recent <= m.start < t:
+            c.starts += 1
+            c.achttien_nieuw.append(
+                NOOIT if m.achttien is None else float(max(0, dagen(m.start, m.achttien)))
+            )
         c.meerderjarig += einde is not None and recent <= einde and m.meerderjarig
         if m.start <= t and (m.einde is None or m.einde > t):
             c.lopend += 1
@@ -65,10 +74,12 @@ def per_type(h: Historie, begin: date, recent: date, duur: float) -> tuple[Maatr
         if begin <= m.start < t:
             c.nieuw_dagen += overlap(m.start, m.einde, m.start, t)
             c.nieuw_einden += einde is not None
+            c.nieuw_meerderjarig += einde is not None and m.meerderjarig
         ouder = max(recent, m.start + timedelta(days=oud))
         if ouder < t:
             c.oud_dagen += overlap(ouder, m.einde, ouder, t)
             c.oud_einden += einde is not None and ouder <= einde
+            c.oud_meerderjarig += einde is not None and ouder <= einde and m.meerderjarig
     groepen: dict[str, _Telling] = {}
     for naam, c in sorted(tel.items(), key=lambda kv: -kv[1].lopend):
         eigen = c.einden >= MIN_TYPE and c.starts >= MIN_TYPE
@@ -89,16 +100,21 @@ def per_type(h: Historie, begin: date, recent: date, duur: float) -> tuple[Maatr
         # with the ends at 18 drawn per client, the rest rate is that of the other ends
         andere = g.einden - g.meerderjarig if achttien else g.einden
         rest = round(g.dagen / andere, 1) if andere else duur  # a pool without ends
+        # likewise a new measure, capped at 18 from its start
+        achttien_nieuw = _kwantielen(g.achttien_nieuw)
+        nieuw_andere = g.nieuw_einden - (g.nieuw_meerderjarig if achttien_nieuw else 0)
+        oud_andere = g.oud_einden - (g.oud_meerderjarig if achttien_nieuw else 0)
         typen.append(
             Maatregeltype(
                 naam,
                 instroom=round(g.starts / starts, 4),
                 voorraad=round(g.lopend / lopend, 4),
-                duur_dagen=gemiddeld(g.oud_dagen, g.oud_einden, rest),
-                eerst_dagen=gemiddeld(g.nieuw_dagen, g.nieuw_einden, rest),
+                duur_dagen=gemiddeld(g.oud_dagen, oud_andere, rest),
+                eerst_dagen=gemiddeld(g.nieuw_dagen, nieuw_andere, rest),
                 eerst_tot_dagen=float(oud),
                 rest_dagen=rest,
                 achttien_dagen=achttien,
+                achttien_nieuw_dagen=achttien_nieuw,
             )
         )
     return tuple(typen)  # shares rounded: the engine normalises them
