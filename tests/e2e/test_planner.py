@@ -36,6 +36,9 @@ def test_planner_ziet_wachtlijsten_en_opent_een_kind(live_server, pagina, tmp_pa
     pagina.click("text=interne wachtlijst")  # htmx swaps the table in place
     pagina.wait_for_selector("[data-testid=wachtlijst-intern]")
     assert pagina.locator("[data-testid=wachtlijst-intern] tbody tr").count() == intern
+    # ... and the counters with it: the one shown is the one marked
+    assert pagina.get_attribute("a[href='?soort=intern']", "aria-current") == "true"
+    assert pagina.get_attribute("a[href='?soort=start']", "aria-current") is None
     naam = pagina.locator("[data-testid=wachtlijst-intern] tbody tr a").first.inner_text()
     pagina.locator("[data-testid=wachtlijst-intern] tbody tr a").first.click()
     pagina.wait_for_selector("h1")

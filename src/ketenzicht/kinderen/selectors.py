@@ -3,7 +3,7 @@ place every entrypoint (page, API, CLI) goes through."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -160,6 +160,14 @@ class WachtlijstRegel:
     soort: WachtSoort
     sinds: date
     dagen_wachtend: int
+
+
+def wachtlijst_aantallen(*, gi: Organisatie, peildatum: date) -> dict[WachtSoort, int]:
+    """How many children wait on each of the GI's lists at ``peildatum``: counts only, no child
+    is named, so nothing is audited (the list shown beside them is)."""
+    standen = maatregel_standen(peildatum=peildatum, gi_ids=[gi.pk])
+    tel = Counter(w.soort for w in wachtenden(standen, peildatum, NederlandseKalender()))
+    return {soort: tel[soort] for soort in WachtSoort}
 
 
 def wachtlijst(

@@ -30,20 +30,26 @@ def wachtlijst(request: HttpRequest) -> HttpResponse:
     except ValueError:
         soort = WachtSoort.START
     peildatum = timezone.localdate()
+    # only the list shown names children, so only its children are audited as seen
     regels = selectors.wachtlijst(
-        gebruiker=request.user, gi=gi, peildatum=peildatum, kanaal=AuditRegel.Kanaal.WEB
+        gebruiker=request.user,
+        gi=gi,
+        peildatum=peildatum,
+        soort=soort,
+        kanaal=AuditRegel.Kanaal.WEB,
     )
-    lijst = [r for r in regels if r.soort is soort]
+    aantallen = selectors.wachtlijst_aantallen(gi=gi, peildatum=peildatum)
     context = {
         "gi": gi,
         "peildatum": peildatum,
         "soort": soort.value,
-        "regels": lijst,
-        "aantal_start": sum(r.soort is WachtSoort.START for r in regels),
-        "aantal_intern": sum(r.soort is WachtSoort.INTERN for r in regels),
+        "regels": regels,
+        "aantal_start": aantallen[WachtSoort.START],
+        "aantal_intern": aantallen[WachtSoort.INTERN],
     }
+    # htmx swaps the counters with the list, so the one shown is the one marked
     sjabloon = (
-        "web/_wachtlijst_tabel.html" if request.headers.get("HX-Request") else "web/wachtlijst.html"
+        "web/_wachtlijsten.html" if request.headers.get("HX-Request") else "web/wachtlijst.html"
     )
     return render(request, sjabloon, context)
 
