@@ -19,6 +19,7 @@ from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.perioden import Periode
 from ketenzicht.domain.wachtlijst import (
     MaatregelStand,
+    Wachtende,
     WachtSoort,
     effectieve_toewijzing,
     wachtenden,
@@ -165,9 +166,14 @@ class WachtlijstRegel:
 def wachtlijst_aantallen(*, gi: Organisatie, peildatum: date) -> dict[WachtSoort, int]:
     """How many children wait on each of the GI's lists at ``peildatum``: counts only, no child
     is named, so nothing is audited (the list shown beside them is)."""
-    standen = maatregel_standen(peildatum=peildatum, gi_ids=[gi.pk])
-    tel = Counter(w.soort for w in wachtenden(standen, peildatum, NederlandseKalender()))
+    tel = Counter(w.soort for w in _wachtenden(gi, peildatum))
     return {soort: tel[soort] for soort in WachtSoort}
+
+
+def _wachtenden(gi: Organisatie, peildatum: date) -> list[Wachtende]:
+    """Who waits on either of the GI's lists at ``peildatum`` (not audited: the callers are)."""
+    standen = maatregel_standen(peildatum=peildatum, gi_ids=[gi.pk])
+    return wachtenden(standen, peildatum, NederlandseKalender())
 
 
 def wachtlijst(
@@ -181,10 +187,7 @@ def wachtlijst(
     """The GI's start and/or internal waitlist at ``peildatum``, newest first; audited per child."""
     if gi_van(gebruiker) != gi:
         raise PermissionError("Alleen medewerkers van de GI zien haar wachtlijst.")
-    standen = maatregel_standen(peildatum=peildatum, gi_ids=[gi.pk])
-    lijst = [
-        w for w in wachtenden(standen, peildatum, NederlandseKalender()) if soort in (None, w.soort)
-    ]
+    lijst = [w for w in _wachtenden(gi, peildatum) if soort in (None, w.soort)]
     kinderen = Kind.objects.select_related("gemeente").in_bulk([w.kind_id for w in lijst])
     regels = [
         WachtlijstRegel(
