@@ -33,12 +33,20 @@ def test_planner_ziet_wachtlijsten_en_opent_een_kind(live_server, pagina, tmp_pa
     )
     assert spatie == "0px"  # the browser default is 2px
 
+    # a click on a heading sorts on it, in place: the longest wait first
+    pagina.click("[data-testid=wachtlijst-start] th[data-kolom=dagen] a")
+    pagina.wait_for_selector("th[data-kolom=dagen][aria-sort=descending]")
+    dagen = [int(t) for t in pagina.locator("tbody tr td:last-child").all_inner_texts()]
+    assert len(dagen) == start and dagen == sorted(dagen, reverse=True)
+
     pagina.click("text=interne wachtlijst")  # htmx swaps the table in place
     pagina.wait_for_selector("[data-testid=wachtlijst-intern]")
     assert pagina.locator("[data-testid=wachtlijst-intern] tbody tr").count() == intern
-    # ... and the counters with it: the one shown is the one marked
-    assert pagina.get_attribute("a[href='?soort=intern']", "aria-current") == "true"
-    assert pagina.get_attribute("a[href='?soort=start']", "aria-current") is None
+    # ... and the counters with it: the one shown is the one marked; the order stays
+    assert pagina.get_attribute("[data-testid=teller-intern]", "aria-current") == "true"
+    assert pagina.get_attribute("[data-testid=teller-start]", "aria-current") is None
+    assert pagina.get_attribute("th[data-kolom=dagen]", "aria-sort") == "descending"
+    assert pagina.url.endswith("?soort=intern&sorteer=-dagen")
     naam = pagina.locator("[data-testid=wachtlijst-intern] tbody tr a").first.inner_text()
     pagina.locator("[data-testid=wachtlijst-intern] tbody tr a").first.click()
     pagina.wait_for_selector("h1")

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def _actief(html: str) -> list[str]:
     """The counters marked as the list shown (``aria-current``), by their href."""
-    return re.findall(r'href="\?soort=(\w+)" aria-current="true"', html)
+    return re.findall(r'data-testid="teller-(\w+)"[^>]*aria-current="true"', html)
 
 
 def _gezien() -> set[object]:
@@ -52,3 +52,42 @@ def test_switching_lists_marks_the_counter_and_audits_only_the_list_shown(wereld
     assert 'data-testid="aantal-start">1<' in html and 'data-testid="wachtlijst-intern"' in html
     assert "Bram de Vries" in html and "Anna de Vries" not in html
     assert _gezien() == {intern.pid}
+
+
+def _volgorde(html: str, *namen: str) -> list[str]:
+    return sorted(namen, key=html.index)
+
+
+@pytest.mark.usefixtures("bevroren_klok")
+def test_a_heading_sorts_the_list_and_a_second_click_turns_it_round(wereld) -> None:  # type: ignore[no-untyped-def]
+    for voornaam, start in (("Anna", date(2026, 10, 1)), ("Bram", date(2026, 9, 1))):
+        wereld.kind(wereld.gi_a, start=start, voornaam=voornaam)
+    wereld.kind(wereld.gi_a, start=date(2026, 11, 2), voornaam="Cas")
+    namen = ("Anna de Vries", "Bram de Vries", "Cas de Vries")
+    c = ingelogd(wereld.planner_a)
+
+    def pagina(**params: str) -> str:
+        return c.get(reverse("wachtlijst"), params).content.decode()
+
+    standaard = pagina()
+    assert _volgorde(standaard, *namen) == ["Cas de Vries", "Anna de Vries", "Bram de Vries"]
+    # the default order is marked as such, and is the only one marked
+    assert re.findall(r'aria-sort="(\w+)" data-kolom="(\w+)"', standaard) == [
+        ("descending", "sinds")
+    ]
+
+    langst = pagina(sorteer="-dagen")
+    assert _volgorde(langst, *namen) == ["Bram de Vries", "Anna de Vries", "Cas de Vries"]
+    assert re.findall(r'aria-sort="(\w+)" data-kolom="(\w+)"', langst) == [("descending", "dagen")]
+    assert 'data-testid="volgorde">langst wachtend bovenaan<' in langst
+    assert "?soort=start&amp;sorteer=dagen" in langst  # its heading now turns it round
+    assert "?soort=intern&amp;sorteer=-dagen" in langst  # the other list keeps the order
+
+    assert _volgorde(pagina(sorteer="kind"), *namen) == list(namen)
+    z_a = pagina(sorteer="-kind")
+    assert _volgorde(z_a, *namen) == list(reversed(namen))
+    assert 'data-testid="volgorde">op kind, Z–A<' in z_a
+    # an order the page does not know falls back to the default, as an unknown list does
+    onbekend = c.get(reverse("wachtlijst"), {"sorteer": "bsn"})
+    assert onbekend.status_code == 200
+    assert _volgorde(onbekend.content.decode(), *namen) == _volgorde(standaard, *namen)

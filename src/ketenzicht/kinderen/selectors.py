@@ -4,7 +4,7 @@ place every entrypoint (page, API, CLI) goes through."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
@@ -161,6 +161,47 @@ class WachtlijstRegel:
     soort: WachtSoort
     sinds: date
     dagen_wachtend: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sortering:
+    """A waitlist's order: a column, and whether it runs high to low. As text ``dagen`` or
+    ``-dagen`` (the minus for high to low), the form the page's links carry."""
+
+    kolom: str
+    aflopend: bool
+
+    @classmethod
+    def van_tekst(cls, tekst: str) -> Sortering | None:
+        kolom = tekst.removeprefix("-")
+        return cls(kolom, tekst.startswith("-")) if kolom in WACHTLIJST_KOLOMMEN else None
+
+    def __str__(self) -> str:
+        return f"-{self.kolom}" if self.aflopend else self.kolom
+
+    def na_klik(self, kolom: str) -> Sortering:
+        """The order after a click on ``kolom``'s heading: the same column turns round, another
+        starts in its own first direction (the longest wait, the newest, A to Z)."""
+        if kolom == self.kolom:
+            return Sortering(kolom, not self.aflopend)
+        return Sortering(kolom, kolom in ("dagen", "sinds"))
+
+
+WACHTLIJST_KOLOMMEN: dict[str, Callable[[WachtlijstRegel], str | int | date]] = {
+    "kind": lambda r: r.naam.casefold(),
+    "gemeente": lambda r: r.gemeente.casefold(),
+    "maatregel": lambda r: r.maatregel,
+    "sinds": lambda r: r.sinds,
+    "dagen": lambda r: r.dagen_wachtend,
+}
+WACHTLIJST_STANDAARD = Sortering("sinds", aflopend=True)  # the newest on the list first
+
+
+def gesorteerd(regels: list[WachtlijstRegel], sortering: Sortering) -> list[WachtlijstRegel]:
+    """``regels`` in ``sortering``'s order; ties keep the order they came in (the newest first,
+    as ``wachtlijst`` gives them)."""
+    sleutel = WACHTLIJST_KOLOMMEN[sortering.kolom]
+    return sorted(regels, key=sleutel, reverse=sortering.aflopend)
 
 
 def wachtlijst_aantallen(*, gi: Organisatie, peildatum: date) -> dict[WachtSoort, int]:

@@ -29,6 +29,10 @@ def wachtlijst(request: HttpRequest) -> HttpResponse:
         soort = WachtSoort(request.GET.get("soort", WachtSoort.START.value))
     except ValueError:
         soort = WachtSoort.START
+    sortering = (
+        selectors.Sortering.van_tekst(request.GET.get("sorteer", ""))
+        or selectors.WACHTLIJST_STANDAARD
+    )
     peildatum = timezone.localdate()
     # only the list shown names children, so only its children are audited as seen
     regels = selectors.wachtlijst(
@@ -43,7 +47,10 @@ def wachtlijst(request: HttpRequest) -> HttpResponse:
         "gi": gi,
         "peildatum": peildatum,
         "soort": soort.value,
-        "regels": regels,
+        "sorteer": str(sortering),
+        "koppen": _koppen(soort, sortering),
+        "volgorde": _volgorde(sortering),
+        "regels": selectors.gesorteerd(regels, sortering),
         "aantal_start": aantallen[WachtSoort.START],
         "aantal_intern": aantallen[WachtSoort.INTERN],
     }
@@ -52,6 +59,48 @@ def wachtlijst(request: HttpRequest) -> HttpResponse:
         "web/_wachtlijsten.html" if request.headers.get("HX-Request") else "web/wachtlijst.html"
     )
     return render(request, sjabloon, context)
+
+
+_KOPPEN = {
+    "kind": "Kind",
+    "gemeente": "Gemeente",
+    "maatregel": "Maatregel",
+    "sinds": "",  # named after the list: see _koppen
+    "dagen": "Dagen wachtend",
+}
+
+
+def _volgorde(sortering: selectors.Sortering) -> str:
+    """The order shown, in words, for the table's caption."""
+    match sortering.kolom, sortering.aflopend:
+        case "sinds", aflopend:
+            return "nieuwste bovenaan" if aflopend else "oudste bovenaan"
+        case "dagen", aflopend:
+            return "langst wachtend bovenaan" if aflopend else "kortst wachtend bovenaan"
+        case kolom, aflopend:
+            return f"op {_KOPPEN[kolom].lower()}, {'Z–A' if aflopend else 'A–Z'}"
+
+
+def _koppen(soort: WachtSoort, sortering: selectors.Sortering) -> list[dict[str, str]]:
+    """The table's column headings: each a link to the list sorted on it, and the sorted one
+    with its direction for ``aria-sort``."""
+    koppen = []
+    for kolom, tekst in _KOPPEN.items():
+        if kolom == "sinds":
+            tekst = "Maatregel gestart" if soort is WachtSoort.START else "Jeugdbeschermer gestopt"
+        richting = ""
+        if kolom == sortering.kolom:
+            richting = "descending" if sortering.aflopend else "ascending"
+        volgende = sortering.na_klik(kolom)
+        koppen.append(
+            {
+                "kolom": kolom,
+                "tekst": tekst,
+                "href": f"?soort={soort.value}&sorteer={volgende}",
+                "aria_sort": richting,
+            }
+        )
+    return koppen
 
 
 @login_required
