@@ -58,6 +58,20 @@ def test_planner_ziet_wachtlijsten_en_opent_een_kind(live_server, pagina, tmp_pa
         == 1
     )
 
+    # the signal list: the overview first, then one caseworker's deadlines, swapped in place
+    pagina.click("text=Signalen")
+    pagina.wait_for_selector("[data-testid=signalen-overzicht]")
+    assert pagina.locator("[data-testid=signalen-groep]").count() == 0
+    eerste = pagina.locator("[data-testid=signalen-overzicht] tbody th a").first
+    wie = eerste.inner_text()
+    eerste.click()
+    pagina.wait_for_selector("[data-testid=signalen-groep]")
+    assert pagina.locator("[data-testid=signalen-groep]").count() == 1
+    assert pagina.inner_text("[data-testid=signalen-groep] h2").startswith(wie)
+    gekozen = pagina.locator("[data-testid=signalen-overzicht] a[aria-current=true]")
+    assert gekozen.all_inner_texts() == [wie]
+    assert "?wie=" in pagina.url
+
 
 @pytest.mark.usefixtures("klok")
 def test_planner_wijst_toe_en_kind_verdwijnt_van_de_lijst(live_server, pagina) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ afspraak 1, 2 and 3, the signal list and the child's timeline."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -303,10 +304,11 @@ def test_escalatievoorstel_en_een_open_escalatie_per_kind(wereld, ret, settings)
 def test_signalen_per_jeugdbeschermer(wereld) -> None:  # type: ignore[no-untyped-def]
     september(wereld)
     _, nieuw = wereld.kind(wereld.gi_a, start=date(2026, 11, 18), voornaam="Dirk")
-    per = lijsten.signalen(
+    lijst = lijsten.signaallijst(
         gebruiker=wereld.planner_a, gi=wereld.gi_a, peildatum=date(2026, 11, 20), kanaal="web"
     )
-    zonder = per["Zonder vaste jeugdbeschermer"]
+    per = lijst.getoond
+    zonder = per[lijsten.ZONDER_JEUGDBESCHERMER]
     dirk = [s for s in zonder if s.kind.naam.startswith("Dirk")]
     # Dirk's taxatie and jeugdbeschermer are due Wed 25 Nov (5 working days from 18 Nov)
     assert {(s.stand.mijlpaal.code, s.stand.vervaldatum) for s in dirk} == {
@@ -316,7 +318,7 @@ def test_signalen_per_jeugdbeschermer(wereld) -> None:  # type: ignore[no-untype
     anna = [s for lijst in per.values() for s in lijst if s.kind.naam.startswith("Anna")]
     assert {s.stand.mijlpaal.code for s in anna} == {"veiligheidstaxatie", "hulpaanbod"}
     # the overview: per jeugdbeschermer what is past and what is due, the most past first
-    overzicht = lijsten.signaaloverzicht(per)
+    overzicht = lijst.overzicht
     assert {r.naam for r in overzicht} == set(per)
     for r in overzicht:
         laat = [s for s in per[r.naam] if s.stand.status.value == "te_laat"]
@@ -324,13 +326,44 @@ def test_signalen_per_jeugdbeschermer(wereld) -> None:  # type: ignore[no-untype
         assert r.langst_te_laat_dagen == max((s.stand.dagen_te_laat for s in laat), default=0)
     assert [r.te_laat for r in overzicht] == sorted((r.te_laat for r in overzicht), reverse=True)
     assert any(r.te_laat for r in overzicht) and any(r.deze_week for r in overzicht)
-    pagina = ingelogd(wereld.planner_a).get(reverse("signalen"))
-    assert pagina.status_code == 200
+
+
+def _gezien() -> set[object]:
+    return set(AuditRegel.objects.values_list("kind_pid", flat=True))
+
+
+@pytest.mark.usefixtures("bevroren_klok")
+def test_signal_page_shows_the_chosen_caseworkers_deadlines_and_audits_only_those(wereld) -> None:  # type: ignore[no-untyped-def]
+    (anna, m_anna), (bram, _), _ = september(wereld)  # Anna has a jeugdbeschermer, Bram none
+    jb = m_anna.toewijzingen.get().medewerker
+    AuditRegel.objects.all().delete()
+    c = ingelogd(wereld.planner_a)
+
+    # the overview names the caseworkers and counts; no child is named, none audited
+    pagina = c.get(reverse("signalen"))
     html = pagina.content.decode()
-    anker = pagina.context["anker"]
-    for r in pagina.context["overzicht"]:  # each name links to its own section below
-        assert f'href="#{anker[r.naam]}">{r.naam}</a>' in html
-        assert f'id="{anker[r.naam]}"' in html
+    namen = [r.naam for r in pagina.context["overzicht"]]
+    assert set(namen) == {jb.naam, lijsten.ZONDER_JEUGDBESCHERMER}
+    assert "Anna de Vries" not in html and "Bram de Vries" not in html
+    assert _gezien() == set()
+
+    # a name shows that caseworker's deadlines, swapped in place with the overview marked
+    deel = c.get(reverse("signalen"), {"wie": jb.naam}, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in deel
+    assert "Anna de Vries" in deel and "Bram de Vries" not in deel
+    assert re.findall(r'aria-current="true">([^<]+)</a>', deel) == [jb.naam]
+    assert _gezien() == {anna.pid}
+
+    AuditRegel.objects.all().delete()
+    alles = c.get(reverse("signalen"), {"alle": "1"}).content.decode()
+    assert "Anna de Vries" in alles and "Bram de Vries" in alles
+    assert _gezien() == {anna.pid, bram.pid}
+    assert 'aria-current="true" data-testid="alle-signalen"' in alles
+
+    AuditRegel.objects.all().delete()
+    onbekend = c.get(reverse("signalen"), {"wie": "Niemand"}).content.decode()
+    assert "Geen termijnen deze week en niets over de termijn voor Niemand." in onbekend
+    assert _gezien() == set()
 
 
 def test_achter_het_cijfer_alleen_eigen_kinderen(wereld) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ Aggregates (the monthly monitor) contain no child; every list that shows childre
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import UUID
@@ -139,11 +139,30 @@ class Signaal:
     stand: normen.MijlpaalStand
 
 
-def signalen(
-    *, gebruiker: Gebruiker, gi: Organisatie, peildatum: date, kanaal: str, dagen: int = 7
-) -> dict[str, list[Signaal]]:
-    """The planner's signal list: milestones overdue or due within ``dagen``, per jeugdbeschermer
-    (children without one under "Zonder vaste jeugdbeschermer"), most overdue first."""
+ZONDER_JEUGDBESCHERMER = "Zonder vaste jeugdbeschermer"
+
+
+@dataclass(frozen=True, slots=True)
+class Signaallijst:
+    """The planner's signal list: the overview names every jeugdbeschermer with a deadline past
+    or due and counts them (no child named), ``getoond`` holds the sections asked for."""
+
+    overzicht: list[SignaalTelling]
+    getoond: dict[str, list[Signaal]]
+
+
+def signaallijst(
+    *,
+    gebruiker: Gebruiker,
+    gi: Organisatie,
+    peildatum: date,
+    kanaal: str,
+    wie: Collection[str] | None = None,
+    dagen: int = 7,
+) -> Signaallijst:
+    """Milestones overdue or due within ``dagen``, per jeugdbeschermer (children without one
+    under ``ZONDER_JEUGDBESCHERMER``), most overdue first. Only the sections of ``wie`` are
+    shown (all when ``None``), and only their children are audited as seen."""
     maatregelen = (
         Maatregel.objects.filter(_lopend(peildatum), gi=gi)
         .select_related("kind__gemeente", "gi")
@@ -155,16 +174,17 @@ def signalen(
         for s in k.standen:
             if s.status.gehaald or s.vervaldatum is None or s.vervaldatum > tot:
                 continue
-            per[k.jeugdbeschermer or "Zonder vaste jeugdbeschermer"].append(Signaal(k, s))
-    for lijst in per.values():
+            per[k.jeugdbeschermer or ZONDER_JEUGDBESCHERMER].append(Signaal(k, s))
+    getoond = {naam: per[naam] for naam in sorted(per) if wie is None or naam in wie}
+    for lijst in getoond.values():
         lijst.sort(key=lambda g: (g.stand.vervaldatum or date.max, g.kind.naam))
     _gezien(
         gebruiker,
-        sorted({g.kind.kind_pid for lijst in per.values() for g in lijst}, key=str),
+        sorted({g.kind.kind_pid for lijst in getoond.values() for g in lijst}, key=str),
         kanaal,
         "signaallijst termijnen",
     )
-    return dict(sorted(per.items()))
+    return Signaallijst(_overzicht(per), getoond)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +248,7 @@ class SignaalTelling:
     medewerker_id: int | None = None  # None: children without one, or a name two share
 
 
-def signaaloverzicht(per: dict[str, list[Signaal]]) -> list[SignaalTelling]:
+def _overzicht(per: dict[str, list[Signaal]]) -> list[SignaalTelling]:
     """Per jeugdbeschermer: deadlines past and due this week, the most overdue first."""
     rijen = []
     for naam, lijst in per.items():

@@ -153,20 +153,32 @@ def niet_tijdig(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def signalen(request: HttpRequest) -> HttpResponse:
-    """The planner's signal list: deadlines overdue or due this week, by jeugdbeschermer."""
+    """The planner's signal list: the overview of deadlines overdue or due this week per
+    jeugdbeschermer, and the deadlines of the ones chosen (``?wie=``, or all with ``?alle=1``).
+    Only the children shown are audited as seen; htmx swaps in the chosen sections."""
     gi = gi_van(request.user)
     if gi is None:
         return render(request, "web/geen_toegang.html", status=403)
     vandaag = timezone.localdate()
-    per = lijsten.signalen(gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB)
+    alle = request.GET.get("alle") == "1"
+    wie = request.GET.getlist("wie")
+    lijst = lijsten.signaallijst(
+        gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB, wie=None if alle else wie
+    )
     context = {
         "gi": gi,
-        "per": per,
-        "overzicht": lijsten.signaaloverzicht(per),
-        "anker": {naam: f"mw-{i}" for i, naam in enumerate(per)},
+        "per": lijst.getoond,
+        "overzicht": lijst.overzicht,
+        "gekozen": [] if alle else wie,
+        "alle": alle,
         "peildatum": vandaag,
     }
-    return render(request, "doorbraak/signalen.html", context)
+    sjabloon = (
+        "doorbraak/_signalen.html"
+        if request.headers.get("HX-Request")
+        else "doorbraak/signalen.html"
+    )
+    return render(request, sjabloon, context)
 
 
 @login_required

@@ -22,12 +22,6 @@ def verschil(waarde: float | int | None, decimalen: int = 0) -> str:
     return ("+" if afgerond > 0 else "−") + tekst
 
 
-@register.filter
-def get(mapping: dict[str, str], sleutel: str) -> str:
-    """``mapping[sleutel]`` in a template (empty when absent)."""
-    return mapping.get(sleutel, "")
-
-
 @register.simple_tag(takes_context=True)
 def huidig(context: template.Context, *namen: str) -> SafeString:
     """`` aria-current="page"`` on the menu's link when the page shown is one of ``namen``
