@@ -72,6 +72,15 @@ def test_planner_ziet_wachtlijsten_en_opent_een_kind(live_server, pagina, tmp_pa
     assert gekozen.all_inner_texts() == [wie]
     assert "?wie=" in pagina.url
 
+    # finding the child from before by name, without a page load and without the name in the URL
+    pagina.click("nav >> text=Zoeken")
+    pagina.fill("#id_q", naam)
+    pagina.press("#id_q", "Enter")
+    pagina.wait_for_selector("[data-testid=zoekresultaat]")
+    gevonden = pagina.locator("[data-testid=zoekresultaat] tbody tr a").all_inner_texts()
+    assert naam in gevonden
+    assert pagina.url.endswith("/kinderen/zoeken/")
+
 
 @pytest.mark.usefixtures("klok")
 def test_planner_wijst_toe_en_kind_verdwijnt_van_de_lijst(live_server, pagina) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ REGELS = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag
 PAGINAS = {
     "planner1": [
         "/wachtlijst/",
+        "/kinderen/zoeken/",
         "/planning/",
         "/planning/team/",
         "/planning/voorstel/",

@@ -18,6 +18,7 @@ from ketenzicht.audit.models import AuditRegel
 from ketenzicht.demo import feiten, generator
 from ketenzicht.domain.bsn import Bsn, testnummers
 from ketenzicht.domain.maatregelen import Soort
+from ketenzicht.domain.zoeken import zoeknaam
 from ketenzicht.kinderen import bsnopslag
 from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing
 from ketenzicht.organisaties.models import (
@@ -148,6 +149,7 @@ def kinderen(
                 bsn_versleuteld=v,
                 voornaam=k.voornaam,
                 achternaam=k.achternaam,
+                zoeknaam=zoeknaam(k.voornaam, k.achternaam),
                 geboortedatum=k.geboortedatum,
                 gemeente=gemeenten[k.gemeentecode],
                 geregistreerd_op=moment(eerste_start[k.id]),

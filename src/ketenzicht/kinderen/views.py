@@ -8,10 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_post_parameters
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.escalatie import OVERGANGEN, EscalatieStatus
 from ketenzicht.domain.wachtlijst import WachtSoort
+from ketenzicht.domain.zoeken import ZoekvraagOngeldig
+from ketenzicht.domain.zoeken import lees as zoeken_lezen
 from ketenzicht.doorbraak.models import Afspraak, Mijlpaalregistratie
 from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.doorbraak.tijdlijn import tijdlijn as doorbraak_tijdlijn
@@ -101,6 +104,37 @@ def _koppen(soort: WachtSoort, sortering: selectors.Sortering) -> list[dict[str,
             }
         )
     return koppen
+
+
+@login_required
+@sensitive_post_parameters("q")
+def zoeken(request: HttpRequest) -> HttpResponse:
+    """Find a child by name, date of birth or BSN, among the children the user may see.
+
+    The search is a POST: a name or a BSN in a URL would end up in access logs and browser
+    history. htmx swaps in the results; without JavaScript the whole page comes back."""
+    if not selectors.ziet_kinderen(request.user):
+        reden = "Uw organisatie ziet geen individuele kinderen, dus ook geen zoekresultaten."
+        return render(request, "web/geen_toegang.html", {"reden": reden}, status=403)
+    context: dict[str, object] = {"q": ""}
+    if request.method == "POST":
+        tekst = request.POST.get("q", "")
+        context["q"] = tekst
+        try:
+            vraag = zoeken_lezen(tekst)
+        except ZoekvraagOngeldig as fout:
+            context["fout"] = str(fout)
+        else:
+            context["resultaat"] = selectors.zoek_kinderen(
+                gebruiker=request.user,
+                vraag=vraag,
+                peildatum=timezone.localdate(),
+                kanaal=AuditRegel.Kanaal.WEB,
+            )
+            context["op_bsn"] = vraag.bsn is not None
+    if request.headers.get("HX-Request"):  # htmx swaps only a 2xx answer: the error is a part
+        return render(request, "web/_zoekresultaat.html", context)
+    return render(request, "web/zoeken.html", context, status=400 if "fout" in context else 200)
 
 
 @login_required

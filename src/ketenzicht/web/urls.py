@@ -12,6 +12,7 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtlijst/", kinderen.wachtlijst, name="wachtlijst"),
+    path("kinderen/zoeken/", kinderen.zoeken, name="zoeken"),
     path("kinderen/<uuid:pid>/", kinderen.kind, name="kind"),
     path("monitor/", monitor.monitor_pagina, name="monitor"),
     path("monitor/trend/", monitor.trend, name="monitor-trend"),
