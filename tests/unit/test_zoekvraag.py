@@ -49,10 +49,12 @@ def test_words_are_name_parts_and_one_date_the_birth_date(
         ("", "Typ een naam"),
         ("   ", "Typ een naam"),
         ("a", "minstens 2 letters"),
+        ("...", "minstens 2 letters"),
         ("vries 31-02-2015", "31-02-2015 bestaat niet"),
         ("vries 01-03-2015 02-03-2015", "één geboortedatum"),
         ("anna12", "dd-mm-jjjj"),
-        ("12345", "dd-mm-jjjj"),
+        ("12345", "een BSN heeft 9 cijfers"),
+        ("12 34", "een BSN heeft 9 cijfers"),
         ("1234 567 890", "9 cijfers"),
     ],
 )

@@ -42,7 +42,12 @@ def lees(tekst: str) -> Zoekvraag:
         raise ZoekvraagOngeldig(
             "Typ een naam (minstens 2 letters), een geboortedatum (dd-mm-jjjj) of een BSN."
         )
-    if _BSN.match(tekst) and sum(c.isdigit() for c in tekst) >= 8:
+    if _BSN.match(tekst) and any(c.isdigit() for c in tekst):  # a BSN, never part of one
+        if sum(c.isdigit() for c in tekst) < 8:
+            raise ZoekvraagOngeldig(
+                "Alleen cijfers lees ik als BSN, en een BSN heeft 9 cijfers: op een deel van "
+                "een BSN zoeken kan niet. Een geboortedatum schrijft u als dd-mm-jjjj."
+            )
         try:
             return Zoekvraag(bsn=Bsn(tekst))
         except BsnOngeldig as fout:
@@ -56,7 +61,7 @@ def lees(tekst: str) -> Zoekvraag:
             namen.append(vouw(woord))
     if len(datums) > 1:
         raise ZoekvraagOngeldig("Zoek op één geboortedatum tegelijk.")
-    if not datums and sum(len(n) for n in namen) < MINSTE_LETTERS:
+    if not datums and sum(c.isalpha() for n in namen for c in n) < MINSTE_LETTERS:
         raise ZoekvraagOngeldig(
             f"Typ minstens {MINSTE_LETTERS} letters van de naam, of een geboortedatum."
         )
