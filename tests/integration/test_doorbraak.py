@@ -366,6 +366,29 @@ def test_signal_page_shows_the_chosen_caseworkers_deadlines_and_audits_only_thos
     assert _gezien() == set()
 
 
+@pytest.mark.usefixtures("bevroren_klok")
+def test_two_caseworkers_with_one_name_are_two_lines_in_the_signal_list(wereld) -> None:  # type: ignore[no-untyped-def]
+    (anna, m_anna), (bram, m_bram), _ = september(wereld)
+    eerste = m_anna.toewijzingen.get().medewerker
+    tweede = wereld.medewerker(wereld.gi_a, in_dienst=date(2023, 5, 1))
+    assert tweede.naam == eerste.naam  # two colleagues called the same
+    kinderen.jeugdbeschermer_toewijzen(
+        maatregel=m_bram, medewerker=tweede, start=date(2026, 8, 5), door=None
+    )
+    c = ingelogd(wereld.planner_a)
+
+    overzicht = c.get(reverse("signalen")).context["overzicht"]
+    assert sorted((r.naam, r.medewerker_id) for r in overzicht) == [
+        (f"{eerste.naam} (jeugdbeschermer, in dienst 01-01-2020)", eerste.pk),
+        (f"{eerste.naam} (jeugdbeschermer, in dienst 01-05-2023)", tweede.pk),
+    ]
+    AuditRegel.objects.all().delete()
+    wie = f"{eerste.naam} (jeugdbeschermer, in dienst 01-05-2023)"
+    deel = c.get(reverse("signalen"), {"wie": wie}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Bram de Vries" in deel and "Anna de Vries" not in deel
+    assert _gezien() == {bram.pid}
+
+
 def test_achter_het_cijfer_alleen_eigen_kinderen(wereld) -> None:  # type: ignore[no-untyped-def]
     (anna, _), (bram, _), (cas, _) = september(wereld)
     url = reverse("achter-het-cijfer") + "?maand=2026-09&mijlpaal=veiligheidsplan"
