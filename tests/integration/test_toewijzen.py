@@ -173,6 +173,10 @@ def test_kandidaten_op_passendheid(wereld) -> None:  # type: ignore[no-untyped-d
     lijst = selectors.kandidaten(maatregel=mz, peildatum=VANDAAG)
     assert [k.id for k in lijst] == [gezin_jb.pk, ander.pk]
     assert lijst[0].redenen()[0] == "kent het gezin al"
+    # the two are called the same (as colleagues can be): the planner can still tell them apart
+    assert gezin_jb.naam == ander.naam
+    assert lijst[0].naam != lijst[1].naam
+    assert all(k.naam.startswith(f"{gezin_jb.naam} (jeugdbeschermer, in dienst") for k in lijst)
 
 
 def test_cli_wachtlijst_json(wereld, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -254,8 +258,15 @@ def test_teampagina_zet_wie_boven_de_norm_zit_voorop_en_telt_de_ruimte(wereld) -
     client.force_login(wereld.planner_a)
     pagina = client.get(reverse("team"))
     assert pagina.status_code == 200
-    rijen = pagina.context["caseloads"]
+    rijen = [c for c, _ in pagina.context["caseloads"]]
     assert [c.medewerker for c in rijen][0] == vol_jb and rijen[0].boven_norm
+    # the two jeugdbeschermers share a name, role and start date: their number tells them apart
+    namen = dict((c.medewerker.pk, naam) for c, naam in pagina.context["caseloads"])
+    assert (
+        namen[vol_jb.pk]
+        == f"{vol_jb.naam} (jeugdbeschermer, in dienst 01-01-2020, nr. {vol_jb.pk})"
+    )
+    assert namen[jr.pk] == jr.naam  # nobody else is called that
     assert [c.ruimte for c in rijen] == sorted(c.ruimte for c in rijen)
     s = pagina.context["samenvatting"]
     assert (s.medewerkers, s.boven) == (3, 1)

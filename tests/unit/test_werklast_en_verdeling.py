@@ -38,6 +38,11 @@ def test_kandidaten_gezin_dan_gemeente_dan_ruimte_en_vol_achteraan() -> None:
     assert [c.naam for c in rangschik_kandidaten(k, 1.0)] == ["Gezin", "Gemeente", "Ruim", "Vol"]
 
 
+def test_the_reasons_write_room_the_dutch_way() -> None:
+    deeltijd = Kandidaat(1, "Deeltijd", 12.15, 13.6, heeft_gezin=True, kent_gemeente=False)
+    assert deeltijd.redenen() == ("kent het gezin al", "ruimte 1,45 van 13,6")
+
+
 def test_lange_ziekte_en_vertrek_beeindigen_de_vaste_relatie() -> None:
     t = Periode(date(2026, 1, 5))
     ziek = [Periode(date(2026, 3, 2))]  # still sick

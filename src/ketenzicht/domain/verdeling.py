@@ -80,7 +80,7 @@ def _redenen(v: Vraag, a: Aanbod) -> tuple[str, ...]:
         uit.append("kent het gezin al")
     if v.gemeente in a.gemeenten:
         uit.append("werkt al in deze gemeente")
-    uit.append(f"ruimte {a.ruimte:g}")
+    uit.append(f"ruimte {a.ruimte:g}".replace(".", ","))  # Dutch decimals
     return tuple(uit)
 
 

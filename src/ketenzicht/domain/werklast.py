@@ -71,7 +71,7 @@ class Kandidaat:
             uit.append("kent het gezin al")
         if self.kent_gemeente:
             uit.append("werkt al in deze gemeente")
-        uit.append(f"ruimte {self.ruimte:g} van {self.cap:g}")
+        uit.append(f"ruimte {self.ruimte:g} van {self.cap:g}".replace(".", ","))  # Dutch decimals
         return tuple(uit)
 
 

@@ -7,7 +7,7 @@ Aggregates (the monthly monitor) contain no child; every list that shows childre
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,6 +26,7 @@ from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
 from ketenzicht.kinderen.selectors import zichtbare_kinderen
 from ketenzicht.kinderen.services import Gebruiker
 from ketenzicht.organisaties.models import Medewerker, Organisatie
+from ketenzicht.organisaties.selectors import weergavenamen
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +176,11 @@ def signaallijst(
             if s.status.gehaald or s.vervaldatum is None or s.vervaldatum > tot:
                 continue
             per_id[k.jeugdbeschermer_id].append(Signaal(k, s))
-    namen = _namen(per_id)
-    per = {namen[mid]: lijst for mid, lijst in per_id.items()}
+    namen = weergavenamen(mid for mid in per_id if mid is not None)
+    per = {
+        ZONDER_JEUGDBESCHERMER if mid is None else namen[mid]: lijst
+        for mid, lijst in per_id.items()
+    }
     getoond = {naam: per[naam] for naam in sorted(per) if wie is None or naam in wie}
     for lijst in getoond.values():
         lijst.sort(key=lambda g: (g.stand.vervaldatum or date.max, g.kind.naam))
@@ -187,22 +191,6 @@ def signaallijst(
         "signaallijst termijnen",
     )
     return Signaallijst(_overzicht(per), getoond)
-
-
-def _namen(ids: Iterable[int | None]) -> dict[int | None, str]:
-    """The name each caseworker goes by in the signal list, one per person: their name, and
-    where colleagues share it, their role and start date too (and their number if even those
-    are the same), so two people called Tom Kramer are two lines, not one with both their
-    deadlines."""
-    rijen = Medewerker.objects.filter(pk__in=[i for i in ids if i is not None]).values_list(
-        "pk", "naam", "rol", "in_dienst_van"
-    )
-    hoe_vaak = Counter(naam for _, naam, _, _ in rijen)
-    namen: dict[int | None, str] = {None: ZONDER_JEUGDBESCHERMER}
-    for pk, naam, rol, sinds in rijen:
-        namen[pk] = naam if hoe_vaak[naam] == 1 else f"{naam} ({rol}, in dienst {sinds:%d-%m-%Y})"
-    dubbel = Counter(namen.values())
-    return {pk: f"{naam} · nr. {pk}" if dubbel[naam] > 1 else naam for pk, naam in namen.items()}
 
 
 @dataclass(frozen=True, slots=True)

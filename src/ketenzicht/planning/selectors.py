@@ -26,7 +26,7 @@ from ketenzicht.domain.werklast import Kandidaat, Werklastnorm, rangschik_kandid
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing, Triage
 from ketenzicht.kinderen.selectors import maatregel_standen
 from ketenzicht.organisaties.models import Medewerker, Organisatie
-from ketenzicht.organisaties.selectors import werklastnorm
+from ketenzicht.organisaties.selectors import weergavenamen, werklastnorm
 
 Gebruiker = AbstractBaseUser | AnonymousUser | None
 
@@ -191,16 +191,18 @@ def kandidaten(*, maatregel: Maatregel, peildatum: date) -> list[Kandidaat]:
     norm = werklastnorm(gi.pk, peildatum)
     voorraad = werkvoorraad(gi, norm)
     kind = maatregel.kind
+    beschikbaar = beschikbare_medewerkers(gi, peildatum, rol_voor(maatregel.maatregelcode))
+    namen = weergavenamen(m.pk for m in beschikbaar)
     lijst = [
         Kandidaat(
             id=m.pk,
-            naam=m.naam,
+            naam=namen[m.pk],
             caseload=round(voorraad.caseload.get(m.pk, 0.0), 2),
             cap=norm.cap(float(m.fte)),
             heeft_gezin=kind.gezin_id in voorraad.gezinnen.get(m.pk, set()),
             kent_gemeente=kind.gemeente_id in voorraad.gemeenten.get(m.pk, set()),
         )
-        for m in beschikbare_medewerkers(gi, peildatum, rol_voor(maatregel.maatregelcode))
+        for m in beschikbaar
     ]
     return rangschik_kandidaten(lijst, norm.gewicht(maatregel.maatregelcode))
 

@@ -19,7 +19,7 @@ from ketenzicht.kinderen import selectors as kinderen
 from ketenzicht.kinderen import services
 from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.organisaties.models import Medewerker, Organisatie
-from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
+from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van, weergavenamen
 from ketenzicht.planning import bezetting, selectors
 
 WEB = AuditRegel.Kanaal.WEB
@@ -130,7 +130,7 @@ def voorstel(request: HttpRequest) -> HttpResponse:
     uitkomst, regels = selectors.bulkvoorstel(
         gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB
     )
-    namen = dict(Medewerker.objects.filter(gi=gi).values_list("pk", "naam"))
+    namen = weergavenamen(k.medewerker for k in uitkomst.koppelingen)
     rijen = [(regels[k.vraag], namen[k.medewerker], k) for k in uitkomst.koppelingen]
     wachten = [regels[w] for w in uitkomst.blijft_wachten]
     return render(request, "planning/voorstel.html", {"gi": gi, "rijen": rijen, "wachten": wachten})
@@ -168,9 +168,10 @@ def team(request: HttpRequest) -> HttpResponse:
     gi = _gi(request)
     vandaag = timezone.localdate()
     lijst = sorted(bezetting.caseloads(gi=gi, peildatum=vandaag), key=lambda c: c.ruimte)
+    namen = weergavenamen(c.medewerker.pk for c in lijst)
     context = {
         "gi": gi,
-        "caseloads": lijst,
+        "caseloads": [(c, namen[c.medewerker.pk]) for c in lijst],
         "samenvatting": bezetting.team_samenvatting(lijst),
         # one scale for every bar, so that the rows compare
         "schaal": max([1.0, *(max(c.cap, c.caseload) for c in lijst)]),
