@@ -6,6 +6,9 @@ import json
 from datetime import date
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.cli import main
@@ -15,7 +18,7 @@ from ketenzicht.domain.prioriteit import Urgentie
 from ketenzicht.domain.wachtlijst import WachtSoort
 from ketenzicht.kinderen import selectors as kinderen
 from ketenzicht.kinderen import services
-from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Werklastnorm
+from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Lidmaatschap, Werklastnorm
 from ketenzicht.planning import selectors
 from tests.conftest import volgend_bsn
 
@@ -276,3 +279,40 @@ def test_teampagina_zet_wie_boven_de_norm_zit_voorop_en_telt_de_ruimte(wereld) -
     assert ">−1,0<" in html  # the row above the norm: one child too many
     assert pagina.context["schaal"] == 4.0  # the fullest caseload sets the scale of every bar
     assert jr in [c.medewerker for c in rijen]
+
+
+@pytest.mark.usefixtures("bevroren_klok")
+def test_from_the_childs_page_a_planner_assigns_and_comes_back_to_it(wereld) -> None:  # type: ignore[no-untyped-def]
+    kind, m = wereld.kind(wereld.gi_a, start=date(2026, 11, 2))
+    jb = wereld.medewerker(wereld.gi_a)
+    c = Client()
+    c.force_login(wereld.planner_a)
+    dossier = reverse("kind", args=[kind.pid])
+    url = f"{reverse('toewijzen', args=[kind.pid])}?van=kind"
+
+    pagina = c.get(dossier).content.decode()
+    assert f'href="{url}" data-testid="toewijzen">Een vaste jeugdbeschermer toewijzen' in pagina
+    # the form to register a milestone offers the first one not met yet
+    assert '<option value="veiligheidstaxatie" selected>' in pagina
+    assert f'href="{dossier}">Terug naar {kind}</a>' in c.get(url).content.decode()
+
+    antwoord = c.post(url, {"medewerker": jb.pk})
+    assert (antwoord.status_code, antwoord.url) == (302, dossier)
+    assert m.toewijzingen.get().medewerker == jb
+    pagina = c.get(dossier).content.decode()
+    assert "Een andere vaste jeugdbeschermer toewijzen" in pagina
+
+
+@pytest.mark.usefixtures("bevroren_klok")
+def test_only_a_planner_of_the_childs_gi_sees_the_assign_link(wereld) -> None:  # type: ignore[no-untyped-def]
+    kind, _ = wereld.kind(wereld.gi_a, start=date(2026, 11, 2))
+    collega = get_user_model().objects.create_user(username="jb_a", password="geheim-wachtwoord")
+    Lidmaatschap.objects.create(
+        gebruiker=collega, organisatie=wereld.gi_a, rol=Lidmaatschap.Rol.JEUGDBESCHERMER
+    )
+    c = Client()
+    c.force_login(collega)  # sees the child, does not hand children to colleagues
+    pagina = c.get(reverse("kind", args=[kind.pid]))
+    assert pagina.status_code == 200 and 'data-testid="toewijzen"' not in pagina.content.decode()
+    c.force_login(wereld.planner_b)  # another GI's planner does not see the child at all
+    assert c.get(reverse("kind", args=[kind.pid])).status_code == 404

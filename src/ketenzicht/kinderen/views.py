@@ -20,6 +20,7 @@ from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.doorbraak.tijdlijn import tijdlijn as doorbraak_tijdlijn
 from ketenzicht.kinderen import selectors
 from ketenzicht.kinderen.models import Kind
+from ketenzicht.kinderen.services import mag_toewijzen
 from ketenzicht.organisaties.selectors import gi_van
 
 
@@ -148,13 +149,29 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
     d = selectors.dossier(gevonden)
     vandaag = timezone.localdate()
     tijdlijn = doorbraak_tijdlijn(gevonden, d.maatregelen, vandaag)
+    registreerbaar = {code for code, _ in Mijlpaalregistratie.Code.choices}
     for m in d.maatregelen:
         m.mijlpalen_stand = tijdlijn.mijlpalen.get(m.pk, [])  # type: ignore[attr-defined]
+        m.eerste_open = next(  # type: ignore[attr-defined]  # preselected in the form
+            (
+                s.mijlpaal.code
+                for s in m.mijlpalen_stand  # type: ignore[attr-defined]
+                if s.gehaald_op is None and s.mijlpaal.code in registreerbaar
+            ),
+            "",
+        )
     overgangen = (
         sorted(s.value for s in OVERGANGEN[EscalatieStatus(tijdlijn.open_escalatie.status)])
         if tijdlijn.open_escalatie
         else []
     )
+    gi = gi_van(request.user)
+    toewijsbaar = None  # the measure a planner can give a (new) vaste jeugdbeschermer from here
+    if gi is not None and mag_toewijzen(request.user):
+        lopend = [
+            m for m in d.maatregelen if m.gi_id == gi.pk and m.start <= vandaag and m.einde is None
+        ]
+        toewijsbaar = max(lopend, key=lambda m: (m.start, m.pk)).pk if lopend else None
     geboren = gevonden.geboortedatum
     leeftijd = (
         vandaag.year - geboren.year - ((vandaag.month, vandaag.day) < (geboren.month, geboren.day))
@@ -163,8 +180,9 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
         request,
         "web/kind.html",
         {
-            "gi": gi_van(request.user),
+            "gi": gi,
             "kind": gevonden,
+            "toewijsbaar": toewijsbaar,
             "maatregelen": d.maatregelen,
             "wisselingen": d.wisselingen,
             "broers_zussen": d.gezinsleden_in_beeld,

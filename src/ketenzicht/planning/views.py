@@ -80,6 +80,7 @@ def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
     except Kind.DoesNotExist:
         raise Http404("Geen kind gevonden.") from None
     maatregel = _open_maatregel(gi, kind, vandaag)
+    van_kind = request.GET.get("van") == "kind"  # opened from the child's page: back to it
     fout, override = "", ""
     gekozen = request.POST.get("medewerker", "")
     if request.method == "POST":
@@ -103,7 +104,7 @@ def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
                 messages.success(
                     request, f"{medewerker} is nu de vaste jeugdbeschermer van {kind}."
                 )
-                return redirect("prioriteit")
+                return redirect("kind", pid=kind.pid) if van_kind else redirect("prioriteit")
     kandidaten = selectors.kandidaten(maatregel=maatregel, peildatum=vandaag)
     if not gekozen and kandidaten:
         gekozen = str(kandidaten[0].id)  # the best fit is preselected
@@ -115,6 +116,7 @@ def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
         "fout": fout,
         "gekozen": gekozen,
         "override": override,
+        "van_kind": van_kind,
     }
     return render(request, "planning/toewijzen.html", context, status=400 if fout else 200)
 
