@@ -117,3 +117,36 @@ def test_the_ministry_sees_no_children_and_no_search(wereld) -> None:  # type: i
     assert c.post(reverse("zoeken"), {"q": "anna"}).status_code == 403
     assert 'href="/kinderen/zoeken/"' not in c.get(reverse("monitor")).content.decode()
     assert _gezien() == set()
+
+
+def test_the_api_searches_the_same_way_and_answers_bad_input_with_the_field(wereld) -> None:  # type: ignore[no-untyped-def]
+    anna, _ = wereld.kind(wereld.gi_a, start=date(2026, 10, 1), voornaam="Anna")
+    wereld.kind(wereld.gi_b, start=date(2026, 10, 1), voornaam="Annabel")
+    AuditRegel.objects.all().delete()
+    c = ingelogd(wereld.planner_a)
+    url = reverse("api-zoeken")
+
+    antwoord = c.post(url, {"q": "anna"}, content_type="application/json")
+    assert antwoord.status_code == 200
+    assert antwoord.json() == {
+        "kinderen": [
+            {
+                "kind": str(anna.pid),
+                "naam": "Anna de Vries",
+                "geboortedatum": "2015-03-01",
+                "gemeente": "Gemeente Test",
+                "maatregel": "OTS bij GI Alfa, sinds 01-10-2026",
+            }
+        ],
+        "meer": False,
+    }
+    regel = AuditRegel.objects.get()
+    assert (regel.kind_pid, regel.kanaal, regel.doel) == (anna.pid, "api", "kind zoeken")
+
+    fout = c.post(url, {"q": "999 999 998"}, content_type="application/json")
+    assert fout.status_code == 400 and "elfproef" in fout.json()["q"][0]
+    assert "999 999 998" not in fout.content.decode()  # the number is not repeated
+    assert c.post(url, {}, content_type="application/json").status_code == 400
+    assert c.get(url, {"q": "anna"}).status_code == 405  # never in a URL
+    assert ingelogd(wereld.beleid).post(url, {"q": "anna"}).status_code == 403
+    assert AuditRegel.objects.count() == 1

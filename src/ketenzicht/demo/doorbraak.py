@@ -136,7 +136,10 @@ def afspraken_en_escalaties(
         if rng.random() < ESCALATIE_KANS:
             aangemeld = min(tot, verval + timedelta(days=rng.randint(29, 60)))
             stappen: tuple[tuple[str, str, date], ...] = ()
-            if (tot - aangemeld).days > 7 and rng.random() < 0.6:
+            wacht = (tot - aangemeld).days
+            # the team takes a case up within a week or two; one still 'aangemeld' after six
+            # weeks would be a team not working (the draw stays, so the rest of the demo does)
+            if wacht > 7 and (rng.random() < 0.6 or wacht > 42):
                 stappen = (
                     (
                         "in_behandeling",

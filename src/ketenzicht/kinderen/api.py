@@ -15,6 +15,8 @@ from rest_framework.views import APIView
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.wachtlijst import WachtSoort
+from ketenzicht.domain.zoeken import ZoekvraagOngeldig
+from ketenzicht.domain.zoeken import lees as zoeken_lezen
 from ketenzicht.kinderen import selectors
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.organisaties.selectors import gi_van
@@ -107,3 +109,54 @@ class KindApi(APIView):
         except Kind.DoesNotExist:
             raise Http404 from None
         return Response(KindSerializer(selectors.dossier(kind)).data)
+
+
+class ZoekvraagSerializer(serializers.Serializer):
+    q = serializers.CharField(
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text="Delen van de naam en/of een geboortedatum (dd-mm-jjjj), of een BSN",
+    )
+
+
+class ZoekRegelSerializer(serializers.Serializer):
+    kind = serializers.UUIDField(source="kind_pid", help_text="Pseudoniem id van het kind")
+    naam = serializers.CharField()
+    geboortedatum = serializers.DateField()
+    gemeente = serializers.CharField()
+    maatregel = serializers.CharField(help_text="De laatste maatregel die u mag zien; leeg: geen")
+
+
+class ZoekresultaatSerializer(serializers.Serializer):
+    kinderen = ZoekRegelSerializer(many=True, source="regels")
+    meer = serializers.BooleanField(
+        help_text=f"Meer dan {selectors.MAX_ZOEKRESULTATEN} kinderen gevonden: zoek preciezer"
+    )
+
+
+class ZoekenApi(APIView):
+    @extend_schema(
+        summary="Een kind zoeken op naam, geboortedatum of BSN (gevonden kinderen worden gelogd)",
+        description=(
+            "Een POST, zodat een naam of BSN niet in een URL of toegangslog belandt. Alleen "
+            "kinderen die uw organisatie mag zien; de zoektekst wordt nergens bewaard."
+        ),
+        request=ZoekvraagSerializer,
+        responses=ZoekresultaatSerializer,
+    )
+    def post(self, request: Request) -> Response:
+        if not selectors.ziet_kinderen(request.user):
+            raise PermissionDenied("Uw organisatie ziet geen individuele kinderen.")
+        invoer = ZoekvraagSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        try:
+            vraag = zoeken_lezen(invoer.validated_data["q"])
+        except ZoekvraagOngeldig as fout:
+            raise ValidationError({"q": [str(fout)]}) from None
+        resultaat = selectors.zoek_kinderen(
+            gebruiker=request.user,
+            vraag=vraag,
+            peildatum=timezone.localdate(),
+            kanaal=AuditRegel.Kanaal.API,
+        )
+        return Response(ZoekresultaatSerializer(resultaat).data)

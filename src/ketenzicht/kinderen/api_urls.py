@@ -6,6 +6,7 @@ from ketenzicht.monitor import api as monitor
 
 urlpatterns = [
     path("wachtlijst/", api.WachtlijstApi.as_view(), name="api-wachtlijst"),
+    path("kinderen/zoeken/", api.ZoekenApi.as_view(), name="api-zoeken"),
     path("kinderen/<uuid:pid>/", api.KindApi.as_view(), name="api-kind"),
     path(
         "gemeenten/<str:gemeentecode>/niet-tijdig/",
