@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
 from ketenzicht.domain.maatregelen import Soort
+from ketenzicht.domain.naamgenoten import Collega, onderscheiden
 from ketenzicht.domain.perioden import Periode
 from ketenzicht.domain.werklast import Werklastnorm as DomeinNorm
 from ketenzicht.organisaties.models import (
@@ -40,30 +41,14 @@ def gi_van(gebruiker: AbstractBaseUser | AnonymousUser) -> Organisatie | None:
 
 
 def weergavenamen(ids: Iterable[int]) -> dict[int, str]:
-    """The name each caseworker goes by on a page: their name, and where a colleague at the
-    same GI has that name too, their role and start date as well — and their number if even
-    those are the same. Two people called Tom Kramer are then never one line, nor a choice
-    the planner cannot tell apart."""
+    """The name each of these caseworkers goes by on a page, told apart from a namesake at the
+    same GI (``domain.naamgenoten``)."""
     gevraagd = set(ids)
     rijen = list(Medewerker.objects.filter(pk__in=gevraagd).values_list("gi_id", "naam"))
-    naamgenoten = list(
-        Medewerker.objects.filter(
-            gi_id__in={gi for gi, _ in rijen}, naam__in={naam for _, naam in rijen}
-        ).values_list("pk", "gi_id", "naam", "rol", "in_dienst_van")
-    )  # everyone at those GIs with those names, asked for or not: a label stays the same
-    per_naam = Counter((gi, naam) for _, gi, naam, _, _ in naamgenoten)
-    per_omschrijving = Counter((gi, naam, rol, sinds) for _, gi, naam, rol, sinds in naamgenoten)
-    namen = {}
-    for pk, gi, naam, rol, sinds in naamgenoten:
-        if pk not in gevraagd:
-            continue
-        if per_naam[gi, naam] == 1:
-            namen[pk] = naam
-        elif per_omschrijving[gi, naam, rol, sinds] == 1:
-            namen[pk] = f"{naam} ({rol}, in dienst {sinds:%d-%m-%Y})"
-        else:
-            namen[pk] = f"{naam} ({rol}, in dienst {sinds:%d-%m-%Y}, nr. {pk})"
-    return namen
+    naamgenoten = Medewerker.objects.filter(
+        gi_id__in={gi for gi, _ in rijen}, naam__in={naam for _, naam in rijen}
+    ).values_list("pk", "gi_id", "naam", "rol", "in_dienst_van")
+    return onderscheiden((Collega(*r) for r in naamgenoten), gevraagd)
 
 
 def gis(namen: Iterable[str] | None = None) -> list[Organisatie]:
