@@ -345,6 +345,10 @@ def test_signal_page_shows_the_chosen_caseworkers_deadlines_and_audits_only_thos
     namen = [r.naam for r in pagina.context["overzicht"]]
     assert set(namen) == {jb.naam, lijsten.ZONDER_JEUGDBESCHERMER}
     assert "Anna de Vries" not in html and "Bram de Vries" not in html
+    # each line's overdue count also as a bar, all on one scale: the largest count fills it
+    schaal = max(r.te_laat for r in pagina.context["overzicht"])
+    assert pagina.context["schaal"] == schaal > 0
+    assert html.count(f'class="kz-signaalbalk" min="0" max="{schaal}"') == len(namen)
     assert _gezien() == set()
 
     # a name shows that caseworker's deadlines, swapped in place with the overview marked

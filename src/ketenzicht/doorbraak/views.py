@@ -169,6 +169,8 @@ def signalen(request: HttpRequest) -> HttpResponse:
         "gi": gi,
         "per": lijst.getoond,
         "overzicht": lijst.overzicht,
+        # one scale for every bar, so that the caseworkers compare at a glance
+        "schaal": max([1, *(r.te_laat for r in lijst.overzicht)]),
         "gekozen": [] if alle else wie,
         "alle": alle,
         "peildatum": vandaag,
