@@ -38,8 +38,17 @@ def test_pages_fit_a_phone_and_the_monitor_fits_a_laptop(live_server, browser) -
         "/monitor/",
         "/monitor/trend/",
         "/monitor/definities/",
+        "/kinderen/zoeken/",
+        "/doorbraak/signalen/",
     ):
         _past(pagina, live_server.url + pad)
+    # the search's results: a table that scrolls in its box, not the page
+    pagina.goto(f"{live_server.url}/kinderen/zoeken/")
+    pagina.fill("#id_q", "de")
+    pagina.press("#id_q", "Enter")
+    pagina.wait_for_selector("[data-testid=zoekresultaat]")
+    breed, scherm = pagina.evaluate(BREEDTE)
+    assert breed <= scherm, f"zoekresultaat: {breed} px op {scherm} px"
     # the monitor's table is wider than a phone: it scrolls inside its box
     pagina.goto(f"{live_server.url}/monitor/")
     vak = pagina.locator(".kz-tabelvak").first
