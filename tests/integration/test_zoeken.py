@@ -10,7 +10,8 @@ import pytest
 from django.urls import reverse
 
 from ketenzicht.audit.models import AuditRegel
-from ketenzicht.kinderen import bsnopslag
+from ketenzicht.domain.maatregelen import EindeReden
+from ketenzicht.kinderen import bsnopslag, services
 from ketenzicht.kinderen.selectors import MAX_ZOEKRESULTATEN
 from tests.integration.test_toegang_en_audit import ingelogd
 
@@ -54,6 +55,18 @@ def test_names_are_found_without_their_accents_and_after_a_correction(wereld) ->
     zoe.save(update_fields=["achternaam"])
     assert "Zoë Öztürk" in _zoek(c, "zoe ozturk")
     assert "Geen kind gevonden" in _zoek(c, "zoe vries")
+
+
+def test_children_with_a_running_measure_come_first(wereld) -> None:  # type: ignore[no-untyped-def]
+    _, afgelopen = wereld.kind(wereld.gi_a, start=date(2025, 1, 6), voornaam="Aaron")
+    services.maatregel_beeindigen(
+        maatregel=afgelopen, einde=date(2026, 1, 6), reden=EindeReden.OPGEHEVEN, door=None
+    )
+    wereld.kind(wereld.gi_a, start=date(2026, 10, 1), voornaam="Bram")
+    html = _zoek(ingelogd(wereld.planner_a), "vries")
+    assert html.index("Bram de Vries") < html.index("Aaron de Vries")  # A before B otherwise
+    assert "OTS bij GI Alfa, beëindigd 06-01-2026" in html
+    assert "met een lopende maatregel eerst" in html
 
 
 def test_a_bsn_finds_the_child_only_for_an_organisation_that_may_see_it(wereld, caplog) -> None:  # type: ignore[no-untyped-def]

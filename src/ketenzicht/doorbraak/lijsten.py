@@ -23,7 +23,7 @@ from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.doorbraak.models import Escalatie, Normset
 from ketenzicht.doorbraak.selectors import gehaald, normsets
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
-from ketenzicht.kinderen.selectors import zichtbare_kinderen
+from ketenzicht.kinderen.selectors import lopend_op, zichtbare_kinderen
 from ketenzicht.kinderen.services import Gebruiker
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import weergavenamen
@@ -97,10 +97,6 @@ def _gezien(gebruiker: Gebruiker, kind_pids: Iterable[UUID], kanaal: str, doel: 
     )
 
 
-def _lopend(peildatum: date) -> Q:
-    return Q(start__lte=peildatum) & (Q(einde__isnull=True) | Q(einde__gt=peildatum))
-
-
 def mijlpalen_van(maatregel: Maatregel, peildatum: date) -> list[normen.MijlpaalStand]:
     """The status of each milestone of one measure (the caller has audited the child's read)."""
     [uit] = met_mijlpalen([maatregel], peildatum, bijna_dagen(peildatum))
@@ -122,7 +118,7 @@ def niet_tijdig(
 ) -> list[KindMetMijlpalen]:
     """Afspraak 1: the gemeente's children with a measure for whom any milestone is overdue."""
     maatregelen = (
-        Maatregel.objects.filter(_lopend(peildatum), kind__gemeente=gemeente)
+        Maatregel.objects.filter(lopend_op(peildatum), kind__gemeente=gemeente)
         .filter(kind__in=zichtbare_kinderen(gebruiker))  # type: ignore[arg-type]
         .select_related("kind__gemeente", "gi")
         .order_by("start", "pk")
@@ -165,7 +161,7 @@ def signaallijst(
     under ``ZONDER_JEUGDBESCHERMER``), most overdue first. Only the sections of ``wie`` are
     shown (all when ``None``), and only their children are audited as seen."""
     maatregelen = (
-        Maatregel.objects.filter(_lopend(peildatum), gi=gi)
+        Maatregel.objects.filter(lopend_op(peildatum), gi=gi)
         .select_related("kind__gemeente", "gi")
         .order_by("pk")
     )
@@ -224,7 +220,7 @@ def kinderen_van(
         .values_list("maatregel_id", "start")
     )
     maatregelen = (
-        Maatregel.objects.filter(_lopend(peildatum), pk__in=list(sinds))
+        Maatregel.objects.filter(lopend_op(peildatum), pk__in=list(sinds))
         .select_related("kind__gemeente", "gi")
         .order_by("pk")
     )

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from uuid import UUID
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.services import log_toegang
@@ -60,6 +60,11 @@ def zichtbare_kinderen(gebruiker: AbstractBaseUser | AnonymousUser) -> QuerySet[
             pk__in=Escalatie.objects.filter(expertteam=org).values("kind_id")
         )
     return Kind.objects.none()
+
+
+def lopend_op(peildatum: date) -> Q:
+    """The measures (or anything with ``start`` and ``einde``) running on ``peildatum``."""
+    return Q(start__lte=peildatum) & (Q(einde__isnull=True) | Q(einde__gt=peildatum))
 
 
 ORGANISATIES_MET_KINDEREN = frozenset(
@@ -343,7 +348,8 @@ def zoek_kinderen(
 ) -> Zoekresultaat:
     """The children ``gebruiker`` may see that match ``vraag``: by BSN (its keyed hash), or by
     every name part in the first or last name (without accents or case) and the date of birth.
-    At most ``MAX_ZOEKRESULTATEN``, by last name. The children found are audited as seen; the search
+    At most ``MAX_ZOEKRESULTATEN``: the children with a measure running now first (at the user's
+    GI, for a GI), then by last name. The children found are audited as seen; the search
     text is not recorded anywhere."""
     qs = zichtbare_kinderen(gebruiker).select_related("gemeente")
     if vraag.bsn is not None:
@@ -352,13 +358,19 @@ def zoek_kinderen(
         qs = qs.filter(zoeknaam__contains=deel)  # both folded by domain.zoeken.vouw
     if vraag.geboortedatum is not None:
         qs = qs.filter(geboortedatum=vraag.geboortedatum)
+    gi = gi_van(gebruiker)
+    lopend = Maatregel.objects.filter(lopend_op(peildatum), kind=OuterRef("pk"))
+    if gi is not None:
+        lopend = lopend.filter(gi=gi)
     kinderen = list(
-        qs.order_by("achternaam", "voornaam", "geboortedatum", "pk")[: MAX_ZOEKRESULTATEN + 1]
+        qs.annotate(lopend=Exists(lopend)).order_by(
+            "-lopend", "achternaam", "voornaam", "geboortedatum", "pk"
+        )[: MAX_ZOEKRESULTATEN + 1]
     )
     meer = len(kinderen) > MAX_ZOEKRESULTATEN
     kinderen = kinderen[:MAX_ZOEKRESULTATEN]
     maatregelen = Maatregel.objects.filter(kind__in=kinderen).select_related("gi")
-    if (gi := gi_van(gebruiker)) is not None:
+    if gi is not None:
         maatregelen = maatregelen.filter(gi=gi)  # a GI sees its own measures of the child
     laatste: dict[int, Maatregel] = {}
     for m in maatregelen.order_by("start", "pk"):
