@@ -51,8 +51,9 @@ def test_names_are_found_without_their_accents_and_after_a_correction(wereld) ->
     c = ingelogd(wereld.planner_a)
     for getypt in ("zoe", "ZOË", "Zoë de vries"):
         assert "Zoë de Vries" in _zoek(c, getypt), getypt
-    zoe.achternaam = "Öztürk"  # a correction of the name, saved on its own
-    zoe.save(update_fields=["achternaam"])
+    services.kind_naam_corrigeren(kind=zoe, voornaam="Zoë", achternaam="Öztürk", door=None)
+    with pytest.raises(services.Weigering, match="achternaam"):
+        services.kind_naam_corrigeren(kind=zoe, voornaam="Zoë", achternaam=" ", door=None)
     assert "Zoë Öztürk" in _zoek(c, "zoe ozturk")
     assert "Geen kind gevonden" in _zoek(c, "zoe vries")
 

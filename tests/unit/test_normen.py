@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ketenzicht.cli import main
@@ -20,6 +20,7 @@ from ketenzicht.domain.normen import (
     OngeldigeTermijn,
     Status,
     Termijn,
+    eerste_open,
     normset_op,
     plus_maanden,
     standen,
@@ -189,3 +190,18 @@ def test_volgende_termijn_is_the_earliest_not_met(
     else:
         assert volgende in open_
         assert all(volgende.vervaldatum <= s.vervaldatum for s in open_)  # type: ignore[operator]
+
+
+@given(
+    dagen,
+    dagen,
+    st.sets(st.sampled_from([m.code for m in DOORBRAAK_2020.mijlpalen])),
+    st.sets(st.sampled_from([m.code for m in DOORBRAAK_2020.mijlpalen]), min_size=1),
+)
+def test_the_form_offers_the_first_registrable_milestone_not_met(
+    start: date, peil: date, gehaald: set[str], codes: set[str]
+) -> None:
+    assume(peil >= start)  # what was met on the start day counts as met
+    stand = standen(DOORBRAAK_2020, start, {c: start for c in gehaald}, peil, K)
+    open_ = [s.mijlpaal.code for s in stand if s.mijlpaal.code in codes - gehaald]
+    assert eerste_open(stand, codes) == (open_[0] if open_ else None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -238,6 +238,15 @@ def volgende_termijn(stand: Sequence[MijlpaalStand]) -> MijlpaalStand | None:
     earliest (None: every one due so far is met, or the next counts from one not met yet)."""
     open_ = [s for s in stand if not s.status.gehaald and s.vervaldatum is not None]
     return min(open_, key=lambda s: s.vervaldatum or date.max, default=None)
+
+
+def eerste_open(stand: Sequence[MijlpaalStand], codes: Collection[str]) -> str | None:
+    """The first milestone among ``codes`` not met yet, in the norm set's order: the one a
+    form to register a milestone offers first (None: all of them are met)."""
+    return next(
+        (s.mijlpaal.code for s in stand if not s.status.gehaald and s.mijlpaal.code in codes),
+        None,
+    )
 
 
 def escalatie_voorstel(stand: Sequence[MijlpaalStand], drempel_dagen: int) -> str | None:

@@ -8,14 +8,12 @@ recomputed. ``geregistreerd_op`` columns make "as known at" queries possible too
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.db import models
 from django.utils import timezone
 
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, ToewijzingEindeReden
 from ketenzicht.domain.prioriteit import Urgentie
-from ketenzicht.domain.zoeken import zoeknaam
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 
 
@@ -41,7 +39,7 @@ class Kind(models.Model):
     geboortedatum = models.DateField()
     zoeknaam = models.CharField(
         max_length=201, editable=False, help_text="Voor- en achternaam zonder accenten, gevouwen"
-    )  # kept in step by save(); bulk writers set it with domain.zoeken.zoeknaam
+    )  # domain.zoeken.zoeknaam, written with the names (kinderen.services, demo loader)
     gemeente = models.ForeignKey(
         Organisatie,
         on_delete=models.PROTECT,
@@ -55,14 +53,6 @@ class Kind(models.Model):
 
     def __str__(self) -> str:
         return f"{self.voornaam} {self.achternaam}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        self.zoeknaam = zoeknaam(self.voornaam, self.achternaam)
-        if (velden := kwargs.get("update_fields")) is not None and (
-            {"voornaam", "achternaam"} & set(velden)
-        ):
-            kwargs["update_fields"] = {*velden, "zoeknaam"}
-        super().save(*args, **kwargs)
 
 
 class Maatregel(models.Model):

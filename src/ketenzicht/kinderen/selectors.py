@@ -67,6 +67,16 @@ def lopend_op(peildatum: date) -> Q:
     return Q(start__lte=peildatum) & (Q(einde__isnull=True) | Q(einde__gt=peildatum))
 
 
+def toe_te_wijzen_maatregel(kind: Kind, gi: Organisatie, peildatum: date) -> Maatregel | None:
+    """The measure a planner of ``gi`` gives the child a (new) vaste jeugdbeschermer for: its
+    newest measure at that GI that has started and not ended."""
+    return (
+        kind.maatregelen.filter(gi=gi, start__lte=peildatum, einde__isnull=True)
+        .order_by("-start", "-pk")
+        .first()
+    )
+
+
 ORGANISATIES_MET_KINDEREN = frozenset(
     {Organisatie.Type.GI, Organisatie.Type.GEMEENTE, Organisatie.Type.EXPERTTEAM}
 )  # the types for which zichtbare_kinderen can hold a child

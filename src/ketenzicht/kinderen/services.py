@@ -18,6 +18,7 @@ from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, Soort, ToewijzingEindeReden
 from ketenzicht.domain.prioriteit import Urgentie
 from ketenzicht.domain.werklast import Werklastnorm
+from ketenzicht.domain.zoeken import zoeknaam
 from ketenzicht.kinderen import bsnopslag
 from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Triage
 from ketenzicht.organisaties.models import Lidmaatschap, Medewerker, Organisatie
@@ -65,10 +66,30 @@ def kind_registreren(
         bsn_versleuteld=bsnopslag.versleutel(geldig),
         voornaam=voornaam,
         achternaam=achternaam,
+        zoeknaam=zoeknaam(voornaam, achternaam),
         geboortedatum=geboortedatum,
         gemeente=gemeente,
     )
     _log(door, kind, AuditRegel.Actie.AANMAKEN, "registratie kind", kanaal)
+    return kind
+
+
+@transaction.atomic
+def kind_naam_corrigeren(
+    *,
+    kind: Kind,
+    voornaam: str,
+    achternaam: str,
+    door: Gebruiker,
+    kanaal: str = AuditRegel.Kanaal.WEB,
+) -> Kind:
+    """Correct a child's name; the name it is found by changes with it."""
+    if not voornaam.strip() or not achternaam.strip():
+        raise Weigering("Vul zowel de voornaam als de achternaam in.")
+    kind.voornaam, kind.achternaam = voornaam, achternaam
+    kind.zoeknaam = zoeknaam(voornaam, achternaam)
+    kind.save(update_fields=["voornaam", "achternaam", "zoeknaam"])
+    _log(door, kind, AuditRegel.Actie.SCHRIJVEN, "naam gecorrigeerd", kanaal)
     return kind
 
 

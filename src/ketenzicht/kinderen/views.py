@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.escalatie import OVERGANGEN, EscalatieStatus
+from ketenzicht.domain.normen import eerste_open
 from ketenzicht.domain.wachtlijst import WachtSoort
 from ketenzicht.domain.zoeken import ZoekvraagOngeldig
 from ketenzicht.domain.zoeken import lees as zoeken_lezen
@@ -152,26 +153,18 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
     registreerbaar = {code for code, _ in Mijlpaalregistratie.Code.choices}
     for m in d.maatregelen:
         m.mijlpalen_stand = tijdlijn.mijlpalen.get(m.pk, [])  # type: ignore[attr-defined]
-        m.eerste_open = next(  # type: ignore[attr-defined]  # preselected in the form
-            (
-                s.mijlpaal.code
-                for s in m.mijlpalen_stand  # type: ignore[attr-defined]
-                if s.gehaald_op is None and s.mijlpaal.code in registreerbaar
-            ),
-            "",
-        )
+        m.eerste_open = eerste_open(m.mijlpalen_stand, registreerbaar)  # type: ignore[attr-defined]
     overgangen = (
         sorted(s.value for s in OVERGANGEN[EscalatieStatus(tijdlijn.open_escalatie.status)])
         if tijdlijn.open_escalatie
         else []
     )
     gi = gi_van(request.user)
-    toewijsbaar = None  # the measure a planner can give a (new) vaste jeugdbeschermer from here
-    if gi is not None and mag_toewijzen(request.user):
-        lopend = [
-            m for m in d.maatregelen if m.gi_id == gi.pk and m.start <= vandaag and m.einde is None
-        ]
-        toewijsbaar = max(lopend, key=lambda m: (m.start, m.pk)).pk if lopend else None
+    toewijsbaar = (  # the measure a planner can give a (new) vaste jeugdbeschermer from here
+        selectors.toe_te_wijzen_maatregel(gevonden, gi, vandaag)
+        if gi is not None and mag_toewijzen(request.user)
+        else None
+    )
     geboren = gevonden.geboortedatum
     leeftijd = (
         vandaag.year - geboren.year - ((vandaag.month, vandaag.day) < (geboren.month, geboren.day))
@@ -182,7 +175,7 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
         {
             "gi": gi,
             "kind": gevonden,
-            "toewijsbaar": toewijsbaar,
+            "toewijsbaar": toewijsbaar.pk if toewijsbaar else None,
             "maatregelen": d.maatregelen,
             "wisselingen": d.wisselingen,
             "broers_zussen": d.gezinsleden_in_beeld,

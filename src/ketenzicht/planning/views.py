@@ -57,11 +57,7 @@ def prioriteit(request: HttpRequest) -> HttpResponse:
 
 
 def _open_maatregel(gi: Organisatie, kind: Kind, vandaag: date) -> Maatregel:
-    maatregel = (
-        kind.maatregelen.filter(gi=gi, start__lte=vandaag, einde__isnull=True)
-        .order_by("-start")
-        .first()
-    )
+    maatregel = kinderen.toe_te_wijzen_maatregel(kind, gi, vandaag)
     if maatregel is None:
         raise Http404("Dit kind heeft geen lopende maatregel bij deze GI.")
     return maatregel
