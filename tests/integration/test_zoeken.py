@@ -12,7 +12,7 @@ from django.urls import reverse
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.maatregelen import EindeReden
 from ketenzicht.kinderen import bsnopslag, services
-from ketenzicht.kinderen.selectors import MAX_ZOEKRESULTATEN
+from ketenzicht.kinderen.zoeken import MAX_ZOEKRESULTATEN
 from tests.integration.test_toegang_en_audit import ingelogd
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]

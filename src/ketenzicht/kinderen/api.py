@@ -17,7 +17,7 @@ from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.wachtlijst import WachtSoort
 from ketenzicht.domain.zoeken import ZoekvraagOngeldig
 from ketenzicht.domain.zoeken import lees as zoeken_lezen
-from ketenzicht.kinderen import selectors
+from ketenzicht.kinderen import selectors, zoeken
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.organisaties.selectors import gi_van
 
@@ -130,7 +130,7 @@ class ZoekRegelSerializer(serializers.Serializer):
 class ZoekresultaatSerializer(serializers.Serializer):
     kinderen = ZoekRegelSerializer(many=True, source="regels")
     meer = serializers.BooleanField(
-        help_text=f"Meer dan {selectors.MAX_ZOEKRESULTATEN} kinderen gevonden: zoek preciezer"
+        help_text=f"Meer dan {zoeken.MAX_ZOEKRESULTATEN} kinderen gevonden: zoek preciezer"
     )
 
 
@@ -153,7 +153,7 @@ class ZoekenApi(APIView):
             vraag = zoeken_lezen(invoer.validated_data["q"])
         except ZoekvraagOngeldig as fout:
             raise ValidationError({"q": [str(fout)]}) from None
-        resultaat = selectors.zoek_kinderen(
+        resultaat = zoeken.zoek_kinderen(
             gebruiker=request.user,
             vraag=vraag,
             peildatum=timezone.localdate(),

@@ -22,6 +22,7 @@ from ketenzicht.doorbraak.tijdlijn import tijdlijn as doorbraak_tijdlijn
 from ketenzicht.kinderen import selectors
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import mag_toewijzen
+from ketenzicht.kinderen.zoeken import zoek_kinderen
 from ketenzicht.organisaties.selectors import gi_van
 
 
@@ -127,7 +128,7 @@ def zoeken(request: HttpRequest) -> HttpResponse:
         except ZoekvraagOngeldig as fout:
             context["fout"] = str(fout)
         else:
-            context["resultaat"] = selectors.zoek_kinderen(
+            context["resultaat"] = zoek_kinderen(
                 gebruiker=request.user,
                 vraag=vraag,
                 peildatum=timezone.localdate(),
