@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.demo.laden import DEMO_WACHTWOORD, laad
+from tests.e2e.conftest import inloggen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -107,3 +108,28 @@ def test_planner_wijst_toe_en_kind_verdwijnt_van_de_lijst(live_server, pagina) -
     assert "is nu de vaste jeugdbeschermer" in pagina.inner_text("[role=status]")
     assert pagina.locator("[data-testid=prioriteit] tbody tr").count() == voor - 1
     assert pagina.locator(f"[data-kind='{kind}']").count() == 0
+
+
+@pytest.mark.usefixtures("klok")
+def test_jeugdbeschermer_geeft_een_reden_en_de_planner_ziet_haar(live_server, pagina) -> None:  # type: ignore[no-untyped-def]
+    laad(schaal="klein", seed=3, tot=timezone.localdate(), voortgang=lambda *_: None)
+    inloggen(pagina, live_server.url, "jb1")
+    pagina.wait_for_url("**/mijn-kinderen/")
+    pagina.goto(f"{live_server.url}/planning/")  # children nobody has yet: not on jb1's caseload
+    link = pagina.locator("[data-testid=prioriteit] tbody tr a").first
+    naam = link.inner_text()
+    link.click()
+    pagina.wait_for_selector("[data-testid=redenformulier]")
+    assert naam not in pagina.content()
+    pagina.check("#reden-waarneming")
+    pagina.fill("#id_toelichting", "voor Tom, ziek")
+    pagina.click("[data-testid=redenformulier] button[type=submit]")
+    pagina.wait_for_selector("h1")
+    assert naam in pagina.inner_text("h1")
+
+    pagina.context.clear_cookies()
+    inloggen(pagina, live_server.url, "planner1")
+    pagina.goto(f"{live_server.url}/planning/team/")
+    pagina.click("[data-testid=link-inzage]")
+    eerste = pagina.locator("[data-testid=inzage] tbody tr").first.inner_text()
+    assert "jb1" in eerste and naam in eerste and "voor Tom, ziek" in eerste

@@ -29,6 +29,7 @@ PAGINAS = {
         "/monitor/trend/",
         "/monitor/definities/",
         "/prognose/",
+        "/planning/team/inzage/",
     ],
     "jb1": ["/planning/mijn-kinderen/"],
     "gemeente1": ["/doorbraak/niet-tijdig/"],
@@ -71,6 +72,14 @@ def test_every_kind_of_page_meets_wcag_a_and_aa(live_server, browser) -> None:  
             ]
         for pad in paden:
             schendingen += _schendingen(pagina, live_server.url + pad)
+        if gebruiker == "jb1":  # a child not on their caseload: the reason asked, then refused
+            pagina.goto(f"{live_server.url}/planning/")
+            pad = pagina.locator("[data-testid=prioriteit] tbody tr a").first.get_attribute("href")
+            schendingen += _schendingen(pagina, live_server.url + pad)
+            pagina.check("#reden-anders")
+            pagina.click("[data-testid=redenformulier] button[type=submit]")
+            pagina.wait_for_selector("[data-testid=fout]")
+            schendingen += _schendingen(pagina, f"{pad} (reden geweigerd)", ga=False)
         if gebruiker == "planner1":  # the search's results and its error, swapped in by htmx
             pagina.goto(f"{live_server.url}/kinderen/zoeken/")
             for tekst, klaar in (("de", "zoekresultaat"), ("12345", "zoekfout")):

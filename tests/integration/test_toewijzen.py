@@ -311,7 +311,8 @@ def test_only_a_planner_of_the_childs_gi_sees_the_assign_link(wereld) -> None:  
         gebruiker=collega, organisatie=wereld.gi_a, rol=Lidmaatschap.Rol.JEUGDBESCHERMER
     )
     c = Client()
-    c.force_login(collega)  # sees the child, does not hand children to colleagues
+    c.force_login(collega)  # sees the child (with a reason), does not hand children to colleagues
+    c.post(reverse("kind-inzage", args=[kind.pid]), {"reden": "overleg"})
     pagina = c.get(reverse("kind", args=[kind.pid]))
     assert pagina.status_code == 200 and 'data-testid="toewijzen"' not in pagina.content.decode()
     c.force_login(wereld.planner_b)  # another GI's planner does not see the child at all

@@ -3,11 +3,22 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from ketenzicht.audit.models import AuditRegel
+from ketenzicht.audit.models import AuditRegel, InzageBuitenCaseload
+
+
+class AlleenLezen(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 @admin.register(AuditRegel)
-class AuditRegelAdmin(admin.ModelAdmin):
+class AuditRegelAdmin(AlleenLezen):
     list_display = [
         "tijdstip",
         "gebruikersnaam",
@@ -20,11 +31,9 @@ class AuditRegelAdmin(admin.ModelAdmin):
     list_filter = ["actie", "kanaal"]
     search_fields = ["gebruikersnaam", "kind_pid"]
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
 
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
+@admin.register(InzageBuitenCaseload)
+class InzageBuitenCaseloadAdmin(AlleenLezen):
+    list_display = ["tijdstip", "gebruikersnaam", "organisatie", "kind_pid", "reden", "toelichting"]
+    list_filter = ["reden", "organisatie"]
+    search_fields = ["gebruikersnaam", "kind_pid"]

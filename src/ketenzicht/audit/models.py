@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from ketenzicht.domain.inzage import Inzagereden
+
 
 class AuditRegel(models.Model):
     class Actie(models.TextChoices):
@@ -46,3 +48,32 @@ class AuditRegel(models.Model):
         return (
             f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} {self.objecttype}"
         )
+
+
+class InzageBuitenCaseload(models.Model):
+    """A reason a user gave to open the record of a child not on their own caseload
+    (``domain.inzage``): it allows the reads of that child until ``geldig_tot``, and the GI's
+    planner and functioneel beheerder review them. Rows are only ever added."""
+
+    tijdstip = models.DateTimeField(default=timezone.now, db_index=True)
+    geldig_tot = models.DateTimeField()
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    gebruikersnaam = models.CharField(max_length=150)
+    organisatie = models.CharField(
+        max_length=200, db_index=True, help_text="Naam; bewaard ook als de organisatie weg is"
+    )
+    kind_pid = models.UUIDField()
+    reden = models.CharField(max_length=16, choices=[(r.value, r.label) for r in Inzagereden])
+    toelichting = models.CharField(max_length=200, blank=True)
+    kanaal = models.CharField(max_length=8, choices=AuditRegel.Kanaal.choices)
+
+    class Meta:
+        ordering = ["-tijdstip"]
+        verbose_name = "inzage buiten caseload"
+        verbose_name_plural = "inzage buiten caseload"
+        indexes = [models.Index(fields=["gebruiker", "kind_pid", "geldig_tot"])]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.reden}"

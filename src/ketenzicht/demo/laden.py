@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
+from django.utils import timezone
 
-from ketenzicht.audit.models import AuditRegel
+from ketenzicht.audit.models import AuditRegel, InzageBuitenCaseload
 from ketenzicht.bemiddeling.models import (
     Aanbod,
     Besluit,
@@ -29,6 +31,7 @@ from ketenzicht.demo import bemiddeling as demo_bemiddeling
 from ketenzicht.demo import doorbraakregistratie, feiten, generator, opslag, stamdata
 from ketenzicht.demo.opslag import DemoFout, Voortgang
 from ketenzicht.domain.capaciteit import Rol
+from ketenzicht.domain.inzage import GELDIGHEID, Inzagereden
 from ketenzicht.doorbraak.models import Afspraak, Escalatie, EscalatieOvergang, Mijlpaalregistratie
 from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Triage
 from ketenzicht.organisaties.models import (
@@ -178,7 +181,55 @@ def _jeugdbeschermer_login(gi: Organisatie, tot: date) -> DemoLogin:
     rol = Lidmaatschap.Rol.JEUGDBESCHERMER
     user = get_user_model().objects.create(username="jb1", password=make_password(DEMO_WACHTWOORD))
     Lidmaatschap.objects.create(gebruiker=user, organisatie=gi, rol=rol, medewerker=medewerker)
+    _inzage_buiten_caseload(user, gi, medewerker, tot)
     return DemoLogin("jb1", gi.naam, rol.label)
+
+
+_INZAGE_VOORBEELDEN = (
+    (2, Inzagereden.WAARNEMING, "collega ziek, moeder belde"),
+    (6, Inzagereden.OVERLEG, ""),
+    (13, Inzagereden.SPOED, "crisisdienst, politie belde 's avonds"),
+    (27, Inzagereden.WAARNEMING, "verlof collega"),
+)
+
+
+def _inzage_buiten_caseload(
+    gebruiker: AbstractBaseUser, gi: Organisatie, medewerker: Medewerker | None, tot: date
+) -> None:
+    """A few records ``jb1`` opened for colleagues' children, with the reason and the reads,
+    so that *Inzage buiten caseload* shows what it is for."""
+    anderen = (
+        Toewijzing.objects.filter(maatregel__gi=gi, einde__isnull=True, start__lte=tot)
+        .exclude(medewerker=medewerker)
+        .order_by("pk")
+        .values_list("maatregel__kind__pid", flat=True)[: len(_INZAGE_VOORBEELDEN)]
+    )
+    for pid, (dagen, reden, toelichting) in zip(anderen, _INZAGE_VOORBEELDEN, strict=False):
+        tijdstip = datetime.combine(
+            tot - timedelta(days=dagen), time(10, 30), tzinfo=timezone.get_current_timezone()
+        )
+        InzageBuitenCaseload.objects.create(
+            tijdstip=tijdstip,
+            geldig_tot=tijdstip + GELDIGHEID,
+            gebruiker_id=gebruiker.pk,
+            gebruikersnaam="jb1",
+            organisatie=gi.naam,
+            kind_pid=pid,
+            reden=reden.value,
+            toelichting=toelichting,
+            kanaal=AuditRegel.Kanaal.WEB,
+        )
+        AuditRegel.objects.create(
+            tijdstip=tijdstip,
+            gebruiker_id=gebruiker.pk,
+            gebruikersnaam="jb1",
+            organisatie=gi.naam,
+            actie=AuditRegel.Actie.LEZEN,
+            kanaal=AuditRegel.Kanaal.WEB,
+            objecttype="kind",
+            kind_pid=pid,
+            doel=f"inzage dossier; buiten caseload: {reden.value}",
+        )
 
 
 def _leeg() -> bool:

@@ -10,6 +10,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -20,6 +21,7 @@ from ketenzicht.domain.escalatie import EscalatieStatus
 from ketenzicht.doorbraak import lijsten, services
 from ketenzicht.doorbraak.models import Escalatie
 from ketenzicht.doorbraak.rechten import rechten
+from ketenzicht.kinderen import inzage
 from ketenzicht.kinderen import selectors as kinderen
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import Weigering
@@ -33,6 +35,8 @@ def _kind(request: HttpRequest, pid: UUID, doel: str) -> Kind:
         return kinderen.kind_inzien(gebruiker=request.user, pid=pid, doel=doel, kanaal=WEB)
     except Kind.DoesNotExist:
         raise Http404("Geen kind gevonden.") from None
+    except inzage.RedenNodig:  # the forms are on the child's page, which asks the reason first
+        raise PermissionDenied("Open eerst het dossier, met een reden.") from None
 
 
 def _datum(request: HttpRequest, veld: str) -> date:

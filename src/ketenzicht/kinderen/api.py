@@ -14,10 +14,17 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ketenzicht.audit.models import AuditRegel
+from ketenzicht.domain.inzage import (
+    MEESTE_TEKENS,
+    MINSTE_TEKENS_ANDERS,
+    Inzagereden,
+    InzageredenOngeldig,
+    lees_reden,
+)
 from ketenzicht.domain.wachtlijst import WachtSoort
 from ketenzicht.domain.zoeken import ZoekvraagOngeldig
 from ketenzicht.domain.zoeken import lees as zoeken_lezen
-from ketenzicht.kinderen import selectors, zoeken
+from ketenzicht.kinderen import inzage, selectors, zoeken
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.organisaties.selectors import gi_van
 
@@ -108,7 +115,63 @@ class KindApi(APIView):
             )
         except Kind.DoesNotExist:
             raise Http404 from None
+        except inzage.RedenNodig:
+            raise PermissionDenied(
+                "Dit kind staat niet op uw caseload: geef eerst een reden met "
+                f"POST /api/kinderen/{pid}/inzage/."
+            ) from None
         return Response(KindSerializer(selectors.dossier(kind)).data)
+
+
+class InzageRedenSerializer(serializers.Serializer):
+    reden = serializers.ChoiceField(
+        choices=[(r.value, r.label) for r in Inzagereden],
+        help_text="Waarom u het dossier opent van een kind dat niet op uw caseload staat",
+    )
+    toelichting = serializers.CharField(
+        allow_blank=True,
+        default="",
+        help_text=(
+            f"Verplicht bij 'anders' (minstens {MINSTE_TEKENS_ANDERS} tekens), ten hoogste "
+            f"{MEESTE_TEKENS}; geen BSN"
+        ),
+    )
+
+
+class InzageGegevenSerializer(serializers.Serializer):
+    kind = serializers.UUIDField(source="kind_pid")
+    reden = serializers.CharField()
+    toelichting = serializers.CharField()
+    geldig_tot = serializers.DateTimeField(help_text="Tot wanneer de reden het dossier opent")
+
+
+class KindInzageApi(APIView):
+    @extend_schema(
+        summary="Reden opgeven om het dossier te openen van een kind buiten uw caseload",
+        description=(
+            "Een jeugdbeschermer opent het dossier van een kind dat niet (meer) op de eigen "
+            "caseload staat alleen met een reden. Die geldt een werkdag voor dit kind, staat "
+            "bij elke inzage in het auditlog en is voor planner en functioneel beheerder "
+            "zichtbaar op 'Inzage buiten caseload'."
+        ),
+        request=InzageRedenSerializer,
+        responses={201: InzageGegevenSerializer},
+    )
+    def post(self, request: Request, pid: UUID) -> Response:
+        try:
+            kind = selectors.zichtbare_kinderen(request.user).get(pid=pid)
+        except Kind.DoesNotExist:
+            raise Http404 from None
+        invoer = InzageRedenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        try:
+            reden = lees_reden(invoer.validated_data["reden"], invoer.validated_data["toelichting"])
+        except InzageredenOngeldig as fout:
+            raise ValidationError({fout.veld: [str(fout)]}) from None
+        gegeven = inzage.reden_geven(
+            gebruiker=request.user, kind=kind, reden=reden, kanaal=AuditRegel.Kanaal.API
+        )
+        return Response(InzageGegevenSerializer(gegeven).data, status=201)
 
 
 class ZoekvraagSerializer(serializers.Serializer):

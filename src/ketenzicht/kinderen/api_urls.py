@@ -8,6 +8,7 @@ urlpatterns = [
     path("wachtlijst/", api.WachtlijstApi.as_view(), name="api-wachtlijst"),
     path("kinderen/zoeken/", api.ZoekenApi.as_view(), name="api-zoeken"),
     path("kinderen/<uuid:pid>/", api.KindApi.as_view(), name="api-kind"),
+    path("kinderen/<uuid:pid>/inzage/", api.KindInzageApi.as_view(), name="api-kind-inzage"),
     path(
         "gemeenten/<str:gemeentecode>/niet-tijdig/",
         doorbraak.NietTijdigApi.as_view(),

@@ -24,6 +24,7 @@ from ketenzicht.domain.wachtlijst import (
     effectieve_toewijzing,
     wachtenden,
 )
+from ketenzicht.kinderen import inzage
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import (
@@ -93,15 +94,18 @@ def kind_inzien(
     """A child's record for ``gebruiker``; raises ``Kind.DoesNotExist`` when not visible.
 
     The read is audited. A child the user may not see is indistinguishable from one that does
-    not exist, so another GI's children cannot even be probed.
+    not exist, so another GI's children cannot even be probed. A child of the user's GI that is
+    not on their caseload raises ``inzage.RedenNodig`` until they give a reason
+    (``domain.inzage``); the reads it allows are audited with it.
     """
     kind = zichtbare_kinderen(gebruiker).select_related("gemeente", "gezin").get(pid=pid)
+    reden = inzage.grond(gebruiker, kind)
     log_toegang(
         gebruiker=gebruiker,
         kind_pids=[kind.pid],
         actie=AuditRegel.Actie.LEZEN,
         kanaal=kanaal,
-        doel=doel,
+        doel=doel if reden is None else f"{doel}; buiten caseload: {reden.reden.value}",
     )
     return kind
 

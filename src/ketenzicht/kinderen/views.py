@@ -6,12 +6,14 @@ from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.escalatie import OVERGANGEN, EscalatieStatus
+from ketenzicht.domain.inzage import GELDIGHEID, Inzagereden, InzageredenOngeldig, lees_reden
 from ketenzicht.domain.normen import eerste_open
 from ketenzicht.domain.wachtlijst import WachtSoort
 from ketenzicht.domain.zoeken import ZoekvraagOngeldig
@@ -19,7 +21,7 @@ from ketenzicht.domain.zoeken import lees as zoeken_lezen
 from ketenzicht.doorbraak.models import Afspraak, Mijlpaalregistratie
 from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.doorbraak.tijdlijn import tijdlijn as doorbraak_tijdlijn
-from ketenzicht.kinderen import selectors
+from ketenzicht.kinderen import inzage, selectors
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import mag_toewijzen
 from ketenzicht.kinderen.zoeken import zoek_kinderen
@@ -140,6 +142,21 @@ def zoeken(request: HttpRequest) -> HttpResponse:
     return render(request, "web/zoeken.html", context, status=400 if "fout" in context else 200)
 
 
+def _reden_vragen(
+    request: HttpRequest, pid: UUID, *, fout: InzageredenOngeldig | None = None
+) -> HttpResponse:
+    """The form asking why a record outside one's caseload is opened (``domain.inzage``)."""
+    context = {
+        "pid": pid,
+        "redenen": [(r.value, r.label) for r in Inzagereden],
+        "gekozen": request.POST.get("reden", ""),
+        "toelichting": request.POST.get("toelichting", ""),
+        "fout": fout,
+        "uren": int(GELDIGHEID.total_seconds() // 3600),
+    }
+    return render(request, "web/kind_reden.html", context, status=400 if fout else 403)
+
+
 @login_required
 def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
     try:
@@ -148,6 +165,8 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
         )
     except Kind.DoesNotExist:
         raise Http404("Geen kind gevonden.") from None
+    except inzage.RedenNodig:
+        return _reden_vragen(request, pid)
     d = selectors.dossier(gevonden)
     vandaag = timezone.localdate()
     tijdlijn = doorbraak_tijdlijn(gevonden, d.maatregelen, vandaag)
@@ -189,5 +208,24 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
             "afspraak_wie": Afspraak.Wie.choices,
             "registreerbaar": Mijlpaalregistratie.Code.choices,
             "overgangen": overgangen,
+            "buiten_caseload": inzage.geldende_reden(request.user, gevonden),
         },
     )
+
+
+@login_required
+@require_POST
+def inzage_reden(request: HttpRequest, pid: UUID) -> HttpResponse:
+    """The reason for opening a record outside one's caseload; then the record itself."""
+    try:
+        gevonden = selectors.zichtbare_kinderen(request.user).get(pid=pid)
+    except Kind.DoesNotExist:
+        raise Http404("Geen kind gevonden.") from None
+    try:
+        reden = lees_reden(request.POST.get("reden", ""), request.POST.get("toelichting", ""))
+    except InzageredenOngeldig as fout:
+        return _reden_vragen(request, pid, fout=fout)
+    inzage.reden_geven(
+        gebruiker=request.user, kind=gevonden, reden=reden, kanaal=AuditRegel.Kanaal.WEB
+    )
+    return redirect("kind", pid)

@@ -4,7 +4,7 @@ parse, call a selector or service, render."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from uuid import UUID
 
 from django.contrib import messages
@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.doorbraak import lijsten
+from ketenzicht.kinderen import inzage, services
 from ketenzicht.kinderen import selectors as kinderen
-from ketenzicht.kinderen import services
 from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van, weergavenamen
@@ -175,8 +175,15 @@ def team(request: HttpRequest) -> HttpResponse:
         "schaal": max([1.0, *(max(c.cap, c.caseload) for c in lijst)]),
         "wisselingen": bezetting.wisselingen_per_kind(gi=gi, peildatum=vandaag),
         "norm": selectors.werklastnorm(gi.pk, vandaag),
+        "ziet_inzage": _ziet_inzage(request),
     }
     return render(request, "planning/team.html", context)
+
+
+def _ziet_inzage(request: HttpRequest) -> bool:
+    """Whether the user reviews the records opened outside one's caseload."""
+    lid = lidmaatschap_van(request.user)
+    return lid is not None and lid.rol in inzage.VRIJE_INZAGE
 
 
 @login_required
@@ -219,3 +226,35 @@ def _kinderen_van(request: HttpRequest, medewerker: Medewerker, *, eigen: bool) 
         "peildatum": vandaag,
     }
     return render(request, "planning/mijn_kinderen.html", context)
+
+
+INZAGE_PERIODEN = (7, 30, 90)  # days the review page looks back
+
+
+@login_required
+def inzage_buiten_caseload(request: HttpRequest) -> HttpResponse:
+    """The planner's and functioneel beheerder's review of records opened outside one's own
+    caseload (``domain.inzage``): who, which child, why, when."""
+    gi = _gi(request)
+    if not _ziet_inzage(request):
+        return render(request, "planning/alleen_planner.html", {"gi": gi}, status=403)
+    try:
+        dagen = int(request.GET.get("dagen", "30"))
+    except ValueError:
+        dagen = 30
+    if dagen not in INZAGE_PERIODEN:
+        dagen = 30
+    overzicht = inzage.buiten_caseload(
+        gebruiker=request.user,
+        gi=gi,
+        sinds=timezone.localdate() - timedelta(days=dagen - 1),
+        kanaal=WEB,
+    )
+    context = {
+        "gi": gi,
+        "dagen": dagen,
+        "perioden": INZAGE_PERIODEN,
+        "overzicht": overzicht,
+        "schaal": max([1, *(n for _, n in overzicht.per_gebruiker)]),
+    }
+    return render(request, "planning/inzage.html", context)

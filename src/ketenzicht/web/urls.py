@@ -14,6 +14,7 @@ urlpatterns = [
     path("wachtlijst/", kinderen.wachtlijst, name="wachtlijst"),
     path("kinderen/zoeken/", kinderen.zoeken, name="zoeken"),
     path("kinderen/<uuid:pid>/", kinderen.kind, name="kind"),
+    path("kinderen/<uuid:pid>/inzage/", kinderen.inzage_reden, name="kind-inzage"),
     path("monitor/", monitor.monitor_pagina, name="monitor"),
     path("monitor/trend/", monitor.trend, name="monitor-trend"),
     path("monitor/definities/", monitor.definities, name="definities"),
