@@ -32,6 +32,7 @@ PAGINAS = {
         "/planning/team/inzage/",
     ],
     "jb1": ["/planning/mijn-kinderen/"],
+    "beheer1": [],  # a child's log: see below
     "gemeente1": ["/doorbraak/niet-tijdig/"],
     "ret1": ["/doorbraak/expertteam/"],
     "zbt1": ["/bemiddeling/"],
@@ -70,6 +71,10 @@ def test_every_kind_of_page_meets_wcag_a_and_aa(live_server, browser) -> None:  
                 kind.locator("a").first.get_attribute("href"),
                 kind.locator("a", has_text="Toewijzen").get_attribute("href"),
             ]
+        if gebruiker == "beheer1":  # the log of a child's record
+            pagina.goto(f"{live_server.url}/planning/")
+            kind = pagina.locator("[data-testid=prioriteit] tbody tr a").first.get_attribute("href")
+            paden = [*paden, f"{kind}logging/"]
         for pad in paden:
             schendingen += _schendingen(pagina, live_server.url + pad)
         if gebruiker == "jb1":  # a child not on their caseload: the reason asked, then refused

@@ -147,6 +147,7 @@ def _logins(gi: dict[str, Organisatie], gemeente: Organisatie) -> list[DemoLogin
     accounts = [
         (f"planner{i}", org, Lidmaatschap.Rol.PLANNER) for i, org in enumerate(gi.values(), start=1)
     ]
+    accounts.append(("beheer1", next(iter(gi.values())), Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER))
     accounts.append(
         (
             "ministerie",

@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from ketenzicht.audit.models import AuditRegel
+from ketenzicht.audit.selectors import ziet_logging
 from ketenzicht.domain.escalatie import OVERGANGEN, EscalatieStatus
 from ketenzicht.domain.inzage import GELDIGHEID, Inzagereden, InzageredenOngeldig, lees_reden
 from ketenzicht.domain.normen import eerste_open
@@ -209,6 +210,7 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
             "registreerbaar": Mijlpaalregistratie.Code.choices,
             "overgangen": overgangen,
             "buiten_caseload": inzage.geldende_reden(request.user, gevonden),
+            "ziet_logging": ziet_logging(request.user),
         },
     )
 

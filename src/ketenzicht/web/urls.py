@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from ketenzicht.audit import views as audit
 from ketenzicht.kinderen import views as kinderen
 from ketenzicht.monitor import views as monitor
 from ketenzicht.web import views
@@ -15,6 +16,13 @@ urlpatterns = [
     path("kinderen/zoeken/", kinderen.zoeken, name="zoeken"),
     path("kinderen/<uuid:pid>/", kinderen.kind, name="kind"),
     path("kinderen/<uuid:pid>/inzage/", kinderen.inzage_reden, name="kind-inzage"),
+    path("kinderen/<uuid:pid>/logging/", audit.logging, name="kind-logging"),
+    path(
+        "kinderen/<uuid:pid>/logging.csv",
+        audit.logging,
+        {"formaat": "csv"},
+        name="kind-logging-csv",
+    ),
     path("monitor/", monitor.monitor_pagina, name="monitor"),
     path("monitor/trend/", monitor.trend, name="monitor-trend"),
     path("monitor/definities/", monitor.definities, name="definities"),
