@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 
+from ketenzicht.domain.afwezigheid import relatie_eindigt_op
 from ketenzicht.domain.kalender import Kalender, werkdagen_na, werkdagen_tussen
 from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.perioden import Periode
@@ -128,7 +129,7 @@ def effectieve_toewijzing(
     """
     einden = [d for d in (toewijzing.tot, uit_dienst) if d is not None]
     for z in ziekte:
-        drempel = z.van + timedelta(days=drempel_dagen)
+        drempel = relatie_eindigt_op(z.van, drempel_dagen)
         if drempel > toewijzing.van and (z.tot is None or z.tot > drempel):
             einden.append(drempel)
     if not einden:

@@ -9,5 +9,10 @@ urlpatterns = [
     path("mijn-kinderen/", views.mijn_kinderen, name="mijn-kinderen"),
     path("team/inzage/", views.inzage_buiten_caseload, name="inzage-buiten-caseload"),
     path("team/<int:medewerker_id>/", views.kinderen_van, name="kinderen-van"),
+    path(
+        "team/<int:medewerker_id>/afwezigheid/",
+        views.afwezigheid_melden,
+        name="afwezigheid-melden",
+    ),
     path("kinderen/<uuid:pid>/toewijzen/", views.toewijzen, name="toewijzen"),
 ]

@@ -4,6 +4,7 @@ parse, call a selector or service, render."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from uuid import UUID
 
@@ -12,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.doorbraak import lijsten
@@ -20,7 +22,7 @@ from ketenzicht.kinderen import selectors as kinderen
 from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van, weergavenamen
-from ketenzicht.planning import bezetting, selectors
+from ketenzicht.planning import afwezigheid, bezetting, selectors
 
 WEB = AuditRegel.Kanaal.WEB
 
@@ -176,6 +178,8 @@ def team(request: HttpRequest) -> HttpResponse:
         "wisselingen": bezetting.wisselingen_per_kind(gi=gi, peildatum=vandaag),
         "norm": selectors.werklastnorm(gi.pk, vandaag),
         "ziet_inzage": _ziet_inzage(request),
+        "afwezigen": afwezigheid.afwezigen(gi=gi, peildatum=vandaag),
+        "peildatum": vandaag,
     }
     return render(request, "planning/team.html", context)
 
@@ -224,8 +228,46 @@ def _kinderen_van(request: HttpRequest, medewerker: Medewerker, *, eigen: bool) 
         "te_laat": sum(k.te_laat for k in kinderen),
         "caseload": bezetting.caseload_van(medewerker, vandaag),
         "peildatum": vandaag,
+        "stand": afwezigheid.stand_van(medewerker, vandaag),
+        "mag_afwezigheid": not eigen and services.mag_toewijzen(request.user),
+        "drempel": selectors.werklastnorm(medewerker.gi_id, vandaag).ziekte_drempel_dagen,
     }
     return render(request, "planning/mijn_kinderen.html", context)
+
+
+_AFWEZIGHEID: dict[str, Callable[[Medewerker, date, services.Gebruiker], str]] = {
+    "ziek": lambda m, dag, door: afwezigheid.ziek_melden(medewerker=m, van=dag, door=door),
+    "beter": lambda m, dag, door: afwezigheid.beter_melden(medewerker=m, per=dag, door=door),
+    "uit_dienst": lambda m, dag, door: afwezigheid.uit_dienst_melden(
+        medewerker=m, per=dag, door=door
+    ),
+}
+
+
+@login_required
+@require_POST
+def afwezigheid_melden(request: HttpRequest, medewerker_id: int) -> HttpResponse:
+    """Sick, better or leaving from a date, for a caseworker of the planner's own GI."""
+    gi = _gi(request)
+    medewerker = Medewerker.objects.filter(gi=gi, pk=medewerker_id).first()
+    if medewerker is None:
+        raise Http404("Geen medewerker van uw GI.")
+    if not services.mag_toewijzen(request.user):
+        return _alleen_planner(request)
+    melden = _AFWEZIGHEID.get(request.POST.get("actie", ""))
+    try:
+        if melden is None:
+            raise services.Weigering("Kies ziek, beter of uit dienst.")
+        try:
+            dag = date.fromisoformat(request.POST.get("datum", ""))
+        except ValueError:
+            raise services.Weigering("Vul bij 'datum' een datum in (JJJJ-MM-DD).") from None
+        tekst = melden(medewerker, dag, request.user)
+    except services.Weigering as fout:
+        messages.error(request, str(fout))
+    else:
+        messages.success(request, tekst)
+    return redirect("kinderen-van", medewerker.pk)
 
 
 INZAGE_PERIODEN = (7, 30, 90)  # days the review page looks back

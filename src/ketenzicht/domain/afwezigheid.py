@@ -1,0 +1,75 @@
+"""A caseworker falling ill, getting better and leaving, as the planner registers it.
+
+What it does to the children follows from ``wachtlijst.effectieve_toewijzing``: sickness that
+lasts the GI's ``ziekte_drempel_dagen`` ends the vaste relation on the day it reaches that
+threshold, and leaving ends it on the leaving date; from then on the children are on the
+internal waitlist. Registering either is all the planner has to do. These rules decide which
+registrations make sense; each refusal says what is wrong, with the dates in Dutch form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from ketenzicht.domain.perioden import Periode
+
+
+class AfwezigheidOngeldig(ValueError):
+    """A registration that cannot be right; the message says why."""
+
+
+def _d(dag: date) -> str:
+    return f"{dag:%d-%m-%Y}"
+
+
+def relatie_eindigt_op(ziek_van: date, drempel_dagen: int) -> date:
+    """The day sickness begun on ``ziek_van`` ends the vaste relation, if it lasts that long."""
+    return ziek_van + timedelta(days=drempel_dagen)
+
+
+def controleer_ziekmelding(van: date, dienstverband: Periode, ziekten: Iterable[Periode]) -> None:
+    """Sick from ``van``: within the employment, and not while already sick (a sickness still
+    running, or one that ended after ``van``)."""
+    if van < dienstverband.van:
+        raise AfwezigheidOngeldig(f"In dienst sinds {_d(dienstverband.van)}; ziek kan niet eerder.")
+    if dienstverband.tot is not None and van >= dienstverband.tot:
+        raise AfwezigheidOngeldig(f"Uit dienst per {_d(dienstverband.tot)}; ziek kan niet daarna.")
+    for z in ziekten:
+        if z.tot is None:
+            raise AfwezigheidOngeldig(f"Al ziek sinds {_d(z.van)}; meld eerst beter.")
+        if z.van <= van < z.tot or van < z.van:
+            raise AfwezigheidOngeldig(
+                f"Overlapt de ziekte van {_d(z.van)} tot {_d(z.tot)}; kies een dag daarna."
+            )
+
+
+def controleer_betermelding(per: date, ziekten: Iterable[Periode]) -> Periode:
+    """Better from ``per`` (the first day at work again): the running sickness it ends, which
+    must have begun before ``per``."""
+    lopend = [z for z in ziekten if z.tot is None]
+    if not lopend:
+        raise AfwezigheidOngeldig("Niet ziek gemeld; beter melden kan niet.")
+    ziekte = lopend[0]
+    if per <= ziekte.van:
+        raise AfwezigheidOngeldig(
+            f"Ziek sinds {_d(ziekte.van)}; beter per kan pas de dag daarna of later."
+        )
+    return ziekte
+
+
+def controleer_vertrek(per: date, dienstverband: Periode, vandaag: date) -> None:
+    """Leaving from ``per`` (the first day no longer employed): once, after the first day of
+    employment, and not before today — a past leaving date would change monitor figures
+    already published, so the functioneel beheerder registers that under /beheer/."""
+    if dienstverband.tot is not None:
+        raise AfwezigheidOngeldig(f"Al uit dienst per {_d(dienstverband.tot)}.")
+    if per <= dienstverband.van:
+        raise AfwezigheidOngeldig(
+            f"In dienst sinds {_d(dienstverband.van)}; uit dienst per kan pas daarna."
+        )
+    if per < vandaag:
+        raise AfwezigheidOngeldig(
+            f"Uit dienst per {_d(per)} ligt in het verleden; dat registreert de functioneel "
+            "beheerder, omdat het cijfers van de monitor verandert."
+        )

@@ -1,0 +1,189 @@
+"""The planner registers a caseworker's sickness, recovery and leaving (``domain.afwezigheid``),
+and sees who is away and what it does to their children.
+
+The registration is all there is to do: from the day sickness reaches the GI's threshold, or
+the leaving date, the waitlists count the children as waiting internally
+(``wachtlijst.effectieve_toewijzing``), and *Te verdelen* offers them to colleagues.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from ketenzicht.domain.afwezigheid import (
+    AfwezigheidOngeldig,
+    controleer_betermelding,
+    controleer_vertrek,
+    controleer_ziekmelding,
+    relatie_eindigt_op,
+)
+from ketenzicht.domain.capaciteit import Beschikbaarheid, Rol
+from ketenzicht.domain.perioden import Periode
+from ketenzicht.kinderen.models import Toewijzing
+from ketenzicht.kinderen.services import Gebruiker, Weigering, mag_toewijzen
+from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
+from ketenzicht.organisaties.selectors import gi_van, werklastnorm
+
+log = logging.getLogger(__name__)
+ZIEK = Beschikbaarheid.ZIEK.value
+
+
+def _vergrendeld(medewerker: Medewerker, door: Gebruiker) -> Medewerker:
+    """The caseworker's row, locked for the rest of the transaction, so that two planners
+    registering at once are serialised; only a planner of the caseworker's own GI."""
+    if not mag_toewijzen(door):
+        raise Weigering("Afwezigheid registreren doet de teamleider of planner.")
+    if door is not None and gi_van(door) != medewerker.gi:
+        raise Weigering("Alleen voor medewerkers van uw eigen GI.")
+    return Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+
+
+def _ziekten(medewerker: Medewerker) -> list[BeschikbaarheidsPeriode]:
+    return list(medewerker.perioden.filter(soort=ZIEK).order_by("van"))
+
+
+def _kinderen(medewerker: Medewerker, peildatum: date) -> int:
+    return (
+        Toewijzing.objects.filter(medewerker=medewerker, start__lte=peildatum)
+        .filter(Q(einde__isnull=True) | Q(einde__gt=peildatum))
+        .count()
+    )
+
+
+def _per(dag: date) -> str:
+    return f"{dag:%d-%m-%Y}"
+
+
+@transaction.atomic
+def ziek_melden(*, medewerker: Medewerker, van: date, door: Gebruiker) -> str:
+    """Register ``medewerker`` sick from ``van``; returns what it means for their children."""
+    medewerker = _vergrendeld(medewerker, door)
+    ziekten = _ziekten(medewerker)
+    try:
+        controleer_ziekmelding(
+            van,
+            Periode(medewerker.in_dienst_van, medewerker.uit_dienst_per),
+            [Periode(z.van, z.tot) for z in ziekten],
+        )
+    except AfwezigheidOngeldig as fout:
+        raise Weigering(str(fout)) from None
+    BeschikbaarheidsPeriode.objects.create(medewerker=medewerker, soort=ZIEK, van=van)
+    log.info("medewerker %s ziek gemeld per %s", medewerker.pk, van)
+    drempel = werklastnorm(medewerker.gi_id, van).ziekte_drempel_dagen
+    n = _kinderen(medewerker, van)
+    return (
+        f"{medewerker.naam} is ziek gemeld per {_per(van)}. Duurt het {drempel} dagen, dan gaan "
+        f"{'het kind' if n == 1 else f'de {n} kinderen'} van {medewerker.naam} op "
+        f"{_per(relatie_eindigt_op(van, drempel))} naar de interne wachtlijst."
+        if n
+        else f"{medewerker.naam} is ziek gemeld per {_per(van)}."
+    )
+
+
+@transaction.atomic
+def beter_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
+    """End ``medewerker``'s running sickness: at work again from ``per``."""
+    medewerker = _vergrendeld(medewerker, door)
+    ziekten = _ziekten(medewerker)
+    try:
+        ziekte = controleer_betermelding(per, [Periode(z.van, z.tot) for z in ziekten])
+    except AfwezigheidOngeldig as fout:
+        raise Weigering(str(fout)) from None
+    rij = next(z for z in ziekten if z.van == ziekte.van and z.tot is None)
+    rij.tot = per
+    rij.save(update_fields=["tot"])
+    log.info("medewerker %s beter gemeld per %s", medewerker.pk, per)
+    drempel = werklastnorm(medewerker.gi_id, ziekte.van).ziekte_drempel_dagen
+    if per > relatie_eindigt_op(ziekte.van, drempel):
+        return (
+            f"{medewerker.naam} is beter gemeld per {_per(per)}. De ziekte duurde langer dan "
+            f"{drempel} dagen: de kinderen die nog niet zijn overgedragen, staan op de interne "
+            "wachtlijst tot iemand ze krijgt toegewezen."
+        )
+    return f"{medewerker.naam} is beter gemeld per {_per(per)} en houdt de eigen kinderen."
+
+
+@transaction.atomic
+def uit_dienst_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
+    """Register that ``medewerker`` leaves: ``per`` is the first day no longer employed."""
+    medewerker = _vergrendeld(medewerker, door)
+    try:
+        controleer_vertrek(
+            per,
+            Periode(medewerker.in_dienst_van, medewerker.uit_dienst_per),
+            timezone.localdate(),
+        )
+    except AfwezigheidOngeldig as fout:
+        raise Weigering(str(fout)) from None
+    medewerker.uit_dienst_per = per
+    medewerker.save(update_fields=["uit_dienst_per"])
+    log.info("medewerker %s uit dienst per %s", medewerker.pk, per)
+    n = _kinderen(medewerker, timezone.localdate())
+    tekst = f"{medewerker.naam} is uit dienst per {_per(per)}."
+    if n:
+        tekst += (
+            f" {'Het kind' if n == 1 else f'De {n} kinderen'} van {medewerker.naam} gaan dan "
+            "naar de interne wachtlijst; wijs ze eerder toe om de wisseling voor te zijn."
+        )
+    return tekst
+
+
+@dataclass(frozen=True, slots=True)
+class Afwezige:
+    medewerker: Medewerker
+    reden: str  # "ziek" or "vertrekt"
+    sinds: date  # sick since, or the leaving date
+    relatie_eindigt: date  # the day the children go to the internal waitlist
+    kinderen: int
+
+
+def afwezigen(*, gi: Organisatie, peildatum: date) -> list[Afwezige]:
+    """Caseworkers of ``gi`` sick on ``peildatum`` or leaving after it, with the day their
+    children go (or went) to the internal waitlist; that day first."""
+    rollen = [Rol.JEUGDBESCHERMER.value, Rol.JEUGDRECLASSEERDER.value]
+    in_dienst = Medewerker.objects.filter(gi=gi, rol__in=rollen, in_dienst_van__lte=peildatum)
+    uit: list[Afwezige] = []
+    ziek = BeschikbaarheidsPeriode.objects.filter(
+        medewerker__in=in_dienst.filter(
+            Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gt=peildatum)
+        ),
+        soort=ZIEK,
+        van__lte=peildatum,
+    ).filter(Q(tot__isnull=True) | Q(tot__gt=peildatum))
+    drempel = werklastnorm(gi.pk, peildatum).ziekte_drempel_dagen
+    for z in ziek.select_related("medewerker"):
+        eindigt = relatie_eindigt_op(z.van, drempel)
+        n = _kinderen(z.medewerker, peildatum)
+        uit.append(Afwezige(z.medewerker, "ziek", z.van, eindigt, n))
+    for m in in_dienst.filter(uit_dienst_per__gt=peildatum):
+        per: date = m.uit_dienst_per  # type: ignore[assignment]
+        uit.append(Afwezige(m, "vertrekt", per, per, _kinderen(m, peildatum)))
+    return sorted(uit, key=lambda a: (a.relatie_eindigt, a.medewerker.naam))
+
+
+@dataclass(frozen=True, slots=True)
+class Stand:
+    """A caseworker's availability as their page shows it."""
+
+    ziek_sinds: date | None
+    relatie_eindigt: date | None  # while sick: the day the children go to the internal list
+    uit_dienst_per: date | None
+
+
+def stand_van(medewerker: Medewerker, peildatum: date) -> Stand:
+    ziekte = (
+        medewerker.perioden.filter(soort=ZIEK, van__lte=peildatum)
+        .filter(Q(tot__isnull=True) | Q(tot__gt=peildatum))
+        .order_by("-van")
+        .first()
+    )
+    if ziekte is None:
+        return Stand(None, None, medewerker.uit_dienst_per)
+    drempel = werklastnorm(medewerker.gi_id, peildatum).ziekte_drempel_dagen
+    return Stand(ziekte.van, relatie_eindigt_op(ziekte.van, drempel), medewerker.uit_dienst_per)

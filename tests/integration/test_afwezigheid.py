@@ -1,0 +1,138 @@
+"""The planner registers a caseworker sick, better or leaving; the children follow onto the
+internal waitlist on the day the rules say, and the team page shows who is away."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from ketenzicht.domain.wachtlijst import WachtSoort
+from ketenzicht.kinderen import selectors as kinderen
+from ketenzicht.kinderen import services
+from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Lidmaatschap
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
+START = date(2026, 10, 1)
+
+
+@pytest.fixture
+def team(wereld):  # type: ignore[no-untyped-def]
+    """Tom holds two children of GI Alfa; the planner is logged in."""
+    tom = wereld.medewerker(wereld.gi_a)
+    for naam in ("Anna", "Bram"):
+        _, maatregel = wereld.kind(wereld.gi_a, start=START, voornaam=naam)
+        services.jeugdbeschermer_toewijzen(
+            maatregel=maatregel, medewerker=tom, start=START, door=None
+        )
+    planner = Client()
+    planner.force_login(wereld.planner_a)
+    return wereld, tom, planner
+
+
+def _melden(c: Client, tom, actie: str, datum: str):  # type: ignore[no-untyped-def]
+    return c.post(
+        reverse("afwezigheid-melden", args=[tom.pk]), {"actie": actie, "datum": datum}, follow=True
+    )
+
+
+def _intern(wereld, dag: date) -> int:  # type: ignore[no-untyped-def]
+    regels = kinderen.wachtlijst_aantallen(gi=wereld.gi_a, peildatum=dag)
+    return regels[WachtSoort.INTERN]
+
+
+def test_sick_then_the_children_go_to_the_internal_list_at_the_threshold(team, vandaag) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    pagina = _melden(planner, tom, "ziek", vandaag.isoformat())
+    melding = pagina.content.decode()
+    assert "ziek gemeld per 20-11-2026" in melding
+    assert "de 2 kinderen" in melding and "op 18-12-2026 naar de interne wachtlijst" in melding
+    assert _intern(wereld, date(2026, 12, 17)) == 0
+    assert _intern(wereld, date(2026, 12, 18)) == 2
+    team_pagina = planner.get(reverse("team"))
+    assert [(a.medewerker, a.reden, a.kinderen) for a in team_pagina.context["afwezigen"]] == [
+        (tom, "ziek", 2)
+    ]
+    assert tom not in [c.medewerker for c, _ in team_pagina.context["caseloads"]]
+
+
+def test_better_before_the_threshold_keeps_the_children(team, vandaag) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    _melden(planner, tom, "ziek", vandaag.isoformat())
+    pagina = _melden(planner, tom, "beter", (vandaag + timedelta(days=7)).isoformat())
+    assert "houdt de eigen kinderen" in pagina.content.decode()
+    assert _intern(wereld, date(2027, 1, 15)) == 0
+    assert BeschikbaarheidsPeriode.objects.get().tot == vandaag + timedelta(days=7)
+
+
+def test_leaving_moves_the_children_on_the_leaving_date(team, vandaag) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    pagina = _melden(planner, tom, "uit_dienst", "2026-12-01")
+    assert "uit dienst per 01-12-2026" in pagina.content.decode()
+    assert "De 2 kinderen" in pagina.content.decode()
+    assert (_intern(wereld, date(2026, 11, 30)), _intern(wereld, date(2026, 12, 1))) == (0, 2)
+    tom.refresh_from_db()
+    assert tom.uit_dienst_per == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("stappen", "fout"),
+    [
+        ([("beter", "2026-11-21")], "Niet ziek gemeld"),
+        ([("ziek", "2026-11-20"), ("ziek", "2026-11-22")], "Al ziek sinds 20-11-2026"),
+        ([("uit_dienst", "2026-11-19")], "ligt in het verleden"),
+        ([("uit_dienst", "2026-12-01"), ("uit_dienst", "2027-01-01")], "Al uit dienst per"),
+        ([("ziek", "20-11-2026")], "Vul bij &#x27;datum&#x27; een datum in"),
+        ([("vakantie", "2026-11-20")], "Kies ziek, beter of uit dienst"),
+    ],
+)
+def test_a_registration_that_cannot_be_is_refused_and_nothing_changes(team, stappen, fout) -> None:  # type: ignore[no-untyped-def]
+    _, tom, planner = team
+    *voor, laatste = stappen
+    for actie, datum in voor:
+        _melden(planner, tom, actie, datum)
+    perioden = list(BeschikbaarheidsPeriode.objects.values_list("van", "tot"))
+    tom.refresh_from_db()
+    uit = tom.uit_dienst_per
+    pagina = _melden(planner, tom, *laatste)
+    assert fout in pagina.content.decode()
+    assert list(BeschikbaarheidsPeriode.objects.values_list("van", "tot")) == perioden
+    tom.refresh_from_db()
+    assert tom.uit_dienst_per == uit
+
+
+def test_only_a_planner_of_the_caseworkers_own_gi(team, vandaag) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, _ = team
+    jb = get_user_model().objects.create_user(username="jb_a", password="geheim-wachtw")
+    Lidmaatschap.objects.create(
+        gebruiker=jb, organisatie=wereld.gi_a, rol=Lidmaatschap.Rol.JEUGDBESCHERMER
+    )
+    c = Client()
+    c.force_login(jb)
+    assert _melden(c, tom, "ziek", vandaag.isoformat()).status_code == 403
+    assert (
+        'data-testid="afwezigheid"'
+        not in c.get(reverse("kinderen-van", args=[tom.pk])).content.decode()
+    )
+    ander = Client()
+    ander.force_login(wereld.planner_b)
+    assert _melden(ander, tom, "ziek", vandaag.isoformat()).status_code == 404
+    assert not BeschikbaarheidsPeriode.objects.exists()
+
+
+def test_the_caseworkers_page_shows_the_sickness_and_when_it_ends_the_relation(
+    team, vandaag
+) -> None:  # type: ignore[no-untyped-def]
+    _, tom, planner = team
+    _melden(planner, tom, "ziek", vandaag.isoformat())
+    html = planner.get(reverse("kinderen-van", args=[tom.pk])).content.decode()
+    assert "sinds 20-11-2026; duurt het tot 18-12-2026" in html
+    assert 'value="beter"' in html and 'value="ziek"' not in html
+    with time_machine.travel(datetime(2026, 12, 20, 10, 0).astimezone()):
+        planner.force_login(get_user_model().objects.get(username="planner_a"))
+        html = planner.get(reverse("kinderen-van", args=[tom.pk])).content.decode()
+        assert "sinds 18-12-2026 op de interne wachtlijst" in html

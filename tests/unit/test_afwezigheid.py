@@ -1,0 +1,91 @@
+"""Which sickness, recovery and leaving registrations make sense (domain.afwezigheid)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ketenzicht.domain.afwezigheid import (
+    AfwezigheidOngeldig,
+    controleer_betermelding,
+    controleer_vertrek,
+    controleer_ziekmelding,
+    relatie_eindigt_op,
+)
+from ketenzicht.domain.perioden import Periode
+from ketenzicht.domain.wachtlijst import effectieve_toewijzing
+
+DIENST = Periode(date(2024, 1, 1))
+VANDAAG = date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("van", "ziekten", "dienst", "woord"),
+    [
+        (date(2023, 12, 31), [], DIENST, "In dienst sinds 01-01-2024"),
+        (date(2026, 3, 1), [], Periode(date(2024, 1, 1), date(2026, 3, 1)), "Uit dienst per"),
+        (date(2026, 3, 1), [Periode(date(2026, 2, 1))], DIENST, "Al ziek sinds 01-02-2026"),
+        (
+            date(2026, 2, 5),
+            [Periode(date(2026, 2, 1), date(2026, 2, 10))],
+            DIENST,
+            "Overlapt de ziekte van 01-02-2026 tot 10-02-2026",
+        ),
+        (date(2026, 1, 5), [Periode(date(2026, 2, 1), date(2026, 2, 10))], DIENST, "Overlapt"),
+    ],
+)
+def test_a_sickness_that_cannot_be_is_refused_saying_why(van, ziekten, dienst, woord) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(AfwezigheidOngeldig, match=woord):
+        controleer_ziekmelding(van, dienst, ziekten)
+
+
+def test_sick_again_after_an_earlier_sickness_ended() -> None:
+    controleer_ziekmelding(
+        date(2026, 2, 10), DIENST, [Periode(date(2026, 2, 1), date(2026, 2, 10))]
+    )
+
+
+def test_better_ends_the_running_sickness_from_the_day_after_it_began() -> None:
+    lopend = Periode(date(2026, 11, 1))
+    assert (
+        controleer_betermelding(
+            date(2026, 11, 2), [Periode(date(2026, 1, 1), date(2026, 1, 5)), lopend]
+        )
+        == lopend
+    )
+    with pytest.raises(AfwezigheidOngeldig, match="de dag daarna"):
+        controleer_betermelding(date(2026, 11, 1), [lopend])
+    with pytest.raises(AfwezigheidOngeldig, match="Niet ziek gemeld"):
+        controleer_betermelding(date(2026, 11, 2), [Periode(date(2026, 1, 1), date(2026, 1, 5))])
+
+
+def test_leaving_once_after_the_start_and_not_in_the_past() -> None:
+    controleer_vertrek(VANDAAG, DIENST, VANDAAG)
+    with pytest.raises(AfwezigheidOngeldig, match="Al uit dienst per 01-12-2026"):
+        controleer_vertrek(VANDAAG, Periode(DIENST.van, date(2026, 12, 1)), VANDAAG)
+    with pytest.raises(AfwezigheidOngeldig, match="functioneel beheerder"):
+        controleer_vertrek(VANDAAG - timedelta(days=1), DIENST, VANDAAG)
+    with pytest.raises(AfwezigheidOngeldig, match="pas daarna"):
+        controleer_vertrek(DIENST.van, DIENST, DIENST.van)
+
+
+@given(
+    st.dates(date(2024, 1, 2), date(2027, 1, 1)),
+    st.integers(1, 90),
+    st.integers(0, 200),
+)
+def test_sickness_ends_the_relation_exactly_when_it_reaches_the_threshold(
+    van: date, drempel: int, duur: int
+) -> None:
+    """The day the planner is told the children go to the internal list is the day the
+    waitlist moves them there: one rule for both."""
+    toewijzing = Periode(date(2024, 1, 1))
+    ziekte = Periode(van, van + timedelta(days=duur))
+    effectief = effectieve_toewijzing(toewijzing, None, [ziekte], drempel)
+    if duur > drempel:
+        assert effectief.tot == relatie_eindigt_op(van, drempel)
+    else:
+        assert effectief.tot is None
