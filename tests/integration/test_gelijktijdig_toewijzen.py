@@ -80,3 +80,31 @@ def test_duizend_gelijktijdige_pogingen_niemand_boven_de_norm() -> None:
         assert Toewijzing.objects.filter(medewerker=m, einde__isnull=True).count() <= CAP
     assert uitkomsten.count("ok") == 20 * 2  # exactly the room there was
     assert uitkomsten.count("vol") == 1000 - 40
+
+
+def test_gelijktijdig_ziek_melden_geeft_een_ziekte() -> None:
+    """Two planners registering the same caseworker sick at once: one sickness, not two
+    overlapping ones (the caseworker's row is locked while the registration is checked)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("draait tegen PostgreSQL: zet DATABASE_URL (CI doet dat in de tweede ronde)")
+    from ketenzicht.organisaties.models import BeschikbaarheidsPeriode
+    from ketenzicht.planning import afwezigheid
+
+    gi = Organisatie.objects.create(naam="GI", type="gi")
+    tom = Medewerker.objects.create(
+        gi=gi, naam="Tom", rol=Rol.JEUGDBESCHERMER.value, fte=1, in_dienst_van=date(2020, 1, 1)
+    )
+
+    def probeer(dag: int) -> str:
+        try:
+            afwezigheid.ziek_melden(medewerker=tom, van=date(2026, 11, dag), door=None)
+            return "ok"
+        except services.Weigering:
+            return "geweigerd"
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        uitkomsten = list(pool.map(probeer, range(1, 25)))
+    assert uitkomsten.count("ok") == 1
+    assert BeschikbaarheidsPeriode.objects.filter(medewerker=tom).count() == 1
