@@ -72,9 +72,8 @@ def test_every_kind_of_page_meets_wcag_a_and_aa(live_server, browser) -> None:  
                 kind.locator("a", has_text="Toewijzen").get_attribute("href"),
             ]
             pagina.goto(f"{live_server.url}/planning/team/")  # a caseworker, with the absence form
-            paden.append(
-                pagina.locator("[data-testid=team] tbody tr a").first.get_attribute("href")
-            )
+            mw = pagina.locator("[data-testid=team] tbody tr a").first.get_attribute("href")
+            paden += [mw, f"{mw}overdracht/"]
         if gebruiker == "beheer1":  # the log of a child's record
             pagina.goto(f"{live_server.url}/planning/")
             kind = pagina.locator("[data-testid=prioriteit] tbody tr a").first.get_attribute("href")

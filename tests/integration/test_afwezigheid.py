@@ -14,6 +14,7 @@ from django.urls import reverse
 from ketenzicht.domain.wachtlijst import WachtSoort
 from ketenzicht.kinderen import selectors as kinderen
 from ketenzicht.kinderen import services
+from ketenzicht.kinderen.models import Toewijzing
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Lidmaatschap
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
@@ -136,3 +137,25 @@ def test_the_caseworkers_page_shows_the_sickness_and_when_it_ends_the_relation(
         planner.force_login(get_user_model().objects.get(username="planner_a"))
         html = planner.get(reverse("kinderen-van", args=[tom.pk])).content.decode()
         assert "sinds 18-12-2026 op de interne wachtlijst" in html
+
+
+def test_a_leaving_caseworkers_children_are_handed_over_before_they_wait(team, vandaag) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    collega = wereld.medewerker(wereld.gi_a)
+    _melden(planner, tom, "uit_dienst", "2026-12-01")
+    html = planner.get(reverse("kinderen-van", args=[tom.pk])).content.decode()
+    assert 'data-testid="link-overdracht"' in html
+    pagina = planner.get(reverse("overdracht", args=[tom.pk]))
+    rijen = pagina.context["rijen"]
+    # both children to the one colleague with room, never back to Tom; the reasons say where from
+    assert sorted(r["naam"] for r, _, _ in rijen) == ["Anna de Vries", "Bram de Vries"]
+    assert {k.medewerker for _, _, k in rijen} == {collega.pk}
+    assert all(k.redenen[0].endswith("bij de overdracht") for _, _, k in rijen)
+    gekozen = [f"{r['maatregel_id']}:{k.medewerker}" for r, _, k in rijen][:1]  # only the first
+    antwoord = planner.post(reverse("overdracht", args=[tom.pk]), {"koppeling": gekozen})
+    assert antwoord.url == reverse("kinderen-van", args=[tom.pk])
+    assert Toewijzing.objects.filter(medewerker=collega, einde__isnull=True).count() == 1
+    overgedragen = Toewijzing.objects.get(medewerker=tom, einde__isnull=False)
+    assert overgedragen.einde == vandaag
+    # the one not handed over still goes to the internal list on the leaving date
+    assert (_intern(wereld, date(2026, 11, 30)), _intern(wereld, date(2026, 12, 1))) == (0, 1)

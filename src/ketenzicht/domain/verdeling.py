@@ -32,6 +32,7 @@ class Vraag:
     gewicht: float
     gemeente: str
     gezin: frozenset[int] = frozenset()  # jeugdbeschermers of brothers and sisters
+    lijst: str = "op de wachtlijst"  # where ``positie`` is a place in, for the reasons
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def plaatsen(aanbod: Aanbod, gewicht: float) -> int:
 
 
 def _redenen(v: Vraag, a: Aanbod) -> tuple[str, ...]:
-    uit = [f"positie {v.positie} op de wachtlijst"]
+    uit = [f"positie {v.positie} {v.lijst}"]
     if a.id in v.gezin:
         uit.append("kent het gezin al")
     if v.gemeente in a.gemeenten:

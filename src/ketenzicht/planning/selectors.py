@@ -215,24 +215,53 @@ def bulkvoorstel(
     norm = werklastnorm(gi.pk, peildatum)
     voorraad = werkvoorraad(gi, norm)
     maatregelen = Maatregel.objects.select_related("kind").in_bulk([r.maatregel_id for r in lijst])
+    gezin_van = jeugdbeschermers_per_gezin(voorraad)
+    vragen = [vraag(maatregelen[r.maatregel_id], r.positie, norm, gezin_van) for r in lijst]
+    aanbod = ruimte_in_team(gi, peildatum, norm, voorraad)
+    return voorstel(vragen, aanbod), {str(r.maatregel_id): r for r in lijst}
+
+
+def jeugdbeschermers_per_gezin(
+    voorraad: Werkvoorraad, *, zonder: int | None = None
+) -> dict[int, set[int]]:
+    """Per gezin the caseworkers (but ``zonder``) who already hold one of its children."""
     gezin_van: dict[int, set[int]] = defaultdict(set)
     for mid, gezinnen in voorraad.gezinnen.items():
-        for g in gezinnen:
-            gezin_van[g].add(mid)
-    vragen = []
-    for r in lijst:
-        m = maatregelen[r.maatregel_id]
-        vragen.append(
-            Vraag(
-                id=str(r.maatregel_id),
-                positie=r.positie,
-                rol=rol_voor(m.maatregelcode).value,
-                gewicht=norm.gewicht(m.maatregelcode),
-                gemeente=str(m.kind.gemeente_id),
-                gezin=frozenset(gezin_van.get(m.kind.gezin_id, set())),
-            )
-        )
-    aanbod = [
+        if mid != zonder:
+            for g in gezinnen:
+                gezin_van[g].add(mid)
+    return gezin_van
+
+
+def vraag(
+    m: Maatregel,
+    positie: int,
+    norm: Werklastnorm,
+    gezin_van: dict[int, set[int]],
+    lijst: str = "op de wachtlijst",
+) -> Vraag:
+    """A measure as the proposal sees it: its place, role, weight, gemeente and gezin."""
+    return Vraag(
+        id=str(m.pk),
+        positie=positie,
+        rol=rol_voor(m.maatregelcode).value,
+        gewicht=norm.gewicht(m.maatregelcode),
+        gemeente=str(m.kind.gemeente_id),
+        gezin=frozenset(gezin_van.get(m.kind.gezin_id, set())),
+        lijst=lijst,
+    )
+
+
+def ruimte_in_team(
+    gi: Organisatie,
+    peildatum: date,
+    norm: Werklastnorm,
+    voorraad: Werkvoorraad,
+    *,
+    zonder: int | None = None,
+) -> list[Aanbod]:
+    """Every available caseworker (but ``zonder``) with their room under the norm."""
+    return [
         Aanbod(
             id=m.pk,
             rol=m.rol,
@@ -240,5 +269,5 @@ def bulkvoorstel(
             gemeenten=frozenset(str(g) for g in voorraad.gemeenten.get(m.pk, set())),
         )
         for m in beschikbare_medewerkers(gi, peildatum)
+        if m.pk != zonder
     ]
-    return voorstel(vragen, aanbod), {str(r.maatregel_id): r for r in lijst}

@@ -1,11 +1,10 @@
-"""The GI planner's pages: the ranked list, assigning a vaste jeugdbeschermer, the bulk proposal
-and the team's caseloads; and the jeugdbeschermer's own: their children and deadlines. Thin:
-parse, call a selector or service, render."""
+"""The GI planner's pages for the list: the ranked list, assigning a vaste jeugdbeschermer and
+the bulk proposal; and what the team's pages (``team.py``) share with them. Thin: parse, call a
+selector or service, render."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from uuid import UUID
 
 from django.contrib import messages
@@ -13,34 +12,39 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from ketenzicht.audit.models import AuditRegel
-from ketenzicht.doorbraak import lijsten
-from ketenzicht.kinderen import inzage, services
 from ketenzicht.kinderen import selectors as kinderen
+from ketenzicht.kinderen import services
 from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.organisaties.models import Medewerker, Organisatie
-from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van, weergavenamen
-from ketenzicht.planning import afwezigheid, bezetting, selectors
+from ketenzicht.organisaties.selectors import gi_van, weergavenamen
+from ketenzicht.planning import bezetting, selectors
 
 WEB = AuditRegel.Kanaal.WEB
 
 
-def _gi(request: HttpRequest) -> Organisatie:
+def eigen_gi(request: HttpRequest) -> Organisatie:
     gi = gi_van(request.user)
     if gi is None:
         raise Http404("Alleen voor medewerkers van een GI.")
     return gi
 
 
-def _alleen_planner(request: HttpRequest) -> HttpResponse:
+def collega(gi: Organisatie, medewerker_id: int) -> Medewerker:
+    medewerker = Medewerker.objects.filter(gi=gi, pk=medewerker_id).first()
+    if medewerker is None:
+        raise Http404("Geen medewerker van uw GI.")
+    return medewerker
+
+
+def alleen_planner(request: HttpRequest) -> HttpResponse:
     return render(request, "planning/alleen_planner.html", {"gi": gi_van(request.user)}, status=403)
 
 
 @login_required
 def prioriteit(request: HttpRequest) -> HttpResponse:
-    gi = _gi(request)
+    gi = eigen_gi(request)
     vandaag = timezone.localdate()
     regels = selectors.te_verdelen(gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB)
     met_ruimte = bezetting.rollen_met_ruimte(gi=gi, peildatum=vandaag)
@@ -67,9 +71,9 @@ def _open_maatregel(gi: Organisatie, kind: Kind, vandaag: date) -> Maatregel:
 
 @login_required
 def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
-    gi = _gi(request)
+    gi = eigen_gi(request)
     if not services.mag_toewijzen(request.user):
-        return _alleen_planner(request)
+        return alleen_planner(request)
     vandaag = timezone.localdate()
     try:
         kind = kinderen.kind_inzien(
@@ -121,12 +125,12 @@ def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
 
 @login_required
 def voorstel(request: HttpRequest) -> HttpResponse:
-    gi = _gi(request)
+    gi = eigen_gi(request)
     if not services.mag_toewijzen(request.user):
-        return _alleen_planner(request)
+        return alleen_planner(request)
     vandaag = timezone.localdate()
     if request.method == "POST":
-        return _voorstel_accepteren(request, gi, vandaag)
+        return voorstel_accepteren(request, gi, vandaag)
     uitkomst, regels = selectors.bulkvoorstel(
         gebruiker=request.user, gi=gi, peildatum=vandaag, kanaal=WEB
     )
@@ -136,8 +140,11 @@ def voorstel(request: HttpRequest) -> HttpResponse:
     return render(request, "planning/voorstel.html", {"gi": gi, "rijen": rijen, "wachten": wachten})
 
 
-def _voorstel_accepteren(request: HttpRequest, gi: Organisatie, vandaag: date) -> HttpResponse:
-    """Accept the ticked matches, each in its own transaction; report what could not be done."""
+def voorstel_accepteren(
+    request: HttpRequest, gi: Organisatie, vandaag: date, terug: HttpResponse | None = None
+) -> HttpResponse:
+    """Accept the ticked matches, each in its own transaction; report what could not be done.
+    Then back to the list (or ``terug``)."""
     gelukt, mislukt = 0, []
     for waarde in request.POST.getlist("koppeling"):
         maatregel_id, _, medewerker_id = waarde.partition(":")
@@ -160,143 +167,4 @@ def _voorstel_accepteren(request: HttpRequest, gi: Organisatie, vandaag: date) -
     messages.success(request, f"{gelukt} kinderen hebben nu een vaste jeugdbeschermer.")
     for tekst in mislukt:
         messages.error(request, tekst)
-    return redirect("prioriteit")
-
-
-@login_required
-def team(request: HttpRequest) -> HttpResponse:
-    gi = _gi(request)
-    vandaag = timezone.localdate()
-    lijst = sorted(bezetting.caseloads(gi=gi, peildatum=vandaag), key=lambda c: c.ruimte)
-    namen = weergavenamen(c.medewerker.pk for c in lijst)
-    context = {
-        "gi": gi,
-        "caseloads": [(c, namen[c.medewerker.pk]) for c in lijst],
-        "samenvatting": bezetting.team_samenvatting(lijst),
-        # one scale for every bar, so that the rows compare
-        "schaal": max([1.0, *(max(c.cap, c.caseload) for c in lijst)]),
-        "wisselingen": bezetting.wisselingen_per_kind(gi=gi, peildatum=vandaag),
-        "norm": selectors.werklastnorm(gi.pk, vandaag),
-        "ziet_inzage": _ziet_inzage(request),
-        "afwezigen": afwezigheid.afwezigen(gi=gi, peildatum=vandaag),
-        "peildatum": vandaag,
-    }
-    return render(request, "planning/team.html", context)
-
-
-def _ziet_inzage(request: HttpRequest) -> bool:
-    """Whether the user reviews the records opened outside one's caseload."""
-    lid = lidmaatschap_van(request.user)
-    return lid is not None and lid.rol in inzage.VRIJE_INZAGE
-
-
-@login_required
-def mijn_kinderen(request: HttpRequest) -> HttpResponse:
-    """A jeugdbeschermer's own caseload: their children, the deadlines past first, and their
-    load against the norm. For a user linked to a caseworker of their GI."""
-    lid = lidmaatschap_van(request.user)
-    medewerker = lid.medewerker if lid is not None else None
-    if medewerker is None:
-        return render(request, "planning/geen_medewerker.html", status=403)
-    return _kinderen_van(request, medewerker, eigen=True)
-
-
-@login_required
-def kinderen_van(request: HttpRequest, medewerker_id: int) -> HttpResponse:
-    """The same for one caseworker of the planner's own GI, from the team page."""
-    gi = _gi(request)
-    medewerker = Medewerker.objects.filter(gi=gi, pk=medewerker_id).first()
-    if medewerker is None:
-        raise Http404("Geen medewerker van uw GI.")
-    return _kinderen_van(request, medewerker, eigen=False)
-
-
-def _kinderen_van(request: HttpRequest, medewerker: Medewerker, *, eigen: bool) -> HttpResponse:
-    vandaag = timezone.localdate()
-    kinderen = lijsten.kinderen_van(
-        gebruiker=request.user,
-        medewerker=medewerker,
-        peildatum=vandaag,
-        kanaal=WEB,
-        doel="mijn kinderen" if eigen else "kinderen van een medewerker",
-    )
-    context = {
-        "gi": gi_van(request.user),
-        "medewerker": medewerker,
-        "eigen": eigen,
-        "kinderen": kinderen,
-        "te_laat": sum(k.te_laat for k in kinderen),
-        "caseload": bezetting.caseload_van(medewerker, vandaag),
-        "peildatum": vandaag,
-        "stand": afwezigheid.stand_van(medewerker, vandaag),
-        "mag_afwezigheid": not eigen and services.mag_toewijzen(request.user),
-        "drempel": selectors.werklastnorm(medewerker.gi_id, vandaag).ziekte_drempel_dagen,
-    }
-    return render(request, "planning/mijn_kinderen.html", context)
-
-
-_AFWEZIGHEID: dict[str, Callable[[Medewerker, date, services.Gebruiker], str]] = {
-    "ziek": lambda m, dag, door: afwezigheid.ziek_melden(medewerker=m, van=dag, door=door),
-    "beter": lambda m, dag, door: afwezigheid.beter_melden(medewerker=m, per=dag, door=door),
-    "uit_dienst": lambda m, dag, door: afwezigheid.uit_dienst_melden(
-        medewerker=m, per=dag, door=door
-    ),
-}
-
-
-@login_required
-@require_POST
-def afwezigheid_melden(request: HttpRequest, medewerker_id: int) -> HttpResponse:
-    """Sick, better or leaving from a date, for a caseworker of the planner's own GI."""
-    gi = _gi(request)
-    medewerker = Medewerker.objects.filter(gi=gi, pk=medewerker_id).first()
-    if medewerker is None:
-        raise Http404("Geen medewerker van uw GI.")
-    if not services.mag_toewijzen(request.user):
-        return _alleen_planner(request)
-    melden = _AFWEZIGHEID.get(request.POST.get("actie", ""))
-    try:
-        if melden is None:
-            raise services.Weigering("Kies ziek, beter of uit dienst.")
-        try:
-            dag = date.fromisoformat(request.POST.get("datum", ""))
-        except ValueError:
-            raise services.Weigering("Vul bij 'datum' een datum in (JJJJ-MM-DD).") from None
-        tekst = melden(medewerker, dag, request.user)
-    except services.Weigering as fout:
-        messages.error(request, str(fout))
-    else:
-        messages.success(request, tekst)
-    return redirect("kinderen-van", medewerker.pk)
-
-
-INZAGE_PERIODEN = (7, 30, 90)  # days the review page looks back
-
-
-@login_required
-def inzage_buiten_caseload(request: HttpRequest) -> HttpResponse:
-    """The planner's and functioneel beheerder's review of records opened outside one's own
-    caseload (``domain.inzage``): who, which child, why, when."""
-    gi = _gi(request)
-    if not _ziet_inzage(request):
-        return render(request, "planning/alleen_planner.html", {"gi": gi}, status=403)
-    try:
-        dagen = int(request.GET.get("dagen", "30"))
-    except ValueError:
-        dagen = 30
-    if dagen not in INZAGE_PERIODEN:
-        dagen = 30
-    overzicht = inzage.buiten_caseload(
-        gebruiker=request.user,
-        gi=gi,
-        sinds=timezone.localdate() - timedelta(days=dagen - 1),
-        kanaal=WEB,
-    )
-    context = {
-        "gi": gi,
-        "dagen": dagen,
-        "perioden": INZAGE_PERIODEN,
-        "overzicht": overzicht,
-        "schaal": max([1, *(n for _, n in overzicht.per_gebruiker)]),
-    }
-    return render(request, "planning/inzage.html", context)
+    return terug or redirect("prioriteit")

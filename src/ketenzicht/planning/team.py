@@ -1,0 +1,201 @@
+"""The team's pages: each caseworker's caseload against the norm, one caseworker's children
+(their own *Mijn kinderen*, or as their planner sees them), registering them sick, better or
+leaving and handing their children over, and the review of records opened outside one's
+caseload. Thin: parse, call a selector or service, render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from ketenzicht.doorbraak import lijsten
+from ketenzicht.kinderen import inzage, services
+from ketenzicht.organisaties.models import Medewerker
+from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van, weergavenamen
+from ketenzicht.planning import afwezigheid, bezetting, selectors
+from ketenzicht.planning import overdracht as overdracht_
+from ketenzicht.planning.views import (
+    WEB,
+    alleen_planner,
+    collega,
+    eigen_gi,
+    voorstel_accepteren,
+)
+
+
+@login_required
+def overdracht(request: HttpRequest, medewerker_id: int) -> HttpResponse:
+    """A proposal to hand a (sick or leaving) caseworker's children to colleagues with room,
+    before they wait; accept all, some or none."""
+    gi = eigen_gi(request)
+    medewerker = collega(gi, medewerker_id)
+    if not services.mag_toewijzen(request.user):
+        return alleen_planner(request)
+    vandaag = timezone.localdate()
+    if request.method == "POST":
+        terug = redirect("kinderen-van", medewerker.pk)
+        return voorstel_accepteren(request, gi, vandaag, terug)
+    uitkomst, kinderen = overdracht_.overdrachtsvoorstel(
+        gebruiker=request.user, medewerker=medewerker, peildatum=vandaag, kanaal=WEB
+    )
+    positie = {mid: i for i, mid in enumerate(kinderen, start=1)}
+    regels = {
+        mid: {"maatregel_id": k.kind.maatregel_id, "positie": positie[mid], "naam": k.kind.naam}
+        for mid, k in kinderen.items()
+    }
+    namen = weergavenamen(k.medewerker for k in uitkomst.koppelingen)
+    context = {
+        "gi": gi,
+        "titel": f"Overdracht van de kinderen van {medewerker.naam}",
+        "uitleg": (
+            f"Een optimale verdeling van de {len(kinderen)} kinderen van {medewerker.naam} over "
+            "collega's met ruimte onder de werklastnorm, vanaf vandaag: een verstreken termijn "
+            "eerst, dan gezin, gemeente en ruimte. Vink uit wat u niet wilt."
+        ),
+        "rijen": [(regels[k.vraag], namen[k.medewerker], k) for k in uitkomst.koppelingen],
+        "wachten": [regels[w] for w in uitkomst.blijft_wachten],
+        "terug": medewerker,
+    }
+    return render(request, "planning/voorstel.html", context)
+
+
+@login_required
+def team(request: HttpRequest) -> HttpResponse:
+    gi = eigen_gi(request)
+    vandaag = timezone.localdate()
+    lijst = sorted(bezetting.caseloads(gi=gi, peildatum=vandaag), key=lambda c: c.ruimte)
+    namen = weergavenamen(c.medewerker.pk for c in lijst)
+    context = {
+        "gi": gi,
+        "caseloads": [(c, namen[c.medewerker.pk]) for c in lijst],
+        "samenvatting": bezetting.team_samenvatting(lijst),
+        # one scale for every bar, so that the rows compare
+        "schaal": max([1.0, *(max(c.cap, c.caseload) for c in lijst)]),
+        "wisselingen": bezetting.wisselingen_per_kind(gi=gi, peildatum=vandaag),
+        "norm": selectors.werklastnorm(gi.pk, vandaag),
+        "ziet_inzage": _ziet_inzage(request),
+        "afwezigen": afwezigheid.afwezigen(gi=gi, peildatum=vandaag),
+        "peildatum": vandaag,
+    }
+    return render(request, "planning/team.html", context)
+
+
+def _ziet_inzage(request: HttpRequest) -> bool:
+    """Whether the user reviews the records opened outside one's caseload."""
+    lid = lidmaatschap_van(request.user)
+    return lid is not None and lid.rol in inzage.VRIJE_INZAGE
+
+
+@login_required
+def mijn_kinderen(request: HttpRequest) -> HttpResponse:
+    """A jeugdbeschermer's own caseload: their children, the deadlines past first, and their
+    load against the norm. For a user linked to a caseworker of their GI."""
+    lid = lidmaatschap_van(request.user)
+    medewerker = lid.medewerker if lid is not None else None
+    if medewerker is None:
+        return render(request, "planning/geen_medewerker.html", status=403)
+    return _kinderen_van(request, medewerker, eigen=True)
+
+
+@login_required
+def kinderen_van(request: HttpRequest, medewerker_id: int) -> HttpResponse:
+    """The same for one caseworker of the planner's own GI, from the team page."""
+    gi = eigen_gi(request)
+    medewerker = collega(gi, medewerker_id)
+    return _kinderen_van(request, medewerker, eigen=False)
+
+
+def _kinderen_van(request: HttpRequest, medewerker: Medewerker, *, eigen: bool) -> HttpResponse:
+    vandaag = timezone.localdate()
+    kinderen = lijsten.kinderen_van(
+        gebruiker=request.user,
+        medewerker=medewerker,
+        peildatum=vandaag,
+        kanaal=WEB,
+        doel="mijn kinderen" if eigen else "kinderen van een medewerker",
+    )
+    context = {
+        "gi": gi_van(request.user),
+        "medewerker": medewerker,
+        "eigen": eigen,
+        "kinderen": kinderen,
+        "te_laat": sum(k.te_laat for k in kinderen),
+        "caseload": bezetting.caseload_van(medewerker, vandaag),
+        "peildatum": vandaag,
+        "stand": afwezigheid.stand_van(medewerker, vandaag),
+        "mag_afwezigheid": not eigen and services.mag_toewijzen(request.user),
+        "drempel": selectors.werklastnorm(medewerker.gi_id, vandaag).ziekte_drempel_dagen,
+    }
+    return render(request, "planning/mijn_kinderen.html", context)
+
+
+_AFWEZIGHEID: dict[str, Callable[[Medewerker, date, services.Gebruiker], str]] = {
+    "ziek": lambda m, dag, door: afwezigheid.ziek_melden(medewerker=m, van=dag, door=door),
+    "beter": lambda m, dag, door: afwezigheid.beter_melden(medewerker=m, per=dag, door=door),
+    "uit_dienst": lambda m, dag, door: afwezigheid.uit_dienst_melden(
+        medewerker=m, per=dag, door=door
+    ),
+}
+
+
+@login_required
+@require_POST
+def afwezigheid_melden(request: HttpRequest, medewerker_id: int) -> HttpResponse:
+    """Sick, better or leaving from a date, for a caseworker of the planner's own GI."""
+    gi = eigen_gi(request)
+    medewerker = collega(gi, medewerker_id)
+    if not services.mag_toewijzen(request.user):
+        return alleen_planner(request)
+    melden = _AFWEZIGHEID.get(request.POST.get("actie", ""))
+    try:
+        if melden is None:
+            raise services.Weigering("Kies ziek, beter of uit dienst.")
+        try:
+            dag = date.fromisoformat(request.POST.get("datum", ""))
+        except ValueError:
+            raise services.Weigering("Vul bij 'datum' een datum in (JJJJ-MM-DD).") from None
+        tekst = melden(medewerker, dag, request.user)
+    except services.Weigering as fout:
+        messages.error(request, str(fout))
+    else:
+        messages.success(request, tekst)
+    return redirect("kinderen-van", medewerker.pk)
+
+
+INZAGE_PERIODEN = (7, 30, 90)  # days the review page looks back
+
+
+@login_required
+def inzage_buiten_caseload(request: HttpRequest) -> HttpResponse:
+    """The planner's and functioneel beheerder's review of records opened outside one's own
+    caseload (``domain.inzage``): who, which child, why, when."""
+    gi = eigen_gi(request)
+    if not _ziet_inzage(request):
+        return render(request, "planning/alleen_planner.html", {"gi": gi}, status=403)
+    try:
+        dagen = int(request.GET.get("dagen", "30"))
+    except ValueError:
+        dagen = 30
+    if dagen not in INZAGE_PERIODEN:
+        dagen = 30
+    overzicht = inzage.buiten_caseload(
+        gebruiker=request.user,
+        gi=gi,
+        sinds=timezone.localdate() - timedelta(days=dagen - 1),
+        kanaal=WEB,
+    )
+    context = {
+        "gi": gi,
+        "dagen": dagen,
+        "perioden": INZAGE_PERIODEN,
+        "overzicht": overzicht,
+        "schaal": max([1, *(n for _, n in overzicht.per_gebruiker)]),
+    }
+    return render(request, "planning/inzage.html", context)
