@@ -159,3 +159,53 @@ def test_a_leaving_caseworkers_children_are_handed_over_before_they_wait(team, v
     assert overgedragen.einde == vandaag
     # the one not handed over still goes to the internal list on the leaving date
     assert (_intern(wereld, date(2026, 11, 30)), _intern(wereld, date(2026, 12, 1))) == (0, 1)
+
+
+def test_the_api_reads_the_team_and_registers_like_the_page(team, vandaag) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    url = reverse("api-afwezigheid", args=[tom.pk])
+    ziek = planner.post(
+        url, {"actie": "ziek", "datum": "2026-11-20"}, content_type="application/json"
+    )
+    assert (
+        ziek.status_code == 201
+        and "op 18-12-2026 naar de interne wachtlijst" in ziek.json()["melding"]
+    )
+    nogmaals = planner.post(
+        url, {"actie": "ziek", "datum": "2026-11-21"}, content_type="application/json"
+    )
+    assert nogmaals.status_code == 400 and "Al ziek sinds" in nogmaals.json()["datum"][0]
+    onbekend = planner.post(
+        url, {"actie": "vakantie", "datum": "2026-11-21"}, content_type="application/json"
+    )
+    assert onbekend.status_code == 400 and "actie" in onbekend.json()
+    team_json = planner.get(reverse("api-team")).json()
+    assert team_json["afwezig"] == [
+        {
+            "id": tom.pk,
+            "naam": tom.naam,
+            "reden": "ziek",
+            "sinds": "2026-11-20",
+            "naar_interne_wachtlijst": "2026-12-18",
+            "kinderen": 2,
+        }
+    ]
+    assert tom.pk not in [m["id"] for m in team_json["medewerkers"]]
+    jb = get_user_model().objects.create_user(username="jb_a", password="geheim-wachtw")
+    Lidmaatschap.objects.create(
+        gebruiker=jb, organisatie=wereld.gi_a, rol=Lidmaatschap.Rol.JEUGDBESCHERMER
+    )
+    c = Client()
+    c.force_login(jb)
+    assert c.get(reverse("api-team")).status_code == 200  # every member reads
+    beter = c.post(url, {"actie": "beter", "datum": "2026-11-25"}, content_type="application/json")
+    assert beter.status_code == 403  # only the planner writes
+    ander = Client()
+    ander.force_login(wereld.planner_b)
+    assert (
+        ander.post(
+            url, {"actie": "beter", "datum": "2026-11-25"}, content_type="application/json"
+        ).status_code
+        == 404
+    )
+    assert BeschikbaarheidsPeriode.objects.get().tot is None

@@ -152,6 +152,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Wachtlijsten, termijnen en monitor van de jeugdbeschermingsketen.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # stable names where two fields share a name ("reden", "actie") with different choices
+    "ENUM_NAME_OVERRIDES": {
+        "InzageredenEnum": "ketenzicht.domain.inzage.INZAGEREDENEN",
+        "AfwezigheidsredenEnum": ["ziek", "vertrekt"],
+        "AfwezigheidsactieEnum": ["ziek", "beter", "uit_dienst"],
+    },
 }
 
 INWERKFACTOR = float(os.environ.get("KETENZICHT_INWERKFACTOR", "0.5"))

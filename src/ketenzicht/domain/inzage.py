@@ -47,6 +47,9 @@ _LABELS = {
 }
 
 
+INZAGEREDENEN = [(r.value, r.label) for r in Inzagereden]  # as choices
+
+
 class InzageredenOngeldig(ValueError):
     """The reason given cannot be accepted; ``veld`` names the field, the message says why."""
 

@@ -15,9 +15,9 @@ from rest_framework.views import APIView
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.inzage import (
+    INZAGEREDENEN,
     MEESTE_TEKENS,
     MINSTE_TEKENS_ANDERS,
-    Inzagereden,
     InzageredenOngeldig,
     lees_reden,
 )
@@ -125,7 +125,7 @@ class KindApi(APIView):
 
 class InzageRedenSerializer(serializers.Serializer):
     reden = serializers.ChoiceField(
-        choices=[(r.value, r.label) for r in Inzagereden],
+        choices=INZAGEREDENEN,
         help_text="Waarom u het dossier opent van een kind dat niet op uw caseload staat",
     )
     toelichting = serializers.CharField(

@@ -3,6 +3,7 @@ from django.urls import path
 from ketenzicht.doorbraak import api as doorbraak
 from ketenzicht.kinderen import api
 from ketenzicht.monitor import api as monitor
+from ketenzicht.planning import api as planning
 
 urlpatterns = [
     path("wachtlijst/", api.WachtlijstApi.as_view(), name="api-wachtlijst"),
@@ -17,4 +18,10 @@ urlpatterns = [
     path("doorbraak/", doorbraak.DoorbraakApi.as_view(), name="api-doorbraak"),
     path("mijn-kinderen/", doorbraak.MijnKinderenApi.as_view(), name="api-mijn-kinderen"),
     path("monitor/", monitor.MonitorApi.as_view(), name="api-monitor"),
+    path("team/", planning.TeamApi.as_view(), name="api-team"),
+    path(
+        "medewerkers/<int:medewerker_id>/afwezigheid/",
+        planning.AfwezigheidApi.as_view(),
+        name="api-afwezigheid",
+    ),
 ]

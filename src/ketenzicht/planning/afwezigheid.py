@@ -134,6 +134,20 @@ def uit_dienst_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> 
     return tekst
 
 
+ACTIES = ("ziek", "beter", "uit_dienst")
+
+
+def melden(actie: str, *, medewerker: Medewerker, datum: date, door: Gebruiker) -> str:
+    """One of ``ACTIES`` from ``datum``: what the page and the API both offer."""
+    if actie == "ziek":
+        return ziek_melden(medewerker=medewerker, van=datum, door=door)
+    if actie == "beter":
+        return beter_melden(medewerker=medewerker, per=datum, door=door)
+    if actie == "uit_dienst":
+        return uit_dienst_melden(medewerker=medewerker, per=datum, door=door)
+    raise Weigering("Kies ziek, beter of uit dienst.")
+
+
 @dataclass(frozen=True, slots=True)
 class Afwezige:
     medewerker: Medewerker

@@ -5,7 +5,6 @@ caseload. Thin: parse, call a selector or service, render."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -136,15 +135,6 @@ def _kinderen_van(request: HttpRequest, medewerker: Medewerker, *, eigen: bool) 
     return render(request, "planning/mijn_kinderen.html", context)
 
 
-_AFWEZIGHEID: dict[str, Callable[[Medewerker, date, services.Gebruiker], str]] = {
-    "ziek": lambda m, dag, door: afwezigheid.ziek_melden(medewerker=m, van=dag, door=door),
-    "beter": lambda m, dag, door: afwezigheid.beter_melden(medewerker=m, per=dag, door=door),
-    "uit_dienst": lambda m, dag, door: afwezigheid.uit_dienst_melden(
-        medewerker=m, per=dag, door=door
-    ),
-}
-
-
 @login_required
 @require_POST
 def afwezigheid_melden(request: HttpRequest, medewerker_id: int) -> HttpResponse:
@@ -153,15 +143,14 @@ def afwezigheid_melden(request: HttpRequest, medewerker_id: int) -> HttpResponse
     medewerker = collega(gi, medewerker_id)
     if not services.mag_toewijzen(request.user):
         return alleen_planner(request)
-    melden = _AFWEZIGHEID.get(request.POST.get("actie", ""))
     try:
-        if melden is None:
-            raise services.Weigering("Kies ziek, beter of uit dienst.")
         try:
             dag = date.fromisoformat(request.POST.get("datum", ""))
         except ValueError:
             raise services.Weigering("Vul bij 'datum' een datum in (JJJJ-MM-DD).") from None
-        tekst = melden(medewerker, dag, request.user)
+        tekst = afwezigheid.melden(
+            request.POST.get("actie", ""), medewerker=medewerker, datum=dag, door=request.user
+        )
     except services.Weigering as fout:
         messages.error(request, str(fout))
     else:

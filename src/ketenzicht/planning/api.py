@@ -1,0 +1,127 @@
+"""JSON API of the team: each caseworker's caseload against the norm and who is away, and
+registering a caseworker sick, better or leaving (for an HR system, say). Same rules and
+rights as the pages: any member of the GI reads, a planner or functioneel beheerder writes."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ketenzicht.kinderen.services import Weigering, mag_toewijzen
+from ketenzicht.organisaties.models import Medewerker, Organisatie
+from ketenzicht.organisaties.selectors import gi_van, weergavenamen
+from ketenzicht.planning import afwezigheid, bezetting
+
+
+class CaseloadSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="medewerker.pk")
+    naam = serializers.CharField()
+    rol = serializers.CharField(source="medewerker.rol")
+    fte = serializers.FloatField(source="medewerker.fte")
+    caseload = serializers.FloatField(help_text="Gewogen cliënten, zoals de werklastnorm telt")
+    norm = serializers.FloatField(source="cap", help_text="fte × werklastnorm")
+    ruimte = serializers.FloatField()
+
+
+class AfwezigeSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="medewerker.pk")
+    naam = serializers.CharField(source="medewerker.naam")
+    reden = serializers.ChoiceField(choices=["ziek", "vertrekt"])
+    sinds = serializers.DateField(help_text="Ziek sinds, of de dag uit dienst")
+    naar_interne_wachtlijst = serializers.DateField(
+        source="relatie_eindigt",
+        help_text="De dag dat de kinderen naar de interne wachtlijst gaan (of gingen)",
+    )
+    kinderen = serializers.IntegerField()
+
+
+class TeamSerializer(serializers.Serializer):
+    gi = serializers.CharField()
+    peildatum = serializers.DateField()
+    medewerkers = CaseloadSerializer(many=True, help_text="Beschikbaar, de minste ruimte eerst")
+    afwezig = AfwezigeSerializer(many=True)
+
+
+def _gi(request: Request) -> Organisatie:
+    gi = gi_van(request.user)
+    if gi is None:
+        raise PermissionDenied("Alleen voor medewerkers van een GI.")
+    return gi
+
+
+class TeamApi(APIView):
+    @extend_schema(
+        summary="Caseload van het team en wie ziek is of vertrekt", responses=TeamSerializer
+    )
+    def get(self, request: Request) -> Response:
+        gi = _gi(request)
+        vandaag = timezone.localdate()
+        lijst = sorted(bezetting.caseloads(gi=gi, peildatum=vandaag), key=lambda c: c.ruimte)
+        namen = weergavenamen(c.medewerker.pk for c in lijst)
+        data = {
+            "gi": gi.naam,
+            "peildatum": vandaag,
+            "medewerkers": [
+                {
+                    "medewerker": c.medewerker,
+                    "naam": namen[c.medewerker.pk],
+                    "caseload": c.caseload,
+                    "cap": c.cap,
+                    "ruimte": c.ruimte,
+                }
+                for c in lijst
+            ],
+            "afwezig": afwezigheid.afwezigen(gi=gi, peildatum=vandaag),
+        }
+        return Response(TeamSerializer(data).data)
+
+
+class AfwezigheidSerializer(serializers.Serializer):
+    actie = serializers.ChoiceField(
+        choices=list(afwezigheid.ACTIES),
+        help_text="ziek vanaf datum; beter per datum (eerste werkdag); uit_dienst per datum "
+        "(eerste dag niet meer in dienst)",
+    )
+    datum = serializers.DateField()
+
+
+class MeldingSerializer(serializers.Serializer):
+    melding = serializers.CharField(help_text="Wat het betekent voor de kinderen")
+
+
+class AfwezigheidApi(APIView):
+    @extend_schema(
+        summary="Een medewerker ziek, beter of uit dienst melden",
+        description=(
+            "Na de ziektedrempel van de GI, of op de dag uit dienst, gaan de kinderen vanzelf "
+            "naar de interne wachtlijst. Een datum uit dienst in het verleden registreert de "
+            "functioneel beheerder (400)."
+        ),
+        request=AfwezigheidSerializer,
+        responses={201: MeldingSerializer},
+    )
+    def post(self, request: Request, medewerker_id: int) -> Response:
+        gi = _gi(request)
+        medewerker = Medewerker.objects.filter(gi=gi, pk=medewerker_id).first()
+        if medewerker is None:
+            raise Http404("Geen medewerker van uw GI.")
+        invoer = AfwezigheidSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        if not mag_toewijzen(request.user):
+            raise PermissionDenied("Afwezigheid registreren doet de teamleider of planner.")
+        try:
+            tekst = afwezigheid.melden(
+                invoer.validated_data["actie"],
+                medewerker=medewerker,
+                datum=invoer.validated_data["datum"],
+                door=request.user,
+            )
+        except Weigering as fout:
+            raise ValidationError({"datum": [str(fout)]}) from None
+        return Response({"melding": tekst}, status=201)
