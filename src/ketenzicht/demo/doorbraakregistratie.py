@@ -1,18 +1,23 @@
 """The doorbraak part of the demo as the GIs register it: a triage at the start of most
-measures, the milestones met, the agreements and the escalations to the expert teams."""
+measures, the milestones met, the agreements and the escalations to the expert teams, and the
+re-triages that keep most waiting children in sight."""
 
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 
 from ketenzicht.demo import doorbraak as demo_doorbraak
 from ketenzicht.demo import feiten
 from ketenzicht.demo.opslag import Voortgang, bulk, moment
+from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.maatregelen import Soort
 from ketenzicht.domain.prioriteit import Urgentie
+from ketenzicht.domain.triage import ZICHT_TERMIJN, uit_zicht
+from ketenzicht.domain.wachtlijst import wachtenden
 from ketenzicht.doorbraak.models import Afspraak, Escalatie, EscalatieOvergang, Mijlpaalregistratie
 from ketenzicht.kinderen.models import Triage
+from ketenzicht.kinderen.selectors import maatregel_standen
 from ketenzicht.kinderen.services import TRIAGECRITERIA
 from ketenzicht.organisaties.models import Organisatie
 
@@ -44,6 +49,43 @@ def opslaan(
         voortgang,
     )
     _afspraken_en_escalaties(uit, registraties, seed, tot, gemeenten)
+    bulk(Triage, _veiligheidschecks(seed, tot), "veiligheidschecks", voortgang)
+
+
+ZICHT_GEHOUDEN = 0.7  # share of the waiting children the GI looked at in the last four weeks
+
+
+def _veiligheidschecks(seed: int, tot: date) -> list[Triage]:
+    """A GI keeps sight of its waiting children (DOMAIN.md): most children waiting on ``tot``
+    whose last triage is older than four weeks get a re-triage in the last four weeks, with
+    the same criteria and urgency (so the priority order stays as it was). The rest, and the
+    children never triaged, stay out of sight, as in a real list."""
+    rng = random.Random(f"{seed}:zicht")
+    standen = maatregel_standen(peildatum=tot)
+    wachtend = sorted({w.kind_id for w in wachtenden(standen, tot, NederlandseKalender())})
+    laatste: dict[int, Triage] = {}
+    for t in Triage.objects.filter(kind_id__in=wachtend, datum__lte=tot).order_by(
+        "kind_id", "datum", "geregistreerd_op"
+    ):
+        laatste[t.kind_id] = t
+    checks = []
+    for kind_id in wachtend:
+        vorige = laatste.get(kind_id)
+        if vorige is None or not uit_zicht(vorige.datum, tot) or rng.random() >= ZICHT_GEHOUDEN:
+            continue
+        datum = tot - timedelta(days=rng.randrange(ZICHT_TERMIJN.days))
+        checks.append(
+            Triage(
+                kind_id=kind_id,
+                datum=datum,
+                beoordelaar="demo",
+                urgentie=vorige.urgentie,
+                toelichting="veiligheidscheck tijdens het wachten",
+                geregistreerd_op=moment(datum),
+                **{c: getattr(vorige, c) for c in TRIAGECRITERIA},
+            )
+        )
+    return checks
 
 
 URGENTIE_VERDELING = (

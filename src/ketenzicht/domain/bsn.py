@@ -8,6 +8,7 @@ an error message or a URL by accident.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -78,3 +79,12 @@ class Bsn:
         return "BSN(afgeschermd)"
 
     __repr__ = __str__
+
+
+_NUMMER = re.compile(r"\d(?:[ .]?\d){7,}")  # 8 or more digits, spaces or dots between them
+
+
+def lijkt_op_bsn(tekst: str) -> bool:
+    """Whether free text holds a run of 8 or more digits (spaces and dots between them allowed),
+    which could be a BSN: such text is refused rather than stored or logged."""
+    return _NUMMER.search(tekst) is not None

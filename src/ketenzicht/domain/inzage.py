@@ -13,17 +13,17 @@ a former jeugdbeschermer answers questions of the successor without a reason eac
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from ketenzicht.domain.bsn import lijkt_op_bsn
+
 GELDIGHEID = timedelta(hours=10)  # one working day
 NA_OVERDRACHT = timedelta(days=90)
 MINSTE_TEKENS_ANDERS = 10
 MEESTE_TEKENS = 200
-_NUMMER = re.compile(r"\d(?:[ .]?\d){7,}")  # 8 or more digits: could be a BSN
 
 
 class Inzagereden(StrEnum):
@@ -87,7 +87,7 @@ def lees_reden(code: str, toelichting: str) -> Reden:
         raise InzageredenOngeldig(
             "toelichting", f"De toelichting is {len(tekst)} tekens; ten hoogste {MEESTE_TEKENS}."
         )
-    if _NUMMER.search(tekst):
+    if lijkt_op_bsn(tekst):
         raise InzageredenOngeldig(
             "toelichting", "Noem geen BSN of ander nummer van 8 of meer cijfers in de toelichting."
         )

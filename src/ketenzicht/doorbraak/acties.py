@@ -18,11 +18,13 @@ from django.views.decorators.http import require_POST
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.escalatie import EscalatieStatus
+from ketenzicht.domain.prioriteit import Urgentie
 from ketenzicht.doorbraak import lijsten, services
 from ketenzicht.doorbraak.models import Escalatie
 from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.kinderen import inzage
 from ketenzicht.kinderen import selectors as kinderen
+from ketenzicht.kinderen import services as kinderen_services
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import Weigering
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
@@ -82,6 +84,34 @@ def mijlpaal(request: HttpRequest, pid: UUID) -> HttpResponse:
             kanaal=WEB,
         )
         return f"{r.get_mijlpaal_display()} geregistreerd op {r.datum:%d-%m-%Y}."
+
+    return _terug(request, kind, werk)
+
+
+@login_required
+@require_POST
+def triage(request: HttpRequest, pid: UUID) -> HttpResponse:
+    """A (re-)triage: the criteria that hold and the urgency, after a look at the child's
+    safety; it also places the child in the priority order anew."""
+    kind = _kind(request, pid, "triage registreren")
+    if not rechten(request.user, kind).trieren:
+        raise Http404("Alleen de GI van het kind trieert.")
+
+    def werk() -> str:
+        try:
+            urgentie = Urgentie(int(request.POST.get("urgentie", "")))
+        except ValueError:
+            raise Weigering("Kies een urgentie: laag, midden, hoog of acuut.") from None
+        t = kinderen_services.trieren(
+            kind=kind,
+            datum=_datum(request, "datum"),
+            urgentie=urgentie,
+            criteria=request.POST.getlist("criteria"),
+            toelichting=request.POST.get("toelichting", ""),
+            door=request.user,
+            kanaal=WEB,
+        )
+        return f"Triage van {t.datum:%d-%m-%Y} geregistreerd: urgentie {urgentie.label}."
 
     return _terug(request, kind, werk)
 

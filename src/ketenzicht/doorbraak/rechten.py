@@ -1,7 +1,7 @@
 """Who may do what on a child's doorbraak record, by organisation type.
 
 Seeing the child at all is decided by ``zichtbare_kinderen``; this decides the actions:
-- the GI registers milestones for its own measures;
+- the GI registers milestones and triages for the children of its own measures;
 - GI and gemeente make and close agreements (afspraak 2) and escalate (afspraak 3);
 - the regionaal expertteam moves its own escalations through their states.
 """
@@ -20,6 +20,7 @@ from ketenzicht.organisaties.selectors import lidmaatschap_van
 @dataclass(frozen=True, slots=True)
 class Rechten:
     mijlpalen: bool = False
+    trieren: bool = False  # (re-)triage: the GI's look at the child's safety
     afspraken: bool = False
     escaleren: bool = False
     escalatie_behandelen: bool = False
@@ -32,7 +33,7 @@ def rechten(gebruiker: AbstractBaseUser | AnonymousUser, kind: Kind) -> Rechten:
     org = lid.organisatie
     if org.type == Organisatie.Type.GI:
         eigen = kind.maatregelen.filter(gi=org).exists()
-        return Rechten(mijlpalen=eigen, afspraken=eigen, escaleren=eigen)
+        return Rechten(mijlpalen=eigen, trieren=eigen, afspraken=eigen, escaleren=eigen)
     if org.type == Organisatie.Type.GEMEENTE:
         eigen = kind.gemeente_id == org.pk
         return Rechten(afspraken=eigen, escaleren=eigen)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("signalen/", views.signalen, name="signalen"),
     path("expertteam/", views.werklijst, name="werklijst-ret"),
     path("kinderen/<uuid:pid>/mijlpaal/", acties.mijlpaal, name="mijlpaal-registreren"),
+    path("kinderen/<uuid:pid>/triage/", acties.triage, name="triage-registreren"),
     path("kinderen/<uuid:pid>/afspraak/", acties.afspraak, name="afspraak-maken"),
     path(
         "kinderen/<uuid:pid>/afspraak/<int:afspraak_id>/",

@@ -90,6 +90,13 @@ class MaatregelSerializer(serializers.Serializer):
     toewijzingen = ToewijzingSerializer(many=True, source="toewijzingen_chrono")
 
 
+class TriageSerializer(serializers.Serializer):
+    datum = serializers.DateField()
+    urgentie = serializers.CharField(source="get_urgentie_display")
+    criteria = serializers.ListField(child=serializers.CharField())
+    beoordelaar = serializers.CharField()
+
+
 class KindSerializer(serializers.Serializer):
     kind = serializers.UUIDField(source="kind.pid")
     voornaam = serializers.CharField(source="kind.voornaam")
@@ -104,6 +111,7 @@ class KindSerializer(serializers.Serializer):
         help_text="Aantal verschillende vaste jeugdbeschermers dat het gezin nu heeft"
     )
     maatregelen = MaatregelSerializer(many=True)
+    triages = TriageSerializer(many=True, help_text="De nieuwste eerst")
 
 
 class KindApi(APIView):

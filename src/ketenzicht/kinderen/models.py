@@ -147,3 +147,14 @@ class Triage(models.Model):
 
     def __str__(self) -> str:
         return f"triage {self.datum}: {Urgentie(self.urgentie).label}"
+
+    @property
+    def criteria(self) -> list[str]:
+        """The criteria that hold, as words."""
+        namen = (
+            "acute_onveiligheid",
+            "ernstige_ontwikkelingsbedreiging",
+            "recidiverisico",
+            "rechtsstatelijkheid",
+        )
+        return [n.replace("_", " ") for n in namen if getattr(self, n)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from uuid import UUID
 
@@ -25,7 +25,7 @@ from ketenzicht.domain.wachtlijst import (
     wachtenden,
 )
 from ketenzicht.kinderen import inzage
-from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
+from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing, Triage
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import (
     beschikbaarheid,
@@ -293,6 +293,7 @@ class Dossier:
     gezinsleden_in_beeld: int
     wisselingen_gezin: int  # summed over every child of the family
     jeugdbeschermers_gezin: int  # distinct vaste jeugdbeschermers the family has now
+    triages: list[Triage] = field(default_factory=list)  # newest first
 
 
 def wisselingen(toewijzingen: Iterable[Toewijzing]) -> int:
@@ -331,4 +332,5 @@ def dossier(kind: Kind) -> Dossier:
         kind.gezin.kinderen.count(),
         wisselingen_gezin=sum(_wissels([m for *_, m in sorted(r)]) for r in per_kind.values()),
         jeugdbeschermers_gezin=len(nu),
+        triages=list(kind.triages.order_by("-datum", "-geregistreerd_op")),
     )

@@ -17,6 +17,7 @@ from ketenzicht.domain.bsn import Bsn
 from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, Soort, ToewijzingEindeReden
 from ketenzicht.domain.prioriteit import Urgentie
+from ketenzicht.domain.triage import TriageOngeldig, controleer_triage
 from ketenzicht.domain.werklast import Werklastnorm
 from ketenzicht.domain.zoeken import zoeknaam
 from ketenzicht.kinderen import bsnopslag
@@ -288,6 +289,10 @@ def trieren(
     gekozen = set(criteria)
     if onbekend := gekozen - set(TRIAGECRITERIA):
         raise Weigering(f"Onbekend triagecriterium: {', '.join(sorted(onbekend))}.")
+    try:
+        toelichting = controleer_triage(datum, timezone.localdate(), toelichting)
+    except TriageOngeldig as fout:
+        raise Weigering(str(fout)) from None
     triage = Triage.objects.create(
         kind=kind,
         datum=datum,

@@ -20,6 +20,7 @@ from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.maatregelen import MaatregelCode, Soort
 from ketenzicht.domain.prioriteit import Prioriteitsregels, Urgentie, Wachtend, rangschik
+from ketenzicht.domain.triage import uit_zicht
 from ketenzicht.domain.verdeling import Aanbod, Voorstel, Vraag, voorstel
 from ketenzicht.domain.wachtlijst import WachtSoort, wachtenden, werkdagen_tot_termijn
 from ketenzicht.domain.werklast import Kandidaat, Werklastnorm, rangschik_kandidaten
@@ -47,22 +48,24 @@ class Regel:
     urgentie: Urgentie | None
     redenen: tuple[str, ...]
     rol: Rol  # who can take the child: a jeugdbeschermer or a jeugdreclasseerder
+    getrieerd_op: date | None = None  # the last triage: the last time the GI looked
+    uit_zicht: bool = False  # never triaged, or not in ``ZICHT_TERMIJN`` (domain.triage)
 
 
 def regels() -> Prioriteitsregels:
     return Prioriteitsregels(marge_zonder_maatregel=settings.PRIORITEIT_MARGE_ZONDER_MAATREGEL)
 
 
-def urgenties(kind_ids: list[int], peildatum: date) -> dict[int, Urgentie]:
-    """The urgency of each child's newest triage on or before ``peildatum``."""
-    uit: dict[int, Urgentie] = {}
+def laatste_triages(kind_ids: list[int], peildatum: date) -> dict[int, tuple[Urgentie, date]]:
+    """The urgency and date of each child's newest triage on or before ``peildatum``."""
+    uit: dict[int, tuple[Urgentie, date]] = {}
     rijen = (
         Triage.objects.filter(kind_id__in=kind_ids, datum__lte=peildatum)
         .order_by("kind_id", "datum", "geregistreerd_op")
-        .values_list("kind_id", "urgentie")
+        .values_list("kind_id", "urgentie", "datum")
     )
-    for kind_id, urgentie in rijen:
-        uit[kind_id] = Urgentie(urgentie)  # the last one per child wins
+    for kind_id, urgentie, datum in rijen:
+        uit[kind_id] = (Urgentie(urgentie), datum)  # the last one per child wins
     return uit
 
 
@@ -90,7 +93,8 @@ def te_verdelen(
         if w.soort in soorten
     ]
     kinderen = Kind.objects.select_related("gemeente").in_bulk([w.kind_id for w in lijst])
-    urgentie = urgenties(list(kinderen), peildatum)
+    triages = laatste_triages(list(kinderen), peildatum)
+    urgentie = {k: u for k, (u, _) in triages.items()}
     per_id = {str(w.maatregel_id): w for w in lijst}
     invoer = [
         Wachtend(
@@ -126,6 +130,10 @@ def te_verdelen(
                 p.wachtend.urgentie,
                 p.redenen,
                 rol_voor(w.code),
+                getrieerd_op=triages[w.kind_id][1] if w.kind_id in triages else None,
+                uit_zicht=uit_zicht(
+                    triages[w.kind_id][1] if w.kind_id in triages else None, peildatum
+                ),
             )
         )
     log_toegang(

@@ -58,6 +58,7 @@ def prioriteit(request: HttpRequest) -> HttpResponse:
             "regels": regels,
             "rijen": rijen,
             "mag_toewijzen": services.mag_toewijzen(request.user),
+            "uit_zicht": sum(r.uit_zicht for r in regels),
         },
     )
 
