@@ -179,6 +179,8 @@ def cmd_wachtlijst(args: argparse.Namespace) -> int:
             "redenen": list(r.redenen),
             "maatregel": r.maatregel,
             "urgentie": r.urgentie.label if r.urgentie else None,
+            "laatste_triage": r.getrieerd_op.isoformat() if r.getrieerd_op else None,
+            "uit_zicht": r.uit_zicht,
         }
         for r in regels
     ]
@@ -186,8 +188,10 @@ def cmd_wachtlijst(args: argparse.Namespace) -> int:
         print(json.dumps(rijen, ensure_ascii=False, indent=2))
     else:
         for r in regels:
+            zicht = "  UIT ZICHT" if r.uit_zicht else ""
             print(
-                f"{r.positie:>5}  {r.soort.value:<7}{r.dagen_wachtend:>5} d  {'; '.join(r.redenen)}"
+                f"{r.positie:>5}  {r.soort.value:<7}{r.dagen_wachtend:>5} d  "
+                f"{'; '.join(r.redenen)}{zicht}"
             )
     return 0
 

@@ -191,6 +191,7 @@ def test_cli_wachtlijst_json(wereld, capsys) -> None:  # type: ignore[no-untyped
     assert [r["soort"] for r in alle] == ["start", "nieuw"]
     assert set(alle[0]) >= {"kind", "soort", "dagen_wachtend", "positie", "redenen"}
     assert alle[0]["positie"] == 1 and alle[0]["dagen_wachtend"] == 50
+    assert (alle[0]["laatste_triage"], alle[0]["uit_zicht"]) == (None, True)  # never triaged
     assert main([*args, "--soort", "start"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1
     assert main(["wachtlijst", "--gi", "Geen", "--format", "json"]) == 2
