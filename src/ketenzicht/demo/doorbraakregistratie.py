@@ -13,12 +13,11 @@ from ketenzicht.demo.opslag import Voortgang, bulk, moment
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.maatregelen import Soort
 from ketenzicht.domain.prioriteit import Urgentie
-from ketenzicht.domain.triage import ZICHT_TERMIJN, uit_zicht
+from ketenzicht.domain.triage import TRIAGECRITERIA, ZICHT_TERMIJN, uit_zicht
 from ketenzicht.domain.wachtlijst import wachtenden
 from ketenzicht.doorbraak.models import Afspraak, Escalatie, EscalatieOvergang, Mijlpaalregistratie
 from ketenzicht.kinderen.models import Triage
 from ketenzicht.kinderen.selectors import maatregel_standen
-from ketenzicht.kinderen.services import TRIAGECRITERIA
 from ketenzicht.organisaties.models import Organisatie
 
 

@@ -14,6 +14,12 @@ from datetime import date, timedelta
 
 from ketenzicht.domain.bsn import lijkt_op_bsn
 
+TRIAGECRITERIA = (
+    "acute_onveiligheid",
+    "ernstige_ontwikkelingsbedreiging",
+    "recidiverisico",
+    "rechtsstatelijkheid",
+)  # seed 004; each a yes/no on a triage
 ZICHT_TERMIJN = timedelta(weeks=4)
 MEESTE_TEKENS_TOELICHTING = 1000
 

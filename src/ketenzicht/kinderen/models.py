@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, ToewijzingEindeReden
 from ketenzicht.domain.prioriteit import Urgentie
+from ketenzicht.domain.triage import TRIAGECRITERIA
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 
 
@@ -151,10 +152,4 @@ class Triage(models.Model):
     @property
     def criteria(self) -> list[str]:
         """The criteria that hold, as words."""
-        namen = (
-            "acute_onveiligheid",
-            "ernstige_ontwikkelingsbedreiging",
-            "recidiverisico",
-            "rechtsstatelijkheid",
-        )
-        return [n.replace("_", " ") for n in namen if getattr(self, n)]
+        return [c.replace("_", " ") for c in TRIAGECRITERIA if getattr(self, c)]

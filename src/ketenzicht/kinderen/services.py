@@ -17,7 +17,7 @@ from ketenzicht.domain.bsn import Bsn
 from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, Soort, ToewijzingEindeReden
 from ketenzicht.domain.prioriteit import Urgentie
-from ketenzicht.domain.triage import TriageOngeldig, controleer_triage
+from ketenzicht.domain.triage import TRIAGECRITERIA, TriageOngeldig, controleer_triage
 from ketenzicht.domain.werklast import Werklastnorm
 from ketenzicht.domain.zoeken import zoeknaam
 from ketenzicht.kinderen import bsnopslag
@@ -303,11 +303,3 @@ def trieren(
     )
     _log(door, kind, AuditRegel.Actie.SCHRIJVEN, f"triage: urgentie {urgentie.label}", kanaal)
     return triage
-
-
-TRIAGECRITERIA = (
-    "acute_onveiligheid",
-    "ernstige_ontwikkelingsbedreiging",
-    "recidiverisico",
-    "rechtsstatelijkheid",
-)

@@ -17,6 +17,7 @@ from ketenzicht.domain.escalatie import OVERGANGEN, EscalatieStatus
 from ketenzicht.domain.inzage import GELDIGHEID, Inzagereden, InzageredenOngeldig, lees_reden
 from ketenzicht.domain.normen import eerste_open
 from ketenzicht.domain.prioriteit import Urgentie
+from ketenzicht.domain.triage import TRIAGECRITERIA
 from ketenzicht.domain.wachtlijst import WachtSoort
 from ketenzicht.domain.zoeken import ZoekvraagOngeldig
 from ketenzicht.domain.zoeken import lees as zoeken_lezen
@@ -25,7 +26,7 @@ from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.doorbraak.tijdlijn import tijdlijn as doorbraak_tijdlijn
 from ketenzicht.kinderen import inzage, selectors
 from ketenzicht.kinderen.models import Kind
-from ketenzicht.kinderen.services import TRIAGECRITERIA, mag_toewijzen
+from ketenzicht.kinderen.services import mag_toewijzen
 from ketenzicht.kinderen.zoeken import zoek_kinderen
 from ketenzicht.organisaties.selectors import gi_van
 
