@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ketenzicht.domain.wachtlijst import WachtSoort
-from ketenzicht.kinderen.selectors import (
+from ketenzicht.kinderen.wachtlijsten import (
     WACHTLIJST_KOLOMMEN,
     Sortering,
     WachtlijstRegel,

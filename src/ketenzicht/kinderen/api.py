@@ -24,7 +24,7 @@ from ketenzicht.domain.inzage import (
 from ketenzicht.domain.wachtlijst import WachtSoort
 from ketenzicht.domain.zoeken import ZoekvraagOngeldig
 from ketenzicht.domain.zoeken import lees as zoeken_lezen
-from ketenzicht.kinderen import inzage, selectors, zoeken
+from ketenzicht.kinderen import inzage, selectors, wachtlijsten, zoeken
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.organisaties.selectors import gi_van
 
@@ -61,7 +61,7 @@ class WachtlijstApi(APIView):
         if gevraagd not in ("start", "intern", "alle"):
             raise ValidationError({"soort": f"Kies start, intern of alle, niet {gevraagd!r}."})
         peildatum = timezone.localdate()
-        regels = selectors.wachtlijst(
+        regels = wachtlijsten.wachtlijst(
             gebruiker=request.user,
             gi=gi,
             peildatum=peildatum,

@@ -24,7 +24,7 @@ from ketenzicht.domain.zoeken import lees as zoeken_lezen
 from ketenzicht.doorbraak.models import Afspraak, Mijlpaalregistratie
 from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.doorbraak.tijdlijn import tijdlijn as doorbraak_tijdlijn
-from ketenzicht.kinderen import inzage, selectors
+from ketenzicht.kinderen import inzage, selectors, wachtlijsten
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import mag_toewijzen
 from ketenzicht.kinderen.zoeken import zoek_kinderen
@@ -41,19 +41,19 @@ def wachtlijst(request: HttpRequest) -> HttpResponse:
     except ValueError:
         soort = WachtSoort.START
     sortering = (
-        selectors.Sortering.van_tekst(request.GET.get("sorteer", ""))
-        or selectors.WACHTLIJST_STANDAARD
+        wachtlijsten.Sortering.van_tekst(request.GET.get("sorteer", ""))
+        or wachtlijsten.WACHTLIJST_STANDAARD
     )
     peildatum = timezone.localdate()
     # only the list shown names children, so only its children are audited as seen
-    regels = selectors.wachtlijst(
+    regels = wachtlijsten.wachtlijst(
         gebruiker=request.user,
         gi=gi,
         peildatum=peildatum,
         soort=soort,
         kanaal=AuditRegel.Kanaal.WEB,
     )
-    aantallen = selectors.wachtlijst_aantallen(gi=gi, peildatum=peildatum)
+    aantallen = wachtlijsten.wachtlijst_aantallen(gi=gi, peildatum=peildatum)
     context = {
         "gi": gi,
         "peildatum": peildatum,
@@ -61,7 +61,7 @@ def wachtlijst(request: HttpRequest) -> HttpResponse:
         "sorteer": str(sortering),
         "koppen": _koppen(soort, sortering),
         "volgorde": _volgorde(sortering),
-        "regels": selectors.gesorteerd(regels, sortering),
+        "regels": wachtlijsten.gesorteerd(regels, sortering),
         "aantal_start": aantallen[WachtSoort.START],
         "aantal_intern": aantallen[WachtSoort.INTERN],
     }
@@ -81,7 +81,7 @@ _KOPPEN = {
 }
 
 
-def _volgorde(sortering: selectors.Sortering) -> str:
+def _volgorde(sortering: wachtlijsten.Sortering) -> str:
     """The order shown, in words, for the table's caption."""
     match sortering.kolom, sortering.aflopend:
         case "sinds", aflopend:
@@ -92,7 +92,7 @@ def _volgorde(sortering: selectors.Sortering) -> str:
             return f"op {_KOPPEN[kolom].lower()}, {'Z–A' if aflopend else 'A–Z'}"
 
 
-def _koppen(soort: WachtSoort, sortering: selectors.Sortering) -> list[dict[str, str]]:
+def _koppen(soort: WachtSoort, sortering: wachtlijsten.Sortering) -> list[dict[str, str]]:
     """The table's column headings: each a link to the list sorted on it, and the sorted one
     with its direction for ``aria-sort``."""
     koppen = []
