@@ -12,8 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from ketenzicht.domain.wachtlijst import WachtSoort
-from ketenzicht.kinderen import selectors as kinderen
-from ketenzicht.kinderen import services
+from ketenzicht.kinderen import services, wachtlijsten
 from ketenzicht.kinderen.models import Toewijzing
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Lidmaatschap
 
@@ -42,7 +41,7 @@ def _melden(c: Client, tom, actie: str, datum: str):  # type: ignore[no-untyped-
 
 
 def _intern(wereld, dag: date) -> int:  # type: ignore[no-untyped-def]
-    regels = kinderen.wachtlijst_aantallen(gi=wereld.gi_a, peildatum=dag)
+    regels = wachtlijsten.wachtlijst_aantallen(gi=wereld.gi_a, peildatum=dag)
     return regels[WachtSoort.INTERN]
 
 
@@ -209,3 +208,15 @@ def test_the_api_reads_the_team_and_registers_like_the_page(team, vandaag) -> No
         == 404
     )
     assert BeschikbaarheidsPeriode.objects.get().tot is None
+
+
+def test_children_who_came_this_week_are_marked_new(team, vandaag) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    _, maatregel = wereld.kind(wereld.gi_a, start=vandaag - timedelta(days=3), voornaam="Cor")
+    services.jeugdbeschermer_toewijzen(
+        maatregel=maatregel, medewerker=tom, start=vandaag - timedelta(days=2), door=None
+    )
+    html = planner.get(reverse("kinderen-van", args=[tom.pk])).content.decode()
+    rijen = html.split("<tr")[1:]
+    nieuw = [r for r in rijen if 'data-testid="nieuw"' in r]
+    assert len(nieuw) == 1 and "Cor de Vries" in nieuw[0]

@@ -16,8 +16,7 @@ from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.prioriteit import Urgentie
 from ketenzicht.domain.wachtlijst import WachtSoort
-from ketenzicht.kinderen import selectors as kinderen
-from ketenzicht.kinderen import services
+from ketenzicht.kinderen import services, wachtlijsten
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Lidmaatschap, Werklastnorm
 from ketenzicht.planning import selectors
 from tests.conftest import volgend_bsn
@@ -119,7 +118,7 @@ def test_langdurig_ziek_zet_kind_op_interne_lijst_met_de_juiste_datum(wereld) ->
     BeschikbaarheidsPeriode.objects.create(medewerker=jb, soort="ziek", van=date(2026, 10, 1))
 
     def lijst(peildatum: date) -> list:
-        return kinderen.wachtlijst(
+        return wachtlijsten.wachtlijst(
             gebruiker=wereld.planner_a, gi=wereld.gi_a, peildatum=peildatum, kanaal="web"
         )
 

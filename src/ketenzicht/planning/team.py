@@ -28,6 +28,8 @@ from ketenzicht.planning.views import (
     voorstel_accepteren,
 )
 
+NIEUW_SINDS = timedelta(days=7)  # on a caseworker's list, children who came this last week
+
 
 @login_required
 def overdracht(request: HttpRequest, medewerker_id: int) -> HttpResponse:
@@ -129,6 +131,7 @@ def _kinderen_van(request: HttpRequest, medewerker: Medewerker, *, eigen: bool) 
         "caseload": bezetting.caseload_van(medewerker, vandaag),
         "peildatum": vandaag,
         "stand": afwezigheid.stand_van(medewerker, vandaag),
+        "sinds_nieuw": vandaag - NIEUW_SINDS,  # children who came in the last week are marked
         "mag_afwezigheid": not eigen and services.mag_toewijzen(request.user),
         "drempel": selectors.werklastnorm(medewerker.gi_id, vandaag).ziekte_drempel_dagen,
     }
