@@ -133,3 +133,23 @@ def test_jeugdbeschermer_geeft_een_reden_en_de_planner_ziet_haar(live_server, pa
     pagina.click("[data-testid=link-inzage]")
     eerste = pagina.locator("[data-testid=inzage] tbody tr").first.inner_text()
     assert "jb1" in eerste and naam in eerste and "voor Tom, ziek" in eerste
+
+
+@pytest.mark.usefixtures("klok")
+def test_planner_trieert_een_wachtend_kind_uit_zicht(live_server, pagina) -> None:  # type: ignore[no-untyped-def]
+    laad(schaal="klein", seed=3, tot=timezone.localdate(), voortgang=lambda *_: None)
+    inloggen(pagina, live_server.url, "planner1")
+    pagina.goto(f"{live_server.url}/planning/")
+    rij = pagina.locator("[data-testid=prioriteit] tbody tr", has_text="Uit zicht").first
+    kind = rij.get_attribute("data-kind")
+    rij.locator("a").first.click()
+    pagina.click("summary:has-text('Nieuwe triage vastleggen')")
+    pagina.check("#tr-acute_onveiligheid")
+    pagina.select_option("#tr-urgentie", "4")
+    pagina.fill("#tr-toelichting", "huisbezoek, moeder en kind thuis")
+    pagina.click("[data-testid=triageformulier] button[type=submit]")
+    laatste = pagina.inner_text("[data-testid=laatste-triage]")
+    assert "urgentie acuut" in laatste and "acute onveiligheid" in laatste
+    pagina.goto(f"{live_server.url}/planning/")
+    terug = pagina.locator(f"[data-testid=prioriteit] tbody tr[data-kind='{kind}']")
+    assert "Uit zicht" not in terug.inner_text() and "laatste triage" in terug.inner_text()

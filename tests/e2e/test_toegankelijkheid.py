@@ -95,5 +95,10 @@ def test_every_kind_of_page_meets_wcag_a_and_aa(live_server, browser) -> None:  
                 pagina.press("#id_q", "Enter")
                 pagina.wait_for_selector(f"[data-testid={klaar}]")
                 schendingen += _schendingen(pagina, f"/kinderen/zoeken/ ({tekst})", ga=False)
+            pagina.goto(f"{live_server.url}/planning/")  # a child's page, the triage form open
+            pagina.locator("[data-testid=prioriteit] tbody tr a").first.click()
+            pagina.click("summary:has-text('Nieuwe triage vastleggen')")
+            pagina.wait_for_selector("[data-testid=triageformulier]", state="visible")
+            schendingen += _schendingen(pagina, "kind (triageformulier open)", ga=False)
     context.close()
     assert not schendingen, "\n".join(schendingen)

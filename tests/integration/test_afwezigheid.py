@@ -220,3 +220,27 @@ def test_children_who_came_this_week_are_marked_new(team, vandaag) -> None:  # t
     rijen = html.split("<tr")[1:]
     nieuw = [r for r in rijen if 'data-testid="nieuw"' in r]
     assert len(nieuw) == 1 and "Cor de Vries" in nieuw[0]
+
+
+def test_better_after_the_threshold_registers_the_end_so_the_children_can_go_back(
+    team, vandaag
+) -> None:  # type: ignore[no-untyped-def]
+    """Past the threshold the children wait internally; when Tom is back, his old assignments
+    are ended on the threshold day, so they no longer weigh on his caseload and the planner can
+    give them back to him."""
+    wereld, tom, planner = team
+    _melden(planner, tom, "ziek", "2026-10-01")
+    pagina = _melden(planner, tom, "beter", "2026-11-16")
+    assert "de 2 kinderen die nog niet waren overgedragen, staan sinds 29-10-2026" in (
+        pagina.content.decode()
+    )
+    beeindigd = Toewijzing.objects.filter(medewerker=tom)
+    assert {(t.einde, t.einde_reden) for t in beeindigd} == {(date(2026, 10, 29), "ziekte")}
+    assert _intern(wereld, vandaag) == 2
+    maatregel = beeindigd.first().maatregel
+    terug = planner.post(
+        reverse("toewijzen", args=[maatregel.kind.pid]), {"medewerker": tom.pk}, follow=True
+    )
+    assert terug.status_code == 200
+    assert Toewijzing.objects.filter(medewerker=tom, einde__isnull=True).count() == 1
+    assert _intern(wereld, vandaag) == 1

@@ -24,9 +24,15 @@ from ketenzicht.domain.afwezigheid import (
     relatie_eindigt_op,
 )
 from ketenzicht.domain.capaciteit import Beschikbaarheid, Rol
+from ketenzicht.domain.maatregelen import ToewijzingEindeReden
 from ketenzicht.domain.perioden import Periode
 from ketenzicht.kinderen.models import Toewijzing
-from ketenzicht.kinderen.services import Gebruiker, Weigering, mag_toewijzen
+from ketenzicht.kinderen.services import (
+    Gebruiker,
+    Weigering,
+    mag_toewijzen,
+    toewijzing_beeindigen,
+)
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gi_van, werklastnorm
 
@@ -100,13 +106,32 @@ def beter_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
     rij.save(update_fields=["tot"])
     log.info("medewerker %s beter gemeld per %s", medewerker.pk, per)
     drempel = werklastnorm(medewerker.gi_id, ziekte.van).ziekte_drempel_dagen
-    if per > relatie_eindigt_op(ziekte.van, drempel):
-        return (
-            f"{medewerker.naam} is beter gemeld per {_per(per)}. De ziekte duurde langer dan "
-            f"{drempel} dagen: de kinderen die nog niet zijn overgedragen, staan op de interne "
-            "wachtlijst tot iemand ze krijgt toegewezen."
+    geeindigd = relatie_eindigt_op(ziekte.van, drempel)
+    if per <= geeindigd:
+        return f"{medewerker.naam} is beter gemeld per {_per(per)} en houdt de eigen kinderen."
+    # the vaste relation ended at the threshold (wachtlijst.effectieve_toewijzing); register
+    # that end, so the children no longer count in this caseload and can be given back
+    open_ = Toewijzing.objects.filter(
+        medewerker=medewerker, einde__isnull=True, start__lt=geeindigd
+    )
+    n = 0
+    for toewijzing in open_.select_related("maatregel__kind"):
+        toewijzing_beeindigen(
+            toewijzing=toewijzing, einde=geeindigd, reden=ToewijzingEindeReden.ZIEKTE, door=door
         )
-    return f"{medewerker.naam} is beter gemeld per {_per(per)} en houdt de eigen kinderen."
+        n += 1
+    tekst = (
+        f"{medewerker.naam} is beter gemeld per {_per(per)}. De ziekte duurde langer dan "
+        f"{drempel} dagen"
+    )
+    if not n:
+        return tekst + "."
+    wie = "het kind dat nog niet was" if n == 1 else f"de {n} kinderen die nog niet waren"
+    staat = "staat" if n == 1 else "staan"
+    return (
+        f"{tekst}: {wie} overgedragen, {staat} sinds {_per(geeindigd)} op de interne wachtlijst. "
+        f"Wijs ze opnieuw toe, ook aan {medewerker.naam} zelf als dat past."
+    )
 
 
 @transaction.atomic
