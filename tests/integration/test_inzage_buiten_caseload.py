@@ -188,3 +188,18 @@ def test_the_planner_reviews_who_opened_what_and_why(gi_a) -> None:  # type: ign
             .context["overzicht"]
             .regels
         )
+
+
+def test_the_review_downloads_as_csv_with_the_child_by_its_pseudonym(gi_a) -> None:  # type: ignore[no-untyped-def]
+    wereld, c, _, bram = gi_a
+    c.post(reverse("kind-inzage", args=[bram.pid]), {"reden": "waarneming", "toelichting": "Tom"})
+    planner = Client()
+    planner.force_login(wereld.planner_a)
+    antwoord = planner.get(reverse("inzage-buiten-caseload-csv"), {"dagen": 7})
+    assert antwoord.status_code == 200 and "attachment" in antwoord["Content-Disposition"]
+    tekst = antwoord.content.decode()
+    regels = tekst.splitlines()
+    assert regels[0] == "tijdstip;gebruiker;medewerker;kind;reden;toelichting;kanaal"
+    assert len(regels) == 2 and f";{bram.pid};" in regels[1] and ";Tom;web" in regels[1]
+    assert "Bram" not in tekst
+    assert c.get(reverse("inzage-buiten-caseload-csv")).status_code == 403  # not for caseworkers

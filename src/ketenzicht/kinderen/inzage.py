@@ -7,6 +7,8 @@ channel; ``reden_geven`` records a reason; ``buiten_caseload`` is the review lis
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -144,3 +146,25 @@ def buiten_caseload(
     )
     per_gebruiker = sorted(tel.items(), key=lambda t: (-t[1], t[0]))
     return Inzageoverzicht(sinds=sinds, regels=regels, per_gebruiker=per_gebruiker)
+
+
+def als_csv(overzicht: Inzageoverzicht) -> str:
+    """The review as a file to keep, newest first: the child by its pseudonymous id only."""
+    uit = io.StringIO()
+    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
+    schrijver.writerow(
+        ["tijdstip", "gebruiker", "medewerker", "kind", "reden", "toelichting", "kanaal"]
+    )
+    for r in overzicht.regels:
+        schrijver.writerow(
+            [
+                timezone.localtime(r.tijdstip).isoformat(timespec="seconds"),
+                r.gebruikersnaam,
+                r.medewerker,
+                r.kind_pid,
+                r.reden,
+                r.toelichting,
+                r.kanaal,
+            ]
+        )
+    return uit.getvalue()

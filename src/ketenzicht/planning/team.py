@@ -165,9 +165,9 @@ INZAGE_PERIODEN = (7, 30, 90)  # days the review page looks back
 
 
 @login_required
-def inzage_buiten_caseload(request: HttpRequest) -> HttpResponse:
+def inzage_buiten_caseload(request: HttpRequest, formaat: str = "html") -> HttpResponse:
     """The planner's and functioneel beheerder's review of records opened outside one's own
-    caseload (``domain.inzage``): who, which child, why, when."""
+    caseload (``domain.inzage``): who, which child, why, when; also as CSV for the archive."""
     gi = eigen_gi(request)
     if not _ziet_inzage(request):
         return render(request, "planning/alleen_planner.html", {"gi": gi}, status=403)
@@ -183,6 +183,11 @@ def inzage_buiten_caseload(request: HttpRequest) -> HttpResponse:
         sinds=timezone.localdate() - timedelta(days=dagen - 1),
         kanaal=WEB,
     )
+    if formaat == "csv":
+        antwoord = HttpResponse(inzage.als_csv(overzicht), content_type="text/csv; charset=utf-8")
+        naam = f"inzage-buiten-caseload-{timezone.localdate():%Y%m%d}-{dagen}d.csv"
+        antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+        return antwoord
     context = {
         "gi": gi,
         "dagen": dagen,

@@ -8,6 +8,12 @@ urlpatterns = [
     path("team/", team.team, name="team"),
     path("mijn-kinderen/", team.mijn_kinderen, name="mijn-kinderen"),
     path("team/inzage/", team.inzage_buiten_caseload, name="inzage-buiten-caseload"),
+    path(
+        "team/inzage.csv",
+        team.inzage_buiten_caseload,
+        {"formaat": "csv"},
+        name="inzage-buiten-caseload-csv",
+    ),
     path("team/<int:medewerker_id>/", team.kinderen_van, name="kinderen-van"),
     path("team/<int:medewerker_id>/overdracht/", team.overdracht, name="overdracht"),
     path(
