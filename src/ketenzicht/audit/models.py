@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from ketenzicht.domain.inzage import Inzagereden
+from ketenzicht.domain.inzage import INZAGEREDENEN
 
 
 class AuditRegel(models.Model):
@@ -65,7 +65,7 @@ class InzageBuitenCaseload(models.Model):
         max_length=200, db_index=True, help_text="Naam; bewaard ook als de organisatie weg is"
     )
     kind_pid = models.UUIDField()
-    reden = models.CharField(max_length=16, choices=[(r.value, r.label) for r in Inzagereden])
+    reden = models.CharField(max_length=16, choices=INZAGEREDENEN)
     toelichting = models.CharField(max_length=200, blank=True)
     kanaal = models.CharField(max_length=8, choices=AuditRegel.Kanaal.choices)
 

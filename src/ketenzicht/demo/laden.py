@@ -31,7 +31,7 @@ from ketenzicht.demo import bemiddeling as demo_bemiddeling
 from ketenzicht.demo import doorbraakregistratie, feiten, generator, opslag, stamdata
 from ketenzicht.demo.opslag import DemoFout, Voortgang
 from ketenzicht.domain.capaciteit import Rol
-from ketenzicht.domain.inzage import GELDIGHEID, Inzagereden
+from ketenzicht.domain.inzage import GELDIGHEID, Inzagereden, auditdoel
 from ketenzicht.doorbraak.models import Afspraak, Escalatie, EscalatieOvergang, Mijlpaalregistratie
 from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Triage
 from ketenzicht.organisaties.models import (
@@ -229,7 +229,7 @@ def _inzage_buiten_caseload(
             kanaal=AuditRegel.Kanaal.WEB,
             objecttype="kind",
             kind_pid=pid,
-            doel=f"inzage dossier; buiten caseload: {reden.value}",
+            doel=auditdoel("inzage dossier", reden),
         )
 
 

@@ -64,7 +64,7 @@ class Reden:
     toelichting: str
 
     def __str__(self) -> str:
-        """For the audit log's purpose: the reason's code and what was written."""
+        """The reason's code and what was written."""
         return f"{self.reden.value}: {self.toelichting}" if self.toelichting else self.reden.value
 
 
@@ -92,6 +92,12 @@ def lees_reden(code: str, toelichting: str) -> Reden:
             "toelichting", "Noem geen BSN of ander nummer van 8 of meer cijfers in de toelichting."
         )
     return Reden(reden, tekst)
+
+
+def auditdoel(doel: str, reden: Inzagereden | None) -> str:
+    """The purpose written in the audit log for a read of a record: with the reason's code
+    when it was opened outside one's caseload (the toelichting stays with the reason)."""
+    return doel if reden is None else f"{doel}; buiten caseload: {reden.value}"
 
 
 def is_eigen_kind(perioden: Iterable[tuple[date, date | None]], vandaag: date) -> bool:

@@ -21,7 +21,13 @@ TRIAGECRITERIA = (
     "rechtsstatelijkheid",
 )  # seed 004; each a yes/no on a triage
 ZICHT_TERMIJN = timedelta(weeks=4)
+ZICHT_WEKEN = ZICHT_TERMIJN.days // 7  # as the pages say it
 MEESTE_TEKENS_TOELICHTING = 1000
+
+
+def criteriumnaam(criterium: str) -> str:
+    """A criterion as words: ``acute_onveiligheid`` → ``acute onveiligheid``."""
+    return criterium.replace("_", " ")
 
 
 class TriageOngeldig(ValueError):

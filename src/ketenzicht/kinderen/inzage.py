@@ -19,11 +19,9 @@ from ketenzicht.audit.models import AuditRegel, InzageBuitenCaseload
 from ketenzicht.audit.services import log_toegang
 from ketenzicht.domain.inzage import GELDIGHEID, Inzagereden, Reden, is_eigen_kind
 from ketenzicht.kinderen.models import Kind, Toewijzing
+from ketenzicht.kinderen.services import TOEWIJZERS
 from ketenzicht.organisaties.models import Lidmaatschap, Organisatie
 from ketenzicht.organisaties.selectors import lidmaatschap_van, weergavenamen
-
-VRIJE_INZAGE = frozenset({Lidmaatschap.Rol.PLANNER, Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER})
-"""GI roles that open any record of their GI without a reason: they divide the work."""
 
 
 class RedenNodig(Exception):
@@ -35,7 +33,8 @@ def grond(gebruiker: AbstractBaseUser | AnonymousUser, kind: Kind) -> Reden | No
     functioneel beheerder, or the child is their own. Otherwise the reason they gave that still
     holds; raises ``RedenNodig`` when there is none."""
     lid = lidmaatschap_van(gebruiker)
-    if lid is None or lid.organisatie.type != Organisatie.Type.GI or lid.rol in VRIJE_INZAGE:
+    # those who divide the work (TOEWIJZERS) open any record of their GI without a reason
+    if lid is None or lid.organisatie.type != Organisatie.Type.GI or lid.rol in TOEWIJZERS:
         return None
     if lid.medewerker_id is not None:
         perioden = Toewijzing.objects.filter(

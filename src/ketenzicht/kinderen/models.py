@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, ToewijzingEindeReden
 from ketenzicht.domain.prioriteit import Urgentie
-from ketenzicht.domain.triage import TRIAGECRITERIA
+from ketenzicht.domain.triage import TRIAGECRITERIA, criteriumnaam
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 
 
@@ -152,4 +152,4 @@ class Triage(models.Model):
     @property
     def criteria(self) -> list[str]:
         """The criteria that hold, as words."""
-        return [c.replace("_", " ") for c in TRIAGECRITERIA if getattr(self, c)]
+        return [criteriumnaam(c) for c in TRIAGECRITERIA if getattr(self, c)]

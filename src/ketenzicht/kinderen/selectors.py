@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.services import log_toegang
+from ketenzicht.domain.inzage import auditdoel
 from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.perioden import Periode
 from ketenzicht.domain.wachtlijst import (
@@ -100,7 +101,7 @@ def kind_inzien(
         kind_pids=[kind.pid],
         actie=AuditRegel.Actie.LEZEN,
         kanaal=kanaal,
-        doel=doel if reden is None else f"{doel}; buiten caseload: {reden.reden.value}",
+        doel=auditdoel(doel, reden.reden if reden else None),
     )
     return kind
 

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.selectors import ziet_logging
 from ketenzicht.domain.escalatie import OVERGANGEN, EscalatieStatus
-from ketenzicht.domain.inzage import GELDIGHEID, Inzagereden, InzageredenOngeldig, lees_reden
+from ketenzicht.domain.inzage import GELDIGHEID, INZAGEREDENEN, InzageredenOngeldig, lees_reden
 from ketenzicht.domain.normen import eerste_open
 from ketenzicht.domain.prioriteit import Urgentie
-from ketenzicht.domain.triage import TRIAGECRITERIA
+from ketenzicht.domain.triage import TRIAGECRITERIA, ZICHT_WEKEN, criteriumnaam
 from ketenzicht.domain.wachtlijst import WachtSoort
 from ketenzicht.domain.zoeken import ZoekvraagOngeldig
 from ketenzicht.domain.zoeken import lees as zoeken_lezen
@@ -151,7 +151,7 @@ def _reden_vragen(
     """The form asking why a record outside one's caseload is opened (``domain.inzage``)."""
     context = {
         "pid": pid,
-        "redenen": [(r.value, r.label) for r in Inzagereden],
+        "redenen": INZAGEREDENEN,
         "gekozen": request.POST.get("reden", ""),
         "toelichting": request.POST.get("toelichting", ""),
         "fout": fout,
@@ -215,7 +215,8 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
             "ziet_logging": ziet_logging(request.user),
             "triages": d.triages,
             "urgenties": [(u.value, u.label) for u in Urgentie],
-            "triagecriteria": [(c, c.replace("_", " ")) for c in TRIAGECRITERIA],
+            "triagecriteria": [(c, criteriumnaam(c)) for c in TRIAGECRITERIA],
+            "zicht_weken": ZICHT_WEKEN,
         },
     )
 

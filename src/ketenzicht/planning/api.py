@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from ketenzicht.kinderen.services import Weigering, mag_toewijzen
 from ketenzicht.organisaties.models import Medewerker, Organisatie
-from ketenzicht.organisaties.selectors import gi_van, weergavenamen
+from ketenzicht.organisaties.selectors import gi_van
 from ketenzicht.planning import afwezigheid, bezetting
 
 
@@ -62,20 +62,18 @@ class TeamApi(APIView):
     def get(self, request: Request) -> Response:
         gi = _gi(request)
         vandaag = timezone.localdate()
-        lijst = sorted(bezetting.caseloads(gi=gi, peildatum=vandaag), key=lambda c: c.ruimte)
-        namen = weergavenamen(c.medewerker.pk for c in lijst)
         data = {
             "gi": gi.naam,
             "peildatum": vandaag,
             "medewerkers": [
                 {
                     "medewerker": c.medewerker,
-                    "naam": namen[c.medewerker.pk],
+                    "naam": naam,
                     "caseload": c.caseload,
                     "cap": c.cap,
                     "ruimte": c.ruimte,
                 }
-                for c in lijst
+                for c, naam in bezetting.team_op_ruimte(gi=gi, peildatum=vandaag)
             ],
             "afwezig": afwezigheid.afwezigen(gi=gi, peildatum=vandaag),
         }

@@ -13,7 +13,7 @@ from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.kinderen.models import Maatregel, Toewijzing
 from ketenzicht.kinderen.services import caseload
 from ketenzicht.organisaties.models import Medewerker, Organisatie
-from ketenzicht.organisaties.selectors import werklastnorm
+from ketenzicht.organisaties.selectors import weergavenamen, werklastnorm
 from ketenzicht.planning.selectors import beschikbare_medewerkers, werkvoorraad
 
 
@@ -45,6 +45,14 @@ def caseloads(*, gi: Organisatie, peildatum: date) -> list[Caseload]:
         Caseload(m, round(voorraad.caseload.get(m.pk, 0.0), 2), norm.cap(float(m.fte)))
         for m in beschikbare_medewerkers(gi, peildatum)
     ]
+
+
+def team_op_ruimte(*, gi: Organisatie, peildatum: date) -> list[tuple[Caseload, str]]:
+    """Every available caseworker's load with the name they go by (told apart from a
+    namesake), the least room first: the team page and the team API."""
+    lijst = sorted(caseloads(gi=gi, peildatum=peildatum), key=lambda c: c.ruimte)
+    namen = weergavenamen(c.medewerker.pk for c in lijst)
+    return [(c, namen[c.medewerker.pk]) for c in lijst]
 
 
 def caseload_van(medewerker: Medewerker, peildatum: date) -> Caseload:

@@ -95,6 +95,7 @@ def te_verdelen(
     kinderen = Kind.objects.select_related("gemeente").in_bulk([w.kind_id for w in lijst])
     triages = laatste_triages(list(kinderen), peildatum)
     urgentie = {k: u for k, (u, _) in triages.items()}
+    getrieerd = {k: triages[k][1] if k in triages else None for k in kinderen}
     per_id = {str(w.maatregel_id): w for w in lijst}
     invoer = [
         Wachtend(
@@ -130,10 +131,8 @@ def te_verdelen(
                 p.wachtend.urgentie,
                 p.redenen,
                 rol_voor(w.code),
-                getrieerd_op=triages[w.kind_id][1] if w.kind_id in triages else None,
-                uit_zicht=uit_zicht(
-                    triages[w.kind_id][1] if w.kind_id in triages else None, peildatum
-                ),
+                getrieerd_op=getrieerd[w.kind_id],
+                uit_zicht=uit_zicht(getrieerd[w.kind_id], peildatum),
             )
         )
     log_toegang(

@@ -71,27 +71,21 @@ def overdracht(request: HttpRequest, medewerker_id: int) -> HttpResponse:
 def team(request: HttpRequest) -> HttpResponse:
     gi = eigen_gi(request)
     vandaag = timezone.localdate()
-    lijst = sorted(bezetting.caseloads(gi=gi, peildatum=vandaag), key=lambda c: c.ruimte)
-    namen = weergavenamen(c.medewerker.pk for c in lijst)
+    team = bezetting.team_op_ruimte(gi=gi, peildatum=vandaag)
+    lijst = [c for c, _ in team]
     context = {
         "gi": gi,
-        "caseloads": [(c, namen[c.medewerker.pk]) for c in lijst],
+        "caseloads": team,
         "samenvatting": bezetting.team_samenvatting(lijst),
         # one scale for every bar, so that the rows compare
         "schaal": max([1.0, *(max(c.cap, c.caseload) for c in lijst)]),
         "wisselingen": bezetting.wisselingen_per_kind(gi=gi, peildatum=vandaag),
         "norm": selectors.werklastnorm(gi.pk, vandaag),
-        "ziet_inzage": _ziet_inzage(request),
+        "ziet_inzage": services.mag_toewijzen(request.user),
         "afwezigen": afwezigheid.afwezigen(gi=gi, peildatum=vandaag),
         "peildatum": vandaag,
     }
     return render(request, "planning/team.html", context)
-
-
-def _ziet_inzage(request: HttpRequest) -> bool:
-    """Whether the user reviews the records opened outside one's caseload."""
-    lid = lidmaatschap_van(request.user)
-    return lid is not None and lid.rol in inzage.VRIJE_INZAGE
 
 
 @login_required
@@ -147,18 +141,24 @@ def afwezigheid_melden(request: HttpRequest, medewerker_id: int) -> HttpResponse
     if not services.mag_toewijzen(request.user):
         return alleen_planner(request)
     try:
-        try:
-            dag = date.fromisoformat(request.POST.get("datum", ""))
-        except ValueError:
-            raise services.Weigering("Vul bij 'datum' een datum in (JJJJ-MM-DD).") from None
         tekst = afwezigheid.melden(
-            request.POST.get("actie", ""), medewerker=medewerker, datum=dag, door=request.user
+            request.POST.get("actie", ""),
+            medewerker=medewerker,
+            datum=_datum(request),
+            door=request.user,
         )
     except services.Weigering as fout:
         messages.error(request, str(fout))
     else:
         messages.success(request, tekst)
     return redirect("kinderen-van", medewerker.pk)
+
+
+def _datum(request: HttpRequest) -> date:
+    try:
+        return date.fromisoformat(request.POST.get("datum", ""))
+    except ValueError:
+        raise services.Weigering("Vul bij 'datum' een datum in (JJJJ-MM-DD).") from None
 
 
 INZAGE_PERIODEN = (7, 30, 90)  # days the review page looks back
@@ -169,7 +169,7 @@ def inzage_buiten_caseload(request: HttpRequest, formaat: str = "html") -> HttpR
     """The planner's and functioneel beheerder's review of records opened outside one's own
     caseload (``domain.inzage``): who, which child, why, when; also as CSV for the archive."""
     gi = eigen_gi(request)
-    if not _ziet_inzage(request):
+    if not services.mag_toewijzen(request.user):  # those who divide the work review it
         return render(request, "planning/alleen_planner.html", {"gi": gi}, status=403)
     try:
         dagen = int(request.GET.get("dagen", "30"))

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
+from ketenzicht.domain.triage import ZICHT_WEKEN
 from ketenzicht.kinderen import selectors as kinderen
 from ketenzicht.kinderen import services
 from ketenzicht.kinderen.models import Kind, Maatregel
@@ -59,6 +60,7 @@ def prioriteit(request: HttpRequest) -> HttpResponse:
             "rijen": rijen,
             "mag_toewijzen": services.mag_toewijzen(request.user),
             "uit_zicht": sum(r.uit_zicht for r in regels),
+            "zicht_weken": ZICHT_WEKEN,
         },
     )
 
