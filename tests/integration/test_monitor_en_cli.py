@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.urls import reverse
 
 from ketenzicht.cli import main
 from ketenzicht.demo.laden import laad
@@ -119,6 +120,115 @@ def test_bekend_op_herhaalt_cijfer_na_correctie_met_terugwerkende_kracht(capsys)
         == voor["landelijk"]["wachtlijst_intern"]["aantal"] + 1
     )
     assert monitor_json(capsys, "--bekend-op", moment.isoformat()) == voor
+
+
+def _vaste_jeugdbeschermer_op_peildatum() -> Medewerker:
+    """A caseworker in service and at work with a child whose measure runs past PEIL."""
+    peil = date.fromisoformat(PEIL)
+    toewijzing = (
+        Toewijzing.objects.filter(
+            start__lt=peil - timedelta(days=60),
+            einde__isnull=True,
+            maatregel__einde__isnull=True,
+            medewerker__uit_dienst_per__isnull=True,
+            medewerker__perioden__isnull=True,
+        )
+        .select_related("medewerker")
+        .first()
+    )
+    assert toewijzing is not None
+    return toewijzing.medewerker
+
+
+def _in_beheer_wijzigen(admin_client, mw: Medewerker, **wijzig: object) -> None:  # type: ignore[no-untyped-def]
+    """Save ``mw`` in /beheer/ as the functioneel beheerder does, its absences in the inline."""
+    perioden = list(mw.perioden.order_by("pk"))
+    data: dict[str, object] = {
+        "gi": mw.gi_id,
+        "naam": mw.naam,
+        "rol": mw.rol,
+        "fte": str(mw.fte),
+        "in_dienst_van": mw.in_dienst_van.isoformat(),
+        "uit_dienst_per": mw.uit_dienst_per.isoformat() if mw.uit_dienst_per else "",
+        "perioden-TOTAL_FORMS": len(perioden),
+        "perioden-INITIAL_FORMS": len(perioden),
+        "perioden-MIN_NUM_FORMS": 0,
+        "perioden-MAX_NUM_FORMS": 1000,
+    }
+    for i, p in enumerate(perioden):
+        data |= {
+            f"perioden-{i}-id": p.pk,
+            f"perioden-{i}-medewerker": mw.pk,
+            f"perioden-{i}-soort": p.soort,
+            f"perioden-{i}-van": p.van.isoformat(),
+            f"perioden-{i}-tot": p.tot.isoformat() if p.tot else "",
+        }
+    data |= wijzig
+    antwoord = admin_client.post(
+        reverse("admin:organisaties_medewerker_change", args=[mw.pk]), data
+    )
+    assert antwoord.status_code == 302, antwoord.context["adminform"].form.errors
+
+
+@pytest.mark.usefixtures("demo")
+def test_bekend_op_negeert_een_vertrek_dat_later_met_terugwerkende_kracht_is_geregistreerd(
+    capsys, admin_client
+) -> None:  # type: ignore[no-untyped-def]
+    voor = monitor_json(capsys)
+    moment = datetime.now(ZoneInfo("Europe/Amsterdam"))
+    mw = _vaste_jeugdbeschermer_op_peildatum()
+    vertrek = date.fromisoformat(PEIL) - timedelta(days=30)
+    _in_beheer_wijzigen(admin_client, mw, uit_dienst_per=vertrek.isoformat())
+
+    mw.refresh_from_db()
+    assert mw.uit_dienst_per == vertrek and mw.uit_dienst_geregistreerd_op > moment
+    na = monitor_json(capsys)
+    assert (
+        na["landelijk"]["wachtlijst_intern"]["aantal"]
+        > voor["landelijk"]["wachtlijst_intern"]["aantal"]
+    )
+    assert na["landelijk"]["fte_beschikbaar"] < voor["landelijk"]["fte_beschikbaar"]
+    assert monitor_json(capsys, "--bekend-op", moment.isoformat()) == voor
+
+
+@pytest.mark.usefixtures("demo")
+def test_bekend_op_negeert_een_later_geregistreerd_einde_van_ziekte(capsys, admin_client) -> None:  # type: ignore[no-untyped-def]
+    peil = date.fromisoformat(PEIL)
+    mw = _vaste_jeugdbeschermer_op_peildatum()
+    BeschikbaarheidsPeriode.objects.create(
+        medewerker=mw, soort="ziek", van=peil - timedelta(days=60)
+    )
+    ziek = monitor_json(capsys)
+    moment = datetime.now(ZoneInfo("Europe/Amsterdam"))
+    # the sickness turns out to have lasted ten days, registered only now
+    _in_beheer_wijzigen(
+        admin_client, mw, **{"perioden-0-tot": (peil - timedelta(days=50)).isoformat()}
+    )
+
+    periode = mw.perioden.get()
+    assert periode.tot_geregistreerd_op > moment
+    beter = monitor_json(capsys)
+    assert (
+        beter["landelijk"]["wachtlijst_intern"]["aantal"]
+        < ziek["landelijk"]["wachtlijst_intern"]["aantal"]
+    )
+    assert monitor_json(capsys, "--bekend-op", moment.isoformat()) == ziek
+
+
+def test_registratiemomenten_zijn_in_beheer_niet_te_wijzigen(admin_client) -> None:  # type: ignore[no-untyped-def]
+    gi = Organisatie.objects.create(naam="GI Beheer", type="gi")
+    mw = Medewerker.objects.create(
+        gi=gi, naam="Sam", rol=Rol.JEUGDBESCHERMER.value, fte=1, in_dienst_van=date(2024, 1, 1)
+    )
+    geregistreerd = mw.geregistreerd_op
+    _in_beheer_wijzigen(
+        admin_client,
+        mw,
+        geregistreerd_op="2020-01-01 00:00:00",
+        uit_dienst_geregistreerd_op="2020-01-01 00:00:00",
+    )
+    mw.refresh_from_db()
+    assert mw.geregistreerd_op == geregistreerd and mw.uit_dienst_geregistreerd_op is None
 
 
 @pytest.mark.usefixtures("demo")

@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -39,6 +39,16 @@ class DemoFout(RuntimeError):
 def moment(d: date) -> datetime:
     """Registration moment of a demo fact: the evening of the day it happened."""
     return datetime.combine(d, time(17, 0), tzinfo=AMSTERDAM)
+
+
+OPZEGTERMIJN = timedelta(days=30)
+
+
+def _opzegging(in_dienst: date, uit_dienst: date | None) -> datetime | None:
+    """When a demo caseworker's leaving was registered: on giving a month's notice."""
+    if uit_dienst is None:
+        return None
+    return moment(max(in_dienst, uit_dienst - OPZEGTERMIJN))
 
 
 def pid(seed: int, soort: str, nummer: int) -> uuid.UUID:
@@ -102,6 +112,7 @@ def personeel(uit: feiten.Uitkomst, gi: dict[str, Organisatie], voortgang: Voort
                 in_dienst_van=m.in_dienst,
                 uit_dienst_per=m.uit_dienst,
                 geregistreerd_op=moment(m.in_dienst),
+                uit_dienst_geregistreerd_op=_opzegging(m.in_dienst, m.uit_dienst),
             )
             for m in uit.medewerkers
         ),
@@ -117,6 +128,7 @@ def personeel(uit: feiten.Uitkomst, gi: dict[str, Organisatie], voortgang: Voort
                 van=p.van,
                 tot=p.tot,
                 geregistreerd_op=moment(p.van),
+                tot_geregistreerd_op=moment(p.tot) if p.tot else None,
             )
             for p in uit.perioden
         ),

@@ -9,7 +9,7 @@ there; a figure over a period that began earlier is unknown, not small.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 
 def volledig_op(registratie_vanaf: date | None, dag: date) -> bool:
@@ -20,3 +20,19 @@ def volledig_op(registratie_vanaf: date | None, dag: date) -> bool:
 def samen_vanaf(registratie_vanaf: Iterable[date | None]) -> date | None:
     """The first day on which all of these GIs register everything (None: all of them always)."""
     return max((d for d in registratie_vanaf if d is not None), default=None)
+
+
+def bekend_einde(
+    einde: date | None, geregistreerd: datetime | None, bekend_op: datetime | None
+) -> date | None:
+    """The end of a period as it was known at ``bekend_op`` (``None``: as known now).
+
+    An end registered after ``bekend_op`` — a caseworker's leaving date, a sickness that ended,
+    a measure or assignment closed late or with hindsight — was not known then: the period still
+    ran as far as anyone knew. An end without a registration moment is treated the same way, so
+    a past figure never changes by a fact whose moment is unknown."""
+    if einde is None or bekend_op is None:
+        return einde
+    if geregistreerd is not None and geregistreerd <= bekend_op:
+        return einde
+    return None

@@ -17,6 +17,7 @@ from ketenzicht.audit.services import log_toegang
 from ketenzicht.domain.inzage import auditdoel
 from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.perioden import Periode
+from ketenzicht.domain.registratie import bekend_einde
 from ketenzicht.domain.wachtlijst import (
     MaatregelStand,
     effectieve_toewijzing,
@@ -110,19 +111,6 @@ def _bekend(qs: QuerySet, bekend_op: datetime | None) -> QuerySet:
     return qs if bekend_op is None else qs.filter(geregistreerd_op__lte=bekend_op)
 
 
-def _einde(
-    einde: date | None, geregistreerd: datetime | None, bekend_op: datetime | None
-) -> date | None:
-    """An end registered after ``bekend_op`` was not known then."""
-    if (
-        einde is None
-        or bekend_op is None
-        or (geregistreerd is not None and geregistreerd <= bekend_op)
-    ):
-        return einde
-    return None
-
-
 def maatregel_standen(
     *, peildatum: date, gi_ids: Iterable[int] | None = None, bekend_op: datetime | None = None
 ) -> list[MaatregelStand]:
@@ -138,7 +126,7 @@ def maatregel_standen(
             "id", "kind_id", "gi__naam", "code", "start", "einde", "einde_geregistreerd_op"
         )
     )
-    looptijd = {r[0]: Periode(r[4], _einde(r[5], r[6], bekend_op)) for r in rijen}
+    looptijd = {r[0]: Periode(r[4], bekend_einde(r[5], r[6], bekend_op)) for r in rijen}
     lopend = {mid for mid, p in looptijd.items() if p.bevat(peildatum)}
     tw = _bekend(Toewijzing.objects.filter(maatregel__in=qs, start__lte=peildatum), bekend_op)
     rijen_tw = [
@@ -159,7 +147,7 @@ def maatregel_standen(
     for mid, medewerker, gi_id, start, einde, geregistreerd in rijen_tw:
         if gi_id not in drempels:
             drempels[gi_id] = werklastnorm(gi_id, peildatum).ziekte_drempel_dagen
-        geregistreerd_einde = Periode(start, _einde(einde, geregistreerd, bekend_op))
+        geregistreerd_einde = Periode(start, bekend_einde(einde, geregistreerd, bekend_op))
         toewijzingen[mid].append(
             effectieve_toewijzing(
                 geregistreerd_einde,

@@ -149,8 +149,8 @@ def versie() -> tuple[object, ...]:
     for model, velden in (
         (Maatregel, ("geregistreerd_op", "einde_geregistreerd_op")),
         (Toewijzing, ("geregistreerd_op", "einde_geregistreerd_op")),
-        (Medewerker, ("geregistreerd_op",)),
-        (BeschikbaarheidsPeriode, ("geregistreerd_op",)),
+        (Medewerker, ("geregistreerd_op", "uit_dienst_geregistreerd_op")),
+        (BeschikbaarheidsPeriode, ("geregistreerd_op", "tot_geregistreerd_op")),
         (Uitvraagcijfers, ("geregistreerd_op",)),
     ):
         agg = model.objects.aggregate(  # type: ignore[attr-defined]

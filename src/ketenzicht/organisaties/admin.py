@@ -4,7 +4,10 @@ Children, measures and assignments are deliberately not in the admin: every read
 record must go through the audited selectors.
 """
 
+from datetime import date, datetime
+
 from django.contrib import admin
+from django.utils import timezone
 
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
@@ -12,6 +15,11 @@ from ketenzicht.organisaties.models import (
     Medewerker,
     Organisatie,
 )
+
+
+def einde_geregistreerd(einde: date | None) -> datetime | None:
+    """The registration moment of an end set now (none when the end was cleared)."""
+    return timezone.now() if einde is not None else None
 
 
 @admin.register(Organisatie)
@@ -31,11 +39,29 @@ class LidmaatschapAdmin(admin.ModelAdmin):
 class BeschikbaarheidInline(admin.TabularInline):
     model = BeschikbaarheidsPeriode
     extra = 0
+    readonly_fields = ["geregistreerd_op", "tot_geregistreerd_op"]
 
 
 @admin.register(Medewerker)
 class MedewerkerAdmin(admin.ModelAdmin):
+    """A leaving date or a sickness's end set or corrected here is stamped with the moment it
+    was registered, so the monitor "as known at" an earlier moment (``--bekend-op``) still
+    gives the figures published then. The registration moments cannot be edited."""
+
     list_display = ["naam", "gi", "rol", "fte", "in_dienst_van", "uit_dienst_per"]
     list_filter = ["gi", "rol"]
     search_fields = ["naam"]
     inlines = [BeschikbaarheidInline]
+    readonly_fields = ["geregistreerd_op", "uit_dienst_geregistreerd_op"]
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        if "uit_dienst_per" in form.changed_data:
+            obj.uit_dienst_geregistreerd_op = einde_geregistreerd(obj.uit_dienst_per)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):  # type: ignore[no-untyped-def]
+        for periode_form in formset.forms:
+            if "tot" in periode_form.changed_data:
+                periode = periode_form.instance
+                periode.tot_geregistreerd_op = einde_geregistreerd(periode.tot)
+        super().save_formset(request, form, formset, change)

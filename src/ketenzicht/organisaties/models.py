@@ -103,7 +103,9 @@ class Lidmaatschap(models.Model):
 
 
 class Medewerker(models.Model):
-    """An employee of a GI. Employment is a period; leaving sets ``uit_dienst_per`` once."""
+    """An employee of a GI. Employment is a period; leaving sets ``uit_dienst_per``, and
+    ``uit_dienst_geregistreerd_op`` says when that date was registered (a figure asked "as
+    known at" an earlier moment ignores it)."""
 
     gi = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="medewerkers")
     naam = models.CharField(max_length=200)
@@ -112,6 +114,7 @@ class Medewerker(models.Model):
     in_dienst_van = models.DateField()
     uit_dienst_per = models.DateField(null=True, blank=True)
     geregistreerd_op = models.DateTimeField(default=timezone.now)
+    uit_dienst_geregistreerd_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["naam"]
@@ -132,13 +135,15 @@ class Medewerker(models.Model):
 
 
 class BeschikbaarheidsPeriode(models.Model):
-    """Sickness or onboarding of an employee, ``[van, tot)``; ``tot`` empty while it lasts."""
+    """Sickness or onboarding of an employee, ``[van, tot)``; ``tot`` empty while it lasts, and
+    ``tot_geregistreerd_op`` when its end was registered."""
 
     medewerker = models.ForeignKey(Medewerker, on_delete=models.CASCADE, related_name="perioden")
     soort = models.CharField(max_length=16, choices=[(b.value, b.value) for b in Beschikbaarheid])
     van = models.DateField()
     tot = models.DateField(null=True, blank=True)
     geregistreerd_op = models.DateTimeField(default=timezone.now)
+    tot_geregistreerd_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["van", "tot"])]

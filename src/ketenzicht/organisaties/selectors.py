@@ -13,6 +13,7 @@ from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
 from ketenzicht.domain.maatregelen import Soort
 from ketenzicht.domain.naamgenoten import Collega, onderscheiden
 from ketenzicht.domain.perioden import Periode
+from ketenzicht.domain.registratie import bekend_einde
 from ketenzicht.domain.werklast import Werklastnorm as DomeinNorm
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
@@ -61,25 +62,44 @@ def gis(namen: Iterable[str] | None = None) -> list[Organisatie]:
 def medewerker_standen(
     *, gi_ids: Iterable[int], peildatum: date, bekend_op: datetime | None = None
 ) -> dict[int, list[MedewerkerStand]]:
-    """Per GI the staff relevant for ``peildatum``: in service then or during the year before."""
+    """Per GI the staff relevant for ``peildatum``: in service then or during the year before,
+    as known at ``bekend_op`` (a leaving date or a sickness's end registered later is ignored)."""
     jaar_eerder = peildatum - timedelta(days=365)
+    nog_in_dienst = Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gt=jaar_eerder)
+    nog_afwezig = Q(tot__isnull=True) | Q(tot__gt=peildatum)
+    if bekend_op is not None:
+        nog_in_dienst |= Q(uit_dienst_geregistreerd_op__isnull=True)
+        nog_in_dienst |= Q(uit_dienst_geregistreerd_op__gt=bekend_op)
+        nog_afwezig |= Q(tot_geregistreerd_op__isnull=True) | Q(tot_geregistreerd_op__gt=bekend_op)
     medewerkers = Medewerker.objects.filter(
         gi_id__in=list(gi_ids), in_dienst_van__lte=peildatum
-    ).filter(Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gt=jaar_eerder))
+    ).filter(nog_in_dienst)
     perioden = BeschikbaarheidsPeriode.objects.filter(
         medewerker__in=medewerkers, van__lte=peildatum
-    ).filter(Q(tot__isnull=True) | Q(tot__gt=peildatum))
+    ).filter(nog_afwezig)
     if bekend_op is not None:
         medewerkers = medewerkers.filter(geregistreerd_op__lte=bekend_op)
         perioden = perioden.filter(geregistreerd_op__lte=bekend_op)
     afwezig: dict[int, list[tuple[Beschikbaarheid, Periode]]] = defaultdict(list)
-    for mid, soort, van, tot in perioden.values_list("medewerker_id", "soort", "van", "tot"):
-        afwezig[mid].append((Beschikbaarheid(soort), Periode(van, tot)))
+    for mid, soort, van, tot, tot_geregistreerd in perioden.values_list(
+        "medewerker_id", "soort", "van", "tot", "tot_geregistreerd_op"
+    ):
+        periode = Periode(van, bekend_einde(tot, tot_geregistreerd, bekend_op))
+        afwezig[mid].append((Beschikbaarheid(soort), periode))
     per_gi: dict[int, list[MedewerkerStand]] = defaultdict(list)
-    rijen = medewerkers.values_list("id", "gi_id", "rol", "fte", "in_dienst_van", "uit_dienst_per")
-    for mid, gi_id, rol, fte, van, tot in rijen:
+    rijen = medewerkers.values_list(
+        "id",
+        "gi_id",
+        "rol",
+        "fte",
+        "in_dienst_van",
+        "uit_dienst_per",
+        "uit_dienst_geregistreerd_op",
+    )
+    for mid, gi_id, rol, fte, van, tot, tot_geregistreerd in rijen:
+        dienst = Periode(van, bekend_einde(tot, tot_geregistreerd, bekend_op))
         per_gi[gi_id].append(
-            MedewerkerStand(Rol(rol), float(fte), Periode(van, tot), tuple(afwezig.get(mid, ())))
+            MedewerkerStand(Rol(rol), float(fte), dienst, tuple(afwezig.get(mid, ())))
         )
     return per_gi
 
@@ -107,15 +127,23 @@ def werklastnorm(gi_id: int, peildatum: date) -> DomeinNorm:
 def beschikbaarheid(
     medewerker_ids: Iterable[int], peildatum: date, bekend_op: datetime | None = None
 ) -> tuple[dict[int, date | None], dict[int, list[Periode]]]:
-    """Per employee the leaving date and the sick periods begun by ``peildatum``."""
+    """Per employee the leaving date and the sick periods begun by ``peildatum``, as known at
+    ``bekend_op``."""
     ids = list(medewerker_ids)
-    uit = dict(Medewerker.objects.filter(pk__in=ids).values_list("id", "uit_dienst_per"))
+    uit = {
+        mid: bekend_einde(per, geregistreerd, bekend_op)
+        for mid, per, geregistreerd in Medewerker.objects.filter(pk__in=ids).values_list(
+            "id", "uit_dienst_per", "uit_dienst_geregistreerd_op"
+        )
+    }
     ziek: dict[int, list[Periode]] = defaultdict(list)
     rijen = BeschikbaarheidsPeriode.objects.filter(
         medewerker_id__in=ids, soort=Beschikbaarheid.ZIEK.value, van__lte=peildatum
     )
     if bekend_op is not None:
         rijen = rijen.filter(geregistreerd_op__lte=bekend_op)
-    for mid, van, tot in rijen.values_list("medewerker_id", "van", "tot"):
-        ziek[mid].append(Periode(van, tot))
+    for mid, van, tot, geregistreerd in rijen.values_list(
+        "medewerker_id", "van", "tot", "tot_geregistreerd_op"
+    ):
+        ziek[mid].append(Periode(van, bekend_einde(tot, geregistreerd, bekend_op)))
     return uit, ziek

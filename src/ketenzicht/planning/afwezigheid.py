@@ -103,7 +103,8 @@ def beter_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
         raise Weigering(str(fout)) from None
     rij = next(z for z in ziekten if z.van == ziekte.van and z.tot is None)
     rij.tot = per
-    rij.save(update_fields=["tot"])
+    rij.tot_geregistreerd_op = timezone.now()
+    rij.save(update_fields=["tot", "tot_geregistreerd_op"])
     log.info("medewerker %s beter gemeld per %s", medewerker.pk, per)
     drempel = werklastnorm(medewerker.gi_id, ziekte.van).ziekte_drempel_dagen
     geeindigd = relatie_eindigt_op(ziekte.van, drempel)
@@ -147,7 +148,8 @@ def uit_dienst_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> 
     except AfwezigheidOngeldig as fout:
         raise Weigering(str(fout)) from None
     medewerker.uit_dienst_per = per
-    medewerker.save(update_fields=["uit_dienst_per"])
+    medewerker.uit_dienst_geregistreerd_op = timezone.now()
+    medewerker.save(update_fields=["uit_dienst_per", "uit_dienst_geregistreerd_op"])
     log.info("medewerker %s uit dienst per %s", medewerker.pk, per)
     n = _kinderen(medewerker, timezone.localdate())
     tekst = f"{medewerker.naam} is uit dienst per {_per(per)}."
