@@ -94,11 +94,13 @@ def _print_logins(logins: Sequence[Any], wachtwoord: str) -> None:
 
 
 def cmd_monitor(args: argparse.Namespace) -> int:
-    from ketenzicht.monitor.cli import export, monitor_json, tabel
+    from ketenzicht.monitor.cli import export, gebieden, monitor_json, tabel
     from ketenzicht.monitor.selectors import monitor
 
     if args.actie == "export":
         return export(args)
+    if args.actie == "gebieden":
+        return gebieden(args)
     if args.format not in ("table", "json"):
         print(
             "ketenzicht monitor: --format is table of json (csv, xlsx, pdf: monitor export).",
@@ -218,7 +220,12 @@ def parser() -> argparse.ArgumentParser:
     d.set_defaults(func=cmd_demo)
 
     m = sub.add_parser("monitor", help="indicatoren van de monitor jeugdbescherming")
-    m.add_argument("actie", nargs="?", choices=["export"], help="export: csv, xlsx of pdf")
+    m.add_argument(
+        "actie",
+        nargs="?",
+        choices=["export", "gebieden"],
+        help="export: csv, xlsx of pdf; gebieden: wachtenden per jeugdregio of gemeente",
+    )
     m.add_argument("--peildatum", type=_datum, required=True)
     m.add_argument("--gi", help="alleen deze GI (naam); het landelijk cijfer blijft landelijk")
     m.add_argument("--format", choices=["table", "json", "csv", "xlsx", "pdf"], default="table")
@@ -234,6 +241,7 @@ def parser() -> argparse.ArgumentParser:
     )
     m.add_argument("--uit", help="export: het bestand om te schrijven")
     m.add_argument("--gis", help="export: alleen deze GI's, komma-gescheiden")
+    m.add_argument("--regio", help="gebieden: per gemeente van deze jeugdregio")
     m.set_defaults(func=cmd_monitor)
 
     w = sub.add_parser("wachtlijst", help="de wachtlijst van een GI, op prioriteit, met redenen")

@@ -37,6 +37,7 @@ def test_pages_fit_a_phone_and_the_monitor_fits_a_laptop(live_server, browser) -
         "/doorbraak/",
         "/monitor/",
         "/monitor/trend/",
+        "/monitor/gebieden/",
         "/monitor/definities/",
         "/kinderen/zoeken/",
         "/doorbraak/signalen/",

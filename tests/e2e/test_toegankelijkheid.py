@@ -27,13 +27,14 @@ PAGINAS = {
         "/doorbraak/",
         "/monitor/",
         "/monitor/trend/",
+        "/monitor/gebieden/",
         "/monitor/definities/",
         "/prognose/",
         "/planning/team/inzage/",
     ],
     "jb1": ["/planning/mijn-kinderen/"],
     "beheer1": [],  # a child's log: see below
-    "gemeente1": ["/doorbraak/niet-tijdig/"],
+    "gemeente1": ["/doorbraak/niet-tijdig/", "/monitor/gebieden/"],
     "ret1": ["/doorbraak/expertteam/"],
     "zbt1": ["/bemiddeling/"],
 }

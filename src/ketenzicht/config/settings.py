@@ -157,6 +157,8 @@ SPECTACULAR_SETTINGS = {
         "InzageredenEnum": "ketenzicht.domain.inzage.INZAGEREDENEN",
         "AfwezigheidsredenEnum": ["ziek", "vertrekt"],
         "AfwezigheidsactieEnum": ["ziek", "beter", "uit_dienst"],
+        "NiveauEnum": ["gi", "gemeente", "regio", "landelijk"],  # a doorbraak row's level
+        "GebiedsniveauEnum": ["regio", "gemeente"],
     },
 }
 

@@ -53,6 +53,10 @@ DEFINITIES: dict[str, str] = {
     "sinds het wegvallen.",
     "totaal_wachtend": "Wachtlijst start + interne wachtlijst (zoals de gepubliceerde monitor: "
     "518 + 825 = 1.343 op 1 april 2024).",
+    "aandeel_wachtend_pct": "Per jeugdregio of gemeente (Wachtenden per regio): van de "
+    "maatregelen in uitvoering van kinderen die daar wonen, het percentage van wie het kind op de "
+    "wachtlijst start of de interne wachtlijst staat, op één decimaal. Telt over alle GI's die "
+    "op de peildatum volledig in Ketenzicht registreren.",
     "bron": "registratie: berekend uit wat de GI in Ketenzicht registreert; uitvraag: door de GI "
     "aangeleverd via het uitvraagsjabloon.",
     "verschil": "Verschil met de vorige peildatum (standaard zes maanden eerder).",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("doorbraak/", doorbraak.DoorbraakApi.as_view(), name="api-doorbraak"),
     path("mijn-kinderen/", doorbraak.MijnKinderenApi.as_view(), name="api-mijn-kinderen"),
     path("monitor/", monitor.MonitorApi.as_view(), name="api-monitor"),
+    path("monitor/gebieden/", monitor.MonitorGebiedenApi.as_view(), name="api-monitor-gebieden"),
     path("team/", planning.TeamApi.as_view(), name="api-team"),
     path(
         "medewerkers/<int:medewerker_id>/afwezigheid/",

@@ -12,7 +12,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ketenzicht.monitor.cli import monitor_json
+from ketenzicht.monitor.cli import gebieden_json, monitor_json
+from ketenzicht.monitor.gebieden import gebieden_bewaard
 from ketenzicht.monitor.selectors import BRONNEN, reeks
 
 
@@ -74,3 +75,52 @@ class MonitorApi(APIView):
         except LookupError as fout:
             raise ValidationError({"monitor": fout.args[0]}) from None
         return Response(monitor_json(uitkomst))
+
+
+class GebiedcijfersSerializer(serializers.Serializer):
+    clienten = serializers.IntegerField(help_text="maatregelen in uitvoering van kinderen hier")
+    wachtlijst_start = WachtlijstcijferSerializer()
+    wachtlijst_intern = WachtlijstcijferSerializer()
+    totaal_wachtend = serializers.IntegerField()
+    aandeel_wachtend_pct = serializers.FloatField(
+        allow_null=True, help_text="totaal wachtend als % van de cliënten, één decimaal"
+    )
+
+
+class GebiedSerializer(GebiedcijfersSerializer):
+    naam = serializers.CharField()
+
+
+class GebiedenSerializer(serializers.Serializer):
+    peildatum = serializers.DateField()
+    niveau = serializers.ChoiceField(choices=["regio", "gemeente"])
+    regio = serializers.CharField(allow_null=True)
+    gebieden = GebiedSerializer(many=True)
+    totaal = GebiedcijfersSerializer()
+    niet_geteld = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="GI's die op de peildatum niet volledig registreren (hun kinderen ontbreken)",
+    )
+
+
+class MonitorGebiedenApi(APIView):
+    @extend_schema(
+        summary="Wachtenden per jeugdregio (of per gemeente van één), zoals "
+        "`ketenzicht monitor gebieden`",
+        parameters=[
+            OpenApiParameter("peildatum", date, required=True, description="JJJJ-MM-DD"),
+            OpenApiParameter("regio", str, description="per gemeente van deze jeugdregio"),
+        ],
+        responses=GebiedenSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        tekst = request.query_params.get("peildatum", "")
+        try:
+            peildatum = date.fromisoformat(tekst)
+        except ValueError:
+            raise ValidationError({"peildatum": f"{tekst!r} is geen datum (JJJJ-MM-DD)."}) from None
+        try:
+            uitkomst = gebieden_bewaard(peildatum, request.query_params.get("regio") or None)
+        except LookupError as fout:
+            raise ValidationError({"monitor": fout.args[0]}) from None
+        return Response(gebieden_json(uitkomst))

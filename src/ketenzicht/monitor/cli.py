@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,74 @@ def tabel(uitkomst: Any) -> str:
     regels += [regel(naam, i) for naam, i in uitkomst.per_gi.items()]
     regels += ["-" * len(kop), regel("Landelijk", uitkomst.landelijk)]
     return "\n".join(regels)
+
+
+def gebieden_json(uitkomst: Any) -> dict[str, Any]:
+    """``ketenzicht monitor gebieden --format json`` and ``GET /api/monitor/gebieden/``."""
+    from ketenzicht.domain.gebieden import als_dict as gebied_dict
+
+    return {
+        "peildatum": uitkomst.peildatum.isoformat(),
+        "niveau": uitkomst.niveau,
+        "regio": uitkomst.regio,
+        "gebieden": [{"naam": naam, **gebied_dict(c)} for naam, c in uitkomst.per_gebied.items()],
+        "totaal": gebied_dict(uitkomst.totaal),
+        "niet_geteld": uitkomst.niet_geteld,
+    }
+
+
+def gebieden_tabel(uitkomst: Any) -> str:
+    """Waitlists per jeugdregio (or per gemeente of one) as a plain-text table."""
+    wat = "jeugdregio" if uitkomst.regio is None else f"gemeente in {uitkomst.regio}"
+    kop = (
+        f"{wat.capitalize()[:39]:<40}{'cliënten':>9}{'start':>7}{'dagen':>7}"
+        f"{'intern':>8}{'dagen':>7}{'totaal':>8}{'% wacht':>9}"
+    )
+    regels = [
+        f"Wachtenden per {wat}, peildatum {uitkomst.peildatum.isoformat()}",
+        kop,
+        "-" * len(kop),
+    ]
+
+    def regel(naam: str, c: Any) -> str:
+        def d(x: float | None) -> str:
+            return "-" if x is None else f"{x:.1f}"
+
+        return (
+            f"{naam[:39]:<40}{c.clienten:>9,}{c.wachtlijst_start.aantal:>7,}"
+            f"{d(c.wachtlijst_start.gemiddelde_dagen):>7}{c.wachtlijst_intern.aantal:>8,}"
+            f"{d(c.wachtlijst_intern.gemiddelde_dagen):>7}{c.totaal_wachtend:>8,}"
+            f"{d(c.aandeel_wachtend_pct):>9}"
+        )
+
+    regels += [regel(naam, c) for naam, c in uitkomst.per_gebied.items()]
+    regels += ["-" * len(kop), regel("Totaal", uitkomst.totaal)]
+    if uitkomst.niet_geteld:
+        regels.append(
+            "Niet geteld (registreren niet volledig in Ketenzicht): "
+            + ", ".join(uitkomst.niet_geteld)
+        )
+    return "\n".join(regels)
+
+
+def gebieden(args: argparse.Namespace) -> int:
+    from ketenzicht.monitor.gebieden import gebieden as per_gebied
+
+    if args.format not in ("table", "json"):
+        print("ketenzicht monitor gebieden: --format is table of json.", file=sys.stderr)
+        return 2
+    try:
+        uitkomst = per_gebied(
+            peildatum=args.peildatum, regio_naam=args.regio, bekend_op=args.bekend_op
+        )
+    except LookupError as fout:
+        print(f"ketenzicht monitor gebieden: {fout.args[0]}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps(gebieden_json(uitkomst), ensure_ascii=False, indent=2))
+    else:
+        print(gebieden_tabel(uitkomst))
+    return 0
 
 
 GEEN_CIJFERS = (

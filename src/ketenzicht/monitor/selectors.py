@@ -65,7 +65,7 @@ def monitor(
         )
     per_gi: dict[str, Indicatoren] = {}
     herkomst: dict[str, str] = {}
-    registrerend = _registrerende_gis(alle, peildatum, bekend_op)
+    registrerend = registrerende_gis(alle, peildatum, bekend_op)
     if bron in ("alles", "registratie"):
         for naam, i in _uit_registratie(peildatum, alle, bekend_op).items():
             if naam in registrerend:
@@ -92,7 +92,7 @@ def buiten_bereik(peildatum: date, opmaak: str) -> str | None:
     return None
 
 
-def _registrerende_gis(
+def registrerende_gis(
     alle: list[Organisatie], peildatum: date, bekend_op: datetime | None
 ) -> set[str]:
     """GIs that register in Ketenzicht on ``peildatum``: with at least one measure (known at

@@ -11,8 +11,10 @@ from django.utils import timezone
 
 from ketenzicht.domain.monitor import DEFINITIES, Indicatoren
 from ketenzicht.domain.normen import plus_maanden
+from ketenzicht.monitor.gebieden import gebieden_bewaard, jeugdregios
 from ketenzicht.monitor.selectors import buiten_bereik, landelijk_verschil, peildata, reeks
-from ketenzicht.organisaties.selectors import gi_van
+from ketenzicht.organisaties.models import Organisatie
+from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
 
 KOPPEN = [
     "",
@@ -108,6 +110,59 @@ def trend(request: HttpRequest) -> HttpResponse:
         "verloop_onbekend": any(i.verloop_pct is None for _, i, _ in punten),
     }
     return render(request, "web/monitor_trend.html", context)
+
+
+def _eigen_regio(request: HttpRequest) -> str | None:
+    """The jeugdregio a gemeente or jeugdregio user belongs to, to open the page on."""
+    lid = lidmaatschap_van(request.user)
+    if lid is None:
+        return None
+    org = lid.organisatie
+    if org.type == Organisatie.Type.JEUGDREGIO:
+        return org.naam
+    if org.type == Organisatie.Type.GEMEENTE and org.regio_id is not None:
+        return Organisatie.objects.get(pk=org.regio_id).naam
+    return None
+
+
+@login_required
+def gebieden(request: HttpRequest) -> HttpResponse:
+    """Waiting children by where they live: a row per jeugdregio, or per gemeente of one
+    (``?regio=``; a gemeente's or jeugdregio's user opens on their own)."""
+    vandaag = timezone.localdate()
+    gevraagd = request.GET.get("peildatum", "")
+    fout = ""
+    try:
+        peildatum = date.fromisoformat(gevraagd) if gevraagd else vandaag
+    except ValueError:
+        peildatum, fout = vandaag, f"Peildatum {gevraagd!r} is geen datum (jjjj-mm-dd)."
+    if reden := buiten_bereik(peildatum, "%d-%m-%Y"):
+        fout = f"Peildatum {peildatum:%d-%m-%Y} {reden}; de pagina toont vandaag."
+        peildatum = vandaag
+    regios = jeugdregios()
+    regio = request.GET.get("regio", None if "regio" in request.GET else _eigen_regio(request))
+    if regio and regio not in regios:
+        fout, regio = f"Onbekende jeugdregio {regio!r}; de pagina toont alle jeugdregio's.", None
+    uitkomst = gebieden_bewaard(peildatum, regio or None)
+    rijen = list(uitkomst.per_gebied.items())
+    grafiek = {
+        "gebieden": [naam for naam, _ in rijen],
+        "start": [c.wachtlijst_start.aantal for _, c in rijen],
+        "intern": [c.wachtlijst_intern.aantal for _, c in rijen],
+        "aandeel": [c.aandeel_wachtend_pct for _, c in rijen],
+        "aandeel_totaal": uitkomst.totaal.aandeel_wachtend_pct,
+    }
+    context = {
+        "peildatum": peildatum,
+        "regio": uitkomst.regio,
+        "regios": regios,
+        "rijen": rijen,
+        "totaal": uitkomst.totaal,
+        "niet_geteld": uitkomst.niet_geteld,
+        "grafiek": grafiek,
+        "fout": fout,
+    }
+    return render(request, "web/monitor_gebieden.html", context, status=400 if fout else 200)
 
 
 def definities(request: HttpRequest) -> HttpResponse:

@@ -25,5 +25,6 @@ urlpatterns = [
     ),
     path("monitor/", monitor.monitor_pagina, name="monitor"),
     path("monitor/trend/", monitor.trend, name="monitor-trend"),
+    path("monitor/gebieden/", monitor.gebieden, name="monitor-gebieden"),
     path("monitor/definities/", monitor.definities, name="definities"),
 ]

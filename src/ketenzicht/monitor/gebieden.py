@@ -1,0 +1,112 @@
+"""The monitor's waitlists per jeugdregio, or per gemeente of one jeugdregio (``domain.gebieden``).
+
+Counted from the registration of the GIs that register everything on the peildatum; a GI that
+only delivers totals (uitvraag) cannot say where its waiting children live, so it is named as
+not counted rather than guessed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from hashlib import sha256
+
+from django.core.cache import cache
+
+from ketenzicht.domain.gebieden import Gebiedcijfers, per_gebied, samen
+from ketenzicht.domain.kalender import NederlandseKalender
+from ketenzicht.domain.monitor import Wachtlijstcijfer
+from ketenzicht.kinderen.models import Kind
+from ketenzicht.kinderen.selectors import maatregel_standen
+from ketenzicht.monitor.selectors import (
+    EERSTE_PEILDATUM,
+    buiten_bereik,
+    registrerende_gis,
+    versie,
+)
+from ketenzicht.organisaties.models import Organisatie
+from ketenzicht.organisaties.selectors import gis
+
+LEEG = Gebiedcijfers(0, Wachtlijstcijfer(0, 0.0), Wachtlijstcijfer(0, 0.0))
+
+
+@dataclass(frozen=True)
+class Gebiedsmonitor:
+    peildatum: date
+    regio: str | None  # None: a row per jeugdregio; else a row per gemeente of this regio
+    per_gebied: dict[str, Gebiedcijfers]
+    totaal: Gebiedcijfers
+    niet_geteld: list[str]  # GIs whose children these figures leave out
+
+    @property
+    def niveau(self) -> str:
+        return "regio" if self.regio is None else "gemeente"
+
+
+def jeugdregios() -> list[str]:
+    return list(
+        Organisatie.objects.filter(type=Organisatie.Type.JEUGDREGIO)
+        .order_by("naam")
+        .values_list("naam", flat=True)
+    )
+
+
+def gebieden(
+    *, peildatum: date, regio_naam: str | None = None, bekend_op: datetime | None = None
+) -> Gebiedsmonitor:
+    """The waitlists of the children living in each jeugdregio on ``peildatum`` (with
+    ``regio_naam``: in each gemeente of that jeugdregio), every area listed, also those with
+    none. Raises ``LookupError`` for a peildatum outside the monitor or an unknown regio."""
+    if reden := buiten_bereik(peildatum, "%Y-%m-%d"):
+        gevolg = (
+            "daarvan bestaat geen monitor"
+            if peildatum < EERSTE_PEILDATUM
+            else "de monitor telt wat er is gebeurd"
+        )
+        raise LookupError(f"Peildatum {peildatum.isoformat()} {reden}: {gevolg}.")
+    regios = jeugdregios()
+    if regio_naam is not None and regio_naam not in regios:
+        raise LookupError(f"Onbekende jeugdregio {regio_naam!r}. Bekend zijn: {', '.join(regios)}.")
+    alle = gis()
+    geteld = registrerende_gis(alle, peildatum, bekend_op)
+    standen = maatregel_standen(
+        peildatum=peildatum, gi_ids=[g.pk for g in alle if g.naam in geteld], bekend_op=bekend_op
+    )
+    kinderen = Kind.objects.filter(pk__in={s.kind_id for s in standen})
+    if regio_naam is None:
+        gebied_van = dict(kinderen.values_list("pk", "gemeente__regio__naam"))
+        namen = regios
+    else:
+        gebied_van = dict(
+            kinderen.filter(gemeente__regio__naam=regio_naam).values_list("pk", "gemeente__naam")
+        )
+        standen = [s for s in standen if s.kind_id in gebied_van]
+        namen = list(
+            Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE, regio__naam=regio_naam)
+            .order_by("naam")
+            .values_list("naam", flat=True)
+        )
+    cijfers = per_gebied(
+        standen,
+        {k: g for k, g in gebied_van.items() if g is not None},
+        peildatum,
+        NederlandseKalender(),
+    )
+    per = {naam: cijfers.get(naam, LEEG) for naam in namen}
+    per.update(cijfers)  # and the children whose gemeente or regio is not known, if any
+    return Gebiedsmonitor(
+        peildatum,
+        regio_naam,
+        per,
+        samen(per.values()),
+        sorted(g.naam for g in alle if g.naam not in geteld),
+    )
+
+
+def gebieden_bewaard(peildatum: date, regio_naam: str | None = None) -> Gebiedsmonitor:
+    """``gebieden`` as known now, cached until a fact that feeds the monitor changes."""
+    sleutel = "gebieden:" + sha256(repr((peildatum, regio_naam, versie())).encode()).hexdigest()
+    uitkomst = cache.get(sleutel)
+    if uitkomst is None:
+        uitkomst = gebieden(peildatum=peildatum, regio_naam=regio_naam)
+        cache.set(sleutel, uitkomst, 24 * 3600)
+    return uitkomst
