@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date
 
@@ -148,3 +149,59 @@ def test_pagina_opent_voor_een_gemeente_op_de_eigen_regio(capsys) -> None:  # ty
     assert len(alle.context["rijen"]) == Organisatie.objects.filter(type="jeugdregio").count()
     fout = ministerie.get(url, {"peildatum": PEIL, "regio": "Nergens"})
     assert fout.status_code == 400 and "Onbekende jeugdregio" in fout.content.decode()
+
+
+@pytest.mark.usefixtures("demo")
+def test_csv_verbergt_kleine_aantallen_en_wat_ze_verraadt(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    regio = (
+        Organisatie.objects.filter(type="jeugdregio", gemeenten__inwonende_kinderen__isnull=False)
+        .distinct()
+        .order_by("naam")
+        .first()
+    )
+    json_uit = uitvoer(capsys, "monitor", "gebieden", "--peildatum", PEIL, "--regio", regio.naam)
+    bestand = tmp_path / "gebieden.csv"
+    assert (
+        main(
+            [
+                "monitor",
+                "gebieden",
+                "--peildatum",
+                PEIL,
+                "--regio",
+                regio.naam,
+                "--format",
+                "csv",
+                "--uit",
+                str(bestand),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    rijen = list(csv.DictReader(bestand.open(encoding="utf-8")))
+
+    verwacht = {g["naam"]: g for g in json_uit["gebieden"]} | {regio.naam: json_uit["totaal"]}
+    assert [r["gebied"] for r in rijen] == list(verwacht)
+    verborgen = 0
+    for r in rijen:
+        echt = verwacht[r["gebied"]]
+        for kolom in ("clienten", "wachtlijst_start", "wachtlijst_intern", "totaal_wachtend"):
+            aantal = echt[kolom]["aantal"] if kolom.startswith("wachtlijst") else echt[kolom]
+            if 0 < aantal < 5:
+                assert r[kolom] == "<5"
+            if r[kolom] in ("<5", "x"):
+                verborgen += 1
+            else:
+                assert int(r[kolom]) == aantal
+        for kolom in ("wachtlijst_start", "wachtlijst_intern"):
+            if r[kolom] in ("<5", "x"):
+                assert r[f"{kolom}_dagen"] == ""
+        if r["totaal_wachtend"] in ("<5", "x") or r["clienten"] in ("<5", "x"):
+            assert r["aandeel_wachtend_pct"] == ""
+    assert verborgen > 0  # a klein demo has gemeenten with few children waiting
+
+    client = ingelogd(Organisatie.objects.get(type="ministerie"))
+    download = client.get(reverse("monitor-gebieden-csv"), {"peildatum": PEIL, "regio": regio.naam})
+    assert download.status_code == 200 and "attachment" in download["Content-Disposition"]
+    assert download.content == bestand.read_bytes()

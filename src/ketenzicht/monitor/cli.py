@@ -80,8 +80,9 @@ def gebieden_json(uitkomst: Any) -> dict[str, Any]:
 def gebieden_tabel(uitkomst: Any) -> str:
     """Waitlists per jeugdregio (or per gemeente of one) as a plain-text table."""
     wat = "jeugdregio" if uitkomst.regio is None else f"gemeente in {uitkomst.regio}"
+    gebied = "Jeugdregio" if uitkomst.regio is None else "Gemeente"
     kop = (
-        f"{wat.capitalize()[:39]:<40}{'cliënten':>9}{'start':>7}{'dagen':>7}"
+        f"{gebied:<40}{'cliënten':>9}{'start':>7}{'dagen':>7}"
         f"{'intern':>8}{'dagen':>7}{'totaal':>8}{'% wacht':>9}"
     )
     regels = [
@@ -114,8 +115,8 @@ def gebieden_tabel(uitkomst: Any) -> str:
 def gebieden(args: argparse.Namespace) -> int:
     from ketenzicht.monitor.gebieden import gebieden as per_gebied
 
-    if args.format not in ("table", "json"):
-        print("ketenzicht monitor gebieden: --format is table of json.", file=sys.stderr)
+    if args.format not in ("table", "json", "csv"):
+        print("ketenzicht monitor gebieden: --format is table, json of csv.", file=sys.stderr)
         return 2
     try:
         uitkomst = per_gebied(
@@ -124,7 +125,16 @@ def gebieden(args: argparse.Namespace) -> int:
     except LookupError as fout:
         print(f"ketenzicht monitor gebieden: {fout.args[0]}", file=sys.stderr)
         return 2
-    if args.format == "json":
+    if args.format == "csv":  # for publication: small counts hidden, as every export
+        from ketenzicht.monitor.export import gebieden_csv
+
+        if args.uit:
+            with Path(args.uit).open("w", newline="", encoding="utf-8") as f:
+                gebieden_csv(uitkomst, f)
+            print(f"Geschreven: {args.uit}")
+        else:
+            gebieden_csv(uitkomst, sys.stdout)
+    elif args.format == "json":
         print(json.dumps(gebieden_json(uitkomst), ensure_ascii=False, indent=2))
     else:
         print(gebieden_tabel(uitkomst))

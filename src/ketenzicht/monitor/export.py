@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from django.conf import settings
 
 from ketenzicht.domain.monitor import DEFINITIES, Indicatoren
 from ketenzicht.domain.onthulling import LANDELIJK, TELLINGEN, Beveiligd, beveilig
+from ketenzicht.monitor.gebieden import Gebiedsmonitor
 from ketenzicht.monitor.selectors import Monitor
 
 KOLOMMEN = (
@@ -194,3 +196,65 @@ def _pdf(m: Monitor, rijen: Sequence[Sequence[str]], pad: Path, drempel: int) ->
         pdf.savefig(fig)
         plt.close(fig)
         pdf.infodict()["Title"] = f"Monitor jeugdbescherming {m.peildatum.isoformat()}"
+
+
+GEBIED_KOLOMMEN = (
+    "peildatum",
+    "gebied",
+    "clienten",
+    "wachtlijst_start",
+    "wachtlijst_start_dagen",
+    "wachtlijst_intern",
+    "wachtlijst_intern_dagen",
+    "totaal_wachtend",
+    "aandeel_wachtend_pct",
+)
+
+
+def gebieden_rijen(g: Gebiedsmonitor, drempel: int | None = None) -> list[list[str]]:
+    """The waitlists per area as rows of text for a download, with the same small-cell
+    protection as the monitor's exports: the area rows add up to the total row. A mean or a
+    share next to a hidden count is left empty (it would give the count away)."""
+    drempel = drempel or settings.MONITOR_DREMPEL
+    alle = [*g.per_gebied.items(), (LANDELIJK, g.totaal)]
+    waarden = {
+        (naam, k): v
+        for naam, c in alle
+        for k, v in (
+            ("clienten", c.clienten),
+            ("wachtlijst_start", c.wachtlijst_start.aantal),
+            ("wachtlijst_intern", c.wachtlijst_intern.aantal),
+            ("totaal_wachtend", c.totaal_wachtend),
+        )
+    }
+    beveiligd = beveilig(waarden, drempel)
+
+    def d(x: float | None, naam: str, *tellingen: str) -> str:
+        if x is None or any((naam, t) in beveiligd.verborgen for t in tellingen):
+            return ""
+        return f"{x:.1f}"
+
+    totaal = "Totaal" if g.regio is None else g.regio
+    rijen = []
+    for naam, c in alle:
+        toon = {k: beveiligd.toon(naam, k, drempel) for k in TELLINGEN}
+        rijen.append(
+            [
+                g.peildatum.isoformat(),
+                totaal if naam == LANDELIJK else naam,
+                toon["clienten"],
+                toon["wachtlijst_start"],
+                d(c.wachtlijst_start.gemiddelde_dagen, naam, "wachtlijst_start"),
+                toon["wachtlijst_intern"],
+                d(c.wachtlijst_intern.gemiddelde_dagen, naam, "wachtlijst_intern"),
+                toon["totaal_wachtend"],
+                d(c.aandeel_wachtend_pct, naam, "clienten", "totaal_wachtend"),
+            ]
+        )
+    return rijen
+
+
+def gebieden_csv(g: Gebiedsmonitor, uit: TextIO) -> None:
+    w = csv.writer(uit)
+    w.writerow(GEBIED_KOLOMMEN)
+    w.writerows(gebieden_rijen(g))

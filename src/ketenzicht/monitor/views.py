@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.text import slugify
 
 from ketenzicht.domain.monitor import DEFINITIES, Indicatoren
 from ketenzicht.domain.normen import plus_maanden
+from ketenzicht.monitor.export import gebieden_csv
 from ketenzicht.monitor.gebieden import gebieden_bewaard, jeugdregios
 from ketenzicht.monitor.selectors import buiten_bereik, landelijk_verschil, peildata, reeks
 from ketenzicht.organisaties.models import Organisatie
@@ -126,9 +129,10 @@ def _eigen_regio(request: HttpRequest) -> str | None:
 
 
 @login_required
-def gebieden(request: HttpRequest) -> HttpResponse:
+def gebieden(request: HttpRequest, formaat: str = "html") -> HttpResponse:
     """Waiting children by where they live: a row per jeugdregio, or per gemeente of one
-    (``?regio=``; a gemeente's or jeugdregio's user opens on their own)."""
+    (``?regio=``; a gemeente's or jeugdregio's user opens on their own). As CSV with counts
+    under the threshold hidden, like every monitor download."""
     vandaag = timezone.localdate()
     gevraagd = request.GET.get("peildatum", "")
     fout = ""
@@ -144,6 +148,14 @@ def gebieden(request: HttpRequest) -> HttpResponse:
     if regio and regio not in regios:
         fout, regio = f"Onbekende jeugdregio {regio!r}; de pagina toont alle jeugdregio's.", None
     uitkomst = gebieden_bewaard(peildatum, regio or None)
+    if formaat == "csv" and not fout:
+        antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
+        wat = "regio" if uitkomst.regio is None else slugify(uitkomst.regio)
+        antwoord["Content-Disposition"] = (
+            f'attachment; filename="wachtenden-per-{wat}-{peildatum.isoformat()}.csv"'
+        )
+        gebieden_csv(uitkomst, antwoord)  # type: ignore[arg-type]
+        return antwoord
     rijen = list(uitkomst.per_gebied.items())
     grafiek = {
         "gebieden": [naam for naam, _ in rijen],
@@ -161,6 +173,7 @@ def gebieden(request: HttpRequest) -> HttpResponse:
         "niet_geteld": uitkomst.niet_geteld,
         "grafiek": grafiek,
         "fout": fout,
+        "drempel": settings.MONITOR_DREMPEL,
     }
     return render(request, "web/monitor_gebieden.html", context, status=400 if fout else 200)
 

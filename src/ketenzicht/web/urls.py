@@ -26,5 +26,11 @@ urlpatterns = [
     path("monitor/", monitor.monitor_pagina, name="monitor"),
     path("monitor/trend/", monitor.trend, name="monitor-trend"),
     path("monitor/gebieden/", monitor.gebieden, name="monitor-gebieden"),
+    path(
+        "monitor/gebieden.csv",
+        monitor.gebieden,
+        {"formaat": "csv"},
+        name="monitor-gebieden-csv",
+    ),
     path("monitor/definities/", monitor.definities, name="definities"),
 ]
