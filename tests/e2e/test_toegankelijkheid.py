@@ -81,6 +81,11 @@ def test_every_kind_of_page_meets_wcag_a_and_aa(live_server, browser) -> None:  
             paden = [*paden, f"{kind}logging/"]
         for pad in paden:
             schendingen += _schendingen(pagina, live_server.url + pad)
+        if gebruiker == "gemeente1":  # the region over the peildata, swapped in by htmx
+            pagina.goto(f"{live_server.url}/monitor/gebieden/")
+            pagina.wait_for_selector("[data-testid=gebieden-trend-tabel]")
+            assert pagina.locator("#grafiek-gebieden-trend").evaluate("c => c.width > 0")
+            schendingen += _schendingen(pagina, "/monitor/gebieden/ (trend)", ga=False)
         if gebruiker == "jb1":  # a child not on their caseload: the reason asked, then refused
             pagina.goto(f"{live_server.url}/planning/")
             pad = pagina.locator("[data-testid=prioriteit] tbody tr a").first.get_attribute("href")

@@ -205,3 +205,35 @@ def test_csv_verbergt_kleine_aantallen_en_wat_ze_verraadt(capsys, tmp_path) -> N
     download = client.get(reverse("monitor-gebieden-csv"), {"peildatum": PEIL, "regio": regio.naam})
     assert download.status_code == 200 and "attachment" in download["Content-Disposition"]
     assert download.content == bestand.read_bytes()
+
+
+@pytest.mark.usefixtures("demo")
+def test_trend_telt_elke_peildatum_op_zoals_de_monitor(capsys) -> None:  # type: ignore[no-untyped-def]
+    client = ingelogd(Organisatie.objects.get(type="ministerie"))
+
+    trend = client.get(reverse("monitor-gebieden-trend"))
+
+    assert trend.status_code == 200
+    punten = trend.context["punten"]
+    assert len(punten) >= 2
+    for peildatum, totaal, niet_geteld in punten:
+        landelijk = uitvoer(capsys, "monitor", "--peildatum", peildatum.isoformat())["landelijk"]
+        assert totaal.wachtlijst_start.aantal == landelijk["wachtlijst_start"]["aantal"]
+        assert totaal.wachtlijst_intern.aantal == landelijk["wachtlijst_intern"]["aantal"]
+        assert niet_geteld == []
+    assert 'id="grafiek-gebieden-trend"' in trend.content.decode()
+    regio = Organisatie.objects.filter(type="jeugdregio").order_by("naam").first()
+    per_regio = client.get(reverse("monitor-gebieden-trend"), {"regio": regio.naam})
+    laatste_datum, laatste, _ = per_regio.context["punten"][-1]
+    cli = uitvoer(
+        capsys,
+        "monitor",
+        "gebieden",
+        "--peildatum",
+        laatste_datum.isoformat(),
+        "--regio",
+        regio.naam,
+    )
+    assert laatste.totaal_wachtend == cli["totaal"]["totaal_wachtend"]
+    fout = client.get(reverse("monitor-gebieden-trend"), {"regio": "Nergens"})
+    assert fout.status_code == 400

@@ -17,7 +17,7 @@ from ketenzicht.monitor.export import gebieden_csv
 from ketenzicht.monitor.gebieden import gebieden_bewaard, jeugdregios
 from ketenzicht.monitor.selectors import buiten_bereik, landelijk_verschil, peildata, reeks
 from ketenzicht.organisaties.models import Organisatie
-from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
+from ketenzicht.organisaties.selectors import gi_van, gis, lidmaatschap_van
 
 KOPPEN = [
     "",
@@ -176,6 +176,28 @@ def gebieden(request: HttpRequest, formaat: str = "html") -> HttpResponse:
         "drempel": settings.MONITOR_DREMPEL,
     }
     return render(request, "web/monitor_gebieden.html", context, status=400 if fout else 200)
+
+
+@login_required
+def gebieden_trend(request: HttpRequest) -> HttpResponse:
+    """The page's area over all the monitor's peildata (loaded after the page: the first
+    time it computes every peildatum)."""
+    regio = request.GET.get("regio") or None
+    if regio is not None and regio not in jeugdregios():
+        return HttpResponse(f"Onbekende jeugdregio {regio!r}.", status=400)
+    punten = []
+    aantal_gis = len(gis())
+    for peildatum in peildata(timezone.localdate()):
+        g = gebieden_bewaard(peildatum, regio)
+        if len(g.niet_geteld) < aantal_gis:  # some GI counted then
+            punten.append((peildatum, g.totaal, g.niet_geteld))
+    grafiek = {
+        "peildata": [f"{d:%d-%m-%Y}" for d, _, _ in punten],
+        "start": [c.wachtlijst_start.aantal for _, c, _ in punten],
+        "intern": [c.wachtlijst_intern.aantal for _, c, _ in punten],
+    }
+    context = {"punten": punten, "grafiek": grafiek, "regio": regio}
+    return render(request, "web/_gebieden_trend.html", context)
 
 
 def definities(request: HttpRequest) -> HttpResponse:

@@ -26,6 +26,7 @@ urlpatterns = [
     path("monitor/", monitor.monitor_pagina, name="monitor"),
     path("monitor/trend/", monitor.trend, name="monitor-trend"),
     path("monitor/gebieden/", monitor.gebieden, name="monitor-gebieden"),
+    path("monitor/gebieden/trend/", monitor.gebieden_trend, name="monitor-gebieden-trend"),
     path(
         "monitor/gebieden.csv",
         monitor.gebieden,

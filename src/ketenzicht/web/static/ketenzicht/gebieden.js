@@ -1,4 +1,20 @@
 // Charts of the page "wachtenden per regio"; data comes from the server in #grafiek-data.
+
+// The area over the peildata, drawn when the htmx fragment arrives (web/_gebieden_trend.html).
+window.tekenGebiedenTrend = function (data) {
+  new Chart(document.getElementById("grafiek-gebieden-trend"), {
+    type: "line",
+    data: {
+      labels: data.peildata,
+      datasets: [
+        { label: "Wachtlijst bij de start", data: data.start, borderColor: "#a90061", backgroundColor: "#a90061" },
+        { label: "Interne wachtlijst", data: data.intern, borderColor: "#e17000", backgroundColor: "#e17000" },
+      ],
+    },
+    options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true } } },
+  });
+};
+
 (function () {
   const data = JSON.parse(document.getElementById("grafiek-data").textContent);
   const opties = { indexAxis: "y", responsive: true, maintainAspectRatio: false, animation: false };
