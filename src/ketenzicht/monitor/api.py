@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ketenzicht.monitor.cli import gebieden_json, monitor_json
-from ketenzicht.monitor.gebieden import gebieden_bewaard
+from ketenzicht.monitor.gebieden import gebieden
 from ketenzicht.monitor.selectors import BRONNEN, reeks
 
 
@@ -120,7 +120,9 @@ class MonitorGebiedenApi(APIView):
         except ValueError:
             raise ValidationError({"peildatum": f"{tekst!r} is geen datum (JJJJ-MM-DD)."}) from None
         try:
-            uitkomst = gebieden_bewaard(peildatum, request.query_params.get("regio") or None)
+            uitkomst = gebieden(
+                peildatum=peildatum, regio_naam=request.query_params.get("regio") or None
+            )
         except LookupError as fout:
             raise ValidationError({"monitor": fout.args[0]}) from None
         return Response(gebieden_json(uitkomst))

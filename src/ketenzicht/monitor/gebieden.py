@@ -12,7 +12,7 @@ from hashlib import sha256
 
 from django.core.cache import cache
 
-from ketenzicht.domain.gebieden import Gebiedcijfers, per_gebied, samen
+from ketenzicht.domain.gebieden import ONBEKEND, Gebiedcijfers, per_gebied, samen
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.monitor import Wachtlijstcijfer
 from ketenzicht.kinderen.models import Kind
@@ -66,47 +66,50 @@ def gebieden(
     regios = jeugdregios()
     if regio_naam is not None and regio_naam not in regios:
         raise LookupError(f"Onbekende jeugdregio {regio_naam!r}. Bekend zijn: {', '.join(regios)}.")
+    per_gemeente, niet_geteld = _telling(peildatum, bekend_op)
+    indeling = dict(
+        Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE).values_list(
+            "naam", "regio__naam"
+        )
+    )
+    if regio_naam is None:
+        gemeenten_van: dict[str, list[Gebiedcijfers]] = {r: [] for r in regios}
+        for gemeente, cijfers in per_gemeente.items():
+            regio = indeling.get(gemeente) or ONBEKEND  # also a gemeente outside any regio
+            gemeenten_van.setdefault(regio, []).append(cijfers)
+        per = {regio: samen(lijst) for regio, lijst in gemeenten_van.items()}
+    else:
+        per = {
+            gemeente: per_gemeente.get(gemeente, LEEG)
+            for gemeente in sorted(g for g, r in indeling.items() if r == regio_naam)
+        }
+    return Gebiedsmonitor(peildatum, regio_naam, per, samen(per.values()), niet_geteld)
+
+
+def _telling(
+    peildatum: date, bekend_op: datetime | None
+) -> tuple[dict[str, Gebiedcijfers], list[str]]:
+    """Per gemeente (``ONBEKEND``: children without one) the figures over the GIs that register
+    everything on ``peildatum``, and the GIs that do not; computed once per peildatum for every
+    regio, cached until a fact that feeds the monitor changes."""
+    sleutel = "gebieden:" + sha256(repr((peildatum, bekend_op, versie())).encode()).hexdigest()
+    bewaard = cache.get(sleutel)
+    if bewaard is not None:
+        return bewaard  # type: ignore[no-any-return]
     alle = gis()
     geteld = registrerende_gis(alle, peildatum, bekend_op)
     standen = maatregel_standen(
         peildatum=peildatum, gi_ids=[g.pk for g in alle if g.naam in geteld], bekend_op=bekend_op
     )
-    kinderen = Kind.objects.filter(pk__in={s.kind_id for s in standen})
-    if regio_naam is None:
-        gebied_van = dict(kinderen.values_list("pk", "gemeente__regio__naam"))
-        namen = regios
-    else:
-        gebied_van = dict(
-            kinderen.filter(gemeente__regio__naam=regio_naam).values_list("pk", "gemeente__naam")
-        )
-        standen = [s for s in standen if s.kind_id in gebied_van]
-        namen = list(
-            Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE, regio__naam=regio_naam)
-            .order_by("naam")
-            .values_list("naam", flat=True)
-        )
-    cijfers = per_gebied(
-        standen,
-        {k: g for k, g in gebied_van.items() if g is not None},
-        peildatum,
-        NederlandseKalender(),
-    )
-    per = {naam: cijfers.get(naam, LEEG) for naam in namen}
-    per.update(cijfers)  # and the children whose gemeente or regio is not known, if any
-    return Gebiedsmonitor(
-        peildatum,
-        regio_naam,
-        per,
-        samen(per.values()),
+    gemeente_van = {
+        kind: gemeente
+        for kind, gemeente in Kind.objects.filter(
+            pk__in={s.kind_id for s in standen}, gemeente__isnull=False
+        ).values_list("pk", "gemeente__naam")
+    }
+    uitkomst = (
+        per_gebied(standen, gemeente_van, peildatum, NederlandseKalender()),
         sorted(g.naam for g in alle if g.naam not in geteld),
     )
-
-
-def gebieden_bewaard(peildatum: date, regio_naam: str | None = None) -> Gebiedsmonitor:
-    """``gebieden`` as known now, cached until a fact that feeds the monitor changes."""
-    sleutel = "gebieden:" + sha256(repr((peildatum, regio_naam, versie())).encode()).hexdigest()
-    uitkomst = cache.get(sleutel)
-    if uitkomst is None:
-        uitkomst = gebieden(peildatum=peildatum, regio_naam=regio_naam)
-        cache.set(sleutel, uitkomst, 24 * 3600)
+    cache.set(sleutel, uitkomst, 24 * 3600)
     return uitkomst

@@ -14,7 +14,8 @@ from django.utils.text import slugify
 from ketenzicht.domain.monitor import DEFINITIES, Indicatoren
 from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.monitor.export import gebieden_csv
-from ketenzicht.monitor.gebieden import gebieden_bewaard, jeugdregios
+from ketenzicht.monitor.gebieden import gebieden as gebieden_op
+from ketenzicht.monitor.gebieden import jeugdregios
 from ketenzicht.monitor.selectors import buiten_bereik, landelijk_verschil, peildata, reeks
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van, gis, lidmaatschap_van
@@ -147,7 +148,7 @@ def gebieden(request: HttpRequest, formaat: str = "html") -> HttpResponse:
     regio = request.GET.get("regio", None if "regio" in request.GET else _eigen_regio(request))
     if regio and regio not in regios:
         fout, regio = f"Onbekende jeugdregio {regio!r}; de pagina toont alle jeugdregio's.", None
-    uitkomst = gebieden_bewaard(peildatum, regio or None)
+    uitkomst = gebieden_op(peildatum=peildatum, regio_naam=regio or None)
     if formaat == "csv" and not fout:
         antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
         wat = "regio" if uitkomst.regio is None else slugify(uitkomst.regio)
@@ -188,7 +189,7 @@ def gebieden_trend(request: HttpRequest) -> HttpResponse:
     punten = []
     aantal_gis = len(gis())
     for peildatum in peildata(timezone.localdate()):
-        g = gebieden_bewaard(peildatum, regio)
+        g = gebieden_op(peildatum=peildatum, regio_naam=regio)
         if len(g.niet_geteld) < aantal_gis:  # some GI counted then
             punten.append((peildatum, g.totaal, g.niet_geteld))
     grafiek = {
