@@ -153,3 +153,33 @@ def test_planner_trieert_een_wachtend_kind_uit_zicht(live_server, pagina) -> Non
     pagina.goto(f"{live_server.url}/planning/")
     terug = pagina.locator(f"[data-testid=prioriteit] tbody tr[data-kind='{kind}']")
     assert "Uit zicht" not in terug.inner_text() and "laatste triage" in terug.inner_text()
+
+
+@pytest.mark.usefixtures("klok")
+def test_planner_registreert_een_beschikking_en_het_kind_staat_op_te_verdelen(
+    live_server, pagina
+) -> None:  # type: ignore[no-untyped-def]
+    from ketenzicht.domain.bsn import testnummers
+
+    laad(schaal="klein", seed=3, tot=timezone.localdate(), voortgang=lambda *_: None)
+    inloggen(pagina, live_server.url, "planner1")
+    pagina.goto(f"{live_server.url}/planning/")
+    pagina.click("[data-testid=nieuwe-maatregel]")
+    pagina.fill("#id_bsn", "999000008")  # fails the elfproef
+    pagina.fill("#id_voornaam", "Fenna")
+    pagina.fill("#id_achternaam", "Hoekstra")
+    pagina.fill("#id_geboortedatum", "2017-02-03")
+    pagina.select_option("#id_gemeente", index=1)
+    pagina.select_option("#id_code", "11")
+    pagina.click("[data-testid=intake-formulier] button[type=submit]")
+    assert "elfproef" in pagina.inner_text("[data-testid=intake-formulier]")
+    assert pagina.input_value("#id_bsn") == ""  # never shown back
+    assert pagina.input_value("#id_voornaam") == "Fenna"  # the rest stays filled in
+    pagina.fill("#id_bsn", next(testnummers(vanaf=98_000)))
+    pagina.click("[data-testid=intake-formulier] button[type=submit]")
+    pagina.wait_for_selector("h1:has-text('Fenna Hoekstra')")
+    assert "uiterlijk 27-11-2026" in pagina.inner_text("[role=status]")
+    pagina.goto(f"{live_server.url}/planning/")
+    assert (
+        pagina.locator("[data-testid=prioriteit] tbody tr", has_text="Fenna Hoekstra").count() == 1
+    )

@@ -41,6 +41,7 @@ def test_pages_fit_a_phone_and_the_monitor_fits_a_laptop(live_server, browser) -
         "/monitor/definities/",
         "/kinderen/zoeken/",
         "/doorbraak/signalen/",
+        "/kinderen/nieuw/",
     ):
         _past(pagina, live_server.url + pad)
     # the search's results: a table that scrolls in its box, not the page

@@ -31,6 +31,7 @@ PAGINAS = {
         "/monitor/definities/",
         "/prognose/",
         "/planning/team/inzage/",
+        "/kinderen/nieuw/",
     ],
     "jb1": ["/planning/mijn-kinderen/"],
     "beheer1": [],  # a child's log: see below
@@ -101,6 +102,10 @@ def test_every_kind_of_page_meets_wcag_a_and_aa(live_server, browser) -> None:  
                 pagina.press("#id_q", "Enter")
                 pagina.wait_for_selector(f"[data-testid={klaar}]")
                 schendingen += _schendingen(pagina, f"/kinderen/zoeken/ ({tekst})", ga=False)
+            pagina.goto(f"{live_server.url}/kinderen/nieuw/")  # the intake, refused
+            pagina.click("[data-testid=intake-formulier] button[type=submit]")
+            pagina.wait_for_selector("[data-testid=intake-fout]")
+            schendingen += _schendingen(pagina, "/kinderen/nieuw/ (fouten)", ga=False)
             pagina.goto(f"{live_server.url}/planning/")  # a child's page, the triage form open
             pagina.locator("[data-testid=prioriteit] tbody tr a").first.click()
             pagina.click("summary:has-text('Nieuwe triage vastleggen')")

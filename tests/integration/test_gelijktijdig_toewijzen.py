@@ -108,3 +108,42 @@ def test_gelijktijdig_ziek_melden_geeft_een_ziekte() -> None:
         uitkomsten = list(pool.map(probeer, range(1, 25)))
     assert uitkomsten.count("ok") == 1
     assert BeschikbaarheidsPeriode.objects.filter(medewerker=tom).count() == 1
+
+
+def test_gelijktijdige_intake_van_hetzelfde_kind_geeft_een_kind_en_een_maatregel() -> None:
+    """Eight users registering the same court decision at once (a new BSN): one child and one
+    OTS; the others are refused because it is running already, none fails with an error."""
+    if connection.vendor != "postgresql":
+        pytest.skip("draait tegen PostgreSQL: zet DATABASE_URL (CI doet dat in de tweede ronde)")
+    from ketenzicht.domain.bsn import testnummers
+    from ketenzicht.domain.maatregelen import MaatregelCode
+    from ketenzicht.kinderen.intake import IntakeGeweigerd, maatregel_intake
+
+    gi = Organisatie.objects.create(naam="GI", type="gi")
+    gemeente = Organisatie.objects.create(naam="Gemeente", type="gemeente", gemeentecode="GM0001")
+    bsn = next(testnummers(vanaf=97_000))
+
+    def probeer(_: int) -> str:
+        try:
+            maatregel_intake(
+                bsn=bsn,
+                voornaam="Eva",
+                achternaam="Smit",
+                geboortedatum=date(2015, 5, 5),
+                gemeente=gemeente,
+                code=MaatregelCode.OTS,
+                beschikking_datum=date(2026, 11, 2),
+                start=date(2026, 11, 2),
+                gi=gi,
+                door=None,
+            )
+            return "ok"
+        except IntakeGeweigerd as fout:
+            return fout.veld
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        uitkomsten = list(pool.map(probeer, range(8)))
+    assert sorted(uitkomsten) == ["code"] * 7 + ["ok"]
+    assert Kind.objects.count() == 1 and Maatregel.objects.count() == 1

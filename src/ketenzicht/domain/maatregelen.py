@@ -124,10 +124,15 @@ class ToewijzingEindeReden(str, Enum):
     EINDE_MAATREGEL = "einde_maatregel"
 
 
+def verjaardag(geboren: date, leeftijd: int) -> date:
+    """The day someone born on ``geboren`` turns ``leeftijd``; born on 29 February: 1 March."""
+    try:
+        return geboren.replace(year=geboren.year + leeftijd)
+    except ValueError:
+        return date(geboren.year + leeftijd, 3, 1)
+
+
 def achttiende_verjaardag(geboren: date) -> date:
     """The day a child born on ``geboren`` comes of age (art. 1:233 BW), the day an OTS or a
-    voogdij ends by law; born on 29 February: 1 March."""
-    try:
-        return geboren.replace(year=geboren.year + 18)
-    except ValueError:
-        return date(geboren.year + 18, 3, 1)
+    voogdij ends by law."""
+    return verjaardag(geboren, 18)

@@ -1,13 +1,14 @@
 from django.urls import path
 
 from ketenzicht.doorbraak import api as doorbraak
-from ketenzicht.kinderen import api
+from ketenzicht.kinderen import api, api_registreren
 from ketenzicht.monitor import api as monitor
 from ketenzicht.planning import api as planning
 
 urlpatterns = [
     path("wachtlijst/", api.WachtlijstApi.as_view(), name="api-wachtlijst"),
     path("kinderen/zoeken/", api.ZoekenApi.as_view(), name="api-zoeken"),
+    path("maatregelen/", api_registreren.MaatregelenApi.as_view(), name="api-maatregelen"),
     path("kinderen/<uuid:pid>/", api.KindApi.as_view(), name="api-kind"),
     path("kinderen/<uuid:pid>/inzage/", api.KindInzageApi.as_view(), name="api-kind-inzage"),
     path(

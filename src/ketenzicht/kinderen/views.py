@@ -26,6 +26,7 @@ from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.doorbraak.tijdlijn import tijdlijn as doorbraak_tijdlijn
 from ketenzicht.kinderen import inzage, selectors, wachtlijsten
 from ketenzicht.kinderen.models import Kind
+from ketenzicht.kinderen.registreren import EINDREDENEN
 from ketenzicht.kinderen.services import mag_toewijzen
 from ketenzicht.kinderen.zoeken import zoek_kinderen
 from ketenzicht.organisaties.selectors import gi_van
@@ -217,6 +218,9 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
             "urgenties": [(u.value, u.label) for u in Urgentie],
             "triagecriteria": [(c, criteriumnaam(c)) for c in TRIAGECRITERIA],
             "zicht_weken": ZICHT_WEKEN,
+            # the GI whose running measures this user ends here (a planner's own)
+            "beeindigt": gi.pk if gi is not None and mag_toewijzen(request.user) else None,
+            "eindredenen": [(r.value, naam) for r, naam in EINDREDENEN.items()],
         },
     )
 

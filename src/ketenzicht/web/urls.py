@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from ketenzicht.audit import views as audit
+from ketenzicht.kinderen import registreren
 from ketenzicht.kinderen import views as kinderen
 from ketenzicht.monitor import views as monitor
 from ketenzicht.web import views
@@ -14,7 +15,9 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtlijst/", kinderen.wachtlijst, name="wachtlijst"),
     path("kinderen/zoeken/", kinderen.zoeken, name="zoeken"),
+    path("kinderen/nieuw/", registreren.nieuwe_maatregel, name="nieuwe-maatregel"),
     path("kinderen/<uuid:pid>/", kinderen.kind, name="kind"),
+    path("kinderen/<uuid:pid>/einde/", registreren.maatregel_einde, name="maatregel-einde"),
     path("kinderen/<uuid:pid>/inzage/", kinderen.inzage_reden, name="kind-inzage"),
     path("kinderen/<uuid:pid>/logging/", audit.logging, name="kind-logging"),
     path(

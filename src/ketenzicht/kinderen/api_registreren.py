@@ -1,0 +1,91 @@
+"""The JSON API of the intake: a court decision registered from another system (the GI's
+case system or a message from the Raad), the same use case as the page **Nieuwe maatregel**."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.domain.maatregelen import MaatregelCode
+from ketenzicht.kinderen.intake import IntakeGeweigerd, maatregel_intake
+from ketenzicht.kinderen.services import mag_toewijzen
+from ketenzicht.organisaties.models import Organisatie
+from ketenzicht.organisaties.selectors import gi_van
+
+
+class IntakeSerializer(serializers.Serializer):
+    bsn = serializers.CharField(max_length=11, write_only=True, help_text="9 cijfers (elfproef)")
+    voornaam = serializers.CharField(max_length=100)
+    achternaam = serializers.CharField(max_length=100)
+    geboortedatum = serializers.DateField()
+    gemeente = serializers.CharField(
+        max_length=6, help_text="CBS-gemeentecode van de woongemeente, bv. GM0014"
+    )
+    code = serializers.ChoiceField(
+        choices=[c.value for c in MaatregelCode], help_text="Beleidsinformatie Jeugd-code"
+    )
+    beschikking_datum = serializers.DateField()
+    start = serializers.DateField()
+
+
+class IntakeAntwoordSerializer(serializers.Serializer):
+    kind = serializers.UUIDField(help_text="Pseudoniem id van het kind")
+    maatregel = serializers.IntegerField()
+    nieuw_kind = serializers.BooleanField(help_text="false: het kind was al bekend (op BSN)")
+    jeugdbeschermer_uiterlijk = serializers.DateField(
+        help_text="Daarna staat het kind zonder vaste jeugdbeschermer op de wachtlijst start"
+    )
+
+
+class MaatregelenApi(APIView):
+    @extend_schema(
+        summary="Een beschikking registreren: het kind (nieuw of bekend op BSN) en de maatregel",
+        description=(
+            "Voor de planner of functioneel beheerder van een GI; de maatregel komt bij de eigen "
+            "GI. Een fout noemt het veld en herhaalt nooit het BSN; er wordt dan niets bewaard."
+        ),
+        request=IntakeSerializer,
+        responses={201: IntakeAntwoordSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        gi = gi_van(request.user)
+        if gi is None or not mag_toewijzen(request.user):
+            raise PermissionDenied(
+                "Alleen de planner of functioneel beheerder van een GI registreert maatregelen."
+            )
+        invoer = IntakeSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        gemeente = Organisatie.objects.filter(
+            type=Organisatie.Type.GEMEENTE, gemeentecode=d["gemeente"]
+        ).first()
+        if gemeente is None:
+            raise ValidationError({"gemeente": [f"Onbekende gemeentecode {d['gemeente']!r}."]})
+        try:
+            intake = maatregel_intake(
+                bsn=d["bsn"],
+                voornaam=d["voornaam"],
+                achternaam=d["achternaam"],
+                geboortedatum=d["geboortedatum"],
+                gemeente=gemeente,
+                code=MaatregelCode(d["code"]),
+                beschikking_datum=d["beschikking_datum"],
+                start=d["start"],
+                gi=gi,
+                door=request.user,
+                kanaal=AuditRegel.Kanaal.API,
+            )
+        except IntakeGeweigerd as fout:
+            raise ValidationError({fout.veld: [str(fout)]}) from None
+        antwoord = {
+            "kind": intake.kind.pid,
+            "maatregel": intake.maatregel.pk,
+            "nieuw_kind": intake.nieuw_kind,
+            "jeugdbeschermer_uiterlijk": intake.jeugdbeschermer_uiterlijk,
+        }
+        return Response(IntakeAntwoordSerializer(antwoord).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,150 @@
+"""A court decision arriving at the GI: the child (new, or known by its BSN) and its measure,
+registered in one step, or nothing at all.
+
+From the registration on the child is on **Te verdelen**; five working days after the start it
+is on the start waitlist until it has a vaste jeugdbeschermer."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.audit.services import log_toegang
+from ketenzicht.domain.bsn import Bsn, BsnOngeldig
+from ketenzicht.domain.intake import IntakeOngeldig, controleer, jeugdbeschermer_uiterlijk
+from ketenzicht.domain.kalender import NederlandseKalender
+from ketenzicht.domain.maatregelen import MaatregelCode
+from ketenzicht.kinderen import bsnopslag
+from ketenzicht.kinderen.models import Kind, Maatregel
+from ketenzicht.kinderen.services import (
+    Gebruiker,
+    Weigering,
+    kind_registreren,
+    maatregel_registreren,
+)
+from ketenzicht.organisaties.models import Organisatie
+
+log = logging.getLogger(__name__)
+
+
+class IntakeGeweigerd(Weigering):
+    """What the intake refuses, with the field it concerns (never repeating a BSN)."""
+
+    def __init__(self, veld: str, melding: str) -> None:
+        super().__init__(melding)
+        self.veld = veld
+
+
+@dataclass(frozen=True)
+class Intake:
+    kind: Kind
+    maatregel: Maatregel
+    nieuw_kind: bool
+    jeugdbeschermer_uiterlijk: date  # after this day the child is on the start waitlist
+
+
+def maatregel_intake(
+    *,
+    bsn: str,
+    voornaam: str,
+    achternaam: str,
+    geboortedatum: date,
+    gemeente: Organisatie,
+    code: MaatregelCode,
+    beschikking_datum: date,
+    start: date,
+    gi: Organisatie,
+    door: Gebruiker,
+    kanaal: str = AuditRegel.Kanaal.WEB,
+) -> Intake:
+    """Register the measure ``code`` at ``gi`` for the child with ``bsn``: a child not yet known
+    is registered with these details; a known child must have this date of birth (a typing error
+    in the BSN must not attach a measure to someone else) and keeps its name; its gemeente
+    becomes the one the decision gives. Raises ``IntakeGeweigerd`` naming the field."""
+    try:
+        geldig = Bsn(bsn)
+    except BsnOngeldig as fout:
+        raise IntakeGeweigerd("bsn", str(fout)) from None
+    for veld, waarde in (("voornaam", voornaam), ("achternaam", achternaam)):
+        if not waarde.strip():
+            raise IntakeGeweigerd(veld, f"Vul de {veld} in.")
+    if gemeente.type != Organisatie.Type.GEMEENTE:
+        raise IntakeGeweigerd("gemeente", f"{gemeente} is geen gemeente.")
+    if gi.type != Organisatie.Type.GI:
+        raise IntakeGeweigerd("gi", f"{gi} is geen gecertificeerde instelling.")
+    try:
+        controleer(
+            code=code,
+            geboortedatum=geboortedatum,
+            beschikking_datum=beschikking_datum,
+            start=start,
+            vandaag=timezone.localdate(),
+        )
+    except IntakeOngeldig as fout:
+        raise IntakeGeweigerd(fout.veld, str(fout)) from None
+    sleutel = bsnopslag.zoeksleutel(geldig)
+    with transaction.atomic():
+        kind = Kind.objects.select_for_update().filter(bsn_zoeksleutel=sleutel).first()
+        nieuw = kind is None
+        if kind is None:
+            try:
+                with transaction.atomic():  # another user may register this BSN right now
+                    kind = kind_registreren(
+                        bsn=geldig.cijfers,
+                        voornaam=voornaam.strip(),
+                        achternaam=achternaam.strip(),
+                        geboortedatum=geboortedatum,
+                        gemeente=gemeente,
+                        door=door,
+                        kanaal=kanaal,
+                    )
+            except (IntegrityError, Weigering):
+                kind = Kind.objects.select_for_update().get(bsn_zoeksleutel=sleutel)
+                nieuw = False
+        if not nieuw:
+            _bekend_kind(kind, geboortedatum, gemeente, code, gi, door, kanaal)
+        maatregel = maatregel_registreren(
+            kind=kind,
+            gi=gi,
+            code=code,
+            beschikking_datum=beschikking_datum,
+            start=start,
+            door=door,
+            kanaal=kanaal,
+        )
+    log.info("intake: maatregel %s (%s) bij GI %s", maatregel.pk, code.kort, gi.pk)
+    return Intake(kind, maatregel, nieuw, jeugdbeschermer_uiterlijk(start, NederlandseKalender()))
+
+
+def _bekend_kind(
+    kind: Kind,
+    geboortedatum: date,
+    gemeente: Organisatie,
+    code: MaatregelCode,
+    gi: Organisatie,
+    door: Gebruiker,
+    kanaal: str,
+) -> None:
+    if kind.geboortedatum != geboortedatum:
+        raise IntakeGeweigerd(
+            "geboortedatum",
+            "Dit BSN is bekend met een andere geboortedatum. Controleer het BSN en de "
+            "geboortedatum op de beschikking.",
+        )
+    if kind.maatregelen.filter(gi=gi, code=code.value, einde__isnull=True).exists():
+        raise IntakeGeweigerd("code", f"Bij {gi} loopt voor dit kind al een {code.kort}.")
+    if kind.gemeente_id != gemeente.pk:
+        kind.gemeente = gemeente
+        kind.save(update_fields=["gemeente"])
+        log_toegang(
+            gebruiker=door,
+            kind_pids=[kind.pid],
+            actie=AuditRegel.Actie.SCHRIJVEN,
+            kanaal=kanaal,
+            doel="gemeente gewijzigd bij intake",
+        )

@@ -1,0 +1,176 @@
+"""Pages that write a child's measures: a court decision arriving (intake) and a measure ending.
+
+Thin: read the form, check the role, call the service, return with its refusal or success. Only
+a GI's planner or functioneel beheerder registers (``services.TOEWIJZERS``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from ketenzicht.audit.models import AuditRegel
+from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode
+from ketenzicht.kinderen import inzage, selectors
+from ketenzicht.kinderen.intake import IntakeGeweigerd, maatregel_intake
+from ketenzicht.kinderen.models import Kind
+from ketenzicht.kinderen.services import Weigering, maatregel_beeindigen, mag_toewijzen
+from ketenzicht.organisaties.models import Organisatie
+from ketenzicht.organisaties.selectors import gi_van
+
+WEB = AuditRegel.Kanaal.WEB
+EINDREDENEN = {
+    EindeReden.VERLOPEN: "Verlopen (termijn om, niet verlengd)",
+    EindeReden.OPGEHEVEN: "Opgeheven door de kinderrechter",
+    EindeReden.MEERDERJARIG: "Meerderjarig geworden",
+    EindeReden.OMGEZET: "Omgezet in een andere maatregel",
+    EindeReden.OVERGEDRAGEN: "Overgedragen aan een andere GI",
+    EindeReden.OVERIG: "Anders",
+}
+
+
+def _datumveld(label: str, help_text: str = "") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        help_text=help_text,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),  # what the input reads
+    )
+
+
+class NooitTerug(forms.TextInput):
+    """A text box that never shows a value back: a refused form does not echo the BSN."""
+
+    def format_value(self, value: object) -> None:
+        return None
+
+
+class IntakeFormulier(forms.Form):
+    bsn = forms.CharField(
+        label="BSN",
+        max_length=11,
+        help_text="9 cijfers, van de beschikking. Het BSN wordt versleuteld bewaard en nooit "
+        "getoond, ook niet na een fout: vul het dan opnieuw in.",
+        widget=NooitTerug(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    voornaam = forms.CharField(label="Voornaam", max_length=100)
+    achternaam = forms.CharField(label="Achternaam", max_length=100)
+    geboortedatum = _datumveld("Geboortedatum")
+    gemeente = forms.ModelChoiceField(
+        label="Woongemeente",
+        queryset=Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE).order_by("naam"),
+        help_text="Waar het kind woont (woonplaatsbeginsel).",
+    )
+    code = forms.ChoiceField(
+        label="Maatregel", choices=[(c.value, f"{c.label} ({c.value})") for c in MaatregelCode]
+    )
+    beschikking_datum = _datumveld("Datum beschikking", "De uitspraak van de kinderrechter.")
+    start = _datumveld("Start", "Meestal de datum van de beschikking.")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for veld in self.fields.values():  # NL Design System classes
+            w = veld.widget
+            if isinstance(w, forms.Select):
+                w.attrs["class"] = "utrecht-select utrecht-select--html-select"
+            else:
+                w.attrs["class"] = "utrecht-textbox utrecht-textbox--html-input"
+
+
+@login_required
+@sensitive_post_parameters("bsn")
+def nieuwe_maatregel(request: HttpRequest) -> HttpResponse:
+    """Register a court decision: the child and its measure, at the user's own GI."""
+    gi = gi_van(request.user)
+    if gi is None or not mag_toewijzen(request.user):
+        reden = "Alleen de planner of functioneel beheerder van een GI registreert maatregelen."
+        return render(request, "web/geen_toegang.html", {"reden": reden}, status=403)
+    vandaag = timezone.localdate()
+    formulier = IntakeFormulier(
+        request.POST or None, initial={"beschikking_datum": vandaag, "start": vandaag}
+    )
+    if request.method == "POST" and formulier.is_valid():
+        d = formulier.cleaned_data
+        try:
+            intake = maatregel_intake(
+                bsn=d["bsn"],
+                voornaam=d["voornaam"],
+                achternaam=d["achternaam"],
+                geboortedatum=d["geboortedatum"],
+                gemeente=d["gemeente"],
+                code=MaatregelCode(d["code"]),
+                beschikking_datum=d["beschikking_datum"],
+                start=d["start"],
+                gi=gi,
+                door=request.user,
+                kanaal=WEB,
+            )
+        except IntakeGeweigerd as fout:
+            formulier.add_error(fout.veld if fout.veld in formulier.fields else None, str(fout))
+        else:
+            kind = intake.kind
+            wie = (
+                f"{kind.voornaam} {kind.achternaam}"
+                if intake.nieuw_kind
+                else f"{kind.voornaam} {kind.achternaam} (al bekend; naam zoals geregistreerd)"
+            )
+            messages.success(
+                request,
+                f"{intake.maatregel.get_code_display()} voor {wie} geregistreerd. Het kind staat "
+                f"op Te verdelen; geef het uiterlijk {intake.jeugdbeschermer_uiterlijk:%d-%m-%Y} "
+                "een vaste jeugdbeschermer, anders komt het op de wachtlijst bij de start.",
+            )
+            return redirect("kind", kind.pid)
+    status = 400 if formulier.errors else 200
+    return render(request, "web/nieuwe_maatregel.html", {"formulier": formulier}, status=status)
+
+
+@login_required
+@require_POST
+def maatregel_einde(request: HttpRequest, pid: UUID) -> HttpResponse:
+    """End one of the child's measures at the user's GI, with a date and a reason."""
+    try:
+        kind = selectors.kind_inzien(
+            gebruiker=request.user, pid=pid, doel="maatregel beëindigen", kanaal=WEB
+        )
+    except (Kind.DoesNotExist, inzage.RedenNodig):
+        raise Http404("Geen kind gevonden.") from None
+    gi = gi_van(request.user)
+    if gi is None or not mag_toewijzen(request.user):
+        raise Http404("Alleen de planner of functioneel beheerder beëindigt een maatregel.")
+    try:
+        gekozen = request.POST.get("maatregel", "")
+        maatregel = (
+            kind.maatregelen.filter(pk=int(gekozen), gi=gi, einde__isnull=True).first()
+            if gekozen.isdigit()
+            else None
+        )
+        if maatregel is None:
+            raise Weigering("Kies een lopende maatregel van uw GI.")
+        try:
+            einde = date.fromisoformat(request.POST.get("einde", ""))
+        except ValueError:
+            raise Weigering("Vul bij 'einde' een datum in (JJJJ-MM-DD).") from None
+        if einde > timezone.localdate():
+            raise Weigering("De einddatum ligt na vandaag: registreer het einde als het er is.")
+        try:
+            reden = EindeReden(request.POST.get("reden", ""))
+        except ValueError:
+            raise Weigering("Kies waarom de maatregel eindigt.") from None
+        maatregel_beeindigen(maatregel=maatregel, einde=einde, reden=reden, door=request.user)
+    except Weigering as fout:
+        messages.error(request, str(fout))
+    else:
+        messages.success(
+            request,
+            f"{maatregel.get_code_display()} beëindigd per {einde:%d-%m-%Y} "
+            f"({EINDREDENEN[reden].lower()}).",
+        )
+    return redirect("kind", kind.pid)
