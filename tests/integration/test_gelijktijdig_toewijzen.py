@@ -117,26 +117,24 @@ def test_gelijktijdige_intake_van_hetzelfde_kind_geeft_een_kind_en_een_maatregel
         pytest.skip("draait tegen PostgreSQL: zet DATABASE_URL (CI doet dat in de tweede ronde)")
     from ketenzicht.domain.bsn import testnummers
     from ketenzicht.domain.maatregelen import MaatregelCode
-    from ketenzicht.kinderen.intake import IntakeGeweigerd, maatregel_intake
+    from ketenzicht.kinderen.intake import Beschikking, IntakeGeweigerd, maatregel_intake
 
     gi = Organisatie.objects.create(naam="GI", type="gi")
     gemeente = Organisatie.objects.create(naam="Gemeente", type="gemeente", gemeentecode="GM0001")
-    bsn = next(testnummers(vanaf=97_000))
+    beschikking = Beschikking(
+        bsn=next(testnummers(vanaf=97_000)),
+        voornaam="Eva",
+        achternaam="Smit",
+        geboortedatum=date(2015, 5, 5),
+        gemeente=gemeente,
+        code=MaatregelCode.OTS,
+        beschikking_datum=date(2026, 11, 2),
+        start=date(2026, 11, 2),
+    )
 
     def probeer(_: int) -> str:
         try:
-            maatregel_intake(
-                bsn=bsn,
-                voornaam="Eva",
-                achternaam="Smit",
-                geboortedatum=date(2015, 5, 5),
-                gemeente=gemeente,
-                code=MaatregelCode.OTS,
-                beschikking_datum=date(2026, 11, 2),
-                start=date(2026, 11, 2),
-                gi=gi,
-                door=None,
-            )
+            maatregel_intake(beschikking, gi=gi, door=None)
             return "ok"
         except IntakeGeweigerd as fout:
             return fout.veld

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,17 +11,10 @@ from django.test import Client
 from django.urls import reverse
 
 from ketenzicht.cli import main
-from ketenzicht.demo.laden import laad
 from ketenzicht.organisaties.models import Lidmaatschap, Organisatie
+from tests.integration.test_monitor_en_cli import PEIL, demo  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
-TOT = date(2026, 11, 20)
-PEIL = "2026-06-01"
-
-
-@pytest.fixture
-def demo(db: None) -> None:
-    laad(schaal="klein", seed=5, tot=TOT, voortgang=lambda *_: None)
 
 
 def uitvoer(capsys, *args: str) -> dict:  # type: ignore[no-untyped-def]

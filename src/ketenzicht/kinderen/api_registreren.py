@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.maatregelen import MaatregelCode
-from ketenzicht.kinderen.intake import IntakeGeweigerd, maatregel_intake
+from ketenzicht.kinderen.intake import Beschikking, IntakeGeweigerd, maatregel_intake
 from ketenzicht.kinderen.services import mag_toewijzen
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van
@@ -68,14 +68,7 @@ class MaatregelenApi(APIView):
             raise ValidationError({"gemeente": [f"Onbekende gemeentecode {d['gemeente']!r}."]})
         try:
             intake = maatregel_intake(
-                bsn=d["bsn"],
-                voornaam=d["voornaam"],
-                achternaam=d["achternaam"],
-                geboortedatum=d["geboortedatum"],
-                gemeente=gemeente,
-                code=MaatregelCode(d["code"]),
-                beschikking_datum=d["beschikking_datum"],
-                start=d["start"],
+                Beschikking.uit(d, gemeente),
                 gi=gi,
                 door=request.user,
                 kanaal=AuditRegel.Kanaal.API,

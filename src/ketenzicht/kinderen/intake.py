@@ -7,8 +7,10 @@ is on the start waitlist until it has a vaste jeugdbeschermer."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -48,41 +50,62 @@ class Intake:
     jeugdbeschermer_uiterlijk: date  # after this day the child is on the start waitlist
 
 
+@dataclass(frozen=True)
+class Beschikking:
+    """A court decision as read from the intake form or the API (the BSN as typed)."""
+
+    bsn: str = field(repr=False)
+    voornaam: str
+    achternaam: str
+    geboortedatum: date
+    gemeente: Organisatie
+    code: MaatregelCode
+    beschikking_datum: date
+    start: date
+
+    @classmethod
+    def uit(cls, gegevens: Mapping[str, Any], gemeente: Organisatie) -> Beschikking:
+        """From a form's or serializer's cleaned data, its gemeente looked up by the caller."""
+        return cls(
+            bsn=gegevens["bsn"],
+            voornaam=gegevens["voornaam"],
+            achternaam=gegevens["achternaam"],
+            geboortedatum=gegevens["geboortedatum"],
+            gemeente=gemeente,
+            code=MaatregelCode(gegevens["code"]),
+            beschikking_datum=gegevens["beschikking_datum"],
+            start=gegevens["start"],
+        )
+
+
 def maatregel_intake(
+    b: Beschikking,
     *,
-    bsn: str,
-    voornaam: str,
-    achternaam: str,
-    geboortedatum: date,
-    gemeente: Organisatie,
-    code: MaatregelCode,
-    beschikking_datum: date,
-    start: date,
     gi: Organisatie,
     door: Gebruiker,
     kanaal: str = AuditRegel.Kanaal.WEB,
 ) -> Intake:
-    """Register the measure ``code`` at ``gi`` for the child with ``bsn``: a child not yet known
+    """Register the measure ``b.code`` at ``gi`` for the child with ``b.bsn``: a child not yet known
     is registered with these details; a known child must have this date of birth (a typing error
     in the BSN must not attach a measure to someone else) and keeps its name; its gemeente
     becomes the one the decision gives. Raises ``IntakeGeweigerd`` naming the field."""
     try:
-        geldig = Bsn(bsn)
+        geldig = Bsn(b.bsn)
     except BsnOngeldig as fout:
         raise IntakeGeweigerd("bsn", str(fout)) from None
-    for veld, waarde in (("voornaam", voornaam), ("achternaam", achternaam)):
+    for veld, waarde in (("voornaam", b.voornaam), ("achternaam", b.achternaam)):
         if not waarde.strip():
             raise IntakeGeweigerd(veld, f"Vul de {veld} in.")
-    if gemeente.type != Organisatie.Type.GEMEENTE:
-        raise IntakeGeweigerd("gemeente", f"{gemeente} is geen gemeente.")
+    if b.gemeente.type != Organisatie.Type.GEMEENTE:
+        raise IntakeGeweigerd("gemeente", f"{b.gemeente} is geen gemeente.")
     if gi.type != Organisatie.Type.GI:
         raise IntakeGeweigerd("gi", f"{gi} is geen gecertificeerde instelling.")
     try:
         controleer(
-            code=code,
-            geboortedatum=geboortedatum,
-            beschikking_datum=beschikking_datum,
-            start=start,
+            code=b.code,
+            geboortedatum=b.geboortedatum,
+            beschikking_datum=b.beschikking_datum,
+            start=b.start,
             vandaag=timezone.localdate(),
         )
     except IntakeOngeldig as fout:
@@ -96,10 +119,10 @@ def maatregel_intake(
                 with transaction.atomic():  # another user may register this BSN right now
                     kind = kind_registreren(
                         bsn=geldig.cijfers,
-                        voornaam=voornaam.strip(),
-                        achternaam=achternaam.strip(),
-                        geboortedatum=geboortedatum,
-                        gemeente=gemeente,
+                        voornaam=b.voornaam.strip(),
+                        achternaam=b.achternaam.strip(),
+                        geboortedatum=b.geboortedatum,
+                        gemeente=b.gemeente,
                         door=door,
                         kanaal=kanaal,
                     )
@@ -107,18 +130,18 @@ def maatregel_intake(
                 kind = Kind.objects.select_for_update().get(bsn_zoeksleutel=sleutel)
                 nieuw = False
         if not nieuw:
-            _bekend_kind(kind, geboortedatum, gemeente, code, gi, door, kanaal)
+            _bekend_kind(kind, b.geboortedatum, b.gemeente, b.code, gi, door, kanaal)
         maatregel = maatregel_registreren(
             kind=kind,
             gi=gi,
-            code=code,
-            beschikking_datum=beschikking_datum,
-            start=start,
+            code=b.code,
+            beschikking_datum=b.beschikking_datum,
+            start=b.start,
             door=door,
             kanaal=kanaal,
         )
-    log.info("intake: maatregel %s (%s) bij GI %s", maatregel.pk, code.kort, gi.pk)
-    return Intake(kind, maatregel, nieuw, jeugdbeschermer_uiterlijk(start, NederlandseKalender()))
+    log.info("intake: maatregel %s (%s) bij GI %s", maatregel.pk, b.code.kort, gi.pk)
+    return Intake(kind, maatregel, nieuw, jeugdbeschermer_uiterlijk(b.start, NederlandseKalender()))
 
 
 def _bekend_kind(

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode
 from ketenzicht.kinderen import inzage, selectors
-from ketenzicht.kinderen.intake import IntakeGeweigerd, maatregel_intake
+from ketenzicht.kinderen.intake import Beschikking, IntakeGeweigerd, maatregel_intake
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import Weigering, maatregel_beeindigen, mag_toewijzen
 from ketenzicht.organisaties.models import Organisatie
@@ -100,17 +100,7 @@ def nieuwe_maatregel(request: HttpRequest) -> HttpResponse:
         d = formulier.cleaned_data
         try:
             intake = maatregel_intake(
-                bsn=d["bsn"],
-                voornaam=d["voornaam"],
-                achternaam=d["achternaam"],
-                geboortedatum=d["geboortedatum"],
-                gemeente=d["gemeente"],
-                code=MaatregelCode(d["code"]),
-                beschikking_datum=d["beschikking_datum"],
-                start=d["start"],
-                gi=gi,
-                door=request.user,
-                kanaal=WEB,
+                Beschikking.uit(d, d["gemeente"]), gi=gi, door=request.user, kanaal=WEB
             )
         except IntakeGeweigerd as fout:
             formulier.add_error(fout.veld if fout.veld in formulier.fields else None, str(fout))

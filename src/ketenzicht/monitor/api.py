@@ -17,6 +17,14 @@ from ketenzicht.monitor.gebieden import gebieden
 from ketenzicht.monitor.selectors import BRONNEN, reeks
 
 
+def _peildatum(request: Request) -> date:
+    tekst = request.query_params.get("peildatum", "")
+    try:
+        return date.fromisoformat(tekst)
+    except ValueError:
+        raise ValidationError({"peildatum": f"{tekst!r} is geen datum (JJJJ-MM-DD)."}) from None
+
+
 class WachtlijstcijferSerializer(serializers.Serializer):
     aantal = serializers.IntegerField()
     gemiddelde_dagen = serializers.FloatField(allow_null=True)
@@ -61,11 +69,7 @@ class MonitorApi(APIView):
         responses=MonitorSerializer,
     )
     def get(self, request: Request) -> Response:
-        tekst = request.query_params.get("peildatum", "")
-        try:
-            peildatum = date.fromisoformat(tekst)
-        except ValueError:
-            raise ValidationError({"peildatum": f"{tekst!r} is geen datum (JJJJ-MM-DD)."}) from None
+        peildatum = _peildatum(request)
         try:
             [uitkomst] = reeks(  # cached until a fact that feeds it changes
                 [peildatum],
@@ -114,11 +118,7 @@ class MonitorGebiedenApi(APIView):
         responses=GebiedenSerializer,
     )
     def get(self, request: Request) -> Response:
-        tekst = request.query_params.get("peildatum", "")
-        try:
-            peildatum = date.fromisoformat(tekst)
-        except ValueError:
-            raise ValidationError({"peildatum": f"{tekst!r} is geen datum (JJJJ-MM-DD)."}) from None
+        peildatum = _peildatum(request)
         try:
             uitkomst = gebieden(
                 peildatum=peildatum, regio_naam=request.query_params.get("regio") or None

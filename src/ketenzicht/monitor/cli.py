@@ -33,34 +33,37 @@ def monitor_json(uitkomst: Any, vorige: Any | None = None) -> dict[str, Any]:
     return data
 
 
+def _d(x: float | None) -> str:
+    return "-" if x is None else f"{x:.1f}"
+
+
+def _tabel(titel: str, kop: str, rijen: list[str], totaal: str) -> list[str]:
+    """A plain-text table: title, header, a line per row, and the total under a rule."""
+    streep = "-" * len(kop)
+    return [titel, kop, streep, *rijen, streep, totaal]
+
+
 def tabel(uitkomst: Any) -> str:
     """The monitor as a plain-text table, a row per GI and the national one."""
+    titel = f"Monitor jeugdbescherming, peildatum {uitkomst.peildatum.isoformat()}"
+    if not uitkomst.per_gi:
+        return "\n".join([titel, GEEN_CIJFERS])
     kop = (
         f"{'GI':<48}{'cliënten':>9}{'fte form.':>10}{'fte besch.':>11}{'workload':>9}"
         f"{'start':>7}{'dagen':>7}{'intern':>8}{'dagen':>7}{'totaal':>8}"
     )
-    regels = [
-        f"Monitor jeugdbescherming, peildatum {uitkomst.peildatum.isoformat()}",
-        kop,
-        "-" * len(kop),
-    ]
 
     def regel(naam: str, i: Any) -> str:
-        def d(x: float | None) -> str:
-            return "-" if x is None else f"{x:.1f}"
-
         return (
             f"{naam[:47]:<48}{i.clienten:>9,}{i.fte_formatie:>10,.1f}{i.fte_beschikbaar:>11,.1f}"
-            f"{d(i.workload):>9}{i.wachtlijst_start.aantal:>7,}{d(i.wachtlijst_start.gemiddelde_dagen):>7}"
-            f"{i.wachtlijst_intern.aantal:>8,}{d(i.wachtlijst_intern.gemiddelde_dagen):>7}"
+            f"{_d(i.workload):>9}{i.wachtlijst_start.aantal:>7,}"
+            f"{_d(i.wachtlijst_start.gemiddelde_dagen):>7}"
+            f"{i.wachtlijst_intern.aantal:>8,}{_d(i.wachtlijst_intern.gemiddelde_dagen):>7}"
             f"{i.totaal_wachtend:>8,}"
         )
 
-    if not uitkomst.per_gi:
-        return "\n".join([*regels[:1], GEEN_CIJFERS])
-    regels += [regel(naam, i) for naam, i in uitkomst.per_gi.items()]
-    regels += ["-" * len(kop), regel("Landelijk", uitkomst.landelijk)]
-    return "\n".join(regels)
+    rijen = [regel(naam, i) for naam, i in uitkomst.per_gi.items()]
+    return "\n".join(_tabel(titel, kop, rijen, regel("Landelijk", uitkomst.landelijk)))
 
 
 def gebieden_json(uitkomst: Any) -> dict[str, Any]:
@@ -85,25 +88,21 @@ def gebieden_tabel(uitkomst: Any) -> str:
         f"{gebied:<40}{'cliënten':>9}{'start':>7}{'dagen':>7}"
         f"{'intern':>8}{'dagen':>7}{'totaal':>8}{'% wacht':>9}"
     )
-    regels = [
-        f"Wachtenden per {wat}, peildatum {uitkomst.peildatum.isoformat()}",
-        kop,
-        "-" * len(kop),
-    ]
 
     def regel(naam: str, c: Any) -> str:
-        def d(x: float | None) -> str:
-            return "-" if x is None else f"{x:.1f}"
-
         return (
             f"{naam[:39]:<40}{c.clienten:>9,}{c.wachtlijst_start.aantal:>7,}"
-            f"{d(c.wachtlijst_start.gemiddelde_dagen):>7}{c.wachtlijst_intern.aantal:>8,}"
-            f"{d(c.wachtlijst_intern.gemiddelde_dagen):>7}{c.totaal_wachtend:>8,}"
-            f"{d(c.aandeel_wachtend_pct):>9}"
+            f"{_d(c.wachtlijst_start.gemiddelde_dagen):>7}{c.wachtlijst_intern.aantal:>8,}"
+            f"{_d(c.wachtlijst_intern.gemiddelde_dagen):>7}{c.totaal_wachtend:>8,}"
+            f"{_d(c.aandeel_wachtend_pct):>9}"
         )
 
-    regels += [regel(naam, c) for naam, c in uitkomst.per_gebied.items()]
-    regels += ["-" * len(kop), regel("Totaal", uitkomst.totaal)]
+    regels = _tabel(
+        f"Wachtenden per {wat}, peildatum {uitkomst.peildatum.isoformat()}",
+        kop,
+        [regel(naam, c) for naam, c in uitkomst.per_gebied.items()],
+        regel("Totaal", uitkomst.totaal),
+    )
     if uitkomst.niet_geteld:
         regels.append(
             "Niet geteld (registreren niet volledig in Ketenzicht): "

@@ -17,12 +17,7 @@ from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.monitor import Wachtlijstcijfer
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.selectors import maatregel_standen
-from ketenzicht.monitor.selectors import (
-    EERSTE_PEILDATUM,
-    buiten_bereik,
-    registrerende_gis,
-    versie,
-)
+from ketenzicht.monitor.selectors import controleer_peildatum, registrerende_gis, versie
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gis
 
@@ -56,13 +51,7 @@ def gebieden(
     """The waitlists of the children living in each jeugdregio on ``peildatum`` (with
     ``regio_naam``: in each gemeente of that jeugdregio), every area listed, also those with
     none. Raises ``LookupError`` for a peildatum outside the monitor or an unknown regio."""
-    if reden := buiten_bereik(peildatum, "%Y-%m-%d"):
-        gevolg = (
-            "daarvan bestaat geen monitor"
-            if peildatum < EERSTE_PEILDATUM
-            else "de monitor telt wat er is gebeurd"
-        )
-        raise LookupError(f"Peildatum {peildatum.isoformat()} {reden}: {gevolg}.")
+    controleer_peildatum(peildatum)
     regios = jeugdregios()
     if regio_naam is not None and regio_naam not in regios:
         raise LookupError(f"Onbekende jeugdregio {regio_naam!r}. Bekend zijn: {', '.join(regios)}.")

@@ -51,13 +51,7 @@ def monitor(
     as if they were that day's."""
     if bron not in BRONNEN:
         raise LookupError(f"Onbekende bron {bron!r}; kies uit {', '.join(BRONNEN)}.")
-    if reden := buiten_bereik(peildatum, "%Y-%m-%d"):
-        gevolg = (
-            "daarvan bestaat geen monitor"
-            if peildatum < EERSTE_PEILDATUM
-            else "de monitor telt wat er is gebeurd; een vooruitblik geeft 'ketenzicht prognose'"
-        )
-        raise LookupError(f"Peildatum {peildatum.isoformat()} {reden}: {gevolg}.")
+    controleer_peildatum(peildatum)
     alle = gis()
     if gi_naam is not None and gi_naam not in {g.naam for g in alle}:
         raise LookupError(
@@ -79,6 +73,17 @@ def monitor(
     if gi_naam is not None:
         per_gi = {gi_naam: per_gi[gi_naam]} if gi_naam in per_gi else {}
     return Monitor(peildatum, per_gi, nationaal, {n: herkomst[n] for n in per_gi})
+
+
+def controleer_peildatum(peildatum: date) -> None:
+    """Raise ``LookupError`` saying why there is no monitor on ``peildatum``, if there is none."""
+    if reden := buiten_bereik(peildatum, "%Y-%m-%d"):
+        gevolg = (
+            "daarvan bestaat geen monitor"
+            if peildatum < EERSTE_PEILDATUM
+            else "de monitor telt wat er is gebeurd; een vooruitblik geeft 'ketenzicht prognose'"
+        )
+        raise LookupError(f"Peildatum {peildatum.isoformat()} {reden}: {gevolg}.")
 
 
 def buiten_bereik(peildatum: date, opmaak: str) -> str | None:

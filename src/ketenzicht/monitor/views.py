@@ -36,18 +36,22 @@ KOPPEN = [
 ]
 
 
-@login_required
-def monitor_pagina(request: HttpRequest) -> HttpResponse:
+def _gevraagde_peildatum(request: HttpRequest) -> tuple[date, str]:
+    """The ``?peildatum=`` asked, or today with why when it is no date or has no monitor."""
     vandaag = timezone.localdate()
     gevraagd = request.GET.get("peildatum", "")
-    fout = ""
     try:
         peildatum = date.fromisoformat(gevraagd) if gevraagd else vandaag
     except ValueError:
-        peildatum, fout = vandaag, f"Peildatum {gevraagd!r} is geen datum (jjjj-mm-dd)."
+        return vandaag, f"Peildatum {gevraagd!r} is geen datum (jjjj-mm-dd)."
     if reden := buiten_bereik(peildatum, "%d-%m-%Y"):
-        fout = f"Peildatum {peildatum:%d-%m-%Y} {reden}; de monitor toont vandaag."
-        peildatum = vandaag
+        return vandaag, f"Peildatum {peildatum:%d-%m-%Y} {reden}; de pagina toont vandaag."
+    return peildatum, ""
+
+
+@login_required
+def monitor_pagina(request: HttpRequest) -> HttpResponse:
+    peildatum, fout = _gevraagde_peildatum(request)
     vorige_datum = plus_maanden(peildatum, -6)
     if buiten_bereik(vorige_datum, "%Y-%m-%d") is None:
         uitkomst, vorige = reeks([peildatum, vorige_datum])
@@ -134,16 +138,7 @@ def gebieden(request: HttpRequest, formaat: str = "html") -> HttpResponse:
     """Waiting children by where they live: a row per jeugdregio, or per gemeente of one
     (``?regio=``; a gemeente's or jeugdregio's user opens on their own). As CSV with counts
     under the threshold hidden, like every monitor download."""
-    vandaag = timezone.localdate()
-    gevraagd = request.GET.get("peildatum", "")
-    fout = ""
-    try:
-        peildatum = date.fromisoformat(gevraagd) if gevraagd else vandaag
-    except ValueError:
-        peildatum, fout = vandaag, f"Peildatum {gevraagd!r} is geen datum (jjjj-mm-dd)."
-    if reden := buiten_bereik(peildatum, "%d-%m-%Y"):
-        fout = f"Peildatum {peildatum:%d-%m-%Y} {reden}; de pagina toont vandaag."
-        peildatum = vandaag
+    peildatum, fout = _gevraagde_peildatum(request)
     regios = jeugdregios()
     regio = request.GET.get("regio", None if "regio" in request.GET else _eigen_regio(request))
     if regio and regio not in regios:
