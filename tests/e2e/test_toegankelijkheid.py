@@ -102,6 +102,9 @@ def test_every_kind_of_page_meets_wcag_a_and_aa(live_server, browser) -> None:  
                 pagina.press("#id_q", "Enter")
                 pagina.wait_for_selector(f"[data-testid={klaar}]")
                 schendingen += _schendingen(pagina, f"/kinderen/zoeken/ ({tekst})", ga=False)
+            pagina.goto(f"{live_server.url}/planning/team/")  # a new colleague's form, open
+            pagina.click("[data-testid=nieuwe-collega] summary")
+            schendingen += _schendingen(pagina, "/planning/team/ (nieuwe collega)", ga=False)
             pagina.goto(f"{live_server.url}/kinderen/nieuw/")  # the intake, refused
             pagina.click("[data-testid=intake-formulier] button[type=submit]")
             pagina.wait_for_selector("[data-testid=intake-fout]")

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from ketenzicht.domain.afwezigheid import (
     AfwezigheidOngeldig,
     controleer_betermelding,
+    controleer_indiensttreding,
     controleer_vertrek,
     controleer_ziekmelding,
+    inwerken_tot,
     relatie_eindigt_op,
 )
 from ketenzicht.domain.perioden import Periode
@@ -89,3 +91,23 @@ def test_sickness_ends_the_relation_exactly_when_it_reaches_the_threshold(
         assert effectief.tot == relatie_eindigt_op(van, drempel)
     else:
         assert effectief.tot is None
+
+
+@given(
+    per=st.dates(min_value=date(2025, 1, 1), max_value=date(2028, 12, 31)),
+    fte=st.floats(min_value=-1, max_value=2, allow_nan=False),
+    weken=st.integers(-5, 80),
+)
+def test_indiensttreding_vanaf_vandaag_tot_een_jaar_vooruit(
+    per: date, fte: float, weken: int
+) -> None:
+    vandaag = date(2026, 11, 20)
+    mag = 0 < fte <= 1.2 and 0 <= weken <= 52 and vandaag <= per <= vandaag + timedelta(days=366)
+    try:
+        controleer_indiensttreding(per, fte, weken, vandaag)
+    except AfwezigheidOngeldig as fout:
+        assert not mag and fout.veld in {"fte", "inwerkweken", "datum"}
+    else:
+        assert mag
+        tot = inwerken_tot(per, weken)  # onboarding, if any, ends after it began
+        assert tot is None if weken == 0 else tot == per + timedelta(weeks=weken) > per

@@ -1,4 +1,4 @@
-"""A caseworker falling ill, getting better and leaving, as the planner registers it.
+"""A caseworker joining, falling ill, getting better and leaving, as the planner registers it.
 
 What it does to the children follows from ``wachtlijst.effectieve_toewijzing``: sickness that
 lasts the GI's ``ziekte_drempel_dagen`` ends the vaste relation on the day it reaches that
@@ -16,7 +16,11 @@ from ketenzicht.domain.perioden import Periode
 
 
 class AfwezigheidOngeldig(ValueError):
-    """A registration that cannot be right; the message says why."""
+    """A registration that cannot be right; the message says why, ``veld`` what it concerns."""
+
+    def __init__(self, melding: str, veld: str = "datum") -> None:
+        super().__init__(melding)
+        self.veld = veld
 
 
 def _d(dag: date) -> str:
@@ -73,3 +77,32 @@ def controleer_vertrek(per: date, dienstverband: Periode, vandaag: date) -> None
             f"Uit dienst per {_d(per)} ligt in het verleden; dat registreert de functioneel "
             "beheerder, omdat het cijfers van de monitor verandert."
         )
+
+
+MEESTE_FTE = 1.2  # a contract of at most 1.2 fte (as Medewerker allows)
+MEESTE_INWERKWEKEN = 52
+VOORUIT = timedelta(days=366)  # a start date at most a year ahead
+
+
+def controleer_indiensttreding(per: date, fte: float, inwerkweken: int, vandaag: date) -> None:
+    """Joining from ``per`` with ``fte``, onboarding for ``inwerkweken`` weeks (zij-instroom;
+    0: none): not before today — like leaving, a past date changes published monitor figures and
+    is for the functioneel beheerder — and at most a year ahead."""
+    if not 0 < fte <= MEESTE_FTE:
+        raise AfwezigheidOngeldig(f"Fte moet groter dan 0 en hooguit {MEESTE_FTE:g} zijn.", "fte")
+    if not 0 <= inwerkweken <= MEESTE_INWERKWEKEN:
+        raise AfwezigheidOngeldig(
+            f"Inwerken duurt 0 tot {MEESTE_INWERKWEKEN} weken.", "inwerkweken"
+        )
+    if per < vandaag:
+        raise AfwezigheidOngeldig(
+            f"In dienst per {_d(per)} ligt in het verleden; dat registreert de functioneel "
+            "beheerder, omdat het cijfers van de monitor verandert."
+        )
+    if per > vandaag + VOORUIT:
+        raise AfwezigheidOngeldig(f"In dienst per {_d(per)} ligt meer dan een jaar vooruit.")
+
+
+def inwerken_tot(per: date, inwerkweken: int) -> date | None:
+    """The first day a newcomer counts in full (None: no onboarding)."""
+    return per + timedelta(weeks=inwerkweken) if inwerkweken else None

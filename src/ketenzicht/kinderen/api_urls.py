@@ -21,6 +21,7 @@ urlpatterns = [
     path("monitor/", monitor.MonitorApi.as_view(), name="api-monitor"),
     path("monitor/gebieden/", monitor.MonitorGebiedenApi.as_view(), name="api-monitor-gebieden"),
     path("team/", planning.TeamApi.as_view(), name="api-team"),
+    path("medewerkers/", planning.MedewerkersApi.as_view(), name="api-medewerkers"),
     path(
         "medewerkers/<int:medewerker_id>/afwezigheid/",
         planning.AfwezigheidApi.as_view(),

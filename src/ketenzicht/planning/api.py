@@ -1,6 +1,7 @@
 """JSON API of the team: each caseworker's caseload against the norm and who is away, and
-registering a caseworker sick, better or leaving (for an HR system, say). Same rules and
-rights as the pages: any member of the GI reads, a planner or functioneel beheerder writes."""
+registering a new colleague, or a caseworker sick, better or leaving (for an HR system, say).
+Same rules and rights as the pages: any member of the GI reads, a planner or functioneel
+beheerder writes."""
 
 from __future__ import annotations
 
@@ -13,10 +14,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ketenzicht.domain.afwezigheid import MEESTE_FTE, MEESTE_INWERKWEKEN
+from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.kinderen.services import Weigering, mag_toewijzen
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gi_van
 from ketenzicht.planning import afwezigheid, bezetting
+from ketenzicht.planning.indienst import IndienstOngeldig, in_dienst_nemen
 
 
 class CaseloadSerializer(serializers.Serializer):
@@ -123,3 +127,50 @@ class AfwezigheidApi(APIView):
         except Weigering as fout:
             raise ValidationError({"datum": [str(fout)]}) from None
         return Response({"melding": tekst}, status=201)
+
+
+class IndiensttredingSerializer(serializers.Serializer):
+    naam = serializers.CharField(max_length=200)
+    rol = serializers.ChoiceField(choices=[r.value for r in Rol])
+    fte = serializers.DecimalField(max_digits=4, decimal_places=2)
+    datum = serializers.DateField(help_text="Eerste dag in dienst; vandaag of later")
+    inwerkweken = serializers.IntegerField(
+        default=0, help_text=f"Zij-instroom: weken inwerken, 0 tot {MEESTE_INWERKWEKEN}"
+    )
+
+
+class NieuweMedewerkerSerializer(MeldingSerializer):
+    id = serializers.IntegerField()
+
+
+class MedewerkersApi(APIView):
+    @extend_schema(
+        summary="Een nieuwe collega in dienst melden",
+        description=(
+            f"Bij de eigen GI, met fte (tot {MEESTE_FTE:g}) en zo nodig weken inwerken "
+            "(zij-instroom: die tellen voor de inwerkfactor in de beschikbare fte). Een datum in "
+            "het verleden registreert de functioneel beheerder (400)."
+        ),
+        request=IndiensttredingSerializer,
+        responses={201: NieuweMedewerkerSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        gi = _gi(request)
+        if not mag_toewijzen(request.user):
+            raise PermissionDenied("Een nieuwe collega registreert de teamleider of planner.")
+        invoer = IndiensttredingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        try:
+            medewerker, tekst = in_dienst_nemen(
+                gi=gi,
+                naam=d["naam"],
+                rol=Rol(d["rol"]),
+                fte=d["fte"],
+                per=d["datum"],
+                inwerkweken=d["inwerkweken"],
+                door=request.user,
+            )
+        except IndienstOngeldig as fout:
+            raise ValidationError({fout.veld: [str(fout)]}) from None
+        return Response({"id": medewerker.pk, "melding": tekst}, status=201)

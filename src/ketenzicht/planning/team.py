@@ -1,11 +1,12 @@
 """The team's pages: each caseworker's caseload against the norm, one caseworker's children
-(their own *Mijn kinderen*, or as their planner sees them), registering them sick, better or
-leaving and handing their children over, and the review of records opened outside one's
-caseload. Thin: parse, call a selector or service, render."""
+(their own *Mijn kinderen*, or as their planner sees them), registering a new colleague,
+registering one sick, better or leaving and handing their children over, and the review of
+records opened outside one's caseload. Thin: parse, call a selector or service, render."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,12 +15,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from ketenzicht.domain.afwezigheid import MEESTE_INWERKWEKEN
+from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.doorbraak import lijsten
 from ketenzicht.kinderen import inzage, services
 from ketenzicht.organisaties.models import Medewerker
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van, weergavenamen
 from ketenzicht.planning import afwezigheid, bezetting, selectors
 from ketenzicht.planning import overdracht as overdracht_
+from ketenzicht.planning.indienst import in_dienst_nemen
 from ketenzicht.planning.views import (
     WEB,
     alleen_planner,
@@ -84,6 +88,8 @@ def team(request: HttpRequest) -> HttpResponse:
         "ziet_inzage": services.mag_toewijzen(request.user),
         "afwezigen": afwezigheid.afwezigen(gi=gi, peildatum=vandaag),
         "peildatum": vandaag,
+        "rollen": [r.value for r in sorted(Rol, key=lambda r: not r.heeft_caseload)],
+        "meeste_inwerkweken": MEESTE_INWERKWEKEN,
     }
     return render(request, "planning/team.html", context)
 
@@ -151,6 +157,38 @@ def afwezigheid_melden(request: HttpRequest, medewerker_id: int) -> HttpResponse
         messages.error(request, str(fout))
     else:
         messages.success(request, tekst)
+    return redirect("kinderen-van", medewerker.pk)
+
+
+@login_required
+@require_POST
+def nieuwe_collega(request: HttpRequest) -> HttpResponse:
+    """A colleague joining the planner's own GI from a date, with onboarding if zij-instromer."""
+    gi = eigen_gi(request)
+    if not services.mag_toewijzen(request.user):
+        return alleen_planner(request)
+    try:
+        try:
+            rol = Rol(request.POST.get("rol", ""))
+            fte = Decimal(request.POST.get("fte", "").replace(",", "."))
+            inwerkweken = int(request.POST.get("inwerkweken", "") or 0)
+        except (ValueError, InvalidOperation):
+            raise services.Weigering(
+                "Kies een rol en vul fte en weken inwerken als getal in."
+            ) from None
+        medewerker, tekst = in_dienst_nemen(
+            gi=gi,
+            naam=request.POST.get("naam", ""),
+            rol=rol,
+            fte=fte,
+            per=_datum(request),
+            inwerkweken=inwerkweken,
+            door=request.user,
+        )
+    except services.Weigering as fout:
+        messages.error(request, str(fout))
+        return redirect("team")
+    messages.success(request, tekst)
     return redirect("kinderen-van", medewerker.pk)
 
 

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.prioriteit, name="prioriteit"),
     path("voorstel/", views.voorstel, name="voorstel"),
     path("team/", team.team, name="team"),
+    path("team/nieuw/", team.nieuwe_collega, name="nieuwe-collega"),
     path("mijn-kinderen/", team.mijn_kinderen, name="mijn-kinderen"),
     path("team/inzage/", team.inzage_buiten_caseload, name="inzage-buiten-caseload"),
     path(

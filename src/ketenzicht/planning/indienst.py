@@ -1,0 +1,78 @@
+"""A colleague joining the GI, as the planner registers it: from their first day they are on the
+team page with room under the norm, and during onboarding (zij-instroom) they count for the
+inwerkfactor of their fte in the monitor's available FTE (``domain.capaciteit``)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from ketenzicht.domain.afwezigheid import (
+    AfwezigheidOngeldig,
+    controleer_indiensttreding,
+    inwerken_tot,
+)
+from ketenzicht.domain.capaciteit import Beschikbaarheid, Rol
+from ketenzicht.kinderen.services import Gebruiker, Weigering, mag_toewijzen
+from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
+from ketenzicht.organisaties.selectors import gi_van
+
+log = logging.getLogger(__name__)
+
+
+class IndienstOngeldig(Weigering):
+    """A new colleague that cannot be registered so; ``veld`` names what is wrong."""
+
+    def __init__(self, melding: str, veld: str) -> None:
+        super().__init__(melding)
+        self.veld = veld
+
+
+@transaction.atomic
+def in_dienst_nemen(
+    *,
+    gi: Organisatie,
+    naam: str,
+    rol: Rol,
+    fte: Decimal,
+    per: date,
+    inwerkweken: int,
+    door: Gebruiker,
+) -> tuple[Medewerker, str]:
+    """Register a new colleague at ``gi`` from ``per``; returns them and what it means."""
+    if not mag_toewijzen(door):
+        raise Weigering("Een nieuwe collega registreert de teamleider of planner.")
+    if door is not None and gi_van(door) != gi:
+        raise Weigering("Alleen voor uw eigen GI.")
+    naam = " ".join(naam.split())
+    if not naam:
+        raise IndienstOngeldig("Vul de naam in.", "naam")
+    try:
+        controleer_indiensttreding(per, float(fte), inwerkweken, timezone.localdate())
+    except AfwezigheidOngeldig as fout:
+        raise IndienstOngeldig(str(fout), fout.veld) from None
+    nu = timezone.now()
+    medewerker = Medewerker.objects.create(
+        gi=gi, naam=naam, rol=rol.value, fte=fte, in_dienst_van=per, geregistreerd_op=nu
+    )
+    fte_nl = f"{float(fte):g}".replace(".", ",")
+    tekst = f"{naam} ({rol.value}, {fte_nl} fte) is in dienst per {per:%d-%m-%Y}"
+    tot = inwerken_tot(per, inwerkweken)
+    if tot is not None:
+        BeschikbaarheidsPeriode.objects.create(
+            medewerker=medewerker,
+            soort=Beschikbaarheid.INWERKEN.value,
+            van=per,
+            tot=tot,
+            geregistreerd_op=nu,
+            tot_geregistreerd_op=nu,
+        )
+        tekst += f" en werkt in tot {tot:%d-%m-%Y}"
+    log.info("medewerker %s in dienst per %s", medewerker.pk, per)
+    if rol.heeft_caseload:
+        tekst += "; vanaf de eerste dag kunt u kinderen toewijzen"
+    return medewerker, tekst + "."
