@@ -205,3 +205,12 @@ def test_planner_beeindigt_een_maatregel_en_de_jeugdbeschermer_met_haar(wereld) 
     assert (maatregel.einde, maatregel.einde_reden) == (date(2026, 11, 18), "opgeheven")
     toewijzing = Toewijzing.objects.get(maatregel=maatregel)
     assert (toewijzing.einde, toewijzing.einde_reden) == (date(2026, 11, 18), "einde_maatregel")
+
+
+def test_elk_fout_veld_tegelijk_genoemd(wereld) -> None:  # type: ignore[no-untyped-def]
+    antwoord = ingelogd(wereld.planner_a).post(
+        reverse("nieuwe-maatregel"), formulier(wereld, "123", gemeente="")
+    )
+    assert set(antwoord.context["formulier"].errors) == {"bsn", "gemeente"}
+    html = antwoord.content.decode()
+    assert 'href="#id_bsn">bsn</a>, <a class="utrecht-link" href="#id_gemeente">' in html

@@ -18,6 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from ketenzicht.audit.models import AuditRegel
+from ketenzicht.domain.bsn import Bsn, BsnOngeldig
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode
 from ketenzicht.kinderen import inzage, selectors
 from ketenzicht.kinderen.intake import Beschikking, IntakeGeweigerd, maatregel_intake
@@ -73,6 +74,16 @@ class IntakeFormulier(forms.Form):
     )
     beschikking_datum = _datumveld("Datum beschikking", "De uitspraak van de kinderrechter.")
     start = _datumveld("Start", "Meestal de datum van de beschikking.")
+
+    def clean_bsn(self) -> str:
+        """The elfproef here already, so that every field's problem shows at once."""
+        try:
+            return Bsn(self.cleaned_data["bsn"]).cijfers
+        except BsnOngeldig as fout:
+            raise forms.ValidationError(str(fout)) from None
+
+    def foutvelden(self) -> list[forms.BoundField]:
+        return [veld for veld in self if veld.errors]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
