@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ketenzicht.domain.intake import IntakeOngeldig, controleer, jeugdbeschermer_uiterlijk
+from ketenzicht.domain.intake import IntakeOngeldig, controleer
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.maatregelen import (
     JEUGDRECLASSERINGCODES,
@@ -16,6 +16,7 @@ from ketenzicht.domain.maatregelen import (
     achttiende_verjaardag,
     verjaardag,
 )
+from ketenzicht.domain.wachtlijst import termijn_jeugdbeschermer
 
 VANDAAG = date(2026, 11, 20)
 dagen = st.dates(min_value=date(1995, 1, 1), max_value=date(2027, 12, 31))
@@ -92,6 +93,6 @@ def test_een_maatregel_mag_later_ingaan_dan_de_beschikking_maar_niet_eerder() ->
 
 def test_vijf_werkdagen_over_het_weekend_en_kerst() -> None:
     k = NederlandseKalender()
-    assert jeugdbeschermer_uiterlijk(date(2026, 11, 20), k) == date(2026, 11, 27)
+    assert termijn_jeugdbeschermer(date(2026, 11, 20), k) == date(2026, 11, 27)
     # Wed 23, Thu 24, (Christmas, weekend), Mon 28, Tue 29, Wed 30
-    assert jeugdbeschermer_uiterlijk(date(2026, 12, 22), k) == date(2026, 12, 30)
+    assert termijn_jeugdbeschermer(date(2026, 12, 22), k) == date(2026, 12, 30)

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ketenzicht.domain.kalender import Kalender, werkdagen_na
 from ketenzicht.domain.maatregelen import MaatregelCode, Soort, achttiende_verjaardag, verjaardag
-from ketenzicht.domain.wachtlijst import TERMIJN_JEUGDBESCHERMER_WERKDAGEN
 
 JR_VANAF = 12
 JR_TOT = 23
@@ -78,9 +76,3 @@ def controleer(
             "geboortedatum",
             f"Een {code.kort} is voor een minderjarige; op de startdatum is dit kind 18 of ouder.",
         )
-
-
-def jeugdbeschermer_uiterlijk(start: date, kalender: Kalender) -> date:
-    """The last day to give the child a vaste jeugdbeschermer before it is on the start
-    waitlist: 5 working days after the start (``domain.wachtlijst``)."""
-    return werkdagen_na(start, TERMIJN_JEUGDBESCHERMER_WERKDAGEN, kalender)

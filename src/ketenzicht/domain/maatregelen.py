@@ -114,6 +114,20 @@ class EindeReden(str, Enum):
     OVERGEDRAGEN = "overgedragen"
     OVERIG = "overig"
 
+    @property
+    def label(self) -> str:
+        return EINDREDENEN[self]
+
+
+EINDREDENEN = {
+    EindeReden.VERLOPEN: "Verlopen (termijn om, niet verlengd)",
+    EindeReden.OPGEHEVEN: "Opgeheven door de kinderrechter",
+    EindeReden.MEERDERJARIG: "Meerderjarig geworden",
+    EindeReden.OMGEZET: "Omgezet in een andere maatregel",
+    EindeReden.OVERGEDRAGEN: "Overgedragen aan een andere GI",
+    EindeReden.OVERIG: "Anders",
+}
+
 
 class ToewijzingEindeReden(str, Enum):
     """Why a vaste jeugdbeschermer stopped: ziekte, uitstroom, overdracht, einde maatregel."""

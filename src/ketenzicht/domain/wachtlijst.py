@@ -50,9 +50,15 @@ class MaatregelStand:
         return self.looptijd.bevat(peildatum)
 
 
+def termijn_jeugdbeschermer(start: date, kalender: Kalender) -> date:
+    """The last day to give a measure begun on ``start`` a vaste jeugdbeschermer: after it the
+    child is on the start waitlist."""
+    return werkdagen_na(start, TERMIJN_JEUGDBESCHERMER_WERKDAGEN, kalender)
+
+
 def werkdagen_tot_termijn(start: date, peildatum: date, kalender: Kalender) -> int:
     """Working days left until the jeugdbeschermer norm (negative: that many past it)."""
-    termijn = werkdagen_na(start, TERMIJN_JEUGDBESCHERMER_WERKDAGEN, kalender)
+    termijn = termijn_jeugdbeschermer(start, kalender)
     if peildatum <= termijn:
         return werkdagen_tussen(peildatum, termijn, kalender)
     return -werkdagen_tussen(termijn, peildatum, kalender)
@@ -87,7 +93,7 @@ def wachtende(
         soort = WachtSoort.INTERN
     else:
         sinds = stand.looptijd.van
-        termijn = werkdagen_na(sinds, TERMIJN_JEUGDBESCHERMER_WERKDAGEN, kalender)
+        termijn = termijn_jeugdbeschermer(sinds, kalender)
         if peildatum <= termijn and not binnen_termijn:
             return None
         soort = WachtSoort.START if peildatum > termijn else WachtSoort.NIEUW

@@ -12,8 +12,8 @@ from rest_framework.views import APIView
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.maatregelen import MaatregelCode
-from ketenzicht.kinderen.intake import Beschikking, IntakeGeweigerd, maatregel_intake
-from ketenzicht.kinderen.services import mag_toewijzen
+from ketenzicht.kinderen.intake import Beschikking, maatregel_intake
+from ketenzicht.kinderen.services import Weigering, mag_toewijzen
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van
 
@@ -73,8 +73,8 @@ class MaatregelenApi(APIView):
                 door=request.user,
                 kanaal=AuditRegel.Kanaal.API,
             )
-        except IntakeGeweigerd as fout:
-            raise ValidationError({fout.veld: [str(fout)]}) from None
+        except Weigering as fout:
+            raise ValidationError({fout.veld or "beschikking": [str(fout)]}) from None
         antwoord = {
             "kind": intake.kind.pid,
             "maatregel": intake.maatregel.pk,

@@ -18,9 +18,10 @@ from django.utils import timezone
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.services import log_toegang
 from ketenzicht.domain.bsn import Bsn, BsnOngeldig
-from ketenzicht.domain.intake import IntakeOngeldig, controleer, jeugdbeschermer_uiterlijk
+from ketenzicht.domain.intake import IntakeOngeldig, controleer
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.maatregelen import MaatregelCode
+from ketenzicht.domain.wachtlijst import termijn_jeugdbeschermer
 from ketenzicht.kinderen import bsnopslag
 from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.kinderen.services import (
@@ -36,10 +37,6 @@ log = logging.getLogger(__name__)
 
 class IntakeGeweigerd(Weigering):
     """What the intake refuses, with the field it concerns (never repeating a BSN)."""
-
-    def __init__(self, veld: str, melding: str) -> None:
-        super().__init__(melding)
-        self.veld = veld
 
 
 @dataclass(frozen=True)
@@ -88,18 +85,16 @@ def maatregel_intake(
     """Register the measure ``b.code`` at ``gi`` for the child with ``b.bsn``: a child not yet known
     is registered with these details; a known child must have this date of birth (a typing error
     in the BSN must not attach a measure to someone else) and keeps its name; its gemeente
-    becomes the one the decision gives. Raises ``IntakeGeweigerd`` naming the field."""
+    becomes the one the decision gives. Raises ``Weigering``, with the field where it has one."""
     try:
         geldig = Bsn(b.bsn)
     except BsnOngeldig as fout:
-        raise IntakeGeweigerd("bsn", str(fout)) from None
+        raise IntakeGeweigerd(str(fout), "bsn") from None
     for veld, waarde in (("voornaam", b.voornaam), ("achternaam", b.achternaam)):
         if not waarde.strip():
-            raise IntakeGeweigerd(veld, f"Vul de {veld} in.")
+            raise IntakeGeweigerd(f"Vul de {veld} in.", veld)
     if b.gemeente.type != Organisatie.Type.GEMEENTE:
-        raise IntakeGeweigerd("gemeente", f"{b.gemeente} is geen gemeente.")
-    if gi.type != Organisatie.Type.GI:
-        raise IntakeGeweigerd("gi", f"{gi} is geen gecertificeerde instelling.")
+        raise IntakeGeweigerd(f"{b.gemeente} is geen gemeente.", "gemeente")
     try:
         controleer(
             code=b.code,
@@ -109,7 +104,7 @@ def maatregel_intake(
             vandaag=timezone.localdate(),
         )
     except IntakeOngeldig as fout:
-        raise IntakeGeweigerd(fout.veld, str(fout)) from None
+        raise IntakeGeweigerd(str(fout), fout.veld) from None
     sleutel = bsnopslag.zoeksleutel(geldig)
     with transaction.atomic():
         kind = Kind.objects.select_for_update().filter(bsn_zoeksleutel=sleutel).first()
@@ -141,7 +136,7 @@ def maatregel_intake(
             kanaal=kanaal,
         )
     log.info("intake: maatregel %s (%s) bij GI %s", maatregel.pk, b.code.kort, gi.pk)
-    return Intake(kind, maatregel, nieuw, jeugdbeschermer_uiterlijk(b.start, NederlandseKalender()))
+    return Intake(kind, maatregel, nieuw, termijn_jeugdbeschermer(b.start, NederlandseKalender()))
 
 
 def _bekend_kind(
@@ -155,12 +150,12 @@ def _bekend_kind(
 ) -> None:
     if kind.geboortedatum != geboortedatum:
         raise IntakeGeweigerd(
-            "geboortedatum",
             "Dit BSN is bekend met een andere geboortedatum. Controleer het BSN en de "
             "geboortedatum op de beschikking.",
+            "geboortedatum",
         )
     if kind.maatregelen.filter(gi=gi, code=code.value, einde__isnull=True).exists():
-        raise IntakeGeweigerd("code", f"Bij {gi} loopt voor dit kind al een {code.kort}.")
+        raise IntakeGeweigerd(f"Bij {gi} loopt voor dit kind al een {code.kort}.", "code")
     if kind.gemeente_id != gemeente.pk:
         kind.gemeente = gemeente
         kind.save(update_fields=["gemeente"])

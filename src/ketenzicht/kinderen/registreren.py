@@ -21,21 +21,13 @@ from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.bsn import Bsn, BsnOngeldig
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode
 from ketenzicht.kinderen import inzage, selectors
-from ketenzicht.kinderen.intake import Beschikking, IntakeGeweigerd, maatregel_intake
+from ketenzicht.kinderen.intake import Beschikking, maatregel_intake
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import Weigering, maatregel_beeindigen, mag_toewijzen
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van
 
 WEB = AuditRegel.Kanaal.WEB
-EINDREDENEN = {
-    EindeReden.VERLOPEN: "Verlopen (termijn om, niet verlengd)",
-    EindeReden.OPGEHEVEN: "Opgeheven door de kinderrechter",
-    EindeReden.MEERDERJARIG: "Meerderjarig geworden",
-    EindeReden.OMGEZET: "Omgezet in een andere maatregel",
-    EindeReden.OVERGEDRAGEN: "Overgedragen aan een andere GI",
-    EindeReden.OVERIG: "Anders",
-}
 
 
 def _datumveld(label: str, help_text: str = "") -> forms.DateField:
@@ -113,7 +105,7 @@ def nieuwe_maatregel(request: HttpRequest) -> HttpResponse:
             intake = maatregel_intake(
                 Beschikking.uit(d, d["gemeente"]), gi=gi, door=request.user, kanaal=WEB
             )
-        except IntakeGeweigerd as fout:
+        except Weigering as fout:
             formulier.add_error(fout.veld if fout.veld in formulier.fields else None, str(fout))
         else:
             kind = intake.kind
@@ -159,8 +151,6 @@ def maatregel_einde(request: HttpRequest, pid: UUID) -> HttpResponse:
             einde = date.fromisoformat(request.POST.get("einde", ""))
         except ValueError:
             raise Weigering("Vul bij 'einde' een datum in (JJJJ-MM-DD).") from None
-        if einde > timezone.localdate():
-            raise Weigering("De einddatum ligt na vandaag: registreer het einde als het er is.")
         try:
             reden = EindeReden(request.POST.get("reden", ""))
         except ValueError:
@@ -172,6 +162,6 @@ def maatregel_einde(request: HttpRequest, pid: UUID) -> HttpResponse:
         messages.success(
             request,
             f"{maatregel.get_code_display()} beëindigd per {einde:%d-%m-%Y} "
-            f"({EINDREDENEN[reden].lower()}).",
+            f"({reden.label.lower()}).",
         )
     return redirect("kind", kind.pid)

@@ -29,7 +29,12 @@ Gebruiker = AbstractBaseUser | AnonymousUser | None
 
 
 class Weigering(ValueError):
-    """A write the system refuses, with a message for the user (never containing a BSN)."""
+    """A write the system refuses, with a message for the user (never containing a BSN) and,
+    where it concerns one, the field (``veld``) a form or the API names."""
+
+    def __init__(self, melding: str, veld: str | None = None) -> None:
+        super().__init__(melding)
+        self.veld = veld
 
 
 class BovenNorm(Weigering):
@@ -264,6 +269,8 @@ def maatregel_beeindigen(
         raise Weigering(f"Deze maatregel is al beëindigd op {maatregel.einde}.")
     if einde < maatregel.start:
         raise Weigering(f"De maatregel startte op {maatregel.start}; ze kan niet eerder eindigen.")
+    if einde > timezone.localdate():
+        raise Weigering("De einddatum ligt na vandaag: registreer het einde als het er is.")
     if (huidig := _lopende_toewijzing(maatregel)) is not None:
         _beeindig(huidig, max(einde, huidig.start), ToewijzingEindeReden.EINDE_MAATREGEL)
     maatregel.einde = einde

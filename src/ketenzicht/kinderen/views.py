@@ -15,6 +15,7 @@ from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.selectors import ziet_logging
 from ketenzicht.domain.escalatie import OVERGANGEN, EscalatieStatus
 from ketenzicht.domain.inzage import GELDIGHEID, INZAGEREDENEN, InzageredenOngeldig, lees_reden
+from ketenzicht.domain.maatregelen import EindeReden
 from ketenzicht.domain.normen import eerste_open
 from ketenzicht.domain.prioriteit import Urgentie
 from ketenzicht.domain.triage import TRIAGECRITERIA, ZICHT_WEKEN, criteriumnaam
@@ -26,7 +27,6 @@ from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.doorbraak.tijdlijn import tijdlijn as doorbraak_tijdlijn
 from ketenzicht.kinderen import inzage, selectors, wachtlijsten
 from ketenzicht.kinderen.models import Kind
-from ketenzicht.kinderen.registreren import EINDREDENEN
 from ketenzicht.kinderen.services import mag_toewijzen
 from ketenzicht.kinderen.zoeken import zoek_kinderen
 from ketenzicht.organisaties.selectors import gi_van
@@ -220,7 +220,7 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
             "zicht_weken": ZICHT_WEKEN,
             # the GI whose running measures this user ends here (a planner's own)
             "beeindigt": gi.pk if gi is not None and mag_toewijzen(request.user) else None,
-            "eindredenen": [(r.value, naam) for r, naam in EINDREDENEN.items()],
+            "eindredenen": [(r.value, r.label) for r in EindeReden],
         },
     )
 

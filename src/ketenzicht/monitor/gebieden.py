@@ -19,7 +19,7 @@ from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.selectors import maatregel_standen
 from ketenzicht.monitor.selectors import controleer_peildatum, registrerende_gis, versie
 from ketenzicht.organisaties.models import Organisatie
-from ketenzicht.organisaties.selectors import gis
+from ketenzicht.organisaties.selectors import gis, jeugdregios
 
 LEEG = Gebiedcijfers(0, Wachtlijstcijfer(0, 0.0), Wachtlijstcijfer(0, 0.0))
 
@@ -35,14 +35,6 @@ class Gebiedsmonitor:
     @property
     def niveau(self) -> str:
         return "regio" if self.regio is None else "gemeente"
-
-
-def jeugdregios() -> list[str]:
-    return list(
-        Organisatie.objects.filter(type=Organisatie.Type.JEUGDREGIO)
-        .order_by("naam")
-        .values_list("naam", flat=True)
-    )
 
 
 def gebieden(

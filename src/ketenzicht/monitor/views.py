@@ -15,10 +15,8 @@ from ketenzicht.domain.monitor import DEFINITIES, Indicatoren
 from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.monitor.export import gebieden_csv
 from ketenzicht.monitor.gebieden import gebieden as gebieden_op
-from ketenzicht.monitor.gebieden import jeugdregios
 from ketenzicht.monitor.selectors import buiten_bereik, landelijk_verschil, peildata, reeks
-from ketenzicht.organisaties.models import Organisatie
-from ketenzicht.organisaties.selectors import gi_van, gis, lidmaatschap_van
+from ketenzicht.organisaties.selectors import gi_van, gis, jeugdregios, regio_van
 
 KOPPEN = [
     "",
@@ -120,19 +118,6 @@ def trend(request: HttpRequest) -> HttpResponse:
     return render(request, "web/monitor_trend.html", context)
 
 
-def _eigen_regio(request: HttpRequest) -> str | None:
-    """The jeugdregio a gemeente or jeugdregio user belongs to, to open the page on."""
-    lid = lidmaatschap_van(request.user)
-    if lid is None:
-        return None
-    org = lid.organisatie
-    if org.type == Organisatie.Type.JEUGDREGIO:
-        return org.naam
-    if org.type == Organisatie.Type.GEMEENTE and org.regio_id is not None:
-        return Organisatie.objects.get(pk=org.regio_id).naam
-    return None
-
-
 @login_required
 def gebieden(request: HttpRequest, formaat: str = "html") -> HttpResponse:
     """Waiting children by where they live: a row per jeugdregio, or per gemeente of one
@@ -140,7 +125,7 @@ def gebieden(request: HttpRequest, formaat: str = "html") -> HttpResponse:
     under the threshold hidden, like every monitor download."""
     peildatum, fout = _gevraagde_peildatum(request)
     regios = jeugdregios()
-    regio = request.GET.get("regio", None if "regio" in request.GET else _eigen_regio(request))
+    regio = request.GET.get("regio", None if "regio" in request.GET else regio_van(request.user))
     if regio and regio not in regios:
         fout, regio = f"Onbekende jeugdregio {regio!r}; de pagina toont alle jeugdregio's.", None
     uitkomst = gebieden_op(peildatum=peildatum, regio_naam=regio or None)

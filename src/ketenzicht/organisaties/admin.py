@@ -4,10 +4,7 @@ Children, measures and assignments are deliberately not in the admin: every read
 record must go through the audited selectors.
 """
 
-from datetime import date, datetime
-
 from django.contrib import admin
-from django.utils import timezone
 
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
@@ -15,11 +12,7 @@ from ketenzicht.organisaties.models import (
     Medewerker,
     Organisatie,
 )
-
-
-def einde_geregistreerd(einde: date | None) -> datetime | None:
-    """The registration moment of an end set now (none when the end was cleared)."""
-    return timezone.now() if einde is not None else None
+from ketenzicht.organisaties.services import einde_geregistreerd
 
 
 @admin.register(Organisatie)

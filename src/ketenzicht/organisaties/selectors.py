@@ -59,6 +59,27 @@ def gis(namen: Iterable[str] | None = None) -> list[Organisatie]:
     return list(qs.order_by("naam"))
 
 
+def jeugdregios() -> list[str]:
+    return list(
+        Organisatie.objects.filter(type=Organisatie.Type.JEUGDREGIO)
+        .order_by("naam")
+        .values_list("naam", flat=True)
+    )
+
+
+def regio_van(gebruiker: AbstractBaseUser | AnonymousUser) -> str | None:
+    """The jeugdregio of a jeugdregio's or gemeente's user (None for anyone else)."""
+    lid = lidmaatschap_van(gebruiker)
+    if lid is None:
+        return None
+    org = lid.organisatie
+    if org.type == Organisatie.Type.JEUGDREGIO:
+        return org.naam
+    if org.type == Organisatie.Type.GEMEENTE and org.regio_id is not None:
+        return Organisatie.objects.get(pk=org.regio_id).naam
+    return None
+
+
 def medewerker_standen(
     *, gi_ids: Iterable[int], peildatum: date, bekend_op: datetime | None = None
 ) -> dict[int, list[MedewerkerStand]]:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from ketenzicht.organisaties.models import Organisatie
 
 log = logging.getLogger(__name__)
+
+
+def einde_geregistreerd(einde: date | None) -> datetime | None:
+    """The registration moment of an end (a leaving date, a sickness's end) set or changed now;
+    none when the end was cleared. ``--bekend-op`` reads it (``domain.registratie``)."""
+    return timezone.now() if einde is not None else None
 
 
 def registratie_vanaf_zetten(gi_naam: str, vanaf: date | None) -> tuple[date | None, date | None]:

@@ -35,6 +35,7 @@ from ketenzicht.kinderen.services import (
 )
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gi_van, werklastnorm
+from ketenzicht.organisaties.services import einde_geregistreerd
 
 log = logging.getLogger(__name__)
 ZIEK = Beschikbaarheid.ZIEK.value
@@ -103,7 +104,7 @@ def beter_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
         raise Weigering(str(fout)) from None
     rij = next(z for z in ziekten if z.van == ziekte.van and z.tot is None)
     rij.tot = per
-    rij.tot_geregistreerd_op = timezone.now()
+    rij.tot_geregistreerd_op = einde_geregistreerd(per)
     rij.save(update_fields=["tot", "tot_geregistreerd_op"])
     log.info("medewerker %s beter gemeld per %s", medewerker.pk, per)
     drempel = werklastnorm(medewerker.gi_id, ziekte.van).ziekte_drempel_dagen
@@ -148,7 +149,7 @@ def uit_dienst_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> 
     except AfwezigheidOngeldig as fout:
         raise Weigering(str(fout)) from None
     medewerker.uit_dienst_per = per
-    medewerker.uit_dienst_geregistreerd_op = timezone.now()
+    medewerker.uit_dienst_geregistreerd_op = einde_geregistreerd(per)
     medewerker.save(update_fields=["uit_dienst_per", "uit_dienst_geregistreerd_op"])
     log.info("medewerker %s uit dienst per %s", medewerker.pk, per)
     n = _kinderen(medewerker, timezone.localdate())

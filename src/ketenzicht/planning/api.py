@@ -20,7 +20,7 @@ from ketenzicht.kinderen.services import Weigering, mag_toewijzen
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gi_van
 from ketenzicht.planning import afwezigheid, bezetting
-from ketenzicht.planning.indienst import IndienstOngeldig, in_dienst_nemen
+from ketenzicht.planning.indienst import in_dienst_nemen
 
 
 class CaseloadSerializer(serializers.Serializer):
@@ -171,6 +171,6 @@ class MedewerkersApi(APIView):
                 inwerkweken=d["inwerkweken"],
                 door=request.user,
             )
-        except IndienstOngeldig as fout:
-            raise ValidationError({fout.veld: [str(fout)]}) from None
+        except Weigering as fout:
+            raise ValidationError({fout.veld or "medewerker": [str(fout)]}) from None
         return Response({"id": medewerker.pk, "melding": tekst}, status=201)

@@ -27,10 +27,6 @@ log = logging.getLogger(__name__)
 class IndienstOngeldig(Weigering):
     """A new colleague that cannot be registered so; ``veld`` names what is wrong."""
 
-    def __init__(self, melding: str, veld: str) -> None:
-        super().__init__(melding)
-        self.veld = veld
-
 
 @transaction.atomic
 def in_dienst_nemen(
