@@ -16,7 +16,7 @@ from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.prioriteit import Urgentie
 from ketenzicht.domain.wachtlijst import WachtSoort
-from ketenzicht.kinderen import services, wachtlijsten
+from ketenzicht.kinderen import services, triage, wachtlijsten
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Lidmaatschap, Werklastnorm
 from ketenzicht.planning import selectors
 from tests.conftest import volgend_bsn
@@ -135,14 +135,14 @@ def test_langdurig_ziek_zet_kind_op_interne_lijst_met_de_juiste_datum(wereld) ->
 def test_triage_bepaalt_de_volgorde_en_historie_blijft(wereld) -> None:  # type: ignore[no-untyped-def]
     eerst, _ = wereld.kind(wereld.gi_a, start=date(2026, 10, 1), voornaam="Anna")
     later, _ = wereld.kind(wereld.gi_a, start=date(2026, 11, 2), voornaam="Bram")
-    services.trieren(
+    triage.trieren(
         kind=later,
         datum=date(2026, 11, 3),
         urgentie=Urgentie.LAAG,
         criteria=[],
         door=wereld.planner_a,
     )
-    services.trieren(
+    triage.trieren(
         kind=later,
         datum=date(2026, 11, 10),
         urgentie=Urgentie.ACUUT,
@@ -156,7 +156,7 @@ def test_triage_bepaalt_de_volgorde_en_historie_blijft(wereld) -> None:  # type:
     assert regels[0].redenen[1] == "urgentie acuut"
     assert later.triages.count() == 2
     with pytest.raises(services.Weigering, match="triagecriterium"):
-        services.trieren(
+        triage.trieren(
             kind=later,
             datum=VANDAAG,
             urgentie=Urgentie.HOOG,

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.prioriteit import Urgentie
-from ketenzicht.kinderen import services
+from ketenzicht.kinderen import triage
 from ketenzicht.kinderen.models import Triage
 from ketenzicht.organisaties.models import Lidmaatschap
 
@@ -90,7 +90,7 @@ def test_the_list_says_who_is_out_of_sight_and_a_triage_moves_a_child_up(
     oud, _ = wereld.kind(wereld.gi_a, start=START, voornaam="Bram")
     recent, _ = wereld.kind(wereld.gi_a, start=START, voornaam="Cor")
     for kind, dagen in ((oud, 29), (recent, 28)):
-        services.trieren(
+        triage.trieren(
             kind=kind,
             datum=vandaag - timedelta(days=dagen),
             urgentie=Urgentie.MIDDEN,

@@ -32,7 +32,7 @@ from ketenzicht.ijw import lezen
 from ketenzicht.ijw.codelijsten import codelijst
 from ketenzicht.kinderen import bsnopslag
 from ketenzicht.kinderen.models import Kind
-from ketenzicht.kinderen.services import Gebruiker, Weigering, _log
+from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind
 from ketenzicht.organisaties.models import Organisatie
 
 
@@ -171,7 +171,7 @@ def _jw301(b, kind, gemeente, aanbieder, door, kanaal) -> Feiten:  # type: ignor
             einddatum=p.einddatum,
         )
         feiten.append(f"toewijzing {p.toewijzingnummer}: {_label(p.categorie)} aan {aanbieder}")
-    _log(door, kind, AuditRegel.Actie.AANMAKEN, "iJw JW301 toewijzing", kanaal)
+    audit_kind(door, kind, AuditRegel.Actie.AANMAKEN, "iJw JW301 toewijzing", kanaal)
     return feiten, kind
 
 
@@ -190,7 +190,7 @@ def _jw319(b, kind, gemeente, aanbieder, door, kanaal) -> Feiten:  # type: ignor
         hv.status = Hulpvraag.Status.AFGEWEZEN
     hv.toelichting = f"{hv.toelichting}\n{tekst}".strip()
     hv.save(update_fields=["status", "toelichting"])
-    _log(door, hv.kind, AuditRegel.Actie.SCHRIJVEN, f"iJw JW319: {tekst}", kanaal)
+    audit_kind(door, hv.kind, AuditRegel.Actie.SCHRIJVEN, f"iJw JW319: {tekst}", kanaal)
     return [f"hulpvraag {hv.referentie}: {tekst}"], hv.kind
 
 
@@ -225,7 +225,7 @@ def _jw305(b, kind, gemeente, aanbieder, door, kanaal) -> Feiten:  # type: ignor
                 bron="iJw JW305",
             )
             feiten.append(f"mijlpaal hulpaanbod gehaald op {p.begindatum}")
-    _log(door, kind, AuditRegel.Actie.AANMAKEN, "iJw JW305 start zorg", kanaal)
+    audit_kind(door, kind, AuditRegel.Actie.AANMAKEN, "iJw JW305 start zorg", kanaal)
     return feiten, kind
 
 
@@ -255,7 +255,7 @@ def _jw307(b, kind, gemeente, aanbieder, door, kanaal) -> Feiten:  # type: ignor
         periode.save()
         reden = codelijst(settings.IJW_MAP, "reden_beeindiging").label(p.reden_beeindiging)
         feiten.append(f"zorg beëindigd {p.einddatum}: {reden}")
-    _log(door, kind, AuditRegel.Actie.SCHRIJVEN, "iJw JW307 einde zorg", kanaal)
+    audit_kind(door, kind, AuditRegel.Actie.SCHRIJVEN, "iJw JW307 einde zorg", kanaal)
     return feiten, kind
 
 

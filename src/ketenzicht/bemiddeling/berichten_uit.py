@@ -17,7 +17,7 @@ from ketenzicht.bemiddeling.models import Hulpvraag, IjwBericht, JeugdhulpToewij
 from ketenzicht.ijw import schrijven
 from ketenzicht.kinderen import bsnopslag
 from ketenzicht.kinderen.models import Kind
-from ketenzicht.kinderen.services import Gebruiker, Weigering, _log
+from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind
 from ketenzicht.organisaties.models import Organisatie
 
 
@@ -79,7 +79,7 @@ def jw315_schrijven(
         settings.IJW_MAP,
     )
     _uit("JW315", gi.agb_code, _gemeentecode(kind), ident, dagtekening, kind, xml)
-    _log(door, kind, AuditRegel.Actie.LEZEN, "iJw JW315 geschreven", kanaal)
+    audit_kind(door, kind, AuditRegel.Actie.LEZEN, "iJw JW315 geschreven", kanaal)
     return xml
 
 
@@ -136,5 +136,5 @@ def jw301_schrijven(
         einddatum=einddatum,
     )
     _uit("JW301", code, aanbieder.agb_code, ident, lokaal.date(), kind, xml)
-    _log(door, kind, AuditRegel.Actie.AANMAKEN, "iJw JW301 toewijzing geschreven", kanaal)
+    audit_kind(door, kind, AuditRegel.Actie.AANMAKEN, "iJw JW301 toewijzing geschreven", kanaal)
     return xml

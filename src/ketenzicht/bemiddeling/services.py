@@ -17,7 +17,7 @@ from ketenzicht.bemiddeling.models import Aanbod, Besluit, Capaciteit, Hulpvraag
 from ketenzicht.doorbraak.services import _echte
 from ketenzicht.ijw.codelijsten import codelijst
 from ketenzicht.kinderen.models import Kind, Maatregel
-from ketenzicht.kinderen.services import Gebruiker, Weigering, _log
+from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind
 from ketenzicht.organisaties.models import Organisatie
 
 
@@ -66,7 +66,7 @@ def hulpvraag_registreren(
         referentie=referentie,
         toelichting=toelichting,
     )
-    _log(door, kind, AuditRegel.Actie.AANMAKEN, f"hulpvraag {productcategorie}", kanaal)
+    audit_kind(door, kind, AuditRegel.Actie.AANMAKEN, f"hulpvraag {productcategorie}", kanaal)
     return hulpvraag
 
 
@@ -154,7 +154,9 @@ def match_accepteren(
     )
     hv.status = Hulpvraag.Status.GERESERVEERD
     hv.save(update_fields=["status"])
-    _log(door, hv.kind, AuditRegel.Actie.SCHRIJVEN, f"plek gereserveerd: {aanbod.naam}", kanaal)
+    audit_kind(
+        door, hv.kind, AuditRegel.Actie.SCHRIJVEN, f"plek gereserveerd: {aanbod.naam}", kanaal
+    )
     return besluit
 
 
@@ -189,5 +191,5 @@ def match_afwijzen(
         redenen="; ".join(redenen),
         door=_echte(door),
     )
-    _log(door, hv.kind, AuditRegel.Actie.SCHRIJVEN, f"match afgewezen: {aanbod.naam}", kanaal)
+    audit_kind(door, hv.kind, AuditRegel.Actie.SCHRIJVEN, f"match afgewezen: {aanbod.naam}", kanaal)
     return besluit

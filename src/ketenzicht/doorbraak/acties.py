@@ -24,7 +24,7 @@ from ketenzicht.doorbraak.models import Escalatie
 from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.kinderen import inzage
 from ketenzicht.kinderen import selectors as kinderen
-from ketenzicht.kinderen import services as kinderen_services
+from ketenzicht.kinderen import triage as triage_
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import Weigering
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
@@ -102,7 +102,7 @@ def triage(request: HttpRequest, pid: UUID) -> HttpResponse:
             urgentie = Urgentie(int(request.POST.get("urgentie", "")))
         except ValueError:
             raise Weigering("Kies een urgentie: laag, midden, hoog of acuut.") from None
-        t = kinderen_services.trieren(
+        t = triage_.trieren(
             kind=kind,
             datum=_datum(request, "datum"),
             urgentie=urgentie,

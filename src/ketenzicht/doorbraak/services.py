@@ -10,16 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
-from ketenzicht.audit.services import log_toegang
 from ketenzicht.domain.escalatie import EscalatieStatus, OngeldigeOvergang, controleer_overgang
 from ketenzicht.doorbraak.models import Afspraak, Escalatie, EscalatieOvergang, Mijlpaalregistratie
 from ketenzicht.kinderen.models import Kind, Maatregel
-from ketenzicht.kinderen.services import Gebruiker, Weigering
+from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind
 from ketenzicht.organisaties.models import Organisatie
-
-
-def _log(door: Gebruiker, kind: Kind, actie: str, doel: str, kanaal: str) -> None:
-    log_toegang(gebruiker=door, kind_pids=[kind.pid], actie=actie, kanaal=kanaal, doel=doel)
 
 
 def _echte(door: Gebruiker) -> Any:
@@ -60,7 +55,9 @@ def mijlpaal_registreren(
         bron=bron,
         geregistreerd_door=_echte(door),
     )
-    _log(door, maatregel.kind, AuditRegel.Actie.SCHRIJVEN, f"mijlpaal {mijlpaal}: {datum}", kanaal)
+    audit_kind(
+        door, maatregel.kind, AuditRegel.Actie.SCHRIJVEN, f"mijlpaal {mijlpaal}: {datum}", kanaal
+    )
     return registratie
 
 
@@ -81,7 +78,9 @@ def afspraak_maken(
     afspraak = Afspraak.objects.create(
         kind=kind, wie=wie, wat=wat.strip(), uiterlijk=uiterlijk, gemaakt_door=_echte(door)
     )
-    _log(door, kind, AuditRegel.Actie.AANMAKEN, f"afspraak ({wie}) uiterlijk {uiterlijk}", kanaal)
+    audit_kind(
+        door, kind, AuditRegel.Actie.AANMAKEN, f"afspraak ({wie}) uiterlijk {uiterlijk}", kanaal
+    )
     return afspraak
 
 
@@ -101,7 +100,7 @@ def afspraak_afronden(
         raise Weigering("Een afspraak wordt nagekomen of niet nagekomen.")
     afspraak.status, afspraak.afgerond_op = status, datum
     afspraak.save(update_fields=["status", "afgerond_op"])
-    _log(door, afspraak.kind, AuditRegel.Actie.SCHRIJVEN, f"afspraak {status}", kanaal)
+    audit_kind(door, afspraak.kind, AuditRegel.Actie.SCHRIJVEN, f"afspraak {status}", kanaal)
     return afspraak
 
 
@@ -145,7 +144,7 @@ def escaleren(
         datum=datum,
         door=_echte(door),
     )
-    _log(door, kind, AuditRegel.Actie.AANMAKEN, f"escalatie naar {expertteam}", kanaal)
+    audit_kind(door, kind, AuditRegel.Actie.AANMAKEN, f"escalatie naar {expertteam}", kanaal)
     return escalatie
 
 
@@ -176,7 +175,7 @@ def escalatie_overgang(
     )
     escalatie.status = naar.value
     escalatie.save(update_fields=["status"])
-    _log(
+    audit_kind(
         door,
         escalatie.kind,
         AuditRegel.Actie.SCHRIJVEN,

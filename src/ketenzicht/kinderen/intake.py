@@ -16,7 +16,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
-from ketenzicht.audit.services import log_toegang
 from ketenzicht.domain.bsn import Bsn, BsnOngeldig
 from ketenzicht.domain.intake import IntakeOngeldig, controleer
 from ketenzicht.domain.kalender import NederlandseKalender
@@ -27,6 +26,7 @@ from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.kinderen.services import (
     Gebruiker,
     Weigering,
+    audit_kind,
     kind_registreren,
     maatregel_registreren,
 )
@@ -159,10 +159,4 @@ def _bekend_kind(
     if kind.gemeente_id != gemeente.pk:
         kind.gemeente = gemeente
         kind.save(update_fields=["gemeente"])
-        log_toegang(
-            gebruiker=door,
-            kind_pids=[kind.pid],
-            actie=AuditRegel.Actie.SCHRIJVEN,
-            kanaal=kanaal,
-            doel="gemeente gewijzigd bij intake",
-        )
+        audit_kind(door, kind, AuditRegel.Actie.SCHRIJVEN, "gemeente gewijzigd bij intake", kanaal)

@@ -3,7 +3,6 @@ audited; errors are domain errors a user can act on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -16,12 +15,10 @@ from ketenzicht.audit.services import log_toegang
 from ketenzicht.domain.bsn import Bsn
 from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, Soort, ToewijzingEindeReden
-from ketenzicht.domain.prioriteit import Urgentie
-from ketenzicht.domain.triage import TRIAGECRITERIA, TriageOngeldig, controleer_triage
 from ketenzicht.domain.werklast import Werklastnorm
 from ketenzicht.domain.zoeken import zoeknaam
 from ketenzicht.kinderen import bsnopslag
-from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Triage
+from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing
 from ketenzicht.organisaties.models import Lidmaatschap, Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import lidmaatschap_van, werklastnorm
 
@@ -41,7 +38,8 @@ class BovenNorm(Weigering):
     """The assignment would take the caseworker over the workload norm; an override can."""
 
 
-def _log(door: Gebruiker, kind: Kind, actie: str, doel: str, kanaal: str) -> None:
+def audit_kind(door: Gebruiker, kind: Kind, actie: str, doel: str, kanaal: str) -> None:
+    """One audit row for a write on ``kind``'s record (every use case writes one)."""
     log_toegang(gebruiker=door, kind_pids=[kind.pid], actie=actie, kanaal=kanaal, doel=doel)
 
 
@@ -76,7 +74,7 @@ def kind_registreren(
         geboortedatum=geboortedatum,
         gemeente=gemeente,
     )
-    _log(door, kind, AuditRegel.Actie.AANMAKEN, "registratie kind", kanaal)
+    audit_kind(door, kind, AuditRegel.Actie.AANMAKEN, "registratie kind", kanaal)
     return kind
 
 
@@ -95,7 +93,7 @@ def kind_naam_corrigeren(
     kind.voornaam, kind.achternaam = voornaam, achternaam
     kind.zoeknaam = zoeknaam(voornaam, achternaam)
     kind.save(update_fields=["voornaam", "achternaam", "zoeknaam"])
-    _log(door, kind, AuditRegel.Actie.SCHRIJVEN, "naam gecorrigeerd", kanaal)
+    audit_kind(door, kind, AuditRegel.Actie.SCHRIJVEN, "naam gecorrigeerd", kanaal)
     return kind
 
 
@@ -117,7 +115,9 @@ def maatregel_registreren(
     maatregel = Maatregel.objects.create(
         kind=kind, gi=gi, code=code.value, beschikking_datum=beschikking_datum, start=start
     )
-    _log(door, kind, AuditRegel.Actie.SCHRIJVEN, f"maatregel {code.kort} geregistreerd", kanaal)
+    audit_kind(
+        door, kind, AuditRegel.Actie.SCHRIJVEN, f"maatregel {code.kort} geregistreerd", kanaal
+    )
     return maatregel
 
 
@@ -227,7 +227,7 @@ def jeugdbeschermer_toewijzen(
     doel = "vaste jeugdbeschermer toegewezen"
     if toewijzing.override_reden:
         doel += f" boven de norm ({nu + erbij:g}/{cap:g}): {override_reden}"[: 200 - len(doel)]
-    _log(door, maatregel.kind, AuditRegel.Actie.SCHRIJVEN, doel, kanaal)
+    audit_kind(door, maatregel.kind, AuditRegel.Actie.SCHRIJVEN, doel, kanaal)
     return toewijzing
 
 
@@ -245,7 +245,7 @@ def toewijzing_beeindigen(
     if toewijzing.einde is not None:
         raise Weigering(f"Deze toewijzing is al beëindigd op {toewijzing.einde}.")
     _beeindig(toewijzing, einde, reden)
-    _log(
+    audit_kind(
         door,
         toewijzing.maatregel.kind,
         AuditRegel.Actie.SCHRIJVEN,
@@ -277,36 +277,5 @@ def maatregel_beeindigen(
     maatregel.einde_reden = reden.value
     maatregel.einde_geregistreerd_op = timezone.now()
     maatregel.save(update_fields=["einde", "einde_reden", "einde_geregistreerd_op"])
-    _log(door, maatregel.kind, AuditRegel.Actie.SCHRIJVEN, "maatregel beëindigd", kanaal)
+    audit_kind(door, maatregel.kind, AuditRegel.Actie.SCHRIJVEN, "maatregel beëindigd", kanaal)
     return maatregel
-
-
-@transaction.atomic
-def trieren(
-    *,
-    kind: Kind,
-    datum: date,
-    urgentie: Urgentie,
-    criteria: Iterable[str],
-    door: Gebruiker,
-    toelichting: str = "",
-    kanaal: str = AuditRegel.Kanaal.WEB,
-) -> Triage:
-    """Record a (re-)triage; earlier ones stay as history. ``criteria`` are seed 004's four."""
-    gekozen = set(criteria)
-    if onbekend := gekozen - set(TRIAGECRITERIA):
-        raise Weigering(f"Onbekend triagecriterium: {', '.join(sorted(onbekend))}.")
-    try:
-        toelichting = controleer_triage(datum, timezone.localdate(), toelichting)
-    except TriageOngeldig as fout:
-        raise Weigering(str(fout)) from None
-    triage = Triage.objects.create(
-        kind=kind,
-        datum=datum,
-        beoordelaar=door.get_username() if door is not None else "systeem",
-        urgentie=int(urgentie),
-        toelichting=toelichting,
-        **{c: c in gekozen for c in TRIAGECRITERIA},
-    )
-    _log(door, kind, AuditRegel.Actie.SCHRIJVEN, f"triage: urgentie {urgentie.label}", kanaal)
-    return triage
