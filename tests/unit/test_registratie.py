@@ -1,4 +1,5 @@
-"""A period's end as it was known at a moment (``domain.registratie.bekend_einde``)."""
+"""A period's end and a corrected registration as they were known at a moment
+(``domain.registratie.bekend_einde``, ``bekend_als``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import UTC, date, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ketenzicht.domain.registratie import bekend_einde
+from ketenzicht.domain.registratie import bekend_als, bekend_einde
 
 # hypothesis bounds are naive; every drawn moment gets UTC
 momenten = st.datetimes(
@@ -45,3 +46,31 @@ def test_once_known_an_end_stays_known(
     eerder, later = sorted((eerder, later))
     if bekend_einde(einde, geregistreerd, eerder) == einde:
         assert bekend_einde(einde, geregistreerd, later) == einde
+
+
+# A registration corrected over time (``domain.registratie.bekend_als``): value 0 registered
+# first, each correction at a later moment replaces the value before it with the next one.
+@given(
+    st.lists(st.integers(), min_size=1, max_size=6),
+    st.lists(momenten, min_size=5, max_size=5, unique=True),
+    momenten,
+    st.randoms(use_true_random=False),
+)
+def test_as_known_at_a_moment_a_registration_says_what_it_said_then(
+    waarden: list[int], momenten_: list[datetime], vraag: datetime, toeval
+) -> None:  # type: ignore[no-untyped-def]
+    moment = sorted(momenten_)[: len(waarden) - 1]  # correction i at moment[i]
+    correcties = [(m, waarden[i]) for i, m in enumerate(moment)]  # (when, the value replaced)
+    toeval.shuffle(correcties)  # the order they are read in does not matter
+    nu = waarden[len(moment)]
+    gezegd = waarden[sum(1 for m in moment if m <= vraag)]
+
+    assert bekend_als(nu, correcties, vraag) == gezegd
+    assert bekend_als(nu, correcties, None) == nu
+
+
+def test_a_correction_is_known_from_its_own_moment() -> None:
+    gecorrigeerd = datetime(2026, 11, 20, 10, tzinfo=UTC)
+    correcties = [(gecorrigeerd, "oud")]
+    assert bekend_als("nieuw", correcties, gecorrigeerd) == "nieuw"
+    assert bekend_als("nieuw", correcties, datetime(2026, 11, 20, 9, 59, tzinfo=UTC)) == "oud"

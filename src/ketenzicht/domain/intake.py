@@ -1,4 +1,5 @@
-"""A court decision arriving at the GI: the checks on what is registered before it counts.
+"""A court decision arriving at the GI: the checks on what is registered before it counts, and
+on a correction of it.
 
 A measure registered with a wrong date moves a child on or off the start waitlist and changes the
 monitor, so the intake refuses what cannot be, naming the field:
@@ -75,4 +76,49 @@ def controleer(
         raise IntakeOngeldig(
             "geboortedatum",
             f"Een {code.kort} is voor een minderjarige; op de startdatum is dit kind 18 of ouder.",
+        )
+
+
+def controleer_correctie(
+    *,
+    code: MaatregelCode,
+    geboortedatum: date,
+    beschikking_datum: date,
+    start: date,
+    vandaag: date,
+    was: tuple[MaatregelCode, date, date],
+    einde: date | None,
+    eerste_toewijzing: date | None,
+    reden: str,
+) -> None:
+    """Raise ``IntakeOngeldig`` if a measure registered as ``was`` (code, beschikking, start)
+    cannot be corrected to these values: what the intake refuses, and besides that a correction
+    that changes nothing or gives no reason, a start after the measure's end, or a start after
+    its first vaste jeugdbeschermer (who cannot have been assigned before the measure began)."""
+    if (code, beschikking_datum, start) == was:
+        raise IntakeOngeldig("start", "Er is niets veranderd: pas de code of een datum aan.")
+    if not reden.strip():
+        raise IntakeOngeldig("reden", "Vul in waarom de registratie onjuist was.")
+    try:
+        controleer(
+            code=code,
+            geboortedatum=geboortedatum,
+            beschikking_datum=beschikking_datum,
+            start=start,
+            vandaag=vandaag,
+        )
+    except IntakeOngeldig as fout:
+        if fout.veld != "geboortedatum":
+            raise
+        # the birth date is not corrected here: the code or the start is what does not fit it
+        raise IntakeOngeldig("code" if code is not was[0] else "start", str(fout)) from None
+    if einde is not None and start > einde:
+        raise IntakeOngeldig(
+            "start", f"De maatregel eindigde op {einde:%d-%m-%Y}; ze kan niet later starten."
+        )
+    if eerste_toewijzing is not None and start > eerste_toewijzing:
+        raise IntakeOngeldig(
+            "start",
+            f"De eerste vaste jeugdbeschermer is toegewezen op {eerste_toewijzing:%d-%m-%Y}; de "
+            "maatregel kan niet later gestart zijn.",
         )

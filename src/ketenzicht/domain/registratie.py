@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def volledig_op(registratie_vanaf: date | None, dag: date) -> bool:
@@ -36,3 +39,17 @@ def bekend_einde(
     if geregistreerd is not None and geregistreerd <= bekend_op:
         return einde
     return None
+
+
+def bekend_als(
+    huidig: T, correcties: Iterable[tuple[datetime, T]], bekend_op: datetime | None
+) -> T:
+    """What a corrected registration said as known at ``bekend_op`` (``None``: as known now).
+
+    ``correcties`` are the corrections as (moment registered, the value it replaced). The value
+    known at ``bekend_op`` is the one the first correction after it replaced; without one, the
+    value now. So a correction never changes what a past figure showed."""
+    if bekend_op is None:
+        return huidig
+    later = [(moment, was) for moment, was in correcties if moment > bekend_op]
+    return min(later, key=lambda c: c[0])[1] if later else huidig

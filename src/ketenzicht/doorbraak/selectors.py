@@ -27,9 +27,10 @@ from ketenzicht.domain.doorbraak import (
     venster,
 )
 from ketenzicht.domain.kalender import NederlandseKalender
+from ketenzicht.domain.registratie import bekend_einde
 from ketenzicht.doorbraak.models import Mijlpaalregistratie, NormMijlpaal, Normset
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
-from ketenzicht.kinderen.selectors import zichtbare_kinderen
+from ketenzicht.kinderen.selectors import gestart_voor, zichtbare_kinderen, zoals_bekend
 from ketenzicht.kinderen.services import Gebruiker
 from ketenzicht.monitor.selectors import EERSTE_PEILDATUM
 from ketenzicht.organisaties.selectors import gi_van
@@ -66,7 +67,14 @@ def gehaald(
     return uit
 
 
-def _trajecten(qs: QuerySet[Maatregel], bekend_op: datetime | None) -> list[Traject]:
+def _trajecten(
+    qs: QuerySet[Maatregel],
+    bekend_op: datetime | None,
+    van: date | None = None,
+    tot: date | None = None,
+) -> list[Traject]:
+    """The measures of ``qs`` as known at ``bekend_op``; with ``van``/``tot`` only those started
+    in that range as known then (``qs`` holds the ones corrected since, ``gestart_voor``)."""
     rijen_ = list(
         qs.values_list(
             "id",
@@ -74,18 +82,31 @@ def _trajecten(qs: QuerySet[Maatregel], bekend_op: datetime | None) -> list[Traj
             "gi__naam",
             "kind__gemeente__naam",
             "kind__gemeente__regio__naam",
+            "code",
+            "beschikking_datum",
             "start",
             "einde",
             "einde_geregistreerd_op",
         )
     )
+    bekend = zoals_bekend({r[0]: (r[5], r[6], r[7]) for r in rijen_}, bekend_op)
     behaald = gehaald(qs.values("pk"), bekend_op)
     uit = []
-    for mid, kind_id, gi, gemeente, regio, start, einde, einde_reg in rijen_:
-        if bekend_op is not None and einde_reg is not None and einde_reg > bekend_op:
-            einde = None
+    for mid, kind_id, gi, gemeente, regio, _, _, _, einde, einde_reg in rijen_:
+        start = bekend[mid][2]
+        if (van is not None and start < van) or (tot is not None and start > tot):
+            continue
         uit.append(
-            Traject(mid, kind_id, gi, gemeente, regio or "(geen regio)", start, einde, behaald[mid])
+            Traject(
+                mid,
+                kind_id,
+                gi,
+                gemeente,
+                regio or "(geen regio)",
+                start,
+                bekend_einde(einde, einde_reg, bekend_op),
+                behaald[mid],
+            )
         )
     return uit
 
@@ -102,12 +123,12 @@ def _geregistreerd(qs: QuerySet[Maatregel]) -> QuerySet[Maatregel]:
 def _maatregelen_voor(
     van: date, tot: date, gi_naam: str | None, bekend_op: datetime | None
 ) -> list[Traject]:
-    qs = _geregistreerd(Maatregel.objects.filter(start__gte=van, start__lte=tot))
+    qs = _geregistreerd(gestart_voor(Maatregel.objects.all(), na=van, tot=tot, bekend_op=bekend_op))
     if gi_naam is not None:
         qs = qs.filter(gi__naam=gi_naam)
     if bekend_op is not None:
         qs = qs.filter(geregistreerd_op__lte=bekend_op)
-    return _trajecten(qs, bekend_op)
+    return _trajecten(qs, bekend_op, van, tot)
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,7 +80,15 @@ class ToewijzingSerializer(serializers.Serializer):
     einde_reden = serializers.CharField()
 
 
+class CorrectieregelSerializer(serializers.Serializer):
+    geregistreerd_op = serializers.DateTimeField(source="0.geregistreerd_op")
+    door = serializers.CharField(source="0.door")
+    wat = serializers.CharField(source="1", help_text="Bv. 'start 01-10-2026 → 05-10-2026'")
+    reden = serializers.CharField(source="0.reden")
+
+
 class MaatregelSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="Voor POST /api/maatregelen/{id}/correctie/")
     code = serializers.CharField(help_text="Code Beleidsinformatie Jeugd")
     gi = serializers.CharField(source="gi.naam")
     beschikking_datum = serializers.DateField()
@@ -88,6 +96,9 @@ class MaatregelSerializer(serializers.Serializer):
     einde = serializers.DateField(allow_null=True)
     einde_reden = serializers.CharField()
     toewijzingen = ToewijzingSerializer(many=True, source="toewijzingen_chrono")
+    correcties = CorrectieregelSerializer(
+        many=True, source="correctieregels", help_text="Correcties van de registratie, oudste eerst"
+    )
 
 
 class TriageSerializer(serializers.Serializer):

@@ -1,18 +1,22 @@
 """The JSON API of the intake: a court decision registered from another system (the GI's
-case system or a message from the Raad), the same use case as the page **Nieuwe maatregel**."""
+case system or a message from the Raad), the same use case as the page **Nieuwe maatregel**;
+and the correction of a measure registered wrongly, as on the child's page."""
 
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.maatregelen import MaatregelCode
+from ketenzicht.kinderen import selectors
+from ketenzicht.kinderen.correctie import Correctie, IntussenGecorrigeerd, maatregel_corrigeren
 from ketenzicht.kinderen.intake import Beschikking, maatregel_intake
+from ketenzicht.kinderen.models import Maatregel
 from ketenzicht.kinderen.services import Weigering, mag_toewijzen
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van
@@ -82,3 +86,69 @@ class MaatregelenApi(APIView):
             "jeugdbeschermer_uiterlijk": intake.jeugdbeschermer_uiterlijk,
         }
         return Response(IntakeAntwoordSerializer(antwoord).data, status=status.HTTP_201_CREATED)
+
+
+class CorrectieSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(choices=[c.value for c in MaatregelCode])
+    beschikking_datum = serializers.DateField()
+    start = serializers.DateField()
+    reden = serializers.CharField(max_length=1000, help_text="Waarom de registratie onjuist was")
+    gezien = serializers.IntegerField(
+        min_value=0,
+        required=False,
+        help_text="Het aantal correcties dat u zag (GET /api/kinderen/{pid}/): kwam er intussen "
+        "een bij, dan 409 in plaats van die te overschrijven",
+    )
+
+
+class CorrectieAntwoordSerializer(serializers.Serializer):
+    maatregel = serializers.IntegerField()
+    correcties = serializers.IntegerField(help_text="Het aantal correcties van deze maatregel")
+    wat = serializers.CharField(help_text="Wat er veranderde")
+
+
+class MaatregelCorrectieApi(APIView):
+    @extend_schema(
+        summary="De registratie van een maatregel corrigeren (code, beschikking, start)",
+        description=(
+            "Voor de planner of functioneel beheerder van de GI van de maatregel. De oude "
+            "registratie blijft bewaard: de monitor zoals bekend op een eerder moment verandert "
+            "niet. Een fout noemt het veld; er wordt dan niets bewaard."
+        ),
+        request=CorrectieSerializer,
+        responses={201: CorrectieAntwoordSerializer},
+    )
+    def post(self, request: Request, maatregel_id: int) -> Response:
+        gi = gi_van(request.user)
+        if gi is None or not mag_toewijzen(request.user):
+            raise PermissionDenied(
+                "Alleen de planner of functioneel beheerder van een GI corrigeert maatregelen."
+            )
+        maatregel = Maatregel.objects.filter(pk=maatregel_id, gi=gi).select_related("kind").first()
+        if maatregel is None:
+            raise NotFound(f"Geen maatregel {maatregel_id} bij {gi}.")
+        selectors.kind_inzien(
+            gebruiker=request.user,
+            pid=maatregel.kind.pid,
+            doel="maatregel corrigeren",
+            kanaal=AuditRegel.Kanaal.API,
+        )
+        invoer = CorrectieSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        c = Correctie(MaatregelCode(d["code"]), d["beschikking_datum"], d["start"], d["reden"])
+        try:
+            correctie = maatregel_corrigeren(
+                maatregel,
+                c,
+                door=request.user,
+                gezien=d.get("gezien"),
+                kanaal=AuditRegel.Kanaal.API,
+            )
+        except IntussenGecorrigeerd as fout:
+            return Response({"detail": str(fout)}, status=status.HTTP_409_CONFLICT)
+        except Weigering as fout:
+            raise ValidationError({fout.veld or "start": [str(fout)]}) from None
+        regels = selectors.correcties(correctie.maatregel)
+        antwoord = {"maatregel": maatregel.pk, "correcties": len(regels), "wat": regels[-1][1]}
+        return Response(CorrectieAntwoordSerializer(antwoord).data, status=status.HTTP_201_CREATED)

@@ -9,6 +9,11 @@ urlpatterns = [
     path("wachtlijst/", api.WachtlijstApi.as_view(), name="api-wachtlijst"),
     path("kinderen/zoeken/", api.ZoekenApi.as_view(), name="api-zoeken"),
     path("maatregelen/", api_registreren.MaatregelenApi.as_view(), name="api-maatregelen"),
+    path(
+        "maatregelen/<int:maatregel_id>/correctie/",
+        api_registreren.MaatregelCorrectieApi.as_view(),
+        name="api-maatregel-correctie",
+    ),
     path("kinderen/<uuid:pid>/", api.KindApi.as_view(), name="api-kind"),
     path("kinderen/<uuid:pid>/inzage/", api.KindInzageApi.as_view(), name="api-kind-inzage"),
     path(

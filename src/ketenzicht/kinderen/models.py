@@ -153,3 +153,29 @@ class Triage(models.Model):
     def criteria(self) -> list[str]:
         """The criteria that hold, as words."""
         return [criteriumnaam(c) for c in TRIAGECRITERIA if getattr(self, c)]
+
+
+class MaatregelCorrectie(models.Model):
+    """A correction of how a measure was registered (code, beschikking, start): the values it had
+    until then (``was_*``), when the correction was registered, by whom and why.
+
+    The measure's own row holds the corrected values, so every current list reads it as it is.
+    The values as known at an earlier moment are those of the first correction registered after
+    it (``domain.registratie.bekend_als``): a figure computed "as known at" that moment stays
+    what it was, and the history of the registration is kept, never overwritten."""
+
+    maatregel = models.ForeignKey(Maatregel, on_delete=models.PROTECT, related_name="correcties")
+    was_code = models.CharField(max_length=2, choices=[(c.value, c.label) for c in MaatregelCode])
+    was_beschikking_datum = models.DateField()
+    was_start = models.DateField()
+    reden = models.TextField(help_text="Waarom de registratie onjuist was (geen BSN)")
+    door = models.CharField(max_length=150)
+    geregistreerd_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "correcties van maatregelen"
+        ordering = ["geregistreerd_op", "pk"]
+        indexes = [models.Index(fields=["maatregel", "geregistreerd_op"])]
+
+    def __str__(self) -> str:
+        return f"correctie {self.geregistreerd_op:%Y-%m-%d}"

@@ -1,4 +1,5 @@
-"""Pages that write a child's measures: a court decision arriving (intake) and a measure ending.
+"""Pages that write a child's measures: a court decision arriving (intake), a measure ending and
+a measure's registration corrected.
 
 Thin: read the form, check the role, call the service, return with its refusal or success. Only
 a GI's planner or functioneel beheerder registers (``services.TOEWIJZERS``)."""
@@ -21,6 +22,7 @@ from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.bsn import Bsn, BsnOngeldig
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode
 from ketenzicht.kinderen import inzage, selectors
+from ketenzicht.kinderen.correctie import Correctie, maatregel_corrigeren
 from ketenzicht.kinderen.intake import Beschikking, maatregel_intake
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import Weigering, maatregel_beeindigen, mag_toewijzen
@@ -28,6 +30,7 @@ from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van
 
 WEB = AuditRegel.Kanaal.WEB
+CODES = [(c.value, f"{c.label} ({c.value})") for c in MaatregelCode]
 
 
 def _datumveld(label: str, help_text: str = "") -> forms.DateField:
@@ -61,9 +64,7 @@ class IntakeFormulier(forms.Form):
         queryset=Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE).order_by("naam"),
         help_text="Waar het kind woont (woonplaatsbeginsel).",
     )
-    code = forms.ChoiceField(
-        label="Maatregel", choices=[(c.value, f"{c.label} ({c.value})") for c in MaatregelCode]
-    )
+    code = forms.ChoiceField(label="Maatregel", choices=CODES)
     beschikking_datum = _datumveld("Datum beschikking", "De uitspraak van de kinderrechter.")
     start = _datumveld("Start", "Meestal de datum van de beschikking.")
 
@@ -163,5 +164,56 @@ def maatregel_einde(request: HttpRequest, pid: UUID) -> HttpResponse:
             request,
             f"{maatregel.get_code_display()} beëindigd per {einde:%d-%m-%Y} "
             f"({reden.label.lower()}).",
+        )
+    return redirect("kind", kind.pid)
+
+
+class CorrectieFormulier(forms.Form):
+    """A measure's registration as it should have been (the child's page, per measure)."""
+
+    maatregel = forms.IntegerField()
+    gezien = forms.IntegerField(min_value=0)  # corrections the user saw: another's is not lost
+    code = forms.ChoiceField(label="Maatregel", choices=CODES)
+    beschikking_datum = forms.DateField(label="Datum beschikking")
+    start = forms.DateField(label="Start")
+    reden = forms.CharField(label="Waarom", max_length=1000)
+
+
+@login_required
+@require_POST
+def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
+    """Correct the code, beschikking or start of one of the child's measures at the user's GI."""
+    try:
+        kind = selectors.kind_inzien(
+            gebruiker=request.user, pid=pid, doel="maatregel corrigeren", kanaal=WEB
+        )
+    except (Kind.DoesNotExist, inzage.RedenNodig):
+        raise Http404("Geen kind gevonden.") from None
+    gi = gi_van(request.user)
+    if gi is None or not mag_toewijzen(request.user):
+        raise Http404("Alleen de planner of functioneel beheerder corrigeert een maatregel.")
+    formulier = CorrectieFormulier(request.POST)
+    try:
+        if not formulier.is_valid():
+            raise Weigering(
+                "; ".join(
+                    f"{formulier.fields[veld].label or veld}: {' '.join(str(f) for f in fouten)}"
+                    for veld, fouten in formulier.errors.items()
+                )
+            )
+        d = formulier.cleaned_data
+        maatregel = kind.maatregelen.filter(pk=d["maatregel"], gi=gi).first()
+        if maatregel is None:
+            raise Weigering("Kies een maatregel van uw GI.")
+        correctie = Correctie(
+            MaatregelCode(d["code"]), d["beschikking_datum"], d["start"], d["reden"]
+        )
+        maatregel_corrigeren(maatregel, correctie, door=request.user, gezien=d["gezien"])
+    except Weigering as fout:
+        veld = formulier.fields.get(getattr(fout, "veld", None) or "")
+        messages.error(request, f"{veld.label}: {fout}" if veld and veld.label else str(fout))
+    else:
+        messages.success(
+            request, f"Registratie van de {maatregel.get_code_display()} gecorrigeerd."
         )
     return redirect("kind", kind.pid)

@@ -10,20 +10,20 @@ from datetime import date, datetime
 from uuid import UUID
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.services import log_toegang
 from ketenzicht.domain.inzage import auditdoel
 from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.perioden import Periode
-from ketenzicht.domain.registratie import bekend_einde
+from ketenzicht.domain.registratie import bekend_als, bekend_einde
 from ketenzicht.domain.wachtlijst import (
     MaatregelStand,
     effectieve_toewijzing,
 )
 from ketenzicht.kinderen import inzage
-from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing, Triage
+from ketenzicht.kinderen.models import Kind, Maatregel, MaatregelCorrectie, Toewijzing, Triage
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import (
     beschikbaarheid,
@@ -111,21 +111,88 @@ def _bekend(qs: QuerySet, bekend_op: datetime | None) -> QuerySet:
     return qs if bekend_op is None else qs.filter(geregistreerd_op__lte=bekend_op)
 
 
+Registratie = tuple[str, date, date]  # a measure's code, beschikking_datum and start
+
+
+def gestart_voor(
+    qs: QuerySet[Maatregel], *, na: date | None = None, tot: date, bekend_op: datetime | None
+) -> QuerySet[Maatregel]:
+    """``qs`` narrowed to measures started in ``[na, tot]`` — as known at ``bekend_op``: then a
+    measure corrected afterwards is kept too (its start then may lie in the range; the caller
+    sorts that out with ``zoals_bekend``)."""
+    binnen = Q(start__lte=tot) if na is None else Q(start__gte=na, start__lte=tot)
+    if bekend_op is None:
+        return qs.filter(binnen)
+    later = MaatregelCorrectie.objects.filter(
+        maatregel=OuterRef("pk"), geregistreerd_op__gt=bekend_op
+    )
+    return qs.filter(binnen | Exists(later))
+
+
+def zoals_bekend(
+    rijen: dict[int, Registratie], bekend_op: datetime | None
+) -> dict[int, Registratie]:
+    """Each measure's (code, beschikking, start) as known at ``bekend_op``: corrections
+    registered afterwards are undone (``domain.registratie.bekend_als``)."""
+    if bekend_op is None:
+        return rijen
+    later: dict[int, list[tuple[datetime, Registratie]]] = defaultdict(list)
+    for mid, moment, code, beschikking, start in MaatregelCorrectie.objects.filter(
+        geregistreerd_op__gt=bekend_op  # few: read them all rather than list every measure
+    ).values_list(
+        "maatregel_id", "geregistreerd_op", "was_code", "was_beschikking_datum", "was_start"
+    ):
+        if mid in rijen:
+            later[mid].append((moment, (code, beschikking, start)))
+    return {mid: bekend_als(r, later.get(mid, ()), bekend_op) for mid, r in rijen.items()}
+
+
+def wat(voor: Registratie, na: Registratie) -> str:
+    """What a correction changed, in words: 'start 01-10-2026 → 05-10-2026'."""
+    delen = []
+    if voor[0] != na[0]:
+        delen.append(f"maatregel {MaatregelCode(voor[0]).kort} → {MaatregelCode(na[0]).kort}")
+    for naam, van, naar in (("beschikking", voor[1], na[1]), ("start", voor[2], na[2])):
+        if van != naar:
+            delen.append(f"{naam} {van:%d-%m-%Y} → {naar:%d-%m-%Y}")
+    return ", ".join(delen)
+
+
+def correcties(maatregel: Maatregel) -> list[tuple[MaatregelCorrectie, str]]:
+    """The corrections of a measure, oldest first, each with what it changed."""
+    rij = list(maatregel.correcties.all())
+    na = [(c.was_code, c.was_beschikking_datum, c.was_start) for c in rij[1:]]
+    na.append((maatregel.code, maatregel.beschikking_datum, maatregel.start))
+    return [
+        (c, wat((c.was_code, c.was_beschikking_datum, c.was_start), n))
+        for c, n in zip(rij, na, strict=False)
+    ]
+
+
 def maatregel_standen(
     *, peildatum: date, gi_ids: Iterable[int] | None = None, bekend_op: datetime | None = None
 ) -> list[MaatregelStand]:
     """Measures in execution at ``peildatum`` with their assignments, as known at ``bekend_op``."""
-    qs = Maatregel.objects.filter(start__lte=peildatum)
+    qs = gestart_voor(Maatregel.objects.all(), tot=peildatum, bekend_op=bekend_op)
     if bekend_op is None:
         qs = qs.filter(Q(einde__isnull=True) | Q(einde__gt=peildatum))
     if gi_ids is not None:
         qs = qs.filter(gi_id__in=list(gi_ids))
     qs = _bekend(qs, bekend_op)
-    rijen = list(
+    gelezen = list(
         qs.values_list(
-            "id", "kind_id", "gi__naam", "code", "start", "einde", "einde_geregistreerd_op"
+            "id",
+            "kind_id",
+            "gi__naam",
+            "code",
+            "beschikking_datum",
+            "start",
+            "einde",
+            "einde_geregistreerd_op",
         )
     )
+    bekend = zoals_bekend({r[0]: (r[3], r[4], r[5]) for r in gelezen}, bekend_op)
+    rijen = [(r[0], r[1], r[2], bekend[r[0]][0], bekend[r[0]][2], r[6], r[7]) for r in gelezen]
     looptijd = {r[0]: Periode(r[4], bekend_einde(r[5], r[6], bekend_op)) for r in rijen}
     lopend = {mid for mid, p in looptijd.items() if p.bevat(peildatum)}
     tw = _bekend(Toewijzing.objects.filter(maatregel__in=qs, start__lte=peildatum), bekend_op)
@@ -191,13 +258,14 @@ def dossier(kind: Kind) -> Dossier:
     """The record of a child obtained through ``kind_inzien`` (which audited the read)."""
     maatregelen = list(
         kind.maatregelen.select_related("gi")
-        .prefetch_related("toewijzingen__medewerker")
+        .prefetch_related("toewijzingen__medewerker", "correcties")
         .order_by("-start")
     )
     alle = [t for m in maatregelen for t in m.toewijzingen.all()]
     for m in maatregelen:
         m.toewijzingen_chrono = sorted(m.toewijzingen.all(), key=lambda t: (t.start, t.pk))  # type: ignore[attr-defined]
         m.label = m.maatregelcode.label  # type: ignore[attr-defined]
+        m.correctieregels = correcties(m)  # type: ignore[attr-defined]
     per_kind: dict[int, list[tuple[date, int, int]]] = {}
     nu: set[int] = set()
     rijen = Toewijzing.objects.filter(maatregel__kind__gezin_id=kind.gezin_id).values_list(

@@ -25,7 +25,7 @@ from ketenzicht.domain.zoeken import lees as zoeken_lezen
 from ketenzicht.doorbraak.models import Afspraak, Mijlpaalregistratie
 from ketenzicht.doorbraak.rechten import rechten
 from ketenzicht.doorbraak.tijdlijn import tijdlijn as doorbraak_tijdlijn
-from ketenzicht.kinderen import inzage, selectors, wachtlijsten
+from ketenzicht.kinderen import inzage, registreren, selectors, wachtlijsten
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import mag_toewijzen
 from ketenzicht.kinderen.zoeken import zoek_kinderen
@@ -221,6 +221,7 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
             # the GI whose running measures this user ends here (a planner's own)
             "beeindigt": gi.pk if gi is not None and mag_toewijzen(request.user) else None,
             "eindredenen": [(r.value, r.label) for r in EindeReden],
+            "maatregelcodes": registreren.CODES,
         },
     )
 

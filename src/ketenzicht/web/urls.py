@@ -18,6 +18,11 @@ urlpatterns = [
     path("kinderen/nieuw/", registreren.nieuwe_maatregel, name="nieuwe-maatregel"),
     path("kinderen/<uuid:pid>/", kinderen.kind, name="kind"),
     path("kinderen/<uuid:pid>/einde/", registreren.maatregel_einde, name="maatregel-einde"),
+    path(
+        "kinderen/<uuid:pid>/correctie/",
+        registreren.maatregel_correctie,
+        name="maatregel-correctie",
+    ),
     path("kinderen/<uuid:pid>/inzage/", kinderen.inzage_reden, name="kind-inzage"),
     path("kinderen/<uuid:pid>/logging/", audit.logging, name="kind-logging"),
     path(
