@@ -81,10 +81,10 @@ class ToewijzingSerializer(serializers.Serializer):
 
 
 class CorrectieregelSerializer(serializers.Serializer):
-    geregistreerd_op = serializers.DateTimeField(source="0.geregistreerd_op")
-    door = serializers.CharField(source="0.door")
-    wat = serializers.CharField(source="1", help_text="Bv. 'start 01-10-2026 → 05-10-2026'")
-    reden = serializers.CharField(source="0.reden")
+    geregistreerd_op = serializers.DateTimeField()
+    door = serializers.CharField()
+    wat = serializers.CharField(help_text="Bv. 'start 01-10-2026 → 05-10-2026'")
+    reden = serializers.CharField()
 
 
 class MaatregelSerializer(serializers.Serializer):

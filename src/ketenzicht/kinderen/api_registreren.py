@@ -150,5 +150,5 @@ class MaatregelCorrectieApi(APIView):
         except Weigering as fout:
             raise ValidationError({fout.veld or "start": [str(fout)]}) from None
         regels = selectors.correcties(correctie.maatregel)
-        antwoord = {"maatregel": maatregel.pk, "correcties": len(regels), "wat": regels[-1][1]}
+        antwoord = {"maatregel": maatregel.pk, "correcties": len(regels), "wat": regels[-1].wat}
         return Response(CorrectieAntwoordSerializer(antwoord).data, status=status.HTTP_201_CREATED)

@@ -158,14 +158,31 @@ def wat(voor: Registratie, na: Registratie) -> str:
     return ", ".join(delen)
 
 
-def correcties(maatregel: Maatregel) -> list[tuple[MaatregelCorrectie, str]]:
+@dataclass(frozen=True, slots=True)
+class Correctieregel:
+    """One correction of a measure's registration, as the child's page and API show it."""
+
+    geregistreerd_op: datetime
+    door: str
+    wat: str  # 'start 01-10-2026 → 05-10-2026'
+    reden: str
+
+
+def correcties(maatregel: Maatregel) -> list[Correctieregel]:
     """The corrections of a measure, oldest first, each with what it changed."""
     rij = list(maatregel.correcties.all())
+    if not rij:
+        return []
     na = [(c.was_code, c.was_beschikking_datum, c.was_start) for c in rij[1:]]
     na.append((maatregel.code, maatregel.beschikking_datum, maatregel.start))
     return [
-        (c, wat((c.was_code, c.was_beschikking_datum, c.was_start), n))
-        for c, n in zip(rij, na, strict=False)
+        Correctieregel(
+            c.geregistreerd_op,
+            c.door,
+            wat((c.was_code, c.was_beschikking_datum, c.was_start), n),
+            c.reden,
+        )
+        for c, n in zip(rij, na, strict=True)
     ]
 
 
