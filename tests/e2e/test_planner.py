@@ -179,6 +179,16 @@ def test_planner_registreert_een_beschikking_en_het_kind_staat_op_te_verdelen(
     pagina.click("[data-testid=intake-formulier] button[type=submit]")
     pagina.wait_for_selector("h1:has-text('Fenna Hoekstra')")
     assert "uiterlijk 27-11-2026" in pagina.inner_text("[role=status]")
+    # the beschikking was in fact two days earlier: corrected from the child's page
+    pagina.click("summary:has-text('Registratie corrigeren')")
+    formulier = pagina.locator("[data-testid=correctieformulier]")
+    formulier.locator("input[name=beschikking_datum]").fill("2026-11-18")
+    formulier.locator("input[name=start]").fill("2026-11-18")
+    formulier.locator("input[name=reden]").fill("datum van de verkeerde beschikking")
+    formulier.locator("button[type=submit]").click()
+    pagina.wait_for_selector("[data-testid=correcties]")
+    assert "start 20-11-2026 → 18-11-2026" in pagina.inner_text("[data-testid=correcties]")
+    assert "gestart 18-11-2026" in pagina.inner_text(".kz-maatregel")
     pagina.goto(f"{live_server.url}/planning/")
     assert (
         pagina.locator("[data-testid=prioriteit] tbody tr", has_text="Fenna Hoekstra").count() == 1
