@@ -5,18 +5,22 @@ nothing, and a correction made meanwhile by someone else is never silently overw
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.db import connection, connections
 from django.urls import reverse
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain import normen
 from ketenzicht.domain.doorbraak import Maand
+from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.doorbraak import selectors as doorbraak
+from ketenzicht.kinderen.correctie import Correctie, IntussenGecorrigeerd, maatregel_corrigeren
 from ketenzicht.kinderen.models import Maatregel, MaatregelCorrectie
 from ketenzicht.kinderen.services import jeugdbeschermer_toewijzen
 from ketenzicht.monitor.selectors import monitor
@@ -187,3 +191,35 @@ def _noemer(maanden: list[Maand], **kw: object) -> int:
         for r in cijfers.rijen
         if r.niveau == "landelijk" and r.mijlpaal == normen.JEUGDBESCHERMER
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_gelijktijdige_correcties_van_een_maatregel_een_wint_de_rest_hoort_het(wereld) -> None:  # type: ignore[no-untyped-def]
+    """Eight planners correct the same measure at once, each from the form as they saw it
+    (no corrections yet): one correction is stored, the others are told (PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("draait tegen PostgreSQL: zet DATABASE_URL (CI doet dat in de tweede ronde)")
+    _, maatregel = wereld.kind(wereld.gi_a, start=GEREGISTREERD)
+    starts = [date(2026, 10, 20 + i) for i in range(8)]
+
+    def probeer(start: date) -> str:
+        try:
+            maatregel_corrigeren(
+                maatregel,
+                Correctie(MaatregelCode.OTS, start, start, "verkeerde beschikking"),
+                door=wereld.planner_a,
+                gezien=0,
+            )
+            return "ok"
+        except IntussenGecorrigeerd:
+            return "intussen"
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        uitkomsten = list(pool.map(probeer, starts))
+
+    assert sorted(uitkomsten) == ["intussen"] * 7 + ["ok"]
+    [correctie] = MaatregelCorrectie.objects.all()
+    maatregel.refresh_from_db()
+    assert correctie.was_start == GEREGISTREERD and maatregel.start in starts
