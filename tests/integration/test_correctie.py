@@ -18,11 +18,11 @@ from django.urls import reverse
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain import normen
 from ketenzicht.domain.doorbraak import Maand
-from ketenzicht.domain.maatregelen import MaatregelCode
+from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode
 from ketenzicht.doorbraak import selectors as doorbraak
 from ketenzicht.kinderen.correctie import Correctie, IntussenGecorrigeerd, maatregel_corrigeren
 from ketenzicht.kinderen.models import Maatregel, MaatregelCorrectie
-from ketenzicht.kinderen.services import jeugdbeschermer_toewijzen
+from ketenzicht.kinderen.services import jeugdbeschermer_toewijzen, maatregel_beeindigen
 from ketenzicht.monitor.selectors import monitor
 from ketenzicht.organisaties.models import Lidmaatschap
 from tests.integration.test_toegang_en_audit import ingelogd
@@ -223,3 +223,67 @@ def test_gelijktijdige_correcties_van_een_maatregel_een_wint_de_rest_hoort_het(w
     [correctie] = MaatregelCorrectie.objects.all()
     maatregel.refresh_from_db()
     assert correctie.was_start == GEREGISTREERD and maatregel.start in starts
+
+
+def test_de_einddatum_van_een_beeindigde_maatregel_corrigeren(wereld) -> None:  # type: ignore[no-untyped-def]
+    """Ended on the 18th by mistake, in fact on the 10th: the measure and its vaste
+    jeugdbeschermer end on the 10th; as known before the correction, on the 18th."""
+    kind, maatregel = wereld.kind(wereld.gi_a, start=date(2026, 9, 1))
+    jeugdbeschermer_toewijzen(
+        maatregel=maatregel,
+        medewerker=wereld.medewerker(wereld.gi_a),
+        start=date(2026, 9, 3),
+        door=None,
+    )
+    maatregel_beeindigen(
+        maatregel=maatregel, einde=date(2026, 11, 18), reden=EindeReden.OPGEHEVEN, door=None
+    )
+    peil = date(2026, 11, 15)
+    voor = monitor(peildatum=peil).landelijk
+    voor_correctie = datetime(2026, 11, 20, 10, 30, tzinfo=TZ)
+
+    with time_machine.travel("2026-11-20 11:00 +01:00", tick=False):
+        gegevens = _correctie(
+            maatregel,
+            beschikking_datum="2026-09-01",
+            start="2026-09-01",
+            einde="2026-11-10",
+            einde_reden=EindeReden.MEERDERJARIG.value,
+            reden="einddatum van de verkeerde uitspraak",
+        )
+        pagina = ingelogd(wereld.planner_a).post(
+            reverse("maatregel-correctie", args=[kind.pid]), gegevens, follow=True
+        )
+
+        maatregel.refresh_from_db()
+        toewijzing = maatregel.toewijzingen.get()
+        assert (maatregel.einde, maatregel.einde_reden) == (date(2026, 11, 10), "meerderjarig")
+        assert toewijzing.einde == date(2026, 11, 10)
+        assert "einde 18-11-2026 → 10-11-2026, reden einde opgeheven → meerderjarig" in (
+            pagina.content.decode()
+        )
+        assert monitor(peildatum=peil).landelijk.clienten == voor.clienten - 1
+        assert monitor(peildatum=peil, bekend_op=voor_correctie).landelijk == voor
+
+
+def test_een_einde_ligt_niet_voor_de_start_van_de_laatste_jeugdbeschermer(wereld) -> None:  # type: ignore[no-untyped-def]
+    kind, maatregel = wereld.kind(wereld.gi_a, start=date(2026, 9, 1))
+    jeugdbeschermer_toewijzen(
+        maatregel=maatregel,
+        medewerker=wereld.medewerker(wereld.gi_a),
+        start=date(2026, 10, 1),
+        door=None,
+    )
+    maatregel_beeindigen(
+        maatregel=maatregel, einde=date(2026, 11, 18), reden=EindeReden.OPGEHEVEN, door=None
+    )
+    antwoord = ingelogd(wereld.planner_a).post(
+        reverse("api-maatregel-correctie", args=[maatregel.pk]),
+        _correctie(maatregel, beschikking_datum="2026-09-01", start="2026-09-01")
+        | {"einde": "2026-09-20"},
+        content_type="application/json",
+    )
+    assert antwoord.status_code == 400
+    assert "begon op 01-10-2026" in antwoord.json()["einde"][0]
+    maatregel.refresh_from_db()
+    assert maatregel.einde == date(2026, 11, 18) and not MaatregelCorrectie.objects.exists()

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ketenzicht.domain.intake import IntakeOngeldig, controleer, controleer_correctie
+from ketenzicht.domain.intake import IntakeOngeldig, Registratie, controleer, controleer_correctie
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.maatregelen import (
     JEUGDRECLASSERINGCODES,
+    EindeReden,
     MaatregelCode,
     achttiende_verjaardag,
     verjaardag,
@@ -100,44 +101,49 @@ def test_vijf_werkdagen_over_het_weekend_en_kerst() -> None:
 
 
 GEBOREN = date(2015, 3, 1)
-WAS = (MaatregelCode.OTS, date(2026, 10, 1), date(2026, 10, 1))
+WAS = Registratie(MaatregelCode.OTS, date(2026, 10, 1), date(2026, 10, 1))
+GEEINDIGD = WAS._replace(einde=date(2026, 10, 15), einde_reden=EindeReden.OPGEHEVEN.value)
+registraties = st.builds(
+    Registratie,
+    st.sampled_from([MaatregelCode.OTS, MaatregelCode.VOOGDIJ]),
+    dagen,
+    dagen,
+    st.none() | dagen,
+    st.sampled_from(["", EindeReden.OPGEHEVEN.value]),
+)
 
 
 @given(
-    code=st.sampled_from([MaatregelCode.OTS, MaatregelCode.VOOGDIJ]),
-    beschikking=dagen,
-    start=dagen,
-    einde=st.none() | dagen,
-    eerste_toewijzing=st.none() | dagen,
+    was=st.sampled_from([WAS, GEEINDIGD]),
+    nieuw=registraties,
+    toewijzingen=st.none() | st.tuples(dagen, dagen).map(sorted).map(tuple),
     reden=st.sampled_from(["", "  ", "verkeerde beschikking overgenomen"]),
 )
 def test_een_geaccepteerde_correctie_laat_een_mogelijke_maatregel_achter(
-    code: MaatregelCode,
-    beschikking: date,
-    start: date,
-    einde: date | None,
-    eerste_toewijzing: date | None,
+    was: Registratie,
+    nieuw: Registratie,
+    toewijzingen: tuple[date, date] | None,
     reden: str,
 ) -> None:
     try:
         controleer_correctie(
-            code=code,
+            was,
+            nieuw,
             geboortedatum=GEBOREN,
-            beschikking_datum=beschikking,
-            start=start,
             vandaag=VANDAAG,
-            was=WAS,
-            einde=einde,
-            eerste_toewijzing=eerste_toewijzing,
+            toewijzingen=toewijzingen,
             reden=reden,
         )
     except IntakeOngeldig as fout:
-        assert fout.veld in {"code", "beschikking_datum", "start", "reden"}
+        assert fout.veld in {"code", "beschikking_datum", "start", "einde", "einde_reden", "reden"}
         return
-    assert (code, beschikking, start) != WAS and reden.strip()
-    assert beschikking <= start and beschikking <= VANDAAG
-    assert einde is None or start <= einde
-    assert eerste_toewijzing is None or start <= eerste_toewijzing
+    assert nieuw != was and reden.strip()
+    assert nieuw.beschikking_datum <= nieuw.start and nieuw.beschikking_datum <= VANDAAG
+    assert toewijzingen is None or nieuw.start <= toewijzingen[0]
+    assert (nieuw.einde is None) == (was.einde is None)  # neither ended nor reopened here
+    if nieuw.einde is not None:
+        assert nieuw.start <= nieuw.einde <= VANDAAG and nieuw.einde_reden
+        assert toewijzingen is None or toewijzingen[1] <= nieuw.einde
 
 
 @pytest.mark.parametrize(
@@ -145,29 +151,44 @@ def test_een_geaccepteerde_correctie_laat_een_mogelijke_maatregel_achter(
     [
         ({}, "start", "niets veranderd"),
         ({"start": date(2026, 10, 5), "reden": " "}, "reden", "waarom"),
-        ({"start": date(2026, 10, 20)}, "start", "eindigde op 15-10-2026"),
+        ({"einde": date(2026, 9, 30)}, "einde", "niet eindigen (30-09-2026) voor haar start"),
         ({"start": date(2026, 10, 9)}, "start", "toegewezen op 08-10-2026"),
         ({"start": date(2026, 9, 30)}, "start", "voor de beschikking"),
         ({"code": MaatregelCode.JR_41}, "code", "vanaf 12 jaar"),  # 11 on the start day
+        ({"einde": None, "einde_reden": ""}, "einde", "niet heropend"),
+        ({"einde": date(2026, 11, 21)}, "einde", "na vandaag"),
+        ({"einde": date(2026, 10, 11)}, "einde", "begon op 12-10-2026"),
+        ({"einde_reden": ""}, "einde_reden", "waarom de maatregel eindigde"),
         ({"start": date(2026, 10, 8)}, None, ""),  # the day of the first assignment: fine
+        ({"einde": date(2026, 10, 12)}, None, ""),  # the day the last assignment began: fine
     ],
 )
 def test_correctie_weigert_met_het_veld(wijziging: dict, veld: str | None, tekst: str) -> None:  # type: ignore[type-arg]
-    gegevens = {
-        "code": WAS[0],
+    reden = wijziging.pop("reden", "startdatum van de verkeerde beschikking")
+    nieuw = GEEINDIGD._replace(**wijziging)
+    kw = {
         "geboortedatum": GEBOREN,
-        "beschikking_datum": WAS[1],
-        "start": WAS[2],
         "vandaag": VANDAAG,
-        "was": WAS,
-        "einde": date(2026, 10, 15),
-        "eerste_toewijzing": date(2026, 10, 8),
-        "reden": "startdatum van de verkeerde beschikking",
-    } | wijziging
+        "toewijzingen": (date(2026, 10, 8), date(2026, 10, 12)),
+        "reden": reden,
+    }
     if veld is None:
-        controleer_correctie(**gegevens)
+        controleer_correctie(GEEINDIGD, nieuw, **kw)  # type: ignore[arg-type]
         return
     with pytest.raises(IntakeOngeldig) as fout:
-        controleer_correctie(**gegevens)
+        controleer_correctie(GEEINDIGD, nieuw, **kw)  # type: ignore[arg-type]
     assert fout.value.veld == veld
     assert tekst in str(fout.value).lower()
+
+
+def test_een_lopende_maatregel_wordt_niet_met_een_correctie_beeindigd() -> None:
+    with pytest.raises(IntakeOngeldig) as fout:
+        controleer_correctie(
+            WAS,
+            WAS._replace(einde=date(2026, 11, 1), einde_reden=EindeReden.OPGEHEVEN.value),
+            geboortedatum=GEBOREN,
+            vandaag=VANDAAG,
+            toewijzingen=None,
+            reden="einde vergeten",
+        )
+    assert fout.value.veld == "einde" and "Maatregel beëindigen" in str(fout.value)

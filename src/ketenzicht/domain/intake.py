@@ -19,6 +19,7 @@ the API); the BSN by ``domain.bsn``.
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from ketenzicht.domain.maatregelen import MaatregelCode, Soort, achttiende_verjaardag, verjaardag
 
@@ -79,46 +80,84 @@ def controleer(
         )
 
 
+class Registratie(NamedTuple):
+    """How a measure is registered, as far as a correction can change it."""
+
+    code: MaatregelCode
+    beschikking_datum: date
+    start: date
+    einde: date | None = None
+    einde_reden: str = ""  # an EindeReden's value; empty while the measure runs
+
+
 def controleer_correctie(
+    was: Registratie,
+    nieuw: Registratie,
     *,
-    code: MaatregelCode,
     geboortedatum: date,
-    beschikking_datum: date,
-    start: date,
     vandaag: date,
-    was: tuple[MaatregelCode, date, date],
-    einde: date | None,
-    eerste_toewijzing: date | None,
+    toewijzingen: tuple[date, date] | None,
     reden: str,
 ) -> None:
-    """Raise ``IntakeOngeldig`` if a measure registered as ``was`` (code, beschikking, start)
-    cannot be corrected to these values: what the intake refuses, and besides that a correction
-    that changes nothing or gives no reason, a start after the measure's end, or a start after
-    its first vaste jeugdbeschermer (who cannot have been assigned before the measure began)."""
-    if (code, beschikking_datum, start) == was:
+    """Raise ``IntakeOngeldig`` if a measure registered as ``was`` cannot be corrected to
+    ``nieuw``: what the intake refuses, and besides that a correction that changes nothing or
+    gives no reason; a start after the first vaste jeugdbeschermer's (``toewijzingen``: the
+    first and the last assignment's start), who cannot have been assigned before the measure
+    began; and for an end: one after today, before the start or before the last assignment's
+    start, or without its reason. A running measure is ended with its own use case, and an
+    ended one is not reopened by a correction."""
+    if nieuw == was:
         raise IntakeOngeldig("start", "Er is niets veranderd: pas de code of een datum aan.")
     if not reden.strip():
         raise IntakeOngeldig("reden", "Vul in waarom de registratie onjuist was.")
     try:
         controleer(
-            code=code,
+            code=nieuw.code,
             geboortedatum=geboortedatum,
-            beschikking_datum=beschikking_datum,
-            start=start,
+            beschikking_datum=nieuw.beschikking_datum,
+            start=nieuw.start,
             vandaag=vandaag,
         )
     except IntakeOngeldig as fout:
         if fout.veld != "geboortedatum":
             raise
         # the birth date is not corrected here: the code or the start is what does not fit it
-        raise IntakeOngeldig("code" if code is not was[0] else "start", str(fout)) from None
-    if einde is not None and start > einde:
-        raise IntakeOngeldig(
-            "start", f"De maatregel eindigde op {einde:%d-%m-%Y}; ze kan niet later starten."
-        )
-    if eerste_toewijzing is not None and start > eerste_toewijzing:
+        raise IntakeOngeldig("code" if nieuw.code is not was.code else "start", str(fout)) from None
+    if toewijzingen is not None and nieuw.start > toewijzingen[0]:
         raise IntakeOngeldig(
             "start",
-            f"De eerste vaste jeugdbeschermer is toegewezen op {eerste_toewijzing:%d-%m-%Y}; de "
+            f"De eerste vaste jeugdbeschermer is toegewezen op {toewijzingen[0]:%d-%m-%Y}; de "
             "maatregel kan niet later gestart zijn.",
         )
+    _controleer_einde(was, nieuw, vandaag, toewijzingen[1] if toewijzingen else None)
+
+
+def _controleer_einde(
+    was: Registratie, nieuw: Registratie, vandaag: date, laatste_toewijzing: date | None
+) -> None:
+    if was.einde is None and nieuw.einde is not None:
+        raise IntakeOngeldig(
+            "einde", "Deze maatregel loopt: beëindig haar met 'Maatregel beëindigen'."
+        )
+    if nieuw.einde is None:
+        if was.einde is not None:
+            raise IntakeOngeldig(
+                "einde", "Een beëindigde maatregel wordt met een correctie niet heropend."
+            )
+        return
+    if nieuw.einde < nieuw.start:
+        raise IntakeOngeldig(
+            "einde" if nieuw.einde != was.einde else "start",
+            f"De maatregel kan niet eindigen ({nieuw.einde:%d-%m-%Y}) voor haar start "
+            f"({nieuw.start:%d-%m-%Y}).",
+        )
+    if nieuw.einde > vandaag:
+        raise IntakeOngeldig("einde", "De einddatum ligt na vandaag.")
+    if laatste_toewijzing is not None and nieuw.einde < laatste_toewijzing:
+        raise IntakeOngeldig(
+            "einde",
+            f"Een vaste jeugdbeschermer begon op {laatste_toewijzing:%d-%m-%Y}; de maatregel kan "
+            "niet eerder geëindigd zijn.",
+        )
+    if not nieuw.einde_reden:
+        raise IntakeOngeldig("einde_reden", "Kies waarom de maatregel eindigde.")

@@ -30,7 +30,12 @@ from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.registratie import bekend_einde
 from ketenzicht.doorbraak.models import Mijlpaalregistratie, NormMijlpaal, Normset
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
-from ketenzicht.kinderen.selectors import gestart_voor, zichtbare_kinderen, zoals_bekend
+from ketenzicht.kinderen.selectors import (
+    VASTLEGGING,
+    gestart_voor,
+    zichtbare_kinderen,
+    zoals_bekend,
+)
 from ketenzicht.kinderen.services import Gebruiker
 from ketenzicht.monitor.selectors import EERSTE_PEILDATUM
 from ketenzicht.organisaties.selectors import gi_van
@@ -75,25 +80,13 @@ def _trajecten(
 ) -> list[Traject]:
     """The measures of ``qs`` as known at ``bekend_op``; with ``van``/``tot`` only those started
     in that range as known then (``qs`` holds the ones corrected since, ``gestart_voor``)."""
-    rijen_ = list(
-        qs.values_list(
-            "id",
-            "kind_id",
-            "gi__naam",
-            "kind__gemeente__naam",
-            "kind__gemeente__regio__naam",
-            "code",
-            "beschikking_datum",
-            "start",
-            "einde",
-            "einde_geregistreerd_op",
-        )
-    )
-    bekend = zoals_bekend({r[0]: (r[5], r[6], r[7]) for r in rijen_}, bekend_op)
+    plaats = ("kind_id", "gi__naam", "kind__gemeente__naam", "kind__gemeente__regio__naam")
+    rijen_ = list(qs.values_list("id", *plaats, *VASTLEGGING))
+    bekend = zoals_bekend({r[0]: r[5:] for r in rijen_}, bekend_op)  # type: ignore[misc]
     behaald = gehaald(qs.values("pk"), bekend_op)
     uit = []
-    for mid, kind_id, gi, gemeente, regio, _, _, _, einde, einde_reg in rijen_:
-        start = bekend[mid][2]
+    for mid, kind_id, gi, gemeente, regio, *_ in rijen_:
+        _, _, start, einde, einde_reg = bekend[mid]
         if (van is not None and start < van) or (tot is not None and start > tot):
             continue
         uit.append(

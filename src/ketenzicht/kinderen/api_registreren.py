@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ketenzicht.audit.models import AuditRegel
-from ketenzicht.domain.maatregelen import MaatregelCode
+from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode
 from ketenzicht.kinderen import selectors
 from ketenzicht.kinderen.correctie import Correctie, IntussenGecorrigeerd, maatregel_corrigeren
 from ketenzicht.kinderen.intake import Beschikking, maatregel_intake
@@ -93,6 +93,14 @@ class CorrectieSerializer(serializers.Serializer):
     beschikking_datum = serializers.DateField()
     start = serializers.DateField()
     reden = serializers.CharField(max_length=1000, help_text="Waarom de registratie onjuist was")
+    einde = serializers.DateField(
+        required=False, help_text="Alleen voor een beëindigde maatregel; weggelaten: ongewijzigd"
+    )
+    einde_reden = serializers.ChoiceField(
+        choices=[r.value for r in EindeReden],
+        required=False,
+        help_text="Alleen voor een beëindigde maatregel; weggelaten: ongewijzigd",
+    )
     gezien = serializers.IntegerField(
         min_value=0,
         required=False,
@@ -109,7 +117,7 @@ class CorrectieAntwoordSerializer(serializers.Serializer):
 
 class MaatregelCorrectieApi(APIView):
     @extend_schema(
-        summary="De registratie van een maatregel corrigeren (code, beschikking, start)",
+        summary="De registratie van een maatregel corrigeren (code, beschikking, start, einde)",
         description=(
             "Voor de planner of functioneel beheerder van de GI van de maatregel. De oude "
             "registratie blijft bewaard: de monitor zoals bekend op een eerder moment verandert "
@@ -136,7 +144,14 @@ class MaatregelCorrectieApi(APIView):
         invoer = CorrectieSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
-        c = Correctie(MaatregelCode(d["code"]), d["beschikking_datum"], d["start"], d["reden"])
+        c = Correctie(
+            MaatregelCode(d["code"]),
+            d["beschikking_datum"],
+            d["start"],
+            d["reden"],
+            d.get("einde"),
+            EindeReden(d["einde_reden"]) if "einde_reden" in d else None,
+        )
         try:
             correctie = maatregel_corrigeren(
                 maatregel,

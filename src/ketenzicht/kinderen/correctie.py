@@ -1,4 +1,5 @@
-"""Correcting a measure registered wrongly: its code, the date of the beschikking or its start.
+"""Correcting a measure registered wrongly: its code, the date of the beschikking or its start,
+and the date or reason of its end.
 
 A wrong start moves a child on or off the start waitlist and changes the doorbraak deadlines,
 so the correction goes through the intake's own checks. It keeps the values it replaces
@@ -12,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Max, Min
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
-from ketenzicht.domain.intake import IntakeOngeldig, controleer_correctie
-from ketenzicht.domain.maatregelen import MaatregelCode
+from ketenzicht.domain.intake import IntakeOngeldig, Registratie, controleer_correctie
+from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, ToewijzingEindeReden
 from ketenzicht.kinderen.models import Maatregel, MaatregelCorrectie
 from ketenzicht.kinderen.selectors import wat
 from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind
@@ -27,12 +28,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Correctie:
-    """What the registration should have been, and why it was not."""
+    """What the registration should have been, and why it was not. ``einde`` and
+    ``einde_reden`` only for a measure that has ended (``None``: as registered)."""
 
     code: MaatregelCode
     beschikking_datum: date
     start: date
     reden: str
+    einde: date | None = None
+    einde_reden: EindeReden | None = None
 
 
 class IntussenGecorrigeerd(Weigering):
@@ -57,41 +61,72 @@ def maatregel_corrigeren(
             "Deze maatregel is intussen door iemand anders gecorrigeerd. Bekijk de registratie "
             "opnieuw en corrigeer zo nodig nog eens."
         )
-    was = (m.maatregelcode, m.beschikking_datum, m.start)
+    was = Registratie(m.maatregelcode, m.beschikking_datum, m.start, m.einde, m.einde_reden)
+    nieuw = Registratie(
+        c.code,
+        c.beschikking_datum,
+        c.start,
+        c.einde if c.einde is not None else was.einde,
+        c.einde_reden.value if c.einde_reden is not None else was.einde_reden,
+    )
+    toewijzingen = m.toewijzingen.aggregate(eerste=Min("start"), laatste=Max("start"))
     try:
         controleer_correctie(
-            code=c.code,
+            was,
+            nieuw,
             geboortedatum=m.kind.geboortedatum,
-            beschikking_datum=c.beschikking_datum,
-            start=c.start,
             vandaag=timezone.localdate(),
-            was=was,
-            einde=m.einde,
-            eerste_toewijzing=m.toewijzingen.aggregate(eerste=Min("start"))["eerste"],
+            toewijzingen=(toewijzingen["eerste"], toewijzingen["laatste"])
+            if toewijzingen["eerste"]
+            else None,
             reden=c.reden,
         )
     except IntakeOngeldig as fout:
         raise Weigering(str(fout), fout.veld) from None
     if (
-        c.code is not was[0]
+        nieuw.code is not was.code
         and m.einde is None
-        and m.kind.maatregelen.filter(gi=m.gi_id, code=c.code.value, einde__isnull=True)
+        and m.kind.maatregelen.filter(gi=m.gi_id, code=nieuw.code.value, einde__isnull=True)
         .exclude(pk=m.pk)
         .exists()
     ):
-        raise Weigering(f"Bij {m.gi} loopt voor dit kind al een {c.code.kort}.", "code")
+        raise Weigering(f"Bij {m.gi} loopt voor dit kind al een {nieuw.code.kort}.", "code")
     correctie = MaatregelCorrectie.objects.create(
         maatregel=m,
-        was_code=was[0].value,
-        was_beschikking_datum=was[1],
-        was_start=was[2],
+        was_code=was.code.value,
+        was_beschikking_datum=was.beschikking_datum,
+        was_start=was.start,
+        was_einde=was.einde,
+        was_einde_reden=was.einde_reden,
+        was_einde_geregistreerd_op=m.einde_geregistreerd_op,
         reden=c.reden.strip(),
         door=getattr(door, "username", "") or "onbekend",
     )
-    m.code, m.beschikking_datum, m.start = c.code.value, c.beschikking_datum, c.start
-    m.save(update_fields=["code", "beschikking_datum", "start"])
-    nu = (m.code, m.beschikking_datum, m.start)
-    doel = f"maatregel gecorrigeerd: {wat((was[0].value, was[1], was[2]), nu)}"
+    if nieuw.einde != was.einde:
+        _einde_verplaatsen(m, was.einde, nieuw.einde)
+    m.code, m.beschikking_datum, m.start = nieuw.code.value, nieuw.beschikking_datum, nieuw.start
+    m.einde, m.einde_reden = nieuw.einde, nieuw.einde_reden
+    m.save(
+        update_fields=[
+            "code",
+            "beschikking_datum",
+            "start",
+            "einde",
+            "einde_reden",
+            "einde_geregistreerd_op",
+        ]
+    )
+    doel = f"maatregel gecorrigeerd: {wat(was, nieuw)}"
     audit_kind(door, m.kind, AuditRegel.Actie.SCHRIJVEN, doel, kanaal)
     log.info("maatregel %s gecorrigeerd (correctie %s)", m.pk, correctie.pk)
     return correctie
+
+
+def _einde_verplaatsen(m: Maatregel, was: date | None, nieuw: date | None) -> None:
+    """The end moves: registered now, and the vaste jeugdbeschermer who stopped with the
+    measure stops on the corrected day instead."""
+    nu = timezone.now()
+    m.einde_geregistreerd_op = nu
+    m.toewijzingen.filter(einde=was, einde_reden=ToewijzingEindeReden.EINDE_MAATREGEL.value).update(
+        einde=nieuw, einde_geregistreerd_op=nu
+    )

@@ -12,6 +12,7 @@ import uuid
 from django.db import models
 from django.utils import timezone
 
+from ketenzicht.domain.intake import Registratie
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, ToewijzingEindeReden
 from ketenzicht.domain.prioriteit import Urgentie
 from ketenzicht.domain.triage import TRIAGECRITERIA, criteriumnaam
@@ -90,6 +91,12 @@ class Maatregel(models.Model):
     def maatregelcode(self) -> MaatregelCode:
         return MaatregelCode(self.code)
 
+    @property
+    def registratie(self) -> Registratie:
+        """What a correction can change, as registered now."""
+        r = (self.beschikking_datum, self.start, self.einde, self.einde_reden)
+        return Registratie(self.maatregelcode, *r)
+
 
 class Toewijzing(models.Model):
     """A vaste jeugdbeschermer (or jeugdreclasseerder) for a measure, ``[start, einde)``."""
@@ -156,8 +163,9 @@ class Triage(models.Model):
 
 
 class MaatregelCorrectie(models.Model):
-    """A correction of how a measure was registered (code, beschikking, start): the values it had
-    until then (``was_*``), when the correction was registered, by whom and why.
+    """A correction of how a measure was registered (code, beschikking, start; the end of an
+    ended one): the values it had until then (``was_*``, the end with the moment it had been
+    registered), when the correction was registered, by whom and why.
 
     The measure's own row holds the corrected values, so every current list reads it as it is.
     The values as known at an earlier moment are those of the first correction registered after
@@ -168,6 +176,11 @@ class MaatregelCorrectie(models.Model):
     was_code = models.CharField(max_length=2, choices=[(c.value, c.label) for c in MaatregelCode])
     was_beschikking_datum = models.DateField()
     was_start = models.DateField()
+    was_einde = models.DateField(null=True, blank=True)
+    was_einde_reden = models.CharField(
+        max_length=16, blank=True, choices=[(r.value, r.value) for r in EindeReden]
+    )
+    was_einde_geregistreerd_op = models.DateTimeField(null=True, blank=True)
     reden = models.TextField(help_text="Waarom de registratie onjuist was (geen BSN)")
     door = models.CharField(max_length=150)
     geregistreerd_op = models.DateTimeField(default=timezone.now)
@@ -179,3 +192,9 @@ class MaatregelCorrectie(models.Model):
 
     def __str__(self) -> str:
         return f"correctie {self.geregistreerd_op:%Y-%m-%d}"
+
+    @property
+    def was(self) -> Registratie:
+        """The registration this correction replaced."""
+        r = (self.was_beschikking_datum, self.was_start, self.was_einde, self.was_einde_reden)
+        return Registratie(MaatregelCode(self.was_code), *r)

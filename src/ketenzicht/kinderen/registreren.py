@@ -177,12 +177,31 @@ class CorrectieFormulier(forms.Form):
     beschikking_datum = forms.DateField(label="Datum beschikking")
     start = forms.DateField(label="Start")
     reden = forms.CharField(label="Waarom", max_length=1000)
+    einde = forms.DateField(label="Einde", required=False)  # an ended measure only
+    einde_reden = forms.ChoiceField(
+        label="Reden einde",
+        required=False,
+        choices=[("", "")] + [(r.value, r.label) for r in EindeReden],
+    )
+
+    def correctie(self) -> Correctie:
+        d = self.cleaned_data
+        reden_einde = EindeReden(d["einde_reden"]) if d["einde_reden"] else None
+        return Correctie(
+            MaatregelCode(d["code"]),
+            d["beschikking_datum"],
+            d["start"],
+            d["reden"],
+            d["einde"],
+            reden_einde,
+        )
 
 
 @login_required
 @require_POST
 def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
-    """Correct the code, beschikking or start of one of the child's measures at the user's GI."""
+    """Correct the code, beschikking or start of one of the child's measures at the user's GI,
+    or the end of one that ended."""
     try:
         kind = selectors.kind_inzien(
             gebruiker=request.user, pid=pid, doel="maatregel corrigeren", kanaal=WEB
@@ -205,10 +224,9 @@ def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
         maatregel = kind.maatregelen.filter(pk=d["maatregel"], gi=gi).first()
         if maatregel is None:
             raise Weigering("Kies een maatregel van uw GI.")
-        correctie = Correctie(
-            MaatregelCode(d["code"]), d["beschikking_datum"], d["start"], d["reden"]
+        maatregel_corrigeren(
+            maatregel, formulier.correctie(), door=request.user, gezien=d["gezien"]
         )
-        maatregel_corrigeren(maatregel, correctie, door=request.user, gezien=d["gezien"])
     except Weigering as fout:
         veld = formulier.fields.get(getattr(fout, "veld", None) or "")
         messages.error(request, f"{veld.label}: {fout}" if veld and veld.label else str(fout))

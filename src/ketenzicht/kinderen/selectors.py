@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.services import log_toegang
+from ketenzicht.domain.intake import Registratie
 from ketenzicht.domain.inzage import auditdoel
 from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.perioden import Periode
@@ -111,7 +112,10 @@ def _bekend(qs: QuerySet, bekend_op: datetime | None) -> QuerySet:
     return qs if bekend_op is None else qs.filter(geregistreerd_op__lte=bekend_op)
 
 
-Registratie = tuple[str, date, date]  # a measure's code, beschikking_datum and start
+# A measure's code, beschikking_datum, start, einde and its registration moment: what a
+# correction changes and the "as known at" reads need.
+Vastlegging = tuple[str, date, date, date | None, datetime | None]
+VASTLEGGING = ("code", "beschikking_datum", "start", "einde", "einde_geregistreerd_op")
 
 
 def gestart_voor(
@@ -130,31 +134,36 @@ def gestart_voor(
 
 
 def zoals_bekend(
-    rijen: dict[int, Registratie], bekend_op: datetime | None
-) -> dict[int, Registratie]:
-    """Each measure's (code, beschikking, start) as known at ``bekend_op``: corrections
-    registered afterwards are undone (``domain.registratie.bekend_als``)."""
+    rijen: dict[int, Vastlegging], bekend_op: datetime | None
+) -> dict[int, Vastlegging]:
+    """Each measure's registration (``VASTLEGGING``) as known at ``bekend_op``: corrections
+    registered afterwards are undone (``domain.registratie.bekend_als``). The end still has to
+    be read through ``bekend_einde``: it may have been registered after ``bekend_op``."""
     if bekend_op is None:
         return rijen
-    later: dict[int, list[tuple[datetime, Registratie]]] = defaultdict(list)
-    for mid, moment, code, beschikking, start in MaatregelCorrectie.objects.filter(
+    later: dict[int, list[tuple[datetime, Vastlegging]]] = defaultdict(list)
+    for mid, moment, *was in MaatregelCorrectie.objects.filter(
         geregistreerd_op__gt=bekend_op  # few: read them all rather than list every measure
-    ).values_list(
-        "maatregel_id", "geregistreerd_op", "was_code", "was_beschikking_datum", "was_start"
-    ):
+    ).values_list("maatregel_id", "geregistreerd_op", *(f"was_{v}" for v in VASTLEGGING)):
         if mid in rijen:
-            later[mid].append((moment, (code, beschikking, start)))
+            later[mid].append((moment, (was[0], was[1], was[2], was[3], was[4])))
     return {mid: bekend_als(r, later.get(mid, ()), bekend_op) for mid, r in rijen.items()}
 
 
 def wat(voor: Registratie, na: Registratie) -> str:
     """What a correction changed, in words: 'start 01-10-2026 → 05-10-2026'."""
     delen = []
-    if voor[0] != na[0]:
-        delen.append(f"maatregel {MaatregelCode(voor[0]).kort} → {MaatregelCode(na[0]).kort}")
-    for naam, van, naar in (("beschikking", voor[1], na[1]), ("start", voor[2], na[2])):
+    if voor.code != na.code:
+        delen.append(f"maatregel {voor.code.kort} → {na.code.kort}")
+    for naam, van, naar in (
+        ("beschikking", voor.beschikking_datum, na.beschikking_datum),
+        ("start", voor.start, na.start),
+        ("einde", voor.einde, na.einde),
+    ):
         if van != naar:
             delen.append(f"{naam} {van:%d-%m-%Y} → {naar:%d-%m-%Y}")
+    if voor.einde_reden != na.einde_reden:
+        delen.append(f"reden einde {voor.einde_reden} → {na.einde_reden}")
     return ", ".join(delen)
 
 
@@ -171,18 +180,10 @@ class Correctieregel:
 def correcties(maatregel: Maatregel) -> list[Correctieregel]:
     """The corrections of a measure, oldest first, each with what it changed."""
     rij = list(maatregel.correcties.all())
-    if not rij:
-        return []
-    na = [(c.was_code, c.was_beschikking_datum, c.was_start) for c in rij[1:]]
-    na.append((maatregel.code, maatregel.beschikking_datum, maatregel.start))
+    na = [c.was for c in rij[1:]] + [maatregel.registratie]
     return [
-        Correctieregel(
-            c.geregistreerd_op,
-            c.door,
-            wat((c.was_code, c.was_beschikking_datum, c.was_start), n),
-            c.reden,
-        )
-        for c, n in zip(rij, na, strict=True)
+        Correctieregel(c.geregistreerd_op, c.door, wat(c.was, n), c.reden)
+        for c, n in zip(rij, na[: len(rij)], strict=True)
     ]
 
 
@@ -196,20 +197,9 @@ def maatregel_standen(
     if gi_ids is not None:
         qs = qs.filter(gi_id__in=list(gi_ids))
     qs = _bekend(qs, bekend_op)
-    gelezen = list(
-        qs.values_list(
-            "id",
-            "kind_id",
-            "gi__naam",
-            "code",
-            "beschikking_datum",
-            "start",
-            "einde",
-            "einde_geregistreerd_op",
-        )
-    )
-    bekend = zoals_bekend({r[0]: (r[3], r[4], r[5]) for r in gelezen}, bekend_op)
-    rijen = [(r[0], r[1], r[2], bekend[r[0]][0], bekend[r[0]][2], r[6], r[7]) for r in gelezen]
+    gelezen = list(qs.values_list("id", "kind_id", "gi__naam", *VASTLEGGING))
+    bekend = zoals_bekend({r[0]: r[3:] for r in gelezen}, bekend_op)  # type: ignore[misc]
+    rijen = [(mid, k, gi, *bekend[mid][:1], *bekend[mid][2:]) for mid, k, gi, *_ in gelezen]
     looptijd = {r[0]: Periode(r[4], bekend_einde(r[5], r[6], bekend_op)) for r in rijen}
     lopend = {mid for mid, p in looptijd.items() if p.bevat(peildatum)}
     tw = _bekend(Toewijzing.objects.filter(maatregel__in=qs, start__lte=peildatum), bekend_op)
