@@ -30,7 +30,10 @@ from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van
 
 WEB = AuditRegel.Kanaal.WEB
-CODES = [(c.value, f"{c.label} ({c.value})") for c in MaatregelCode]
+CODES = [  # each label with its code once ("…PIJ-maatregel (61)" has it already)
+    (c.value, c.label if c.label.endswith(f"({c.value})") else f"{c.label} ({c.value})")
+    for c in MaatregelCode
+]
 
 
 def _datumveld(label: str, help_text: str = "") -> forms.DateField:
