@@ -21,7 +21,7 @@ from ketenzicht.domain.doorbraak import Maand
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode
 from ketenzicht.doorbraak import selectors as doorbraak
 from ketenzicht.kinderen.correctie import Correctie, IntussenGecorrigeerd, maatregel_corrigeren
-from ketenzicht.kinderen.models import Maatregel, MaatregelCorrectie
+from ketenzicht.kinderen.models import Kind, Maatregel, MaatregelCorrectie
 from ketenzicht.kinderen.services import jeugdbeschermer_toewijzen, maatregel_beeindigen
 from ketenzicht.monitor.selectors import monitor
 from ketenzicht.organisaties.models import Lidmaatschap
@@ -225,19 +225,21 @@ def test_gelijktijdige_correcties_van_een_maatregel_een_wint_de_rest_hoort_het(w
     assert correctie.was_start == GEREGISTREERD and maatregel.start in starts
 
 
+def _beeindigd(wereld, toegewezen: date) -> tuple[Kind, Maatregel]:  # type: ignore[no-untyped-def]
+    """A measure from 1 September with a vaste jeugdbeschermer from ``toegewezen``, ended
+    (opgeheven) on 18 November."""
+    kind, maatregel = wereld.kind(wereld.gi_a, start=date(2026, 9, 1))
+    mw = wereld.medewerker(wereld.gi_a)
+    jeugdbeschermer_toewijzen(maatregel=maatregel, medewerker=mw, start=toegewezen, door=None)
+    einde, reden = date(2026, 11, 18), EindeReden.OPGEHEVEN
+    maatregel_beeindigen(maatregel=maatregel, einde=einde, reden=reden, door=None)
+    return kind, maatregel
+
+
 def test_de_einddatum_van_een_beeindigde_maatregel_corrigeren(wereld) -> None:  # type: ignore[no-untyped-def]
     """Ended on the 18th by mistake, in fact on the 10th: the measure and its vaste
     jeugdbeschermer end on the 10th; as known before the correction, on the 18th."""
-    kind, maatregel = wereld.kind(wereld.gi_a, start=date(2026, 9, 1))
-    jeugdbeschermer_toewijzen(
-        maatregel=maatregel,
-        medewerker=wereld.medewerker(wereld.gi_a),
-        start=date(2026, 9, 3),
-        door=None,
-    )
-    maatregel_beeindigen(
-        maatregel=maatregel, einde=date(2026, 11, 18), reden=EindeReden.OPGEHEVEN, door=None
-    )
+    kind, maatregel = _beeindigd(wereld, toegewezen=date(2026, 9, 3))
     peil = date(2026, 11, 15)
     voor = monitor(peildatum=peil).landelijk
     voor_correctie = datetime(2026, 11, 20, 10, 30, tzinfo=TZ)
@@ -267,16 +269,7 @@ def test_de_einddatum_van_een_beeindigde_maatregel_corrigeren(wereld) -> None:  
 
 
 def test_een_einde_ligt_niet_voor_de_start_van_de_laatste_jeugdbeschermer(wereld) -> None:  # type: ignore[no-untyped-def]
-    kind, maatregel = wereld.kind(wereld.gi_a, start=date(2026, 9, 1))
-    jeugdbeschermer_toewijzen(
-        maatregel=maatregel,
-        medewerker=wereld.medewerker(wereld.gi_a),
-        start=date(2026, 10, 1),
-        door=None,
-    )
-    maatregel_beeindigen(
-        maatregel=maatregel, einde=date(2026, 11, 18), reden=EindeReden.OPGEHEVEN, door=None
-    )
+    kind, maatregel = _beeindigd(wereld, toegewezen=date(2026, 10, 1))
     antwoord = ingelogd(wereld.planner_a).post(
         reverse("api-maatregel-correctie", args=[maatregel.pk]),
         _correctie(maatregel, beschikking_datum="2026-09-01", start="2026-09-01")

@@ -129,19 +129,24 @@ def nieuwe_maatregel(request: HttpRequest) -> HttpResponse:
     return render(request, "web/nieuwe_maatregel.html", {"formulier": formulier}, status=status)
 
 
-@login_required
-@require_POST
-def maatregel_einde(request: HttpRequest, pid: UUID) -> HttpResponse:
-    """End one of the child's measures at the user's GI, with a date and a reason."""
+def _kind_voor_planner(request: HttpRequest, pid: UUID, doel: str) -> tuple[Kind, Organisatie]:
+    """The child (its record opened for ``doel``, audited) and the GI of the planner or
+    functioneel beheerder writing its measures; 404 for anyone else."""
     try:
-        kind = selectors.kind_inzien(
-            gebruiker=request.user, pid=pid, doel="maatregel beëindigen", kanaal=WEB
-        )
+        kind = selectors.kind_inzien(gebruiker=request.user, pid=pid, doel=doel, kanaal=WEB)
     except (Kind.DoesNotExist, inzage.RedenNodig):
         raise Http404("Geen kind gevonden.") from None
     gi = gi_van(request.user)
     if gi is None or not mag_toewijzen(request.user):
-        raise Http404("Alleen de planner of functioneel beheerder beëindigt een maatregel.")
+        raise Http404("Alleen de planner of functioneel beheerder schrijft maatregelen.")
+    return kind, gi
+
+
+@login_required
+@require_POST
+def maatregel_einde(request: HttpRequest, pid: UUID) -> HttpResponse:
+    """End one of the child's measures at the user's GI, with a date and a reason."""
+    kind, gi = _kind_voor_planner(request, pid, "maatregel beëindigen")
     try:
         gekozen = request.POST.get("maatregel", "")
         maatregel = (
@@ -205,15 +210,7 @@ class CorrectieFormulier(forms.Form):
 def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
     """Correct the code, beschikking or start of one of the child's measures at the user's GI,
     or the end of one that ended."""
-    try:
-        kind = selectors.kind_inzien(
-            gebruiker=request.user, pid=pid, doel="maatregel corrigeren", kanaal=WEB
-        )
-    except (Kind.DoesNotExist, inzage.RedenNodig):
-        raise Http404("Geen kind gevonden.") from None
-    gi = gi_van(request.user)
-    if gi is None or not mag_toewijzen(request.user):
-        raise Http404("Alleen de planner of functioneel beheerder corrigeert een maatregel.")
+    kind, gi = _kind_voor_planner(request, pid, "maatregel corrigeren")
     formulier = CorrectieFormulier(request.POST)
     try:
         if not formulier.is_valid():
