@@ -280,3 +280,42 @@ def test_een_einde_ligt_niet_voor_de_start_van_de_laatste_jeugdbeschermer(wereld
     assert "begon op 01-10-2026" in antwoord.json()["einde"][0]
     maatregel.refresh_from_db()
     assert maatregel.einde == date(2026, 11, 18) and not MaatregelCorrectie.objects.exists()
+
+
+def test_een_ten_onrechte_beeindigde_maatregel_loopt_weer_met_haar_jeugdbeschermer(wereld) -> None:  # type: ignore[no-untyped-def]
+    """The planner ended the wrong measure on the 18th: taken back, it runs again and its vaste
+    jeugdbeschermer with it, without a change of jeugdbeschermer; as known before, it ended."""
+    kind, maatregel = _beeindigd(wereld, toegewezen=date(2026, 9, 3))
+    peil = date(2026, 11, 19)
+    voor = monitor(peildatum=peil).landelijk
+    voor_correctie = datetime(2026, 11, 20, 10, 30, tzinfo=TZ)
+
+    with time_machine.travel("2026-11-20 11:00 +01:00", tick=False):
+        gegevens = _correctie(
+            maatregel,
+            beschikking_datum="2026-09-01",
+            start="2026-09-01",
+            einde="2026-11-18",
+            einde_reden="opgeheven",
+            heropenen="on",
+            reden="verkeerde maatregel beëindigd",
+        )
+        pagina = ingelogd(wereld.planner_a).post(
+            reverse("maatregel-correctie", args=[kind.pid]), gegevens, follow=True
+        )
+
+        maatregel.refresh_from_db()
+        assert (maatregel.einde, maatregel.einde_reden) == (None, "")
+        oud, nieuw = maatregel.toewijzingen.order_by("start")
+        assert (oud.einde, nieuw.start, nieuw.einde) == (
+            date(2026, 11, 18),
+            date(2026, 11, 18),
+            None,
+        )
+        assert oud.medewerker_id == nieuw.medewerker_id
+        html = pagina.content.decode()
+        assert "einde 18-11-2026 → geen (loopt)" in html and "loopt." in html
+        assert 'data-testid="wisselingen-kind">0<' in html
+        nu = monitor(peildatum=peil).landelijk
+        assert (nu.clienten, nu.wachtlijst_intern.aantal) == (voor.clienten + 1, 0)
+        assert monitor(peildatum=peil, bekend_op=voor_correctie).landelijk == voor

@@ -140,8 +140,10 @@ def test_een_geaccepteerde_correctie_laat_een_mogelijke_maatregel_achter(
     assert nieuw != was and reden.strip()
     assert nieuw.beschikking_datum <= nieuw.start and nieuw.beschikking_datum <= VANDAAG
     assert toewijzingen is None or nieuw.start <= toewijzingen[0]
-    assert (nieuw.einde is None) == (was.einde is None)  # neither ended nor reopened here
-    if nieuw.einde is not None:
+    assert was.einde is not None or nieuw.einde is None  # a running one is not ended here
+    if nieuw.einde is None:
+        assert not nieuw.einde_reden
+    else:
         assert nieuw.start <= nieuw.einde <= VANDAAG and nieuw.einde_reden
         assert toewijzingen is None or toewijzingen[1] <= nieuw.einde
 
@@ -155,7 +157,8 @@ def test_een_geaccepteerde_correctie_laat_een_mogelijke_maatregel_achter(
         ({"start": date(2026, 10, 9)}, "start", "toegewezen op 08-10-2026"),
         ({"start": date(2026, 9, 30)}, "start", "voor de beschikking"),
         ({"code": MaatregelCode.JR_41}, "code", "vanaf 12 jaar"),  # 11 on the start day
-        ({"einde": None, "einde_reden": ""}, "einde", "niet heropend"),
+        ({"einde": None}, "einde_reden", "geen reden van einde"),
+        ({"einde": None, "einde_reden": ""}, None, ""),  # ended by mistake: runs again
         ({"einde": date(2026, 11, 21)}, "einde", "na vandaag"),
         ({"einde": date(2026, 10, 11)}, "einde", "begon op 12-10-2026"),
         ({"einde_reden": ""}, "einde_reden", "waarom de maatregel eindigde"),

@@ -104,8 +104,8 @@ def controleer_correctie(
     gives no reason; a start after the first vaste jeugdbeschermer's (``toewijzingen``: the
     first and the last assignment's start), who cannot have been assigned before the measure
     began; and for an end: one after today, before the start or before the last assignment's
-    start, or without its reason. A running measure is ended with its own use case, and an
-    ended one is not reopened by a correction."""
+    start, or without its reason. A running measure is ended with its own use case; one ended
+    by mistake runs again when its end is taken away."""
     if nieuw == was:
         raise IntakeOngeldig("start", "Er is niets veranderd: pas de code of een datum aan.")
     if not reden.strip():
@@ -139,11 +139,9 @@ def _controleer_einde(
         raise IntakeOngeldig(
             "einde", "Deze maatregel loopt: beëindig haar met 'Maatregel beëindigen'."
         )
-    if nieuw.einde is None:
-        if was.einde is not None:
-            raise IntakeOngeldig(
-                "einde", "Een beëindigde maatregel wordt met een correctie niet heropend."
-            )
+    if nieuw.einde is None:  # still running, or ended by mistake: running again
+        if nieuw.einde_reden:
+            raise IntakeOngeldig("einde_reden", "Een lopende maatregel heeft geen reden van einde.")
         return
     if nieuw.einde < nieuw.start:
         raise IntakeOngeldig(

@@ -101,6 +101,11 @@ class CorrectieSerializer(serializers.Serializer):
         required=False,
         help_text="Alleen voor een beëindigde maatregel; weggelaten: ongewijzigd",
     )
+    heropenen = serializers.BooleanField(
+        default=False,
+        help_text="true: de maatregel is ten onrechte beëindigd en loopt weer, met de vaste "
+        "jeugdbeschermer die met haar stopte (als die nog in dienst is)",
+    )
     gezien = serializers.IntegerField(
         min_value=0,
         required=False,
@@ -151,6 +156,7 @@ class MaatregelCorrectieApi(APIView):
             d["reden"],
             d.get("einde"),
             EindeReden(d["einde_reden"]) if "einde_reden" in d else None,
+            heropenen=d["heropenen"],
         )
         try:
             correctie = maatregel_corrigeren(

@@ -19,7 +19,7 @@ from django.utils import timezone
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.intake import IntakeOngeldig, Registratie, controleer_correctie
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, ToewijzingEindeReden
-from ketenzicht.kinderen.models import Maatregel, MaatregelCorrectie
+from ketenzicht.kinderen.models import Maatregel, MaatregelCorrectie, Toewijzing
 from ketenzicht.kinderen.selectors import wat
 from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind
 
@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class Correctie:
     """What the registration should have been, and why it was not. ``einde`` and
-    ``einde_reden`` only for a measure that has ended (``None``: as registered)."""
+    ``einde_reden`` only for a measure that has ended (``None``: as registered); ``heropenen``
+    takes its end away."""
 
     code: MaatregelCode
     beschikking_datum: date
@@ -37,6 +38,7 @@ class Correctie:
     reden: str
     einde: date | None = None
     einde_reden: EindeReden | None = None
+    heropenen: bool = False  # ended by mistake: the measure runs again
 
 
 class IntussenGecorrigeerd(Weigering):
@@ -66,8 +68,8 @@ def maatregel_corrigeren(
         c.code,
         c.beschikking_datum,
         c.start,
-        c.einde if c.einde is not None else was.einde,
-        c.einde_reden.value if c.einde_reden is not None else was.einde_reden,
+        None if c.heropenen else c.einde or was.einde,
+        "" if c.heropenen else c.einde_reden.value if c.einde_reden else was.einde_reden,
     )
     toewijzingen = m.toewijzingen.aggregate(eerste=Min("start"), laatste=Max("start"))
     try:
@@ -84,8 +86,8 @@ def maatregel_corrigeren(
     except IntakeOngeldig as fout:
         raise Weigering(str(fout), fout.veld) from None
     if (
-        nieuw.code is not was.code
-        and m.einde is None
+        (nieuw.code is not was.code or was.einde is not None)
+        and nieuw.einde is None
         and m.kind.maatregelen.filter(gi=m.gi_id, code=nieuw.code.value, einde__isnull=True)
         .exclude(pk=m.pk)
         .exists()
@@ -102,7 +104,7 @@ def maatregel_corrigeren(
         reden=c.reden.strip(),
         door=getattr(door, "username", "") or "onbekend",
     )
-    if nieuw.einde != was.einde:
+    if was.einde is not None and nieuw.einde != was.einde:  # (a running one is not ended here)
         _einde_verplaatsen(m, was.einde, nieuw.einde)
     m.code, m.beschikking_datum, m.start = nieuw.code.value, nieuw.beschikking_datum, nieuw.start
     m.einde, m.einde_reden = nieuw.einde, nieuw.einde_reden
@@ -122,11 +124,20 @@ def maatregel_corrigeren(
     return correctie
 
 
-def _einde_verplaatsen(m: Maatregel, was: date | None, nieuw: date | None) -> None:
-    """The end moves: registered now, and the vaste jeugdbeschermer who stopped with the
-    measure stops on the corrected day instead."""
+def _einde_verplaatsen(m: Maatregel, was: date, nieuw: date | None) -> None:
+    """The end moves, registered now: the vaste jeugdbeschermer who stopped with the measure
+    stops on the corrected day instead. Taken away (ended by mistake), the measure runs again
+    and so does that vaste jeugdbeschermer, if still in service: from the day it stopped, as a
+    new assignment (an end is set once; "as known at" keeps reading the old one)."""
     nu = timezone.now()
-    m.einde_geregistreerd_op = nu
-    m.toewijzingen.filter(einde=was, einde_reden=ToewijzingEindeReden.EINDE_MAATREGEL.value).update(
-        einde=nieuw, einde_geregistreerd_op=nu
-    )
+    m.einde_geregistreerd_op = nu if nieuw is not None else None
+    gestopt = m.toewijzingen.filter(
+        einde=was, einde_reden=ToewijzingEindeReden.EINDE_MAATREGEL.value
+    ).select_related("medewerker")
+    if nieuw is not None:
+        gestopt.update(einde=nieuw, einde_geregistreerd_op=nu)
+        return
+    laatste = gestopt.order_by("-start", "-pk").first()
+    vertrek = laatste.medewerker.uit_dienst_per if laatste else None
+    if laatste is not None and (vertrek is None or vertrek > timezone.localdate()):
+        Toewijzing.objects.create(maatregel=m, medewerker=laatste.medewerker, start=was)

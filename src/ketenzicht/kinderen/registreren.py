@@ -192,6 +192,8 @@ class CorrectieFormulier(forms.Form):
         choices=[("", "")] + [(r.value, r.label) for r in EindeReden],
     )
 
+    heropenen = forms.BooleanField(label="Loopt nog (ten onrechte beëindigd)", required=False)
+
     def correctie(self) -> Correctie:
         d = self.cleaned_data
         reden_einde = EindeReden(d["einde_reden"]) if d["einde_reden"] else None
@@ -202,6 +204,7 @@ class CorrectieFormulier(forms.Form):
             d["reden"],
             d["einde"],
             reden_einde,
+            heropenen=d["heropenen"],
         )
 
 

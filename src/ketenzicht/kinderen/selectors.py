@@ -161,10 +161,14 @@ def wat(voor: Registratie, na: Registratie) -> str:
         ("einde", voor.einde, na.einde),
     ):
         if van != naar:
-            delen.append(f"{naam} {van:%d-%m-%Y} → {naar:%d-%m-%Y}")
-    if voor.einde_reden != na.einde_reden:
+            delen.append(f"{naam} {_datum(van)} → {_datum(naar)}")
+    if voor.einde_reden != na.einde_reden and voor.einde_reden and na.einde_reden:
         delen.append(f"reden einde {voor.einde_reden} → {na.einde_reden}")
     return ", ".join(delen)
+
+
+def _datum(dag: date | None) -> str:
+    return "geen (loopt)" if dag is None else f"{dag:%d-%m-%Y}"
 
 
 @dataclass(frozen=True, slots=True)
