@@ -82,6 +82,11 @@ def test_een_bekend_kind_krijgt_de_maatregel_erbij(wereld) -> None:  # type: ign
     ]
     assert kind.voornaam == "Sam" and kind.gemeente == nieuwe_gemeente
     assert "Sam Jansen (al bekend; naam zoals geregistreerd)" in antwoord.content.decode()
+    # a move from today, as far as the GI knows: where the child lived before is kept
+    assert list(kind.woonplaatsen.values_list("gemeente__naam", "van")) == [
+        ("Gemeente Test", date(2012, 4, 12)),
+        ("Gemeente Verhuisd", VANDAAG),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -29,13 +29,9 @@ from ketenzicht.domain.doorbraak import (
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.registratie import bekend_einde
 from ketenzicht.doorbraak.models import Mijlpaalregistratie, NormMijlpaal, Normset
+from ketenzicht.kinderen.historie import VASTLEGGING, gestart_voor, zoals_bekend
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
-from ketenzicht.kinderen.selectors import (
-    VASTLEGGING,
-    gestart_voor,
-    zichtbare_kinderen,
-    zoals_bekend,
-)
+from ketenzicht.kinderen.selectors import zichtbare_kinderen
 from ketenzicht.kinderen.services import Gebruiker
 from ketenzicht.monitor.selectors import EERSTE_PEILDATUM
 from ketenzicht.organisaties.selectors import gi_van

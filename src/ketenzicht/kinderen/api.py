@@ -108,6 +108,11 @@ class TriageSerializer(serializers.Serializer):
     beoordelaar = serializers.CharField()
 
 
+class WoonplaatsSerializer(serializers.Serializer):
+    gemeente = serializers.CharField(source="gemeente.naam")
+    van = serializers.DateField(help_text="Woont daar vanaf (de eerste: tot de eerste verhuizing)")
+
+
 class KindSerializer(serializers.Serializer):
     kind = serializers.UUIDField(source="kind.pid")
     voornaam = serializers.CharField(source="kind.voornaam")
@@ -120,6 +125,11 @@ class KindSerializer(serializers.Serializer):
     )
     jeugdbeschermers_gezin = serializers.IntegerField(
         help_text="Aantal verschillende vaste jeugdbeschermers dat het gezin nu heeft"
+    )
+    woonplaatsen = WoonplaatsSerializer(
+        many=True,
+        source="kind.woonplaatsen.all",
+        help_text="Verhuizingen, oudste eerst; leeg: nooit verhuisd (zie gemeente)",
     )
     maatregelen = MaatregelSerializer(many=True)
     triages = TriageSerializer(many=True, help_text="De nieuwste eerst")

@@ -1,8 +1,10 @@
 """The JSON API of the intake: a court decision registered from another system (the GI's
 case system or a message from the Raad), the same use case as the page **Nieuwe maatregel**;
-and the correction of a measure registered wrongly, as on the child's page."""
+the correction of a measure registered wrongly and a child's move, as on the child's page."""
 
 from __future__ import annotations
+
+from uuid import UUID
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -13,11 +15,12 @@ from rest_framework.views import APIView
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode
-from ketenzicht.kinderen import selectors
+from ketenzicht.kinderen import historie, selectors
 from ketenzicht.kinderen.correctie import Correctie, IntussenGecorrigeerd, maatregel_corrigeren
 from ketenzicht.kinderen.intake import Beschikking, maatregel_intake
-from ketenzicht.kinderen.models import Maatregel
+from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.kinderen.services import Weigering, mag_toewijzen
+from ketenzicht.kinderen.verhuizing import verhuizing_registreren
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van
 
@@ -65,11 +68,7 @@ class MaatregelenApi(APIView):
         invoer = IntakeSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
-        gemeente = Organisatie.objects.filter(
-            type=Organisatie.Type.GEMEENTE, gemeentecode=d["gemeente"]
-        ).first()
-        if gemeente is None:
-            raise ValidationError({"gemeente": [f"Onbekende gemeentecode {d['gemeente']!r}."]})
+        gemeente = _gemeente(d["gemeente"])
         try:
             intake = maatregel_intake(
                 Beschikking.uit(d, gemeente),
@@ -170,6 +169,63 @@ class MaatregelCorrectieApi(APIView):
             return Response({"detail": str(fout)}, status=status.HTTP_409_CONFLICT)
         except Weigering as fout:
             raise ValidationError({fout.veld or "start": [str(fout)]}) from None
-        regels = selectors.correcties(correctie.maatregel)
+        regels = historie.correcties(correctie.maatregel)
         antwoord = {"maatregel": maatregel.pk, "correcties": len(regels), "wat": regels[-1].wat}
         return Response(CorrectieAntwoordSerializer(antwoord).data, status=status.HTTP_201_CREATED)
+
+
+class VerhuizingSerializer(serializers.Serializer):
+    gemeente = serializers.CharField(max_length=6, help_text="CBS-gemeentecode, bv. GM0014")
+    per = serializers.DateField(help_text="De dag vanaf welke het kind daar woont")
+
+
+class VerhuizingAntwoordSerializer(serializers.Serializer):
+    gemeente = serializers.CharField(help_text="Naam van de nieuwe woongemeente")
+    per = serializers.DateField()
+
+
+class VerhuizingApi(APIView):
+    @extend_schema(
+        summary="Een verhuizing van een kind registreren (woonplaatsbeginsel)",
+        description=(
+            "Voor de planner of functioneel beheerder van een GI met een maatregel voor het "
+            "kind. Vanaf die dag ziet de nieuwe gemeente het kind en telt het in haar regio; de "
+            "vorige woongemeente blijft bewaard voor eerdere peildata. Een fout noemt het veld."
+        ),
+        request=VerhuizingSerializer,
+        responses={201: VerhuizingAntwoordSerializer},
+    )
+    def post(self, request: Request, pid: UUID) -> Response:
+        if gi_van(request.user) is None or not mag_toewijzen(request.user):
+            raise PermissionDenied(
+                "Alleen de planner of functioneel beheerder van een GI registreert verhuizingen."
+            )
+        try:
+            kind = selectors.kind_inzien(
+                gebruiker=request.user,
+                pid=pid,
+                doel="verhuizing registreren",
+                kanaal=AuditRegel.Kanaal.API,
+            )
+        except Kind.DoesNotExist:
+            raise NotFound("Geen kind gevonden.") from None
+        invoer = VerhuizingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        gemeente = _gemeente(d["gemeente"])
+        try:
+            verhuizing_registreren(
+                kind, gemeente, per=d["per"], door=request.user, kanaal=AuditRegel.Kanaal.API
+            )
+        except Weigering as fout:
+            raise ValidationError({fout.veld or "per": [str(fout)]}) from None
+        antwoord = {"gemeente": gemeente.naam, "per": d["per"]}
+        return Response(VerhuizingAntwoordSerializer(antwoord).data, status=status.HTTP_201_CREATED)
+
+
+def _gemeente(code: str) -> Organisatie:
+    """The gemeente with this CBS code, or a 400 naming the field."""
+    gemeente = Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE, gemeentecode=code).first()
+    if gemeente is None:
+        raise ValidationError({"gemeente": [f"Onbekende gemeentecode {code!r}."]})
+    return gemeente

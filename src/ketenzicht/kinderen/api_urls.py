@@ -15,6 +15,11 @@ urlpatterns = [
         name="api-maatregel-correctie",
     ),
     path("kinderen/<uuid:pid>/", api.KindApi.as_view(), name="api-kind"),
+    path(
+        "kinderen/<uuid:pid>/verhuizing/",
+        api_registreren.VerhuizingApi.as_view(),
+        name="api-verhuizing",
+    ),
     path("kinderen/<uuid:pid>/inzage/", api.KindInzageApi.as_view(), name="api-kind-inzage"),
     path(
         "gemeenten/<str:gemeentecode>/niet-tijdig/",

@@ -19,8 +19,8 @@ from django.utils import timezone
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.intake import IntakeOngeldig, Registratie, controleer_correctie
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, ToewijzingEindeReden
+from ketenzicht.kinderen.historie import wat
 from ketenzicht.kinderen.models import Maatregel, MaatregelCorrectie, Toewijzing
-from ketenzicht.kinderen.selectors import wat
 from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind
 
 log = logging.getLogger(__name__)

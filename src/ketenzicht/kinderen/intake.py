@@ -26,10 +26,10 @@ from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.kinderen.services import (
     Gebruiker,
     Weigering,
-    audit_kind,
     kind_registreren,
     maatregel_registreren,
 )
+from ketenzicht.kinderen.verhuizing import verhuizing_registreren
 from ketenzicht.organisaties.models import Organisatie
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,11 @@ def _bekend_kind(
         )
     if kind.maatregelen.filter(gi=gi, code=code.value, einde__isnull=True).exists():
         raise IntakeGeweigerd(f"Bij {gi} loopt voor dit kind al een {code.kort}.", "code")
-    if kind.gemeente_id != gemeente.pk:
-        kind.gemeente = gemeente
-        kind.save(update_fields=["gemeente"])
-        audit_kind(door, kind, AuditRegel.Actie.SCHRIJVEN, "gemeente gewijzigd bij intake", kanaal)
+    if kind.gemeente_id != gemeente.pk:  # moved: from today, as far as the GI knows
+        try:
+            verhuizing_registreren(
+                kind, gemeente, per=timezone.localdate(), door=door, kanaal=kanaal
+            )
+        except Weigering as fout:
+            raise IntakeGeweigerd(str(fout), "gemeente") from None
+        kind.refresh_from_db(fields=["gemeente"])

@@ -198,3 +198,28 @@ class MaatregelCorrectie(models.Model):
         """The registration this correction replaced."""
         r = (self.was_beschikking_datum, self.was_start, self.was_einde, self.was_einde_reden)
         return Registratie(MaatregelCode(self.was_code), *r)
+
+
+class Woonplaats(models.Model):
+    """A child's move: it lives in ``gemeente`` from ``van`` (``domain.woonplaats``). The first
+    move registered also records where the child lived before (from its birth, known since the
+    child's own registration); a child that never moved has none and lives where
+    ``Kind.gemeente`` says, which always holds the gemeente it lives in now."""
+
+    kind = models.ForeignKey(Kind, on_delete=models.PROTECT, related_name="woonplaatsen")
+    gemeente = models.ForeignKey(
+        Organisatie,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"type": Organisatie.Type.GEMEENTE},
+    )
+    van = models.DateField()
+    geregistreerd_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "woonplaatsen"
+        ordering = ["van", "geregistreerd_op"]
+        indexes = [models.Index(fields=["kind", "van"])]
+
+    def __str__(self) -> str:
+        return f"woont vanaf {self.van}"

@@ -1,5 +1,5 @@
-"""Pages that write a child's measures: a court decision arriving (intake), a measure ending and
-a measure's registration corrected.
+"""Pages that write a child's record: a court decision arriving (intake), a measure ending, a
+measure's registration corrected, and the child moving to another gemeente.
 
 Thin: read the form, check the role, call the service, return with its refusal or success. Only
 a GI's planner or functioneel beheerder registers (``services.TOEWIJZERS``)."""
@@ -26,8 +26,9 @@ from ketenzicht.kinderen.correctie import Correctie, maatregel_corrigeren
 from ketenzicht.kinderen.intake import Beschikking, maatregel_intake
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import Weigering, maatregel_beeindigen, mag_toewijzen
+from ketenzicht.kinderen.verhuizing import verhuizing_registreren
 from ketenzicht.organisaties.models import Organisatie
-from ketenzicht.organisaties.selectors import gi_van
+from ketenzicht.organisaties.selectors import gemeenten, gi_van
 
 WEB = AuditRegel.Kanaal.WEB
 CODES = [  # each label with its code once ("…PIJ-maatregel (61)" has it already)
@@ -64,7 +65,7 @@ class IntakeFormulier(forms.Form):
     geboortedatum = _datumveld("Geboortedatum")
     gemeente = forms.ModelChoiceField(
         label="Woongemeente",
-        queryset=Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE).order_by("naam"),
+        queryset=gemeenten(),
         help_text="Waar het kind woont (woonplaatsbeginsel).",
     )
     code = forms.ChoiceField(label="Maatregel", choices=CODES)
@@ -208,6 +209,14 @@ class CorrectieFormulier(forms.Form):
         )
 
 
+def _fouten(formulier: forms.Form) -> str:
+    """A form's errors in one line for a message: 'Start: Voer een geldige datum in.'."""
+    return "; ".join(
+        f"{formulier.fields[veld].label or veld}: {' '.join(str(f) for f in fouten)}"
+        for veld, fouten in formulier.errors.items()
+    )
+
+
 @login_required
 @require_POST
 def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
@@ -217,12 +226,7 @@ def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
     formulier = CorrectieFormulier(request.POST)
     try:
         if not formulier.is_valid():
-            raise Weigering(
-                "; ".join(
-                    f"{formulier.fields[veld].label or veld}: {' '.join(str(f) for f in fouten)}"
-                    for veld, fouten in formulier.errors.items()
-                )
-            )
+            raise Weigering(_fouten(formulier))
         d = formulier.cleaned_data
         maatregel = kind.maatregelen.filter(pk=d["maatregel"], gi=gi).first()
         if maatregel is None:
@@ -236,5 +240,32 @@ def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
     else:
         messages.success(
             request, f"Registratie van de {maatregel.get_code_display()} gecorrigeerd."
+        )
+    return redirect("kind", kind.pid)
+
+
+class VerhuizingFormulier(forms.Form):
+    gemeente = forms.ModelChoiceField(label="Nieuwe woongemeente", queryset=gemeenten())
+    per = forms.DateField(label="Woont daar sinds")
+
+
+@login_required
+@require_POST
+def verhuizing(request: HttpRequest, pid: UUID) -> HttpResponse:
+    """Register that the child lives in another gemeente from a day."""
+    kind, _ = _kind_voor_planner(request, pid, "verhuizing registreren")
+    formulier = VerhuizingFormulier(request.POST)
+    try:
+        if not formulier.is_valid():
+            raise Weigering(_fouten(formulier))
+        d = formulier.cleaned_data
+        verhuizing_registreren(kind, d["gemeente"], per=d["per"], door=request.user)
+    except Weigering as fout:
+        messages.error(request, str(fout))
+    else:
+        messages.success(
+            request,
+            f"Verhuizing naar {d['gemeente'].naam} per {d['per']:%d-%m-%Y} geregistreerd: die "
+            "gemeente ziet het kind nu en telt het vanaf die dag in haar regio.",
         )
     return redirect("kind", kind.pid)

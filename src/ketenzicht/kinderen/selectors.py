@@ -10,21 +10,21 @@ from datetime import date, datetime
 from uuid import UUID
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.audit.services import log_toegang
-from ketenzicht.domain.intake import Registratie
 from ketenzicht.domain.inzage import auditdoel
 from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.perioden import Periode
-from ketenzicht.domain.registratie import bekend_als, bekend_einde
+from ketenzicht.domain.registratie import bekend_einde
 from ketenzicht.domain.wachtlijst import (
     MaatregelStand,
     effectieve_toewijzing,
 )
 from ketenzicht.kinderen import inzage
-from ketenzicht.kinderen.models import Kind, Maatregel, MaatregelCorrectie, Toewijzing, Triage
+from ketenzicht.kinderen.historie import VASTLEGGING, correcties, gestart_voor, zoals_bekend
+from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing, Triage
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import (
     beschikbaarheid,
@@ -110,85 +110,6 @@ def kind_inzien(
 
 def _bekend(qs: QuerySet, bekend_op: datetime | None) -> QuerySet:
     return qs if bekend_op is None else qs.filter(geregistreerd_op__lte=bekend_op)
-
-
-# A measure's code, beschikking_datum, start, einde and its registration moment: what a
-# correction changes and the "as known at" reads need.
-Vastlegging = tuple[str, date, date, date | None, datetime | None]
-VASTLEGGING = ("code", "beschikking_datum", "start", "einde", "einde_geregistreerd_op")
-
-
-def gestart_voor(
-    qs: QuerySet[Maatregel], *, na: date | None = None, tot: date, bekend_op: datetime | None
-) -> QuerySet[Maatregel]:
-    """``qs`` narrowed to measures started in ``[na, tot]`` — as known at ``bekend_op``: then a
-    measure corrected afterwards is kept too (its start then may lie in the range; the caller
-    sorts that out with ``zoals_bekend``)."""
-    binnen = Q(start__lte=tot) if na is None else Q(start__gte=na, start__lte=tot)
-    if bekend_op is None:
-        return qs.filter(binnen)
-    later = MaatregelCorrectie.objects.filter(
-        maatregel=OuterRef("pk"), geregistreerd_op__gt=bekend_op
-    )
-    return qs.filter(binnen | Exists(later))
-
-
-def zoals_bekend(
-    rijen: dict[int, Vastlegging], bekend_op: datetime | None
-) -> dict[int, Vastlegging]:
-    """Each measure's registration (``VASTLEGGING``) as known at ``bekend_op``: corrections
-    registered afterwards are undone (``domain.registratie.bekend_als``). The end still has to
-    be read through ``bekend_einde``: it may have been registered after ``bekend_op``."""
-    if bekend_op is None:
-        return rijen
-    later: dict[int, list[tuple[datetime, Vastlegging]]] = defaultdict(list)
-    for mid, moment, *was in MaatregelCorrectie.objects.filter(
-        geregistreerd_op__gt=bekend_op  # few: read them all rather than list every measure
-    ).values_list("maatregel_id", "geregistreerd_op", *(f"was_{v}" for v in VASTLEGGING)):
-        if mid in rijen:
-            later[mid].append((moment, (was[0], was[1], was[2], was[3], was[4])))
-    return {mid: bekend_als(r, later.get(mid, ()), bekend_op) for mid, r in rijen.items()}
-
-
-def wat(voor: Registratie, na: Registratie) -> str:
-    """What a correction changed, in words: 'start 01-10-2026 → 05-10-2026'."""
-    delen = []
-    if voor.code != na.code:
-        delen.append(f"maatregel {voor.code.kort} → {na.code.kort}")
-    for naam, van, naar in (
-        ("beschikking", voor.beschikking_datum, na.beschikking_datum),
-        ("start", voor.start, na.start),
-        ("einde", voor.einde, na.einde),
-    ):
-        if van != naar:
-            delen.append(f"{naam} {_datum(van)} → {_datum(naar)}")
-    if voor.einde_reden != na.einde_reden and voor.einde_reden and na.einde_reden:
-        delen.append(f"reden einde {voor.einde_reden} → {na.einde_reden}")
-    return ", ".join(delen)
-
-
-def _datum(dag: date | None) -> str:
-    return "geen (loopt)" if dag is None else f"{dag:%d-%m-%Y}"
-
-
-@dataclass(frozen=True, slots=True)
-class Correctieregel:
-    """One correction of a measure's registration, as the child's page and API show it."""
-
-    geregistreerd_op: datetime
-    door: str
-    wat: str  # 'start 01-10-2026 → 05-10-2026'
-    reden: str
-
-
-def correcties(maatregel: Maatregel) -> list[Correctieregel]:
-    """The corrections of a measure, oldest first, each with what it changed."""
-    rij = list(maatregel.correcties.all())
-    na = [c.was for c in rij[1:]] + [maatregel.registratie]
-    return [
-        Correctieregel(c.geregistreerd_op, c.door, wat(c.was, n), c.reden)
-        for c, n in zip(rij, na[: len(rij)], strict=True)
-    ]
 
 
 def maatregel_standen(

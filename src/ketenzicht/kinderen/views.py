@@ -29,7 +29,7 @@ from ketenzicht.kinderen import inzage, registreren, selectors, wachtlijsten
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import mag_toewijzen
 from ketenzicht.kinderen.zoeken import zoek_kinderen
-from ketenzicht.organisaties.selectors import gi_van
+from ketenzicht.organisaties.selectors import gemeenten, gi_van
 
 
 @login_required
@@ -222,6 +222,8 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
             "beeindigt": gi.pk if gi is not None and mag_toewijzen(request.user) else None,
             "eindredenen": [(r.value, r.label) for r in EindeReden],
             "maatregelcodes": registreren.CODES,
+            "woonplaatsen": list(gevonden.woonplaatsen.select_related("gemeente").reverse()),
+            "gemeenten": gemeenten().exclude(pk=gevonden.gemeente_id),
         },
     )
 

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from ketenzicht.domain.gebieden import ONBEKEND, Gebiedcijfers, per_gebied, samen
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.monitor import Wachtlijstcijfer
-from ketenzicht.kinderen.models import Kind
+from ketenzicht.kinderen.historie import gemeenten_op
 from ketenzicht.kinderen.selectors import maatregel_standen
 from ketenzicht.monitor.selectors import controleer_peildatum, registrerende_gis, versie
 from ketenzicht.organisaties.models import Organisatie
@@ -82,12 +82,7 @@ def _telling(
     standen = maatregel_standen(
         peildatum=peildatum, gi_ids=[g.pk for g in alle if g.naam in geteld], bekend_op=bekend_op
     )
-    gemeente_van = {
-        kind: gemeente
-        for kind, gemeente in Kind.objects.filter(
-            pk__in={s.kind_id for s in standen}, gemeente__isnull=False
-        ).values_list("pk", "gemeente__naam")
-    }
+    gemeente_van = gemeenten_op({s.kind_id for s in standen}, peildatum, bekend_op)
     uitkomst = (
         per_gebied(standen, gemeente_van, peildatum, NederlandseKalender()),
         sorted(g.naam for g in alle if g.naam not in geteld),

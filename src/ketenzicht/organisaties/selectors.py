@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
 from ketenzicht.domain.maatregelen import Soort
@@ -57,6 +57,11 @@ def gis(namen: Iterable[str] | None = None) -> list[Organisatie]:
     if namen is not None:
         qs = qs.filter(naam__in=list(namen))
     return list(qs.order_by("naam"))
+
+
+def gemeenten() -> QuerySet[Organisatie]:
+    """Every gemeente, by name (for a form's choice)."""
+    return Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE).order_by("naam")
 
 
 def jeugdregios() -> list[str]:

@@ -18,6 +18,7 @@ urlpatterns = [
     path("kinderen/nieuw/", registreren.nieuwe_maatregel, name="nieuwe-maatregel"),
     path("kinderen/<uuid:pid>/", kinderen.kind, name="kind"),
     path("kinderen/<uuid:pid>/einde/", registreren.maatregel_einde, name="maatregel-einde"),
+    path("kinderen/<uuid:pid>/verhuizing/", registreren.verhuizing, name="verhuizing"),
     path(
         "kinderen/<uuid:pid>/correctie/",
         registreren.maatregel_correctie,
