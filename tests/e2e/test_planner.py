@@ -189,6 +189,14 @@ def test_planner_registreert_een_beschikking_en_het_kind_staat_op_te_verdelen(
     pagina.wait_for_selector("[data-testid=correcties]")
     assert "start 20-11-2026 → 18-11-2026" in pagina.inner_text("[data-testid=correcties]")
     assert "gestart 18-11-2026" in pagina.inner_text(".kz-maatregel")
+    # and she moved on the 19th
+    pagina.click("summary:has-text('Verhuizing registreren')")
+    pagina.select_option("#vh-gemeente", index=2)
+    nieuwe_gemeente = pagina.locator("#vh-gemeente option:checked").inner_text()
+    pagina.fill("#vh-per", "2026-11-19")
+    pagina.click("[data-testid=verhuisformulier] button[type=submit]")
+    pagina.wait_for_selector("[role=status]")
+    assert f"{nieuwe_gemeente} sinds 19-11-2026" in pagina.inner_text("[data-testid=woongemeente]")
     pagina.goto(f"{live_server.url}/planning/")
     assert (
         pagina.locator("[data-testid=prioriteit] tbody tr", has_text="Fenna Hoekstra").count() == 1

@@ -117,5 +117,8 @@ def test_every_kind_of_page_meets_wcag_a_and_aa(live_server, browser) -> None:  
             pagina.click("summary:has-text('Registratie corrigeren')")
             pagina.wait_for_selector("[data-testid=correctieformulier]", state="visible")
             schendingen += _schendingen(pagina, "kind (correctieformulier open)", ga=False)
+            pagina.click("summary:has-text('Verhuizing registreren')")
+            pagina.wait_for_selector("[data-testid=verhuisformulier]", state="visible")
+            schendingen += _schendingen(pagina, "kind (verhuisformulier open)", ga=False)
     context.close()
     assert not schendingen, "\n".join(schendingen)
