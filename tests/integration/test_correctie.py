@@ -225,6 +225,16 @@ def test_gelijktijdige_correcties_van_een_maatregel_een_wint_de_rest_hoort_het(w
     assert correctie.was_start == GEREGISTREERD and maatregel.start in starts
 
 
+def _om_elf_gecorrigeerd(wereld, kind: Kind, maatregel: Maatregel, **anders: str):  # type: ignore[no-untyped-def]
+    """The planner corrects the measure (started 1 September) from the child's page at 11:00,
+    after the 'as known at' moment the tests compare with (10:30)."""
+    gegevens = _correctie(maatregel, beschikking_datum="2026-09-01", start="2026-09-01", **anders)
+    with time_machine.travel("2026-11-20 11:00 +01:00", tick=False):
+        return ingelogd(wereld.planner_a).post(
+            reverse("maatregel-correctie", args=[kind.pid]), gegevens, follow=True
+        )
+
+
 def _beeindigd(wereld, toegewezen: date) -> tuple[Kind, Maatregel]:  # type: ignore[no-untyped-def]
     """A measure from 1 September with a vaste jeugdbeschermer from ``toegewezen``, ended
     (opgeheven) on 18 November."""
@@ -244,28 +254,23 @@ def test_de_einddatum_van_een_beeindigde_maatregel_corrigeren(wereld) -> None:  
     voor = monitor(peildatum=peil).landelijk
     voor_correctie = datetime(2026, 11, 20, 10, 30, tzinfo=TZ)
 
-    with time_machine.travel("2026-11-20 11:00 +01:00", tick=False):
-        gegevens = _correctie(
-            maatregel,
-            beschikking_datum="2026-09-01",
-            start="2026-09-01",
-            einde="2026-11-10",
-            einde_reden=EindeReden.MEERDERJARIG.value,
-            reden="einddatum van de verkeerde uitspraak",
-        )
-        pagina = ingelogd(wereld.planner_a).post(
-            reverse("maatregel-correctie", args=[kind.pid]), gegevens, follow=True
-        )
-
-        maatregel.refresh_from_db()
-        toewijzing = maatregel.toewijzingen.get()
-        assert (maatregel.einde, maatregel.einde_reden) == (date(2026, 11, 10), "meerderjarig")
-        assert toewijzing.einde == date(2026, 11, 10)
-        assert "einde 18-11-2026 → 10-11-2026, reden einde opgeheven → meerderjarig" in (
-            pagina.content.decode()
-        )
-        assert monitor(peildatum=peil).landelijk.clienten == voor.clienten - 1
-        assert monitor(peildatum=peil, bekend_op=voor_correctie).landelijk == voor
+    pagina = _om_elf_gecorrigeerd(
+        wereld,
+        kind,
+        maatregel,
+        einde="2026-11-10",
+        einde_reden=EindeReden.MEERDERJARIG.value,
+        reden="einddatum van de verkeerde uitspraak",
+    )
+    maatregel.refresh_from_db()
+    toewijzing = maatregel.toewijzingen.get()
+    assert (maatregel.einde, maatregel.einde_reden) == (date(2026, 11, 10), "meerderjarig")
+    assert toewijzing.einde == date(2026, 11, 10)
+    assert "einde 18-11-2026 → 10-11-2026, reden einde opgeheven → meerderjarig" in (
+        pagina.content.decode()
+    )
+    assert monitor(peildatum=peil).landelijk.clienten == voor.clienten - 1
+    assert monitor(peildatum=peil, bekend_op=voor_correctie).landelijk == voor
 
 
 def test_een_einde_ligt_niet_voor_de_start_van_de_laatste_jeugdbeschermer(wereld) -> None:  # type: ignore[no-untyped-def]
@@ -290,32 +295,27 @@ def test_een_ten_onrechte_beeindigde_maatregel_loopt_weer_met_haar_jeugdbescherm
     voor = monitor(peildatum=peil).landelijk
     voor_correctie = datetime(2026, 11, 20, 10, 30, tzinfo=TZ)
 
-    with time_machine.travel("2026-11-20 11:00 +01:00", tick=False):
-        gegevens = _correctie(
-            maatregel,
-            beschikking_datum="2026-09-01",
-            start="2026-09-01",
-            einde="2026-11-18",
-            einde_reden="opgeheven",
-            heropenen="on",
-            reden="verkeerde maatregel beëindigd",
-        )
-        pagina = ingelogd(wereld.planner_a).post(
-            reverse("maatregel-correctie", args=[kind.pid]), gegevens, follow=True
-        )
-
-        maatregel.refresh_from_db()
-        assert (maatregel.einde, maatregel.einde_reden) == (None, "")
-        oud, nieuw = maatregel.toewijzingen.order_by("start")
-        assert (oud.einde, nieuw.start, nieuw.einde) == (
-            date(2026, 11, 18),
-            date(2026, 11, 18),
-            None,
-        )
-        assert oud.medewerker_id == nieuw.medewerker_id
-        html = pagina.content.decode()
-        assert "einde 18-11-2026 → geen (loopt)" in html and "loopt." in html
-        assert 'data-testid="wisselingen-kind">0<' in html
-        nu = monitor(peildatum=peil).landelijk
-        assert (nu.clienten, nu.wachtlijst_intern.aantal) == (voor.clienten + 1, 0)
-        assert monitor(peildatum=peil, bekend_op=voor_correctie).landelijk == voor
+    pagina = _om_elf_gecorrigeerd(
+        wereld,
+        kind,
+        maatregel,
+        einde="2026-11-18",
+        einde_reden="opgeheven",
+        heropenen="on",
+        reden="verkeerde maatregel beëindigd",
+    )
+    maatregel.refresh_from_db()
+    assert (maatregel.einde, maatregel.einde_reden) == (None, "")
+    oud, nieuw = maatregel.toewijzingen.order_by("start")
+    assert (oud.einde, nieuw.start, nieuw.einde) == (
+        date(2026, 11, 18),
+        date(2026, 11, 18),
+        None,
+    )
+    assert oud.medewerker_id == nieuw.medewerker_id
+    html = pagina.content.decode()
+    assert "einde 18-11-2026 → geen (loopt)" in html and "loopt." in html
+    assert 'data-testid="wisselingen-kind">0<' in html
+    nu = monitor(peildatum=peil).landelijk
+    assert (nu.clienten, nu.wachtlijst_intern.aantal) == (voor.clienten + 1, 0)
+    assert monitor(peildatum=peil, bekend_op=voor_correctie).landelijk == voor

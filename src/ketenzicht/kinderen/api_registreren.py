@@ -60,11 +60,7 @@ class MaatregelenApi(APIView):
         responses={201: IntakeAntwoordSerializer},
     )
     def post(self, request: Request) -> Response:
-        gi = gi_van(request.user)
-        if gi is None or not mag_toewijzen(request.user):
-            raise PermissionDenied(
-                "Alleen de planner of functioneel beheerder van een GI registreert maatregelen."
-            )
+        gi = _gi_van_planner(request, "registreert maatregelen")
         invoer = IntakeSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
@@ -131,11 +127,7 @@ class MaatregelCorrectieApi(APIView):
         responses={201: CorrectieAntwoordSerializer},
     )
     def post(self, request: Request, maatregel_id: int) -> Response:
-        gi = gi_van(request.user)
-        if gi is None or not mag_toewijzen(request.user):
-            raise PermissionDenied(
-                "Alleen de planner of functioneel beheerder van een GI corrigeert maatregelen."
-            )
+        gi = _gi_van_planner(request, "corrigeert maatregelen")
         maatregel = Maatregel.objects.filter(pk=maatregel_id, gi=gi).select_related("kind").first()
         if maatregel is None:
             raise NotFound(f"Geen maatregel {maatregel_id} bij {gi}.")
@@ -196,10 +188,7 @@ class VerhuizingApi(APIView):
         responses={201: VerhuizingAntwoordSerializer},
     )
     def post(self, request: Request, pid: UUID) -> Response:
-        if gi_van(request.user) is None or not mag_toewijzen(request.user):
-            raise PermissionDenied(
-                "Alleen de planner of functioneel beheerder van een GI registreert verhuizingen."
-            )
+        _gi_van_planner(request, "registreert verhuizingen")
         try:
             kind = selectors.kind_inzien(
                 gebruiker=request.user,
@@ -229,3 +218,11 @@ def _gemeente(code: str) -> Organisatie:
     if gemeente is None:
         raise ValidationError({"gemeente": [f"Onbekende gemeentecode {code!r}."]})
     return gemeente
+
+
+def _gi_van_planner(request: Request, wat: str) -> Organisatie:
+    """The GI of the planner or functioneel beheerder calling; 403 for anyone else."""
+    gi = gi_van(request.user)
+    if gi is None or not mag_toewijzen(request.user):
+        raise PermissionDenied(f"Alleen de planner of functioneel beheerder van een GI {wat}.")
+    return gi
