@@ -63,14 +63,13 @@ def maatregel_corrigeren(
             "Deze maatregel is intussen door iemand anders gecorrigeerd. Bekijk de registratie "
             "opnieuw en corrigeer zo nodig nog eens."
         )
-    was = Registratie(m.maatregelcode, m.beschikking_datum, m.start, m.einde, m.einde_reden)
-    nieuw = Registratie(
-        c.code,
-        c.beschikking_datum,
-        c.start,
-        None if c.heropenen else c.einde or was.einde,
-        "" if c.heropenen else c.einde_reden.value if c.einde_reden else was.einde_reden,
-    )
+    was = m.registratie
+    if c.heropenen:
+        einde, einde_reden = None, ""
+    else:  # an end not given stays as registered
+        einde = c.einde or was.einde
+        einde_reden = c.einde_reden.value if c.einde_reden else was.einde_reden
+    nieuw = Registratie(c.code, c.beschikking_datum, c.start, einde, einde_reden)
     toewijzingen = m.toewijzingen.aggregate(eerste=Min("start"), laatste=Max("start"))
     try:
         controleer_correctie(
