@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -11,7 +11,10 @@ from ketenzicht.cli import main
 from ketenzicht.demo.laden import DemoFout, laad
 from ketenzicht.domain.bsn import is_testnummer
 from ketenzicht.kinderen import bsnopslag
-from ketenzicht.kinderen.models import Kind, Toewijzing
+from ketenzicht.kinderen.correctie import Correctie, maatregel_corrigeren
+from ketenzicht.kinderen.models import Kind, Maatregel, MaatregelCorrectie, Toewijzing, Woonplaats
+from ketenzicht.kinderen.verhuizing import verhuizing_registreren
+from ketenzicht.organisaties.models import Organisatie
 
 pytestmark = pytest.mark.django_db
 TOT = date(2026, 11, 20)
@@ -28,12 +31,23 @@ def test_laden_is_deterministisch_en_synthetisch() -> None:
     assert AuditRegel.objects.filter(actie="aanmaken").count() == len(eerst)
     with pytest.raises(DemoFout, match="--vervang"):
         laad(schaal="klein", seed=11, tot=TOT, voortgang=lambda *_: None)
+    _gecorrigeerd_en_verhuisd()  # what a user adds to the demo is replaced with it
     laad(schaal="klein", seed=11, tot=TOT, vervang=True, voortgang=lambda *_: None)
+    assert not MaatregelCorrectie.objects.exists() and not Woonplaats.objects.exists()
     assert (
         list(Kind.objects.order_by("pk").values_list("pid", "voornaam", "geboortedatum")) == eerst
     )
     assert Toewijzing.objects.count() == toewijzingen
     assert AuditRegel.objects.filter(actie="aanmaken").count() == 2 * len(eerst)  # log only grows
+
+
+def _gecorrigeerd_en_verhuisd() -> None:
+    m = Maatregel.objects.filter(einde__isnull=True, toewijzingen__isnull=True).first()
+    assert m is not None
+    eerder = m.start - timedelta(days=1)
+    maatregel_corrigeren(m, Correctie(m.maatregelcode, eerder, eerder, "test"), door=None)
+    elders = Organisatie.objects.filter(type="gemeente").exclude(pk=m.kind.gemeente_id).first()
+    verhuizing_registreren(m.kind, elders, per=m.start, door=None)
 
 
 def test_cli_toont_voortgang_en_logins(capsys) -> None:  # type: ignore[no-untyped-def]

@@ -33,7 +33,15 @@ from ketenzicht.demo.opslag import DemoFout, Voortgang
 from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.domain.inzage import GELDIGHEID, Inzagereden, auditdoel
 from ketenzicht.doorbraak.models import Afspraak, Escalatie, EscalatieOvergang, Mijlpaalregistratie
-from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Triage
+from ketenzicht.kinderen.models import (
+    Gezin,
+    Kind,
+    Maatregel,
+    MaatregelCorrectie,
+    Toewijzing,
+    Triage,
+    Woonplaats,
+)
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
     Lidmaatschap,
@@ -85,7 +93,9 @@ DEMO_TABELLEN: Sequence[type[models.Model]] = (
     Mijlpaalregistratie,
     Triage,
     Toewijzing,
+    MaatregelCorrectie,
     Maatregel,
+    Woonplaats,
     Kind,
     Gezin,
     BeschikbaarheidsPeriode,
