@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from ketenzicht.demo import feiten, generator
+from ketenzicht.demo import feiten, generator, stamdata
 from ketenzicht.demo.laden import opdracht
+from ketenzicht.demo.verhuizingen import verhuizingen
 from ketenzicht.domain.capaciteit import MedewerkerStand
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.maatregelen import EindeReden, Soort, achttiende_verjaardag
@@ -161,3 +162,22 @@ def test_de_voorraad_kwam_met_zijn_mijlpalen() -> None:
     # measures of the history itself still miss some, as GIs do
     zonder_plan = sum(normen.VEILIGHEIDSPLAN not in gehaald[m.id] for m in nieuw)
     assert 0 < zonder_plan < 0.2 * len(nieuw)
+
+
+def test_verhuizingen_blijven_in_de_regio_en_het_gebied_van_de_gi() -> None:
+    """Some children move during their first measure to another gemeente of the same
+    jeugdregio that their GI serves, registered within two weeks and not after the end."""
+    taak = opdracht("landelijk", 1, TOT)
+    uit = generator.genereer(taak)
+    verhuisd = verhuizingen(uit, taak)
+    assert verhuizingen(uit, taak) == verhuisd  # the seed fixes them
+    regio = {code: naam for code, _, naam in stamdata.LANDELIJK}
+    gebied = {naam: set(codes) for naam, _, codes in taak.gis}
+    kinderen = {k.id: k for k in uit.kinderen}
+    eerste = {m.kind_id: m for m in sorted(uit.maatregelen, key=lambda m: m.start, reverse=True)}
+    assert 0.015 < len(verhuisd) / len(eerste) < 0.04, len(verhuisd) / len(eerste)
+    for v in verhuisd.values():
+        m = eerste[v.kind_id]
+        assert v.van == kinderen[v.kind_id].gemeentecode != v.naar
+        assert regio[v.van] == regio[v.naar] and v.naar in gebied[m.gi]
+        assert m.start < v.per < (m.einde or TOT) and v.per <= v.geregistreerd <= TOT

@@ -30,6 +30,7 @@ from ketenzicht.bemiddeling.models import (
 from ketenzicht.demo import bemiddeling as demo_bemiddeling
 from ketenzicht.demo import doorbraakregistratie, feiten, generator, opslag, stamdata
 from ketenzicht.demo.opslag import DemoFout, Voortgang
+from ketenzicht.demo.verhuizingen import verhuizingen
 from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.domain.inzage import GELDIGHEID, Inzagereden, auditdoel
 from ketenzicht.doorbraak.models import Afspraak, Escalatie, EscalatieOvergang, Mijlpaalregistratie
@@ -284,7 +285,7 @@ def laad(
     opslag.werklastnormen(gi, taak.tot - timedelta(days=365 * taak.jaren))
     logins = _logins(gi, gemeenten[taak.gis[0][2][0]])
     opslag.personeel(uit, gi, voortgang)
-    opslag.kinderen(uit, seed, gemeenten, voortgang)
+    opslag.kinderen(uit, seed, gemeenten, verhuizingen(uit, taak), voortgang)
     opslag.maatregelen(uit, gi, voortgang)
     logins.append(_jeugdbeschermer_login(next(iter(gi.values())), tot))
     doorbraakregistratie.opslaan(uit, seed, tot, gemeenten, voortgang)

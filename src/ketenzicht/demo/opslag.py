@@ -16,11 +16,12 @@ from django.db import models
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.demo import feiten, generator
+from ketenzicht.demo.verhuizingen import Verhuizing
 from ketenzicht.domain.bsn import Bsn, testnummers
 from ketenzicht.domain.maatregelen import Soort
 from ketenzicht.domain.zoeken import zoeknaam
 from ketenzicht.kinderen import bsnopslag
-from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing
+from ketenzicht.kinderen.models import Gezin, Kind, Maatregel, Toewijzing, Woonplaats
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
     Medewerker,
@@ -138,9 +139,14 @@ def personeel(uit: feiten.Uitkomst, gi: dict[str, Organisatie], voortgang: Voort
 
 
 def kinderen(
-    uit: feiten.Uitkomst, seed: int, gemeenten: dict[str, Organisatie], voortgang: Voortgang
+    uit: feiten.Uitkomst,
+    seed: int,
+    gemeenten: dict[str, Organisatie],
+    verhuisd: dict[int, Verhuizing],
+    voortgang: Voortgang,
 ) -> None:
-    """Families and children, each child with a test BSN, encrypted and with its search key."""
+    """Families and children, each child with a test BSN, encrypted and with its search key;
+    a child that moved lives in its new gemeente, with both places in its ``Woonplaats``."""
     bulk(
         Gezin,
         (Gezin(id=g.id, pid=pid(seed, "gezin", g.id), naam=g.naam) for g in uit.gezinnen),
@@ -150,6 +156,7 @@ def kinderen(
     voortgang("BSN's versleutelen", 0, len(uit.kinderen))
     sleutels = bsn_sleutels(len(uit.kinderen))
     eerste_start = {m.kind_id: m.start for m in reversed(uit.maatregelen)}
+    woont_nu = {kind_id: v.naar for kind_id, v in verhuisd.items()}
     bulk(
         Kind,
         (
@@ -163,12 +170,36 @@ def kinderen(
                 achternaam=k.achternaam,
                 zoeknaam=zoeknaam(k.voornaam, k.achternaam),
                 geboortedatum=k.geboortedatum,
-                gemeente=gemeenten[k.gemeentecode],
+                gemeente=gemeenten[woont_nu.get(k.id, k.gemeentecode)],
                 geregistreerd_op=moment(eerste_start[k.id]),
             )
             for k, (z, v) in zip(uit.kinderen, sleutels, strict=True)
         ),
         "kinderen",
+        voortgang,
+    )
+    geboren = {k.id: k.geboortedatum for k in uit.kinderen}
+    bulk(
+        Woonplaats,
+        (
+            w
+            for v in verhuisd.values()
+            for w in (
+                Woonplaats(
+                    kind_id=v.kind_id,
+                    gemeente=gemeenten[v.van],
+                    van=geboren[v.kind_id],
+                    geregistreerd_op=moment(eerste_start[v.kind_id]),
+                ),
+                Woonplaats(
+                    kind_id=v.kind_id,
+                    gemeente=gemeenten[v.naar],
+                    van=v.per,
+                    geregistreerd_op=moment(v.geregistreerd),
+                ),
+            )
+        ),
+        "verhuizingen",
         voortgang,
     )
 
