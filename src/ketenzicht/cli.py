@@ -241,7 +241,10 @@ def parser() -> argparse.ArgumentParser:
     )
     m.add_argument("--uit", help="export: het bestand om te schrijven")
     m.add_argument("--gis", help="export: alleen deze GI's, komma-gescheiden")
-    m.add_argument("--regio", help="gebieden: per gemeente van deze jeugdregio")
+    m.add_argument(
+        "--regio",
+        help='gebieden: per gemeente van deze jeugdregio ("Jeugdregio Groningen" of "Groningen")',
+    )
     m.set_defaults(func=cmd_monitor)
 
     w = sub.add_parser("wachtlijst", help="de wachtlijst van een GI, op prioriteit, met redenen")

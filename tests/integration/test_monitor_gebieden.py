@@ -64,6 +64,10 @@ def test_per_gemeente_telt_een_regio_uit(capsys) -> None:  # type: ignore[no-unt
         )
     )
     assert per_gemeente["totaal"] == {k: v for k, v in drukste.items() if k != "naam"}
+    kort = drukste["naam"].removeprefix("Jeugdregio ")  # the region's own name will do
+    assert uitvoer(capsys, "monitor", "gebieden", "--peildatum", PEIL, "--regio", kort) == (
+        per_gemeente
+    )
 
 
 @pytest.mark.usefixtures("demo")

@@ -46,7 +46,11 @@ def gebieden(
     controleer_peildatum(peildatum)
     regios = jeugdregios()
     if regio_naam is not None and regio_naam not in regios:
-        raise LookupError(f"Onbekende jeugdregio {regio_naam!r}. Bekend zijn: {', '.join(regios)}.")
+        if f"Jeugdregio {regio_naam}" not in regios:
+            raise LookupError(
+                f"Onbekende jeugdregio {regio_naam!r}. Bekend zijn: {', '.join(regios)}."
+            )
+        regio_naam = f"Jeugdregio {regio_naam}"  # 'Groningen' for 'Jeugdregio Groningen'
     per_gemeente, niet_geteld = _telling(peildatum, bekend_op)
     indeling = dict(
         Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE).values_list(
