@@ -217,6 +217,12 @@ def _fouten(formulier: forms.Form) -> str:
     )
 
 
+def _melding(formulier: forms.Form, fout: Weigering) -> str:
+    """A refusal as a message, after the label of the field it names: 'Start: …'."""
+    veld = formulier.fields.get(fout.veld or "")
+    return f"{veld.label}: {fout}" if veld is not None and veld.label else str(fout)
+
+
 @login_required
 @require_POST
 def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
@@ -235,8 +241,7 @@ def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
             maatregel, formulier.correctie(), door=request.user, gezien=d["gezien"]
         )
     except Weigering as fout:
-        veld = formulier.fields.get(getattr(fout, "veld", None) or "")
-        messages.error(request, f"{veld.label}: {fout}" if veld and veld.label else str(fout))
+        messages.error(request, _melding(formulier, fout))
     else:
         messages.success(
             request, f"Registratie van de {maatregel.get_code_display()} gecorrigeerd."
@@ -261,7 +266,7 @@ def verhuizing(request: HttpRequest, pid: UUID) -> HttpResponse:
         d = formulier.cleaned_data
         verhuizing_registreren(kind, d["gemeente"], per=d["per"], door=request.user)
     except Weigering as fout:
-        messages.error(request, str(fout))
+        messages.error(request, _melding(formulier, fout))
     else:
         messages.success(
             request,
