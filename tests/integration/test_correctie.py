@@ -60,6 +60,8 @@ def test_planner_corrigeert_de_start_en_ziet_wat_er_veranderde(wereld) -> None: 
     assert "Registratie van de Ondertoezichtstelling gecorrigeerd" in html
     assert "beschikking 10-11-2026 → 20-10-2026, start 10-11-2026 → 20-10-2026" in html
     assert "startdatum van de verkeerde beschikking overgenomen" in html
+    tijdlijn = html[html.index('data-testid="tijdlijn"') :]
+    assert "20-11-2026</time> Registratie OTS gecorrigeerd: beschikking 10-11-2026" in tijdlijn
     correctie = MaatregelCorrectie.objects.get()
     assert (correctie.was_start, correctie.door) == (GEREGISTREERD, "planner_a")
     assert AuditRegel.objects.filter(

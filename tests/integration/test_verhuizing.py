@@ -60,6 +60,10 @@ def test_na_een_verhuizing_telt_en_ziet_de_nieuwe_gemeente_het_kind(wereld, nieu
         html = pagina.content.decode()
         assert "Verhuizing naar Gemeente Nieuw per 10-11-2026 geregistreerd" in html
         assert "Gemeente Nieuw sinds 10-11-2026; daarvoor Gemeente Test (bij registratie)" in html
+        tijdlijn = html[html.index('data-testid="tijdlijn"') :]
+        assert '<time datetime="2026-11-10">10-11-2026</time> Verhuisd naar Gemeente Nieuw' in (
+            tijdlijn
+        )
         kind.refresh_from_db()
         assert kind.gemeente == nieuw
         assert AuditRegel.objects.filter(kind_pid=kind.pid, doel__startswith="verhuisd").exists()

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.utils import timezone
 
 from ketenzicht.domain import normen
 from ketenzicht.domain.escalatie import EscalatieStatus, is_open
 from ketenzicht.domain.normen import escalatie_voorstel
 from ketenzicht.doorbraak import lijsten
 from ketenzicht.doorbraak.models import Afspraak, Escalatie
+from ketenzicht.kinderen.historie import correcties
 from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.organisaties.models import Organisatie
 
@@ -21,7 +23,7 @@ from ketenzicht.organisaties.models import Organisatie
 @dataclass(frozen=True, slots=True)
 class Gebeurtenis:
     datum: date
-    soort: str  # maatregel | mijlpaal | jeugdbeschermer | afspraak | escalatie
+    soort: str  # maatregel mijlpaal jeugdbeschermer afspraak escalatie verhuizing correctie
     tekst: str
 
 
@@ -71,8 +73,32 @@ def tijdlijn(kind: Kind, maatregelen: Sequence[Maatregel], peildatum: date) -> T
         open_,
         voorstel,
         lijsten.expertteam_voor(kind),
-        _gebeurtenissen(maatregelen, list(met.values()), afspraken, escalaties, peildatum),
+        sorted(  # newest first; on one day in the order _gebeurtenissen gives (a stable sort)
+            _gebeurtenissen(maatregelen, list(met.values()), afspraken, escalaties, peildatum)
+            + _registraties(kind, maatregelen),
+            key=lambda g: g.datum,
+            reverse=True,
+        ),
     )
+
+
+def _registraties(kind: Kind, maatregelen: Sequence[Maatregel]) -> list[Gebeurtenis]:
+    """The child's moves (on the day of the move) and the corrections of its measures (on the
+    day they were made)."""
+    uit = [
+        Gebeurtenis(w.van, "verhuizing", f"Verhuisd naar {w.gemeente.naam}")
+        for w in list(kind.woonplaatsen.select_related("gemeente"))[1:]  # the first: from before
+    ]
+    uit += [
+        Gebeurtenis(
+            timezone.localdate(c.geregistreerd_op),
+            "correctie",
+            f"Registratie {m.maatregelcode.kort} gecorrigeerd: {c.wat}",
+        )
+        for m in maatregelen
+        for c in correcties(m)
+    ]
+    return uit
 
 
 def _gebeurtenissen(
