@@ -34,6 +34,7 @@ from ketenzicht.kinderen import bsnopslag
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind
 from ketenzicht.organisaties.models import Organisatie
+from ketenzicht.organisaties.selectors import gemeente_met_code
 
 
 class BerichtGeweigerd(Weigering):
@@ -50,7 +51,7 @@ class Verwerkt:
 
 
 def _gemeente(code: str) -> Organisatie | None:
-    return Organisatie.objects.filter(type="gemeente", gemeentecode=f"GM{code}").first()
+    return gemeente_met_code(f"GM{code}")
 
 
 def _agb(code: str) -> Organisatie | None:

@@ -16,7 +16,7 @@ from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.doorbraak import Maand
 from ketenzicht.doorbraak import lijsten, selectors
 from ketenzicht.organisaties.models import Organisatie
-from ketenzicht.organisaties.selectors import lidmaatschap_van
+from ketenzicht.organisaties.selectors import gemeente_met_code, lidmaatschap_van
 from ketenzicht.planning.bezetting import caseload_van
 
 
@@ -50,9 +50,7 @@ class NietTijdigApi(APIView):
             Organisatie.Type.GI,
         ):
             raise PermissionDenied("Alleen voor gemeenten en GI's.")
-        gemeente = Organisatie.objects.filter(
-            type=Organisatie.Type.GEMEENTE, gemeentecode=gemeentecode
-        ).first()
+        gemeente = gemeente_met_code(gemeentecode)
         if gemeente is None or (
             lid.organisatie.type == Organisatie.Type.GEMEENTE and gemeente != lid.organisatie
         ):

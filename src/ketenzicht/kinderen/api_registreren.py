@@ -22,7 +22,7 @@ from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.kinderen.services import Weigering, mag_toewijzen
 from ketenzicht.kinderen.verhuizing import verhuizing_registreren
 from ketenzicht.organisaties.models import Organisatie
-from ketenzicht.organisaties.selectors import gi_van
+from ketenzicht.organisaties.selectors import gemeente_met_code, gi_van
 
 
 class IntakeSerializer(serializers.Serializer):
@@ -140,15 +140,7 @@ class MaatregelCorrectieApi(APIView):
         invoer = CorrectieSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
-        c = Correctie(
-            MaatregelCode(d["code"]),
-            d["beschikking_datum"],
-            d["start"],
-            d["reden"],
-            d.get("einde"),
-            EindeReden(d["einde_reden"]) if "einde_reden" in d else None,
-            heropenen=d["heropenen"],
-        )
+        c = Correctie.uit(d)
         try:
             correctie = maatregel_corrigeren(
                 maatregel,
@@ -214,7 +206,7 @@ class VerhuizingApi(APIView):
 
 def _gemeente(code: str) -> Organisatie:
     """The gemeente with this CBS code, or a 400 naming the field."""
-    gemeente = Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE, gemeentecode=code).first()
+    gemeente = gemeente_met_code(code)
     if gemeente is None:
         raise ValidationError({"gemeente": [f"Onbekende gemeentecode {code!r}."]})
     return gemeente

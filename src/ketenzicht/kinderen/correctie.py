@@ -9,8 +9,10 @@ asked "as known at" an earlier moment still reads what was registered then."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Max, Min
@@ -21,7 +23,12 @@ from ketenzicht.domain.intake import IntakeOngeldig, Registratie, controleer_cor
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, ToewijzingEindeReden
 from ketenzicht.kinderen.historie import wat
 from ketenzicht.kinderen.models import Maatregel, MaatregelCorrectie, Toewijzing
-from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind
+from ketenzicht.kinderen.services import (
+    Gebruiker,
+    Weigering,
+    al_lopend,
+    audit_kind,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +46,20 @@ class Correctie:
     einde: date | None = None
     einde_reden: EindeReden | None = None
     heropenen: bool = False  # ended by mistake: the measure runs again
+
+    @classmethod
+    def uit(cls, gegevens: Mapping[str, Any]) -> Correctie:
+        """From a checked form or API request (an empty or absent end: as registered)."""
+        reden_einde = gegevens.get("einde_reden")
+        return cls(
+            MaatregelCode(gegevens["code"]),
+            gegevens["beschikking_datum"],
+            gegevens["start"],
+            gegevens["reden"],
+            gegevens.get("einde"),
+            EindeReden(reden_einde) if reden_einde else None,
+            heropenen=bool(gegevens.get("heropenen")),
+        )
 
 
 class IntussenGecorrigeerd(Weigering):
@@ -84,14 +105,8 @@ def maatregel_corrigeren(
         )
     except IntakeOngeldig as fout:
         raise Weigering(str(fout), fout.veld) from None
-    if (
-        (nieuw.code is not was.code or was.einde is not None)
-        and nieuw.einde is None
-        and m.kind.maatregelen.filter(gi=m.gi_id, code=nieuw.code.value, einde__isnull=True)
-        .exclude(pk=m.pk)
-        .exists()
-    ):
-        raise Weigering(f"Bij {m.gi} loopt voor dit kind al een {nieuw.code.kort}.", "code")
+    if nieuw.einde is None and (dubbel := al_lopend(m.kind, m.gi, nieuw.code, behalve=m)):
+        raise Weigering(dubbel, "code")
     correctie = MaatregelCorrectie.objects.create(
         maatregel=m,
         was_code=was.code.value,
@@ -137,6 +152,5 @@ def _einde_verplaatsen(m: Maatregel, was: date, nieuw: date | None) -> None:
         gestopt.update(einde=nieuw, einde_geregistreerd_op=nu)
         return
     laatste = gestopt.order_by("-start", "-pk").first()
-    vertrek = laatste.medewerker.uit_dienst_per if laatste else None
-    if laatste is not None and (vertrek is None or vertrek > timezone.localdate()):
+    if laatste is not None and laatste.medewerker.dienstverband.bevat(timezone.localdate()):
         Toewijzing.objects.create(maatregel=m, medewerker=laatste.medewerker, start=was)

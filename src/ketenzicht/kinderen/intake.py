@@ -26,6 +26,7 @@ from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.kinderen.services import (
     Gebruiker,
     Weigering,
+    al_lopend,
     kind_registreren,
     maatregel_registreren,
 )
@@ -154,8 +155,8 @@ def _bekend_kind(
             "geboortedatum op de beschikking.",
             "geboortedatum",
         )
-    if kind.maatregelen.filter(gi=gi, code=code.value, einde__isnull=True).exists():
-        raise IntakeGeweigerd(f"Bij {gi} loopt voor dit kind al een {code.kort}.", "code")
+    if (dubbel := al_lopend(kind, gi, code)) is not None:
+        raise IntakeGeweigerd(dubbel, "code")
     if kind.gemeente_id != gemeente.pk:  # moved: from today, as far as the GI knows
         try:
             verhuizing_registreren(

@@ -195,19 +195,6 @@ class CorrectieFormulier(forms.Form):
 
     heropenen = forms.BooleanField(label="Loopt nog (ten onrechte beëindigd)", required=False)
 
-    def correctie(self) -> Correctie:
-        d = self.cleaned_data
-        reden_einde = EindeReden(d["einde_reden"]) if d["einde_reden"] else None
-        return Correctie(
-            MaatregelCode(d["code"]),
-            d["beschikking_datum"],
-            d["start"],
-            d["reden"],
-            d["einde"],
-            reden_einde,
-            heropenen=d["heropenen"],
-        )
-
 
 def _fouten(formulier: forms.Form) -> str:
     """A form's errors in one line for a message: 'Start: Voer een geldige datum in.'."""
@@ -237,9 +224,7 @@ def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
         maatregel = kind.maatregelen.filter(pk=d["maatregel"], gi=gi).first()
         if maatregel is None:
             raise Weigering("Kies een maatregel van uw GI.")
-        maatregel_corrigeren(
-            maatregel, formulier.correctie(), door=request.user, gezien=d["gezien"]
-        )
+        maatregel_corrigeren(maatregel, Correctie.uit(d), door=request.user, gezien=d["gezien"])
     except Weigering as fout:
         messages.error(request, _melding(formulier, fout))
     else:

@@ -121,6 +121,19 @@ def maatregel_registreren(
     return maatregel
 
 
+def al_lopend(
+    kind: Kind, gi: Organisatie, code: MaatregelCode, *, behalve: Maatregel | None = None
+) -> str | None:
+    """The refusal when ``kind`` already has a running ``code`` at the GI (a court decision
+    registered twice), besides ``behalve``; ``None`` when it has not."""
+    lopend = kind.maatregelen.filter(gi=gi, code=code.value, einde__isnull=True)
+    if behalve is not None:
+        lopend = lopend.exclude(pk=behalve.pk)
+    if not lopend.exists():
+        return None
+    return f"Bij {gi} loopt voor dit kind al een {code.kort}."
+
+
 def _lopende_toewijzing(maatregel: Maatregel) -> Toewijzing | None:
     return maatregel.toewijzingen.select_for_update().filter(einde__isnull=True).first()
 
@@ -144,10 +157,7 @@ def _controleer_medewerker(maatregel: Maatregel, medewerker: Medewerker, start: 
     if jr != (rol is Rol.JEUGDRECLASSEERDER):
         nodig = "jeugdreclasseerder" if jr else "jeugdbeschermer"
         raise Weigering(f"Voor een {maatregel.maatregelcode.kort} is een {nodig} nodig.")
-    if not (
-        medewerker.in_dienst_van <= start
-        and (medewerker.uit_dienst_per is None or start < medewerker.uit_dienst_per)
-    ):
+    if not medewerker.dienstverband.bevat(start):
         raise Weigering(f"{medewerker} is op {start} niet in dienst.")
     if (
         medewerker.perioden.filter(soort="ziek", van__lte=start)

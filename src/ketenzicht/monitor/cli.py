@@ -43,23 +43,29 @@ def _tabel(titel: str, kop: str, rijen: list[str], totaal: str) -> list[str]:
     return [titel, kop, streep, *rijen, streep, totaal]
 
 
+WACHT_KOP = f"{'start':>7}{'dagen':>7}{'intern':>8}{'dagen':>7}{'totaal':>8}"
+
+
+def _wachtcellen(i: Any) -> str:
+    """The columns of ``WACHT_KOP``: both waitlists (number, mean days) and the total."""
+    return (
+        f"{i.wachtlijst_start.aantal:>7,}{_d(i.wachtlijst_start.gemiddelde_dagen):>7}"
+        f"{i.wachtlijst_intern.aantal:>8,}{_d(i.wachtlijst_intern.gemiddelde_dagen):>7}"
+        f"{i.totaal_wachtend:>8,}"
+    )
+
+
 def tabel(uitkomst: Any) -> str:
     """The monitor as a plain-text table, a row per GI and the national one."""
     titel = f"Monitor jeugdbescherming, peildatum {uitkomst.peildatum.isoformat()}"
     if not uitkomst.per_gi:
         return "\n".join([titel, GEEN_CIJFERS])
-    kop = (
-        f"{'GI':<48}{'cliënten':>9}{'fte form.':>10}{'fte besch.':>11}{'workload':>9}"
-        f"{'start':>7}{'dagen':>7}{'intern':>8}{'dagen':>7}{'totaal':>8}"
-    )
+    kop = f"{'GI':<48}{'cliënten':>9}{'fte form.':>10}{'fte besch.':>11}{'workload':>9}" + WACHT_KOP
 
     def regel(naam: str, i: Any) -> str:
         return (
             f"{naam[:47]:<48}{i.clienten:>9,}{i.fte_formatie:>10,.1f}{i.fte_beschikbaar:>11,.1f}"
-            f"{_d(i.workload):>9}{i.wachtlijst_start.aantal:>7,}"
-            f"{_d(i.wachtlijst_start.gemiddelde_dagen):>7}"
-            f"{i.wachtlijst_intern.aantal:>8,}{_d(i.wachtlijst_intern.gemiddelde_dagen):>7}"
-            f"{i.totaal_wachtend:>8,}"
+            f"{_d(i.workload):>9}{_wachtcellen(i)}"
         )
 
     rijen = [regel(naam, i) for naam, i in uitkomst.per_gi.items()]
@@ -84,18 +90,10 @@ def gebieden_tabel(uitkomst: Any) -> str:
     """Waitlists per jeugdregio (or per gemeente of one) as a plain-text table."""
     wat = "jeugdregio" if uitkomst.regio is None else f"gemeente in {uitkomst.regio}"
     gebied = "Jeugdregio" if uitkomst.regio is None else "Gemeente"
-    kop = (
-        f"{gebied:<40}{'cliënten':>9}{'start':>7}{'dagen':>7}"
-        f"{'intern':>8}{'dagen':>7}{'totaal':>8}{'% wacht':>9}"
-    )
+    kop = f"{gebied:<40}{'cliënten':>9}{WACHT_KOP}{'% wacht':>9}"
 
     def regel(naam: str, c: Any) -> str:
-        return (
-            f"{naam[:39]:<40}{c.clienten:>9,}{c.wachtlijst_start.aantal:>7,}"
-            f"{_d(c.wachtlijst_start.gemiddelde_dagen):>7}{c.wachtlijst_intern.aantal:>8,}"
-            f"{_d(c.wachtlijst_intern.gemiddelde_dagen):>7}{c.totaal_wachtend:>8,}"
-            f"{_d(c.aandeel_wachtend_pct):>9}"
-        )
+        return f"{naam[:39]:<40}{c.clienten:>9,}{_wachtcellen(c)}{_d(c.aandeel_wachtend_pct):>9}"
 
     regels = _tabel(
         f"Wachtenden per {wat}, peildatum {uitkomst.peildatum.isoformat()}",

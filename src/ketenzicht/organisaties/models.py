@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from ketenzicht.domain.capaciteit import Beschikbaarheid, Rol
+from ketenzicht.domain.perioden import Periode
 
 
 class Organisatie(models.Model):
@@ -132,6 +133,11 @@ class Medewerker(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    @property
+    def dienstverband(self) -> Periode:
+        """From the first day in service up to (not including) the leaving date."""
+        return Periode(self.in_dienst_van, self.uit_dienst_per)
 
 
 class BeschikbaarheidsPeriode(models.Model):

@@ -64,6 +64,13 @@ def gemeenten() -> QuerySet[Organisatie]:
     return Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE).order_by("naam")
 
 
+def gemeente_met_code(gemeentecode: str) -> Organisatie | None:
+    """The gemeente with this CBS code ("GM0014"), or ``None``."""
+    return Organisatie.objects.filter(
+        type=Organisatie.Type.GEMEENTE, gemeentecode=gemeentecode
+    ).first()
+
+
 def jeugdregios() -> list[str]:
     return list(
         Organisatie.objects.filter(type=Organisatie.Type.JEUGDREGIO)

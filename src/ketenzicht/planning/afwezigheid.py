@@ -75,7 +75,7 @@ def ziek_melden(*, medewerker: Medewerker, van: date, door: Gebruiker) -> str:
     try:
         controleer_ziekmelding(
             van,
-            Periode(medewerker.in_dienst_van, medewerker.uit_dienst_per),
+            medewerker.dienstverband,
             [Periode(z.van, z.tot) for z in ziekten],
         )
     except AfwezigheidOngeldig as fout:
@@ -143,7 +143,7 @@ def uit_dienst_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> 
     try:
         controleer_vertrek(
             per,
-            Periode(medewerker.in_dienst_van, medewerker.uit_dienst_per),
+            medewerker.dienstverband,
             timezone.localdate(),
         )
     except AfwezigheidOngeldig as fout:
