@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.kinderen.models import Woonplaats
+from ketenzicht.kinderen.verhuizing import verhuizing_registreren
 from ketenzicht.monitor.gebieden import gebieden
 from ketenzicht.organisaties.models import Lidmaatschap, Organisatie
 from tests.integration.test_toegang_en_audit import ingelogd
@@ -49,6 +50,7 @@ def _clienten(peildatum: date, **kw: object) -> dict[str, int]:
 def test_na_een_verhuizing_telt_en_ziet_de_nieuwe_gemeente_het_kind(wereld, nieuw) -> None:  # type: ignore[no-untyped-def]
     kind, _ = wereld.kind(wereld.gi_a, start=date(2026, 9, 1))
     voor_registratie = datetime(2026, 11, 20, 10, 30, tzinfo=TZ)
+    assert _clienten(date(2026, 11, 15)) == {"Gemeente Nieuw": 0, "Gemeente Test": 1}
 
     with time_machine.travel("2026-11-20 11:00 +01:00", tick=False):
         pagina = ingelogd(wereld.planner_a).post(
@@ -154,3 +156,41 @@ def test_alleen_een_planner_van_een_gi_van_het_kind_registreert_een_verhuizing( 
         )
         assert api.status_code in {403, 404}
     assert not Woonplaats.objects.exists()
+
+
+def test_de_doorbraakmonitor_telt_een_maatregel_in_de_gemeente_van_de_start(wereld, nieuw) -> None:  # type: ignore[no-untyped-def]
+    """Anna, Bram and Cas started on 3 August in Gemeente Test. Bram moved to Gemeente Nieuw on
+    1 September, after his measure started: it stays Gemeente Test's, which answered for him
+    then. Cas moved on 1 August, before: his measure is Gemeente Nieuw's. Gemeente Test sees
+    Bram no longer, so its drill-down names Anna and counts Bram without his name."""
+    from tests.integration.test_doorbraak import plan_rijen, september
+
+    (anna, _), (bram, _), (cas, _) = september(wereld)
+    voor_registratie = datetime(2026, 11, 20, 10, 30, tzinfo=TZ)
+    with time_machine.travel("2026-11-20 11:00 +01:00", tick=False):
+        verhuizing_registreren(bram, nieuw, per=date(2026, 9, 1), door=wereld.planner_a)
+        verhuizing_registreren(cas, nieuw, per=date(2026, 8, 1), door=wereld.planner_b)
+
+    rijen = plan_rijen()
+    assert (
+        rijen[("gemeente", "Gemeente Test")].noemer,
+        rijen[("gemeente", "Gemeente Test")].op_tijd,
+    ) == (2, 1)
+    assert (
+        rijen[("gemeente", "Gemeente Nieuw")].noemer,
+        rijen[("gemeente", "Gemeente Nieuw")].op_tijd,
+    ) == (1, 1)
+    assert rijen[("regio", "Jeugdregio Test")].noemer == 3
+    bekend = plan_rijen(bekend_op=voor_registratie)
+    assert bekend[("gemeente", "Gemeente Test")].noemer == 3
+    assert ("gemeente", "Gemeente Nieuw") not in bekend
+
+    url = reverse("achter-het-cijfer") + "?maand=2026-09&mijlpaal=veiligheidsplan"
+    test = ingelogd(_beleid(wereld.gemeente)).get(url).content.decode()
+    assert str(anna.pid) in test and str(bram.pid) not in test and str(cas.pid) not in test
+    assert "Ook in dit cijfer: 1 verhuisd kind" in test
+    gezien = AuditRegel.objects.filter(doel__startswith="doorbraakmonitor")
+    assert set(gezien.values_list("kind_pid", flat=True)) == {anna.pid}
+    nieuw_html = ingelogd(_beleid(nieuw)).get(url).content.decode()
+    assert str(cas.pid) in nieuw_html and str(bram.pid) not in nieuw_html
+    assert 'data-testid="elders"' not in nieuw_html

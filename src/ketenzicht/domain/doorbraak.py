@@ -4,7 +4,8 @@ how many met it in time — per GI, gemeente, jeugdregio and nationally.
 The denominator of a month is every measure with a milestone deadline in that month, unless the
 measure ended before its deadline without meeting it (the norm no longer applies). A milestone is
 met in time when it was met on or before its deadline. The national row is the sum of the GI
-rows; gemeente and regio rows split the same children by where they live.
+rows; gemeente and regio rows split the same children by where they lived when their measure
+started (``Traject.gemeente``).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class Traject:
     maatregel_id: int
     kind_id: int
     gi: str
-    gemeente: str
+    gemeente: str  # where the child lived on ``start``
     regio: str
     start: date
     einde: date | None

@@ -26,15 +26,17 @@ from ketenzicht.domain.doorbraak import (
     uitkomsten_per_maand,
     venster,
 )
+from ketenzicht.domain.gebieden import ONBEKEND
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.registratie import bekend_einde
 from ketenzicht.doorbraak.models import Mijlpaalregistratie, NormMijlpaal, Normset
-from ketenzicht.kinderen.historie import VASTLEGGING, gestart_voor, zoals_bekend
-from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
+from ketenzicht.kinderen.historie import VASTLEGGING, gestart_voor, plaatsen_op, zoals_bekend
+from ketenzicht.kinderen.models import Maatregel, Toewijzing
 from ketenzicht.kinderen.selectors import zichtbare_kinderen
 from ketenzicht.kinderen.services import Gebruiker
 from ketenzicht.monitor.selectors import EERSTE_PEILDATUM
-from ketenzicht.organisaties.selectors import gi_van
+from ketenzicht.organisaties.models import Organisatie
+from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
 
 
 def normsets() -> list[normen.Normset]:
@@ -75,16 +77,20 @@ def _trajecten(
     tot: date | None = None,
 ) -> list[Traject]:
     """The measures of ``qs`` as known at ``bekend_op``; with ``van``/``tot`` only those started
-    in that range as known then (``qs`` holds the ones corrected since, ``gestart_voor``)."""
-    plaats = ("kind_id", "gi__naam", "kind__gemeente__naam", "kind__gemeente__regio__naam")
-    rijen_ = list(qs.values_list("id", *plaats, *VASTLEGGING))
-    bekend = zoals_bekend({r[0]: r[5:] for r in rijen_}, bekend_op)  # type: ignore[misc]
+    in that range as known then (``qs`` holds the ones corrected since, ``gestart_voor``). A
+    measure counts in the gemeente, and its jeugdregio, where the child lived when it started:
+    the gemeente that answered for the child then (a later move does not move its figures)."""
+    rijen_ = list(qs.values_list("id", "kind_id", "gi__naam", *VASTLEGGING))
+    bekend = zoals_bekend({r[0]: r[3:] for r in rijen_}, bekend_op)  # type: ignore[misc]
     behaald = gehaald(qs.values("pk"), bekend_op)
+    gestart = {mid: (kind_id, bekend[mid][2]) for mid, kind_id, *_ in rijen_}
+    woonde = plaatsen_op(gestart.values(), bekend_op)
     uit = []
-    for mid, kind_id, gi, gemeente, regio, *_ in rijen_:
+    for mid, kind_id, gi, *_ in rijen_:
         _, _, start, einde, einde_reg = bekend[mid]
         if (van is not None and start < van) or (tot is not None and start > tot):
             continue
+        gemeente, regio = woonde.get((kind_id, start), (ONBEKEND, None))
         uit.append(
             Traject(
                 mid,
@@ -204,35 +210,53 @@ class AchterHetCijfer:
     op_tijd: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Drilldown:
+    """The children behind a number; ``elders``: how many more count in it (a gemeente's
+    number: they lived there when their measure started) but live in another gemeente now,
+    so the user may no longer see who they are."""
+
+    rijen: list[AchterHetCijfer]
+    elders: int = 0
+
+
 def achter_het_cijfer(
     *, gebruiker: Gebruiker, maand: Maand, mijlpaal: str, kanaal: str
-) -> list[AchterHetCijfer]:
+) -> Drilldown:
     """The children behind the user's own number for one milestone and month: a GI user sees
-    its own measures, a gemeente user its residents. Late ones first. Audited."""
-    sets = normsets()
-    van = maand.eerste - timedelta(days=venster(sets))
+    its own measures, a gemeente user the measures it counts (``_trajecten``: of children who
+    lived there when the measure started) of children who still live there. Late ones first.
+    Audited."""
     if gebruiker is None:
-        return []
+        return Drilldown([])
+    sets = normsets()
+    lid = lidmaatschap_van(gebruiker)
     qs = _geregistreerd(
         Maatregel.objects.filter(
-            start__gte=van, start__lte=maand.laatste, kind__in=zichtbare_kinderen(gebruiker)
+            start__gte=maand.eerste - timedelta(days=venster(sets)), start__lte=maand.laatste
         )
     )
     gi = gi_van(gebruiker)
+    gemeente = None
+    if lid is not None and lid.organisatie.type == Organisatie.Type.GEMEENTE:
+        gemeente = lid.organisatie
     if gi is not None:
         qs = qs.filter(gi=gi)
-    trajecten = _trajecten(qs, None)
+    elif gemeente is not None:
+        qs = qs.filter(Q(kind__gemeente=gemeente) | Q(kind__woonplaatsen__gemeente=gemeente))
+    else:
+        qs = qs.filter(kind__in=zichtbare_kinderen(gebruiker))
     gevonden = [
         u
-        for u in uitkomsten(trajecten, sets, maand, NederlandseKalender())
-        if u.mijlpaal == mijlpaal
+        for u in uitkomsten(_trajecten(qs.distinct(), None), sets, maand, NederlandseKalender())
+        if u.mijlpaal == mijlpaal and (gemeente is None or u.traject.gemeente == gemeente.naam)
     ]
-    kinderen = Kind.objects.in_bulk([u.traject.kind_id for u in gevonden])
+    zichtbaar = zichtbare_kinderen(gebruiker).in_bulk([u.traject.kind_id for u in gevonden])
     uit = sorted(
         (
             AchterHetCijfer(
-                kinderen[u.traject.kind_id].pid,
-                str(kinderen[u.traject.kind_id]),
+                zichtbaar[u.traject.kind_id].pid,
+                str(zichtbaar[u.traject.kind_id]),
                 u.traject.gi,
                 u.traject.gemeente,
                 u.traject.start,
@@ -240,6 +264,7 @@ def achter_het_cijfer(
                 u.op_tijd,
             )
             for u in gevonden
+            if u.traject.kind_id in zichtbaar
         ),
         key=lambda a: (a.op_tijd, a.vervaldatum, a.naam),
     )
@@ -250,4 +275,4 @@ def achter_het_cijfer(
         kanaal=kanaal,
         doel=f"doorbraakmonitor {maand}: {mijlpaal}",
     )
-    return uit
+    return Drilldown(uit, elders=len(gevonden) - len(uit))

@@ -100,7 +100,7 @@ def achter_het_cijfer(request: HttpRequest) -> HttpResponse:
         Organisatie.Type.GEMEENTE,
     ):
         return render(request, "web/geen_toegang.html", status=403)
-    uitkomsten = selectors.achter_het_cijfer(
+    achter = selectors.achter_het_cijfer(
         gebruiker=request.user, maand=maand, mijlpaal=mijlpaal, kanaal=WEB
     )
     return render(
@@ -110,7 +110,8 @@ def achter_het_cijfer(request: HttpRequest) -> HttpResponse:
             "gi": gi_van(request.user),
             "maand": maand,
             "mijlpaal": mijlpaal,
-            "rijen": uitkomsten,
+            "rijen": achter.rijen,
+            "elders": achter.elders,
             "fout": fout,
         },
         status=400 if fout else 200,

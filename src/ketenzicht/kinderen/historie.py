@@ -96,26 +96,44 @@ def correcties(maatregel: Maatregel) -> list[Correctieregel]:
     ]
 
 
+# Where a child lived: its gemeente's name and that gemeente's jeugdregio (None: in none).
+Plaats = tuple[str, str | None]
+
+
+def plaatsen_op(
+    wanneer: Iterable[tuple[int, date]], bekend_op: datetime | None = None
+) -> dict[tuple[int, date], Plaats]:
+    """For each (child, day) the gemeente the child lived in on that day and its jeugdregio, as
+    known at ``bekend_op`` (``domain.woonplaats.gemeente_op``); a child that never moved lives
+    where its record says. Children without a gemeente are left out."""
+    paren = set(wanneer)
+    ids = {kind for kind, _ in paren}
+    plaats = ("gemeente__naam", "gemeente__regio__naam")
+    nu: dict[int, Plaats] = {}
+    rij = sorted(ids)
+    for i in range(0, len(rij), 5000):  # a national set of children: within SQLite's limit
+        for kind, naam, regio in Kind.objects.filter(
+            pk__in=rij[i : i + 5000], gemeente__isnull=False
+        ).values_list("pk", *plaats):
+            nu[kind] = (naam, regio)
+    verhuisd: dict[int, list[woonplaats.Woonplaats[Plaats]]] = defaultdict(list)
+    for kind, van, moment, naam, regio in Woonplaats.objects.values_list(  # few: read them all
+        "kind_id", "van", "geregistreerd_op", *plaats
+    ):
+        if kind in ids:
+            verhuisd[kind].append(woonplaats.Woonplaats(van, moment, (naam, regio)))
+    uit = {}
+    for kind, dag in paren:
+        daar = woonplaats.gemeente_op(verhuisd.get(kind, ()), dag, bekend_op) or nu.get(kind)
+        if daar is not None:
+            uit[kind, dag] = daar
+    return uit
+
+
 def gemeenten_op(
     kind_ids: Iterable[int], dag: date, bekend_op: datetime | None = None
 ) -> dict[int, str]:
     """The name of the gemeente each child lived in on ``dag``, as known at ``bekend_op``
-    (``domain.woonplaats.gemeente_op``); a child that never moved lives where its record says.
-    Children without a gemeente are left out."""
-    ids = set(kind_ids)
-    uit = {
-        kind: naam
-        for kind, naam in Kind.objects.filter(pk__in=ids, gemeente__isnull=False).values_list(
-            "pk", "gemeente__naam"
-        )
-    }
-    verhuisd: dict[int, list[woonplaats.Woonplaats[str]]] = defaultdict(list)
-    for kind, van, moment, naam in Woonplaats.objects.values_list(  # few: read them all
-        "kind_id", "van", "geregistreerd_op", "gemeente__naam"
-    ):
-        if kind in ids:
-            verhuisd[kind].append(woonplaats.Woonplaats(van, moment, naam))
-    for kind, rijen in verhuisd.items():
-        if (daar := woonplaats.gemeente_op(rijen, dag, bekend_op)) is not None:
-            uit[kind] = daar
-    return uit
+    (``plaatsen_op``). Children without a gemeente are left out."""
+    woonde = plaatsen_op(((kind, dag) for kind in kind_ids), bekend_op)
+    return {kind: naam for (kind, _), (naam, _) in woonde.items()}

@@ -143,17 +143,18 @@ def _uit_registratie(
 
 
 def versie() -> tuple[object, ...]:
-    """Changes whenever a fact that feeds the monitor is added, corrected, ended or delivered, or
-    a GI's first day of registration (``registratie_vanaf``) is set or moved."""
+    """Changes whenever a fact that feeds the monitor is added, corrected, ended or delivered, a
+    child moves, or a GI's first day of registration (``registratie_vanaf``) is set or moved."""
     from django.db.models import Count, Max
 
-    from ketenzicht.kinderen.models import MaatregelCorrectie, Toewijzing
+    from ketenzicht.kinderen.models import MaatregelCorrectie, Toewijzing, Woonplaats
     from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker
 
     uit: list[object] = []
     for model, velden in (
         (Maatregel, ("geregistreerd_op", "einde_geregistreerd_op")),
         (MaatregelCorrectie, ("geregistreerd_op",)),
+        (Woonplaats, ("geregistreerd_op",)),
         (Toewijzing, ("geregistreerd_op", "einde_geregistreerd_op")),
         (Medewerker, ("geregistreerd_op", "uit_dienst_geregistreerd_op")),
         (BeschikbaarheidsPeriode, ("geregistreerd_op", "tot_geregistreerd_op")),
