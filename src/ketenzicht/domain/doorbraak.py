@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from ketenzicht.domain.kalender import Kalender
 from ketenzicht.domain.normen import Eenheid, Normset, normset_voor, standen
+from ketenzicht.domain.overdracht import eerst_gehaald
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,47 @@ class Traject:
     start: date
     einde: date | None
     gehaald: Mapping[str, date] = field(default_factory=dict)
+    # handed over (``doorgezet``): the GIs that took it over after ``gi``, from which day
+    overdrachten: tuple[tuple[date, str], ...] = ()
+
+    def gi_op(self, dag: date) -> str:
+        """The GI holding the measure on ``dag`` (from the day of a handover: the new one)."""
+        return max(
+            ((van, gi) for van, gi in self.overdrachten if van <= dag),
+            default=(self.start, self.gi),
+        )[1]
+
+
+def doorgezet(trajecten: Iterable[Traject], ketens: Mapping[int, Sequence[int]]) -> list[Traject]:
+    """The trajecten with each chain of handed-over parts (``domain.overdracht.keten``: last
+    part → parts, first to last) as one: from the first part's start, where the child lived
+    then, to the last part's end, each milestone met on the first day any part met it, held by
+    each part's GI from its start (``Traject.gi_op``). The deadlines run from the measure's
+    first start: a handover does not start them again."""
+    per_id = {t.maatregel_id: t for t in trajecten}
+    uit = []
+    in_keten: set[int] = set()
+    for delen in ketens.values():
+        aanwezig = [per_id[d] for d in delen if d in per_id]
+        if not aanwezig:
+            continue
+        in_keten.update(t.maatregel_id for t in aanwezig)
+        eerste, laatste = aanwezig[0], aanwezig[-1]
+        uit.append(
+            Traject(
+                laatste.maatregel_id,
+                laatste.kind_id,
+                eerste.gi,
+                eerste.gemeente,
+                eerste.regio,
+                eerste.start,
+                laatste.einde,
+                eerst_gehaald(t.gehaald for t in aanwezig),
+                tuple((t.start, t.gi) for t in aanwezig[1:]),
+            )
+        )
+    uit.extend(t for t in per_id.values() if t.maatregel_id not in in_keten)
+    return uit
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +141,11 @@ class Uitkomst:
     mijlpaal: str
     vervaldatum: date
     op_tijd: bool
+
+    @property
+    def gi(self) -> str:
+        """The GI the deadline counts for: the one holding the measure on the deadline day."""
+        return self.traject.gi_op(self.vervaldatum)
 
 
 def venster(sets: Sequence[Normset]) -> int:
@@ -153,7 +200,7 @@ def rijen(uitkomsten_: Iterable[Uitkomst], doelen: Mapping[str, Decimal]) -> lis
     for u in uitkomsten_:
         t = u.traject
         for niveau, naam in (
-            ("gi", t.gi),
+            ("gi", u.gi),
             ("gemeente", t.gemeente),
             ("regio", t.regio),
             ("landelijk", "Nederland"),

@@ -20,8 +20,9 @@ from ketenzicht.audit.services import log_toegang
 from ketenzicht.domain import normen
 from ketenzicht.domain.escalatie import EscalatieStatus
 from ketenzicht.domain.kalender import NederlandseKalender
+from ketenzicht.domain.overdracht import eerst_gehaald
 from ketenzicht.doorbraak.models import Escalatie, Normset
-from ketenzicht.doorbraak.selectors import gehaald, normsets
+from ketenzicht.doorbraak.selectors import gehaald, ketens, normsets
 from ketenzicht.kinderen.models import Kind, Maatregel, Toewijzing
 from ketenzicht.kinderen.selectors import lopend_op, zichtbare_kinderen
 from ketenzicht.kinderen.services import Gebruiker
@@ -50,10 +51,17 @@ class KindMetMijlpalen:
 def met_mijlpalen(
     maatregelen: Iterable[Maatregel], peildatum: date, bijna_dagen: int
 ) -> list[KindMetMijlpalen]:
+    """Each measure with the status of its milestones on ``peildatum``; a measure taken over
+    from another GI counts its deadlines from the first start and its milestones met by any
+    part (``domain.overdracht``)."""
     lijst = list(maatregelen)
     sets = normsets()
     kalender = NederlandseKalender()
-    behaald = gehaald(m.pk for m in lijst)
+    alle_ketens = ketens()
+    eerder = {m.pk: alle_ketens[m.pk][:-1] for m in lijst if m.pk in alle_ketens}
+    delen = {d for v in eerder.values() for d in v}
+    behaald = gehaald([*(m.pk for m in lijst), *delen])
+    eerste_start = dict(Maatregel.objects.filter(pk__in=delen).values_list("pk", "start"))
     huidige = {
         maatregel_id: (naam, mid)
         for maatregel_id, naam, mid in Toewijzing.objects.filter(
@@ -62,10 +70,17 @@ def met_mijlpalen(
     }
     uit = []
     for m in lijst:
-        normset = normen.normset_voor(sets, m.start)
+        voor = eerder.get(m.pk, [])
+        start = eerste_start[voor[0]] if voor else m.start
+        normset = normen.normset_voor(sets, start)
         stand = (
             normen.standen(
-                normset, m.start, behaald.get(m.pk, {}), peildatum, kalender, bijna_dagen
+                normset,
+                start,
+                eerst_gehaald(behaald.get(d, {}) for d in [*voor, m.pk]),
+                peildatum,
+                kalender,
+                bijna_dagen,
             )
             if normset is not None
             else []
@@ -78,7 +93,7 @@ def met_mijlpalen(
                 m.gi.naam,
                 m.pk,
                 m.maatregelcode.kort,
-                m.start,
+                start,
                 tuple(stand),
                 *huidige.get(m.pk, (None, None)),
             )

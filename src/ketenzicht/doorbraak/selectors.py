@@ -21,6 +21,7 @@ from ketenzicht.domain.doorbraak import (
     Maand,
     Rij,
     Traject,
+    doorgezet,
     rijen,
     uitkomsten,
     uitkomsten_per_maand,
@@ -28,6 +29,7 @@ from ketenzicht.domain.doorbraak import (
 )
 from ketenzicht.domain.gebieden import ONBEKEND
 from ketenzicht.domain.kalender import NederlandseKalender
+from ketenzicht.domain.overdracht import keten
 from ketenzicht.domain.registratie import bekend_einde
 from ketenzicht.doorbraak.models import Mijlpaalregistratie, NormMijlpaal, Normset
 from ketenzicht.kinderen.historie import VASTLEGGING, gestart_voor, plaatsen_op, zoals_bekend
@@ -70,28 +72,46 @@ def gehaald(
     return uit
 
 
+def ketens(bekend_op: datetime | None = None) -> dict[int, list[int]]:
+    """The chains of measures handed over between GIs, as known at ``bekend_op``
+    (``domain.overdracht.keten``: last part → its parts, first to last)."""
+    overgenomen = Maatregel.objects.filter(overgenomen_van__isnull=False)  # few: read them all
+    if bekend_op is not None:
+        overgenomen = overgenomen.filter(geregistreerd_op__lte=bekend_op)
+    return keten(dict(overgenomen.values_list("pk", "overgenomen_van_id")))
+
+
 def _trajecten(
     qs: QuerySet[Maatregel],
     bekend_op: datetime | None,
     van: date | None = None,
     tot: date | None = None,
 ) -> list[Traject]:
-    """The measures of ``qs`` as known at ``bekend_op``; with ``van``/``tot`` only those started
-    in that range as known then (``qs`` holds the ones corrected since, ``gestart_voor``). A
-    measure counts in the gemeente, and its jeugdregio, where the child lived when it started:
-    the gemeente that answered for the child then (a later move does not move its figures)."""
-    rijen_ = list(qs.values_list("id", "kind_id", "gi__naam", *VASTLEGGING))
-    bekend = zoals_bekend({r[0]: r[3:] for r in rijen_}, bekend_op)  # type: ignore[misc]
+    """The measures of ``qs`` as known at ``bekend_op``, a measure handed over between GIs as
+    one (``domain.doorbraak.doorgezet``, its other parts read too); with ``van``/``tot`` only
+    those started in that range as known then (``qs`` holds the ones corrected since,
+    ``gestart_voor``). A measure counts in the gemeente, and its jeugdregio, where the child
+    lived when it started: the gemeente that answered for the child then (a later move does not
+    move its figures)."""
+    kolommen = ("id", "kind_id", "gi__naam", *VASTLEGGING)
+    rijen_ = list(qs.values_list(*kolommen))
     behaald = gehaald(qs.values("pk"), bekend_op)
+    alle_ketens = ketens(bekend_op)
+    deel_van = {d: laatste for laatste, delen in alle_ketens.items() for d in delen}
+    gelezen = {r[0] for r in rijen_}
+    ontbreekt = {d for mid in gelezen if mid in deel_van for d in alle_ketens[deel_van[mid]]}
+    ontbreekt -= gelezen
+    if ontbreekt:
+        rijen_ += Maatregel.objects.filter(pk__in=ontbreekt).values_list(*kolommen)
+        behaald.update(gehaald(ontbreekt, bekend_op))
+    bekend = zoals_bekend({r[0]: r[3:] for r in rijen_}, bekend_op)  # type: ignore[misc]
     gestart = {mid: (kind_id, bekend[mid][2]) for mid, kind_id, *_ in rijen_}
     woonde = plaatsen_op(gestart.values(), bekend_op)
-    uit = []
+    delen = []
     for mid, kind_id, gi, *_ in rijen_:
         _, _, start, einde, einde_reg = bekend[mid]
-        if (van is not None and start < van) or (tot is not None and start > tot):
-            continue
         gemeente, regio = woonde.get((kind_id, start), (ONBEKEND, None))
-        uit.append(
+        delen.append(
             Traject(
                 mid,
                 kind_id,
@@ -103,7 +123,11 @@ def _trajecten(
                 behaald[mid],
             )
         )
-    return uit
+    return [
+        t
+        for t in doorgezet(delen, alle_ketens)
+        if (van is None or t.start >= van) and (tot is None or t.start <= tot)
+    ]
 
 
 def _geregistreerd(qs: QuerySet[Maatregel]) -> QuerySet[Maatregel]:
@@ -153,7 +177,8 @@ def doorbraak(
     for maand in maanden:
         geldig = normen.normset_voor(sets, maand.eerste)
         doelen = {m.code: m.doel for m in geldig.mijlpalen} if geldig else {}
-        uit.append(Maandcijfers(maand, rijen(per_maand[maand], doelen)))
+        eigen = [u for u in per_maand[maand] if gi_naam is None or u.gi == gi_naam]
+        uit.append(Maandcijfers(maand, rijen(eigen, doelen)))
     return uit
 
 
@@ -249,7 +274,9 @@ def achter_het_cijfer(
     gevonden = [
         u
         for u in uitkomsten(_trajecten(qs.distinct(), None), sets, maand, NederlandseKalender())
-        if u.mijlpaal == mijlpaal and (gemeente is None or u.traject.gemeente == gemeente.naam)
+        if u.mijlpaal == mijlpaal
+        and (gi is None or u.gi == gi.naam)
+        and (gemeente is None or u.traject.gemeente == gemeente.naam)
     ]
     zichtbaar = zichtbare_kinderen(gebruiker).in_bulk([u.traject.kind_id for u in gevonden])
     uit = sorted(
@@ -257,7 +284,7 @@ def achter_het_cijfer(
             AchterHetCijfer(
                 zichtbaar[u.traject.kind_id].pid,
                 str(zichtbaar[u.traject.kind_id]),
-                u.traject.gi,
+                u.gi,
                 u.traject.gemeente,
                 u.traject.start,
                 u.vervaldatum,

@@ -110,7 +110,13 @@ def _gebeurtenissen(
 ) -> list[Gebeurtenis]:
     """What happened to the child up to ``peildatum``, newest first."""
     gebeurtenissen = [
-        Gebeurtenis(m.start, "maatregel", f"Start {m.maatregelcode.label} bij {m.gi}")
+        Gebeurtenis(
+            m.start,
+            "maatregel",
+            f"{m.maatregelcode.label} overgenomen door {m.gi}"
+            if m.overgenomen_van_id
+            else f"Start {m.maatregelcode.label} bij {m.gi}",
+        )
         for m in maatregelen
     ]
     gebeurtenissen += [
@@ -132,13 +138,16 @@ def _gebeurtenissen(
                         t.einde, "jeugdbeschermer", f"{t.medewerker} stopt ({t.einde_reden})"
                     )
                 )
+    # a measure handed over shows its earlier part's milestones again: each once
+    gehaald: set[Gebeurtenis] = set()
     for k in met:
         for s in k.standen:
             if s.gehaald_op is not None:
                 tekst = f"{s.mijlpaal.naam} ({k.maatregel})"
                 if s.status is normen.Status.TE_LAAT_GEHAALD:
                     tekst += f", {s.dagen_te_laat} dagen na de termijn"
-                gebeurtenissen.append(Gebeurtenis(s.gehaald_op, "mijlpaal", tekst))
+                gehaald.add(Gebeurtenis(s.gehaald_op, "mijlpaal", tekst))
+    gebeurtenissen += gehaald
     for a in afspraken:
         gebeurtenissen.append(
             Gebeurtenis(

@@ -88,13 +88,20 @@ class CorrectieregelSerializer(serializers.Serializer):
 
 
 class MaatregelSerializer(serializers.Serializer):
-    id = serializers.IntegerField(help_text="Voor POST /api/maatregelen/{id}/correctie/")
+    id = serializers.IntegerField(
+        help_text="Voor POST /api/maatregelen/{id}/correctie/ en .../overdracht/"
+    )
     code = serializers.CharField(help_text="Code Beleidsinformatie Jeugd")
     gi = serializers.CharField(source="gi.naam")
     beschikking_datum = serializers.DateField()
     start = serializers.DateField()
     einde = serializers.DateField(allow_null=True)
     einde_reden = serializers.CharField()
+    overgenomen_van = serializers.IntegerField(
+        source="overgenomen_van_id",
+        allow_null=True,
+        help_text="De maatregel die een andere GI overdroeg en die deze voortzet (of null)",
+    )
     toewijzingen = ToewijzingSerializer(many=True, source="toewijzingen_chrono")
     correcties = CorrectieregelSerializer(
         many=True, source="correctieregels", help_text="Correcties van de registratie, oudste eerst"

@@ -1,11 +1,13 @@
 """The JSON API of the intake: a court decision registered from another system (the GI's
 case system or a message from the Raad), the same use case as the page **Nieuwe maatregel**;
-the correction of a measure registered wrongly and a child's move, as on the child's page."""
+the correction of a measure registered wrongly, its handover to another GI and a child's move,
+as on the child's page."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
+from django.db.models import Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -19,6 +21,7 @@ from ketenzicht.kinderen import historie, selectors
 from ketenzicht.kinderen.correctie import Correctie, IntussenGecorrigeerd, maatregel_corrigeren
 from ketenzicht.kinderen.intake import Beschikking, maatregel_intake
 from ketenzicht.kinderen.models import Kind, Maatregel
+from ketenzicht.kinderen.overdracht import maatregel_overdragen
 from ketenzicht.kinderen.services import Weigering, mag_toewijzen
 from ketenzicht.kinderen.verhuizing import verhuizing_registreren
 from ketenzicht.organisaties.models import Organisatie
@@ -202,6 +205,61 @@ class VerhuizingApi(APIView):
             raise ValidationError({fout.veld or "per": [str(fout)]}) from None
         antwoord = {"gemeente": gemeente.naam, "per": d["per"]}
         return Response(VerhuizingAntwoordSerializer(antwoord).data, status=status.HTTP_201_CREATED)
+
+
+class OverdrachtSerializer(serializers.Serializer):
+    gi = serializers.CharField(
+        max_length=200, help_text="De GI die de maatregel overneemt: haar AGB-code of naam"
+    )
+    per = serializers.DateField(help_text="De dag van de overdracht (niet na vandaag)")
+
+
+class OverdrachtAntwoordSerializer(serializers.Serializer):
+    maatregel = serializers.IntegerField(help_text="Id van de maatregel bij de overnemende GI")
+    gi = serializers.CharField()
+    per = serializers.DateField()
+
+
+class MaatregelOverdrachtApi(APIView):
+    @extend_schema(
+        summary="Een lopende maatregel overdragen aan een andere GI",
+        description=(
+            "Voor de planner of functioneel beheerder van de GI van de maatregel. Haar deel "
+            "eindigt op die dag (reden overgedragen, met de toewijzing); de andere GI zet de "
+            "maatregel voort vanaf die dag (zelfde beschikking) en wijst een vaste "
+            "jeugdbeschermer toe. De termijnen van de doorbraak lopen door vanaf de eerste "
+            "start. Een fout noemt het veld (gi, per); er wordt dan niets bewaard."
+        ),
+        request=OverdrachtSerializer,
+        responses={201: OverdrachtAntwoordSerializer},
+    )
+    def post(self, request: Request, maatregel_id: int) -> Response:
+        gi = _gi_van_planner(request, "draagt maatregelen over")
+        maatregel = Maatregel.objects.filter(pk=maatregel_id, gi=gi).select_related("kind").first()
+        if maatregel is None:
+            raise NotFound(f"Geen maatregel {maatregel_id} bij {gi}.")
+        selectors.kind_inzien(
+            gebruiker=request.user,
+            pid=maatregel.kind.pid,
+            doel="maatregel overdragen",
+            kanaal=AuditRegel.Kanaal.API,
+        )
+        invoer = OverdrachtSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        naar = Organisatie.objects.filter(
+            Q(agb_code=d["gi"]) | Q(naam=d["gi"]), type=Organisatie.Type.GI
+        ).first()
+        if naar is None:
+            raise ValidationError({"gi": [f"Geen GI met AGB-code of naam {d['gi']!r}."]})
+        try:
+            voortgezet = maatregel_overdragen(
+                maatregel, naar, per=d["per"], door=request.user, kanaal=AuditRegel.Kanaal.API
+            )
+        except Weigering as fout:
+            raise ValidationError({fout.veld or "per": [str(fout)]}) from None
+        antwoord = {"maatregel": voortgezet.pk, "gi": naar.naam, "per": d["per"]}
+        return Response(OverdrachtAntwoordSerializer(antwoord).data, status=status.HTTP_201_CREATED)
 
 
 def _gemeente(code: str) -> Organisatie:

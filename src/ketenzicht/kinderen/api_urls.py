@@ -14,6 +14,11 @@ urlpatterns = [
         api_registreren.MaatregelCorrectieApi.as_view(),
         name="api-maatregel-correctie",
     ),
+    path(
+        "maatregelen/<int:maatregel_id>/overdracht/",
+        api_registreren.MaatregelOverdrachtApi.as_view(),
+        name="api-maatregel-overdracht",
+    ),
     path("kinderen/<uuid:pid>/", api.KindApi.as_view(), name="api-kind"),
     path(
         "kinderen/<uuid:pid>/verhuizing/",

@@ -21,6 +21,7 @@ from django.utils import timezone
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.intake import IntakeOngeldig, Registratie, controleer_correctie
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode, ToewijzingEindeReden
+from ketenzicht.domain.overdracht import controleer_correctie_in_keten
 from ketenzicht.kinderen.historie import wat
 from ketenzicht.kinderen.models import Maatregel, MaatregelCorrectie, Toewijzing
 from ketenzicht.kinderen.services import (
@@ -105,6 +106,13 @@ def maatregel_corrigeren(
         )
     except IntakeOngeldig as fout:
         raise Weigering(str(fout), fout.veld) from None
+    if keten := controleer_correctie_in_keten(
+        was,
+        nieuw,
+        overgedragen=Maatregel.objects.filter(overgenomen_van=m).exists(),
+        overgenomen=m.overgenomen_van_id is not None,
+    ):
+        raise Weigering(keten[1], keten[0])
     if nieuw.einde is None and (dubbel := al_lopend(m.kind, m.gi, nieuw.code, behalve=m)):
         raise Weigering(dubbel, "code")
     correctie = MaatregelCorrectie.objects.create(

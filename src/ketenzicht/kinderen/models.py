@@ -69,6 +69,14 @@ class Maatregel(models.Model):
     )
     geregistreerd_op = models.DateTimeField(default=timezone.now)
     einde_geregistreerd_op = models.DateTimeField(null=True, blank=True)
+    overgenomen_van = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="overgedragen_aan",
+        help_text="De maatregel die een andere GI overdroeg; deze zet haar voort",
+    )
 
     class Meta:
         verbose_name_plural = "maatregelen"

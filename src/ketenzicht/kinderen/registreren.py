@@ -25,6 +25,7 @@ from ketenzicht.kinderen import inzage, selectors
 from ketenzicht.kinderen.correctie import Correctie, maatregel_corrigeren
 from ketenzicht.kinderen.intake import Beschikking, maatregel_intake
 from ketenzicht.kinderen.models import Kind
+from ketenzicht.kinderen.overdracht import maatregel_overdragen
 from ketenzicht.kinderen.services import Weigering, maatregel_beeindigen, mag_toewijzen
 from ketenzicht.kinderen.verhuizing import verhuizing_registreren
 from ketenzicht.organisaties.models import Organisatie
@@ -257,5 +258,39 @@ def verhuizing(request: HttpRequest, pid: UUID) -> HttpResponse:
             request,
             f"Verhuizing naar {d['gemeente'].naam} per {d['per']:%d-%m-%Y} geregistreerd: die "
             "gemeente ziet het kind nu en telt het vanaf die dag in haar regio.",
+        )
+    return redirect("kind", kind.pid)
+
+
+class OverdrachtFormulier(forms.Form):
+    maatregel = forms.IntegerField()
+    gi = forms.ModelChoiceField(
+        label="Naar GI", queryset=Organisatie.objects.filter(type=Organisatie.Type.GI)
+    )
+    per = forms.DateField(label="Overgedragen per")
+
+
+@login_required
+@require_POST
+def maatregel_overdracht(request: HttpRequest, pid: UUID) -> HttpResponse:
+    """Hand one of the child's running measures at the user's GI over to another GI."""
+    kind, gi = _kind_voor_planner(request, pid, "maatregel overdragen")
+    formulier = OverdrachtFormulier(request.POST)
+    try:
+        if not formulier.is_valid():
+            raise Weigering(_fouten(formulier))
+        d = formulier.cleaned_data
+        maatregel = kind.maatregelen.filter(pk=d["maatregel"], gi=gi).first()
+        if maatregel is None:
+            raise Weigering("Kies een maatregel van uw GI.")
+        maatregel_overdragen(maatregel, d["gi"], per=d["per"], door=request.user)
+    except Weigering as fout:
+        messages.error(request, _melding(formulier, fout))
+    else:
+        messages.success(
+            request,
+            f"{maatregel.get_code_display()} overgedragen aan {d['gi'].naam} per "
+            f"{d['per']:%d-%m-%Y}: die GI zet de maatregel voort en wijst een vaste "
+            "jeugdbeschermer toe; de termijnen van de doorbraak lopen door vanaf de eerste start.",
         )
     return redirect("kind", kind.pid)

@@ -29,7 +29,7 @@ from ketenzicht.kinderen import inzage, registreren, selectors, wachtlijsten
 from ketenzicht.kinderen.models import Kind
 from ketenzicht.kinderen.services import mag_toewijzen
 from ketenzicht.kinderen.zoeken import zoek_kinderen
-from ketenzicht.organisaties.selectors import gemeenten, gi_van
+from ketenzicht.organisaties.selectors import gemeenten, gi_van, gis
 
 
 @login_required
@@ -224,6 +224,7 @@ def kind(request: HttpRequest, pid: UUID) -> HttpResponse:
             "maatregelcodes": registreren.CODES,
             "woonplaatsen": list(gevonden.woonplaatsen.select_related("gemeente").reverse()),
             "gemeenten": gemeenten().exclude(pk=gevonden.gemeente_id),
+            "andere_gis": [g for g in gis() if gi is None or g.pk != gi.pk],
         },
     )
 

@@ -20,6 +20,11 @@ urlpatterns = [
     path("kinderen/<uuid:pid>/einde/", registreren.maatregel_einde, name="maatregel-einde"),
     path("kinderen/<uuid:pid>/verhuizing/", registreren.verhuizing, name="verhuizing"),
     path(
+        "kinderen/<uuid:pid>/overdracht/",
+        registreren.maatregel_overdracht,
+        name="maatregel-overdracht",
+    ),
+    path(
         "kinderen/<uuid:pid>/correctie/",
         registreren.maatregel_correctie,
         name="maatregel-correctie",
