@@ -64,7 +64,9 @@ def test_de_planner_draagt_over_en_de_andere_gi_zet_de_maatregel_voort(wereld) -
         kind_pid=kind.pid, doel="maatregel overgedragen aan GI Beta per 01-09-2026"
     ).exists()
     b = ingelogd(wereld.planner_b).get(reverse("kind", args=[kind.pid])).content.decode()
-    assert "Ondertoezichtstelling overgenomen door GI Beta" in b
+    assert "Ondertoezichtstelling overgenomen door GI Beta" in b  # the timeline
+    assert "overgenomen van GI Alfa per 01-09-2026" in b
+    assert "geëindigd 01-09-2026 (overgedragen aan GI Beta)" in b
 
 
 @pytest.mark.parametrize(

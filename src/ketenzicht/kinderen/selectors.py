@@ -198,6 +198,11 @@ def dossier(kind: Kind) -> Dossier:
         m.toewijzingen_chrono = sorted(m.toewijzingen.all(), key=lambda t: (t.start, t.pk))  # type: ignore[attr-defined]
         m.label = m.maatregelcode.label  # type: ignore[attr-defined]
         m.correctieregels = correcties(m)  # type: ignore[attr-defined]
+    per_id = {m.pk: m for m in maatregelen}
+    for m in maatregelen:  # a handover: both parts are the child's, so both are here
+        if (vorige := per_id.get(m.overgenomen_van_id or 0)) is not None:
+            m.overgenomen_van_gi = vorige.gi  # type: ignore[attr-defined]
+            vorige.overgedragen_aan_gi = m.gi  # type: ignore[attr-defined]
     per_kind: dict[int, list[tuple[date, int, int]]] = {}
     nu: set[int] = set()
     rijen = Toewijzing.objects.filter(maatregel__kind__gezin_id=kind.gezin_id).values_list(
