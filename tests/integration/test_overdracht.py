@@ -15,7 +15,7 @@ from django.urls import reverse
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.maatregelen import MaatregelCode
 from ketenzicht.domain.wachtlijst import WachtSoort
-from ketenzicht.doorbraak import lijsten, services
+from ketenzicht.doorbraak import mijlpalen, services
 from ketenzicht.kinderen import services as kinderen
 from ketenzicht.kinderen.correctie import Correctie, maatregel_corrigeren
 from ketenzicht.kinderen.models import Maatregel
@@ -153,7 +153,7 @@ def test_de_doorbraak_telt_een_overgedragen_maatregel_een_keer_vanaf_de_eerste_s
     assert plan_rijen(gi_naam="GI Alfa")[("landelijk", "Nederland")].noemer == 1
     eerder = plan_rijen(bekend_op=voor_overdracht)
     assert (eerder[("gi", "GI Alfa")].noemer, eerder[("gi", "GI Alfa")].op_tijd) == (2, 1)
-    standen = {s.mijlpaal.code: s for s in lijsten.mijlpalen_van(voortgezet, date(2026, 11, 20))}
+    standen = {s.mijlpaal.code: s for s in mijlpalen.mijlpalen_van(voortgezet, date(2026, 11, 20))}
     assert standen["jeugdbeschermer"].gehaald_op == date(2026, 8, 5)
     assert standen["veiligheidsplan"].vervaldatum == date(2026, 9, 14)
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from ketenzicht.domain import normen
 from ketenzicht.domain.escalatie import EscalatieStatus, is_open
 from ketenzicht.domain.normen import escalatie_voorstel
-from ketenzicht.doorbraak import lijsten
+from ketenzicht.doorbraak import lijsten, mijlpalen
 from ketenzicht.doorbraak.models import Afspraak, Escalatie
 from ketenzicht.kinderen.historie import correcties
 from ketenzicht.kinderen.models import Kind, Maatregel
@@ -44,10 +44,10 @@ def tijdlijn(kind: Kind, maatregelen: Sequence[Maatregel], peildatum: date) -> T
     """For a child whose read was audited by ``kind_inzien``."""
     met = {
         k.maatregel_id: k
-        for k in lijsten.met_mijlpalen(
+        for k in mijlpalen.met_mijlpalen(
             [m for m in maatregelen if m.start <= peildatum],
             peildatum,
-            lijsten.bijna_dagen(peildatum),
+            mijlpalen.bijna_dagen(peildatum),
         )
     }
     afspraken = list(kind.afspraken.order_by("uiterlijk", "pk"))
@@ -103,7 +103,7 @@ def _registraties(kind: Kind, maatregelen: Sequence[Maatregel]) -> list[Gebeurte
 
 def _gebeurtenissen(
     maatregelen: Sequence[Maatregel],
-    met: Sequence[lijsten.KindMetMijlpalen],
+    met: Sequence[mijlpalen.KindMetMijlpalen],
     afspraken: Sequence[Afspraak],
     escalaties: Sequence[Escalatie],
     peildatum: date,
