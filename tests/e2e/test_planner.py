@@ -201,3 +201,44 @@ def test_planner_registreert_een_beschikking_en_het_kind_staat_op_te_verdelen(
     assert (
         pagina.locator("[data-testid=prioriteit] tbody tr", has_text="Fenna Hoekstra").count() == 1
     )
+
+
+@pytest.mark.usefixtures("klok")
+def test_planner_draagt_een_maatregel_over_en_de_andere_gi_ziet_het_kind_wachten(
+    live_server, pagina
+) -> None:  # type: ignore[no-untyped-def]
+    from ketenzicht.kinderen.models import Maatregel
+    from ketenzicht.organisaties.models import Lidmaatschap
+
+    laad(schaal="klein", seed=3, tot=timezone.localdate(), voortgang=lambda *_: None)
+    van, naar = (
+        Lidmaatschap.objects.get(gebruiker__username=p).organisatie
+        for p in ("planner1", "planner2")
+    )
+    m = (
+        Maatregel.objects.filter(
+            gi=van, start__lte="2026-11-01", einde__isnull=True, toewijzingen__einde__isnull=True
+        )
+        .exclude(kind__maatregelen__gi=naar)
+        .select_related("kind")
+        .first()
+    )
+    assert m is not None
+    inloggen(pagina, live_server.url, "planner1")
+    pagina.goto(f"{live_server.url}/kinderen/{m.kind.pid}/")
+    formulier = pagina.locator(
+        f"[data-testid=overdrachtformulier]:has(input[name=maatregel][value='{m.pk}'])"
+    )
+    pagina.locator("details", has=formulier).locator("summary").click()
+    formulier.locator("select[name=gi]").select_option(label=naar.naam)
+    formulier.locator("input[name=per]").fill("2026-11-10")
+    formulier.locator("button[type=submit]").click()
+    pagina.wait_for_selector("[role=status]")
+    assert f"overgedragen aan {naar.naam} per 10-11-2026" in pagina.inner_text("[role=status]")
+    assert f"overgenomen van {van.naam} per 10-11-2026" in pagina.inner_text(".kz-maatregel")
+
+    pagina.context.clear_cookies()
+    inloggen(pagina, live_server.url, "planner2")
+    pagina.wait_for_url("**/wachtlijst/")
+    wachtend = pagina.locator("[data-testid=wachtlijst-start] tbody tr", has_text=str(m.kind))
+    assert wachtend.count() == 1 and "10-11-2026" in wachtend.inner_text()  # 5 werkdagen later
