@@ -130,15 +130,8 @@ class MaatregelCorrectieApi(APIView):
         responses={201: CorrectieAntwoordSerializer},
     )
     def post(self, request: Request, maatregel_id: int) -> Response:
-        gi = _gi_van_planner(request, "corrigeert maatregelen")
-        maatregel = Maatregel.objects.filter(pk=maatregel_id, gi=gi).select_related("kind").first()
-        if maatregel is None:
-            raise NotFound(f"Geen maatregel {maatregel_id} bij {gi}.")
-        selectors.kind_inzien(
-            gebruiker=request.user,
-            pid=maatregel.kind.pid,
-            doel="maatregel corrigeren",
-            kanaal=AuditRegel.Kanaal.API,
+        maatregel = _maatregel_van_planner(
+            request, maatregel_id, "corrigeert maatregelen", "maatregel corrigeren"
         )
         invoer = CorrectieSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
@@ -234,15 +227,8 @@ class MaatregelOverdrachtApi(APIView):
         responses={201: OverdrachtAntwoordSerializer},
     )
     def post(self, request: Request, maatregel_id: int) -> Response:
-        gi = _gi_van_planner(request, "draagt maatregelen over")
-        maatregel = Maatregel.objects.filter(pk=maatregel_id, gi=gi).select_related("kind").first()
-        if maatregel is None:
-            raise NotFound(f"Geen maatregel {maatregel_id} bij {gi}.")
-        selectors.kind_inzien(
-            gebruiker=request.user,
-            pid=maatregel.kind.pid,
-            doel="maatregel overdragen",
-            kanaal=AuditRegel.Kanaal.API,
+        maatregel = _maatregel_van_planner(
+            request, maatregel_id, "draagt maatregelen over", "maatregel overdragen"
         )
         invoer = OverdrachtSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
@@ -260,6 +246,19 @@ class MaatregelOverdrachtApi(APIView):
             raise ValidationError({fout.veld or "per": [str(fout)]}) from None
         antwoord = {"maatregel": voortgezet.pk, "gi": naar.naam, "per": d["per"]}
         return Response(OverdrachtAntwoordSerializer(antwoord).data, status=status.HTTP_201_CREATED)
+
+
+def _maatregel_van_planner(request: Request, maatregel_id: int, wat: str, doel: str) -> Maatregel:
+    """The measure of the calling planner's GI, its child's record opened for ``doel``
+    (audited); 403 for anyone but a planner or functioneel beheerder, 404 for another GI's."""
+    gi = _gi_van_planner(request, wat)
+    maatregel = Maatregel.objects.filter(pk=maatregel_id, gi=gi).select_related("kind").first()
+    if maatregel is None:
+        raise NotFound(f"Geen maatregel {maatregel_id} bij {gi}.")
+    selectors.kind_inzien(
+        gebruiker=request.user, pid=maatregel.kind.pid, doel=doel, kanaal=AuditRegel.Kanaal.API
+    )
+    return maatregel
 
 
 def _gemeente(code: str) -> Organisatie:

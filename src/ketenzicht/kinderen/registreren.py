@@ -24,7 +24,7 @@ from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode
 from ketenzicht.kinderen import inzage, selectors
 from ketenzicht.kinderen.correctie import Correctie, maatregel_corrigeren
 from ketenzicht.kinderen.intake import Beschikking, maatregel_intake
-from ketenzicht.kinderen.models import Kind
+from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.kinderen.overdracht import maatregel_overdragen
 from ketenzicht.kinderen.services import Weigering, maatregel_beeindigen, mag_toewijzen
 from ketenzicht.kinderen.verhuizing import verhuizing_registreren
@@ -197,6 +197,14 @@ class CorrectieFormulier(forms.Form):
     heropenen = forms.BooleanField(label="Loopt nog (ten onrechte beëindigd)", required=False)
 
 
+def _eigen_maatregel(kind: Kind, gi: Organisatie, maatregel_id: int) -> Maatregel:
+    """One of the child's measures at the user's GI, as a form chose it."""
+    maatregel = kind.maatregelen.filter(pk=maatregel_id, gi=gi).first()
+    if maatregel is None:
+        raise Weigering("Kies een maatregel van uw GI.")
+    return maatregel
+
+
 def _fouten(formulier: forms.Form) -> str:
     """A form's errors in one line for a message: 'Start: Voer een geldige datum in.'."""
     return "; ".join(
@@ -222,9 +230,7 @@ def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
         if not formulier.is_valid():
             raise Weigering(_fouten(formulier))
         d = formulier.cleaned_data
-        maatregel = kind.maatregelen.filter(pk=d["maatregel"], gi=gi).first()
-        if maatregel is None:
-            raise Weigering("Kies een maatregel van uw GI.")
+        maatregel = _eigen_maatregel(kind, gi, d["maatregel"])
         maatregel_corrigeren(maatregel, Correctie.uit(d), door=request.user, gezien=d["gezien"])
     except Weigering as fout:
         messages.error(request, _melding(formulier, fout))
@@ -280,9 +286,7 @@ def maatregel_overdracht(request: HttpRequest, pid: UUID) -> HttpResponse:
         if not formulier.is_valid():
             raise Weigering(_fouten(formulier))
         d = formulier.cleaned_data
-        maatregel = kind.maatregelen.filter(pk=d["maatregel"], gi=gi).first()
-        if maatregel is None:
-            raise Weigering("Kies een maatregel van uw GI.")
+        maatregel = _eigen_maatregel(kind, gi, d["maatregel"])
         maatregel_overdragen(maatregel, d["gi"], per=d["per"], door=request.user)
     except Weigering as fout:
         messages.error(request, _melding(formulier, fout))
