@@ -28,7 +28,7 @@ from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.doorbraak.models import Mijlpaalregistratie, NormMijlpaal, Normset
 from ketenzicht.doorbraak.trajecten import geregistreerd, trajecten
 from ketenzicht.kinderen.historie import gestart_voor
-from ketenzicht.kinderen.models import Maatregel
+from ketenzicht.kinderen.models import Maatregel, Woonplaats
 from ketenzicht.kinderen.selectors import zichtbare_kinderen
 from ketenzicht.kinderen.services import Gebruiker
 from ketenzicht.monitor.selectors import EERSTE_PEILDATUM
@@ -170,12 +170,13 @@ def achter_het_cijfer(
     if gi is not None:
         qs = qs.filter(gi=gi)
     elif gemeente is not None:
-        qs = qs.filter(Q(kind__gemeente=gemeente) | Q(kind__woonplaatsen__gemeente=gemeente))
+        ooit = Woonplaats.objects.filter(gemeente=gemeente).values("kind_id")
+        qs = qs.filter(Q(kind__gemeente=gemeente) | Q(kind_id__in=ooit))
     else:
         qs = qs.filter(kind__in=zichtbare_kinderen(gebruiker))
     gevonden = [
         u
-        for u in uitkomsten(trajecten(qs.distinct(), None), sets, maand, NederlandseKalender())
+        for u in uitkomsten(trajecten(qs, None), sets, maand, NederlandseKalender())
         if u.mijlpaal == mijlpaal
         and (gi is None or u.gi == gi.naam)
         and (gemeente is None or u.traject.gemeente == gemeente.naam)
