@@ -194,3 +194,43 @@ def test_de_doorbraakmonitor_telt_een_maatregel_in_de_gemeente_van_de_start(were
     nieuw_html = ingelogd(_beleid(nieuw)).get(url).content.decode()
     assert str(cas.pid) in nieuw_html and str(bram.pid) not in nieuw_html
     assert 'data-testid="elders"' not in nieuw_html
+
+
+def test_naar_een_andere_regio_gaat_een_wachtende_hulpvraag_mee_naar_die_tafel(wereld) -> None:  # type: ignore[no-untyped-def]
+    """The child moves out of the jeugdregio: its waiting care request goes to the new region's
+    zorgbemiddelingstafel, still waiting since the day it was asked; a place already reserved
+    stays with the table that reserved it."""
+    from ketenzicht.bemiddeling.models import Hulpvraag
+    from ketenzicht.bemiddeling.services import hulpvraag_registreren
+
+    elders = Organisatie.objects.create(naam="Jeugdregio Elders", type=Organisatie.Type.JEUGDREGIO)
+    ver = Organisatie.objects.create(
+        naam="Gemeente Ver", type=Organisatie.Type.GEMEENTE, gemeentecode="GM9996", regio=elders
+    )
+    kind, _ = wereld.kind(wereld.gi_a, start=date(2026, 9, 1))
+    wachtend, gereserveerd = (
+        hulpvraag_registreren(
+            kind=kind,
+            productcategorie=categorie,
+            aangevraagd_door=wereld.gi_a,
+            aangevraagd_op=date(2026, 9, 15),
+            door=None,
+        )
+        for categorie in ("40", "43")
+    )
+    Hulpvraag.objects.filter(pk=gereserveerd.pk).update(status=Hulpvraag.Status.GERESERVEERD)
+
+    pagina = ingelogd(wereld.planner_a).post(
+        reverse("verhuizing", args=[kind.pid]),
+        {"gemeente": ver.pk, "per": "2026-11-10"},
+        follow=True,
+    )
+
+    assert (
+        "De wachtende hulpvraag staat nu aan de zorgbemiddelingstafel van Jeugdregio Elders"
+        in pagina.content.decode()
+    )
+    wachtend.refresh_from_db()
+    gereserveerd.refresh_from_db()
+    assert (wachtend.regio, wachtend.aangevraagd_op) == (elders, date(2026, 9, 15))
+    assert gereserveerd.regio == wereld.gemeente.regio

@@ -101,6 +101,19 @@ def capaciteit_melden(
     )
 
 
+def hulpvragen_verhuizen(kind: Kind, regio: Organisatie | None) -> int:
+    """The child moved to a gemeente of ``regio``: its waiting care requests go to that
+    region's table, keeping the day they were asked, so the wait counts on (a place already
+    reserved stays with the table that reserved it). Returns how many went."""
+    if regio is None:
+        return 0
+    return (
+        Hulpvraag.objects.filter(kind=kind, status=Hulpvraag.Status.WACHTEND)
+        .exclude(regio=regio)
+        .update(regio=regio)
+    )
+
+
 def _wachtende(hulpvraag_id: int, regio: Organisatie) -> Hulpvraag:
     try:
         hv = (

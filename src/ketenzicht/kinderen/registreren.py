@@ -19,6 +19,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from ketenzicht.audit.models import AuditRegel
+from ketenzicht.bemiddeling.selectors import wachtende_hulpvragen
 from ketenzicht.domain.bsn import Bsn, BsnOngeldig
 from ketenzicht.domain.maatregelen import EindeReden, MaatregelCode
 from ketenzicht.kinderen import inzage, selectors
@@ -256,15 +257,19 @@ def verhuizing(request: HttpRequest, pid: UUID) -> HttpResponse:
         if not formulier.is_valid():
             raise Weigering(_fouten(formulier))
         d = formulier.cleaned_data
+        andere_regio = d["gemeente"].regio_id != kind.gemeente.regio_id
         verhuizing_registreren(kind, d["gemeente"], per=d["per"], door=request.user)
     except Weigering as fout:
         messages.error(request, _melding(formulier, fout))
     else:
-        messages.success(
-            request,
+        tekst = (
             f"Verhuizing naar {d['gemeente'].naam} per {d['per']:%d-%m-%Y} geregistreerd: die "
-            "gemeente ziet het kind nu en telt het vanaf die dag in haar regio.",
+            "gemeente ziet het kind nu en telt het vanaf die dag in haar regio."
         )
+        if andere_regio and (n := wachtende_hulpvragen(kind)):
+            wat = "De wachtende hulpvraag staat" if n == 1 else f"De {n} wachtende hulpvragen staan"
+            tekst += f" {wat} nu aan de zorgbemiddelingstafel van {d['gemeente'].regio}."
+        messages.success(request, tekst)
     return redirect("kind", kind.pid)
 
 

@@ -1,5 +1,6 @@
 """A child moves to another gemeente: from that day the new gemeente answers for it
-(woonplaatsbeginsel), sees it and counts it in its region; the old one no longer sees it.
+(woonplaatsbeginsel), sees it and counts it in its region; the old one no longer sees it. Its
+waiting care requests go to the table of the new gemeente's region.
 
 The move is kept as a fact (``Woonplaats``), with the gemeente the child lived in before, so the
 region's figures at an earlier peildatum still count the child where it lived then, and "as
@@ -14,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
+from ketenzicht.bemiddeling.services import hulpvragen_verhuizen
 from ketenzicht.domain.woonplaats import controleer_verhuizing
 from ketenzicht.kinderen.models import Kind, Woonplaats
 from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind
@@ -56,7 +58,10 @@ def verhuizing_registreren(
     nieuw = Woonplaats.objects.create(kind=kind, gemeente=gemeente, van=per)
     kind.gemeente = gemeente
     kind.save(update_fields=["gemeente"])
+    mee = hulpvragen_verhuizen(kind, gemeente.regio)
     doel = f"verhuisd naar {gemeente.naam} per {per:%d-%m-%Y}"
     audit_kind(door, kind, AuditRegel.Actie.SCHRIJVEN, doel, kanaal)
-    log.info("verhuizing van kind %s naar gemeente %s", kind.pk, gemeente.pk)
+    log.info(
+        "verhuizing van kind %s naar gemeente %s (%d hulpvragen mee)", kind.pk, gemeente.pk, mee
+    )
     return nieuw
