@@ -19,7 +19,7 @@ from ketenzicht.bemiddeling.models import Aanbod, Besluit, Capaciteit, Hulpvraag
 from ketenzicht.domain import bemiddeling as domein
 from ketenzicht.domain.prioriteit import Prioriteitsregels, Urgentie, Wachtend, rangschik
 from ketenzicht.ijw.codelijsten import codelijst
-from ketenzicht.kinderen.models import Kind, Maatregel, Triage
+from ketenzicht.kinderen.models import Maatregel, Triage
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import lidmaatschap_van
 
@@ -102,11 +102,6 @@ def _urgenties(kind_ids: Iterable[int], peildatum: date) -> dict[int, Urgentie]:
     ):
         uit[t.kind_id] = Urgentie(t.urgentie)
     return uit
-
-
-def wachtende_hulpvragen(kind: Kind) -> int:
-    """How many of the child's care requests wait at a table."""
-    return Hulpvraag.objects.filter(kind=kind, status=Hulpvraag.Status.WACHTEND).count()
 
 
 def lopende_maatregelen(kind_ids: Iterable[int], peildatum: date) -> dict[int, Maatregel]:

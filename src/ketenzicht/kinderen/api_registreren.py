@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.db.models import Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -25,7 +24,7 @@ from ketenzicht.kinderen.overdracht import maatregel_overdragen
 from ketenzicht.kinderen.services import Weigering, mag_toewijzen
 from ketenzicht.kinderen.verhuizing import verhuizing_registreren
 from ketenzicht.organisaties.models import Organisatie
-from ketenzicht.organisaties.selectors import gemeente_met_code, gi_van
+from ketenzicht.organisaties.selectors import gemeente_met_code, gi_met_code_of_naam, gi_van
 
 
 class IntakeSerializer(serializers.Serializer):
@@ -233,9 +232,7 @@ class MaatregelOverdrachtApi(APIView):
         invoer = OverdrachtSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
-        naar = Organisatie.objects.filter(
-            Q(agb_code=d["gi"]) | Q(naam=d["gi"]), type=Organisatie.Type.GI
-        ).first()
+        naar = gi_met_code_of_naam(d["gi"])
         if naar is None:
             raise ValidationError({"gi": [f"Geen GI met AGB-code of naam {d['gi']!r}."]})
         try:

@@ -16,7 +16,13 @@ from ketenzicht.audit.models import AuditRegel
 from ketenzicht.domain.maatregelen import EindeReden
 from ketenzicht.domain.overdracht import controleer_overdracht
 from ketenzicht.kinderen.models import Maatregel
-from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind, maatregel_beeindigen
+from ketenzicht.kinderen.services import (
+    Gebruiker,
+    Weigering,
+    al_lopend,
+    audit_kind,
+    maatregel_beeindigen,
+)
 from ketenzicht.organisaties.models import Organisatie
 
 log = logging.getLogger(__name__)
@@ -43,9 +49,7 @@ def maatregel_overdragen(
         start=maatregel.start,
         einde=maatregel.einde,
         zelfde_gi=naar.pk == maatregel.gi_id,
-        loopt_daar_al=maatregel.kind.maatregelen.filter(
-            gi=naar, code=maatregel.code, einde__isnull=True
-        ).exists(),
+        loopt_daar_al=al_lopend(maatregel.kind, naar, maatregel.maatregelcode) is not None,
     )
     if fout is not None:
         raise Weigering(fout[1], fout[0])

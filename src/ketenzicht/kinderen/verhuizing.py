@@ -9,6 +9,7 @@ known at" an earlier moment where it was known to live."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
@@ -24,6 +25,12 @@ from ketenzicht.organisaties.models import Organisatie
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True, slots=True)
+class Verhuisd:
+    woonplaats: Woonplaats
+    hulpvragen_mee: int  # waiting care requests that went to the new region's table
+
+
 @transaction.atomic
 def verhuizing_registreren(
     kind: Kind,
@@ -32,7 +39,7 @@ def verhuizing_registreren(
     per: date,
     door: Gebruiker,
     kanaal: str = AuditRegel.Kanaal.WEB,
-) -> Woonplaats:
+) -> Verhuisd:
     """Register that ``kind`` lives in ``gemeente`` from ``per``. Raises ``Weigering`` naming
     the field (``gemeente``, ``per``); nothing is stored then."""
     kind = Kind.objects.select_for_update().get(pk=kind.pk)
@@ -64,4 +71,4 @@ def verhuizing_registreren(
     log.info(
         "verhuizing van kind %s naar gemeente %s (%d hulpvragen mee)", kind.pk, gemeente.pk, mee
     )
-    return nieuw
+    return Verhuisd(nieuw, mee)

@@ -71,6 +71,13 @@ def gemeente_met_code(gemeentecode: str) -> Organisatie | None:
     ).first()
 
 
+def gi_met_code_of_naam(tekst: str) -> Organisatie | None:
+    """The GI with this AGB code or name, or ``None``."""
+    return Organisatie.objects.filter(
+        Q(agb_code=tekst) | Q(naam=tekst), type=Organisatie.Type.GI
+    ).first()
+
+
 def jeugdregios() -> list[str]:
     return list(
         Organisatie.objects.filter(type=Organisatie.Type.JEUGDREGIO)

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from ketenzicht.audit import views as audit
-from ketenzicht.kinderen import registreren
+from ketenzicht.kinderen import registreren, wijzigen
 from ketenzicht.kinderen import views as kinderen
 from ketenzicht.monitor import views as monitor
 from ketenzicht.web import views
@@ -18,15 +18,15 @@ urlpatterns = [
     path("kinderen/nieuw/", registreren.nieuwe_maatregel, name="nieuwe-maatregel"),
     path("kinderen/<uuid:pid>/", kinderen.kind, name="kind"),
     path("kinderen/<uuid:pid>/einde/", registreren.maatregel_einde, name="maatregel-einde"),
-    path("kinderen/<uuid:pid>/verhuizing/", registreren.verhuizing, name="verhuizing"),
+    path("kinderen/<uuid:pid>/verhuizing/", wijzigen.verhuizing, name="verhuizing"),
     path(
         "kinderen/<uuid:pid>/overdracht/",
-        registreren.maatregel_overdracht,
+        wijzigen.maatregel_overdracht,
         name="maatregel-overdracht",
     ),
     path(
         "kinderen/<uuid:pid>/correctie/",
-        registreren.maatregel_correctie,
+        wijzigen.maatregel_correctie,
         name="maatregel-correctie",
     ),
     path("kinderen/<uuid:pid>/inzage/", kinderen.inzage_reden, name="kind-inzage"),
