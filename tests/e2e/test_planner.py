@@ -242,3 +242,31 @@ def test_planner_draagt_een_maatregel_over_en_de_andere_gi_ziet_het_kind_wachten
     pagina.wait_for_url("**/wachtlijst/")
     wachtend = pagina.locator("[data-testid=wachtlijst-start] tbody tr", has_text=str(m.kind))
     assert wachtend.count() == 1 and "10-11-2026" in wachtend.inner_text()  # 5 werkdagen later
+
+
+@pytest.mark.usefixtures("klok")
+def test_planner_trekt_een_ziekmelding_in_die_niet_klopte(live_server, pagina) -> None:  # type: ignore[no-untyped-def]
+    from tests.e2e.test_toegankelijkheid import _schendingen
+
+    laad(schaal="klein", seed=3, tot=timezone.localdate(), voortgang=lambda *_: None)
+    inloggen(pagina, live_server.url, "planner1")
+    pagina.wait_for_url("**/wachtlijst/")
+    pagina.goto(f"{live_server.url}/planning/team/")
+    collega = pagina.locator("[data-testid=team] tbody tr a").first
+    naam = collega.inner_text()
+    collega.click()
+    pagina.check("#actie-ziek")
+    pagina.click("[data-testid=afwezigheid] button[type=submit]")
+    pagina.wait_for_selector("[role=status]")
+    assert f"{naam} is ziek gemeld" in pagina.inner_text("[role=status]")
+    assert _schendingen(pagina, "kinderen van een zieke medewerker", ga=False) == []
+
+    pagina.fill("#id_reden", "Verkeerde collega aangeklikt")
+    pagina.click("[data-testid=intrekken] button[type=submit]")
+    pagina.wait_for_selector("[role=status]")
+    assert f"De ziekmelding van {naam}" in pagina.inner_text("[role=status]")
+    assert "Verkeerde collega aangeklikt" in pagina.inner_text("[data-testid=ingetrokken]")
+    assert pagina.locator("[data-testid=intrekken]").count() == 0
+    assert pagina.locator("[data-testid=beschikbaarheid]").count() == 0
+    pagina.goto(f"{live_server.url}/planning/team/")
+    assert pagina.locator("[data-testid=afwezig]", has_text=naam).count() == 0

@@ -131,7 +131,7 @@ def test_the_caseworkers_page_shows_the_sickness_and_when_it_ends_the_relation(
     _melden(planner, tom, "ziek", vandaag.isoformat())
     html = planner.get(reverse("kinderen-van", args=[tom.pk])).content.decode()
     assert "sinds 20-11-2026; duurt het tot 18-12-2026" in html
-    assert 'value="beter"' in html and 'value="ziek"' not in html
+    assert 'name="actie" value="beter"' in html and 'name="actie" value="ziek"' not in html
     with time_machine.travel(datetime(2026, 12, 20, 10, 0).astimezone()):
         planner.force_login(get_user_model().objects.get(username="planner_a"))
         html = planner.get(reverse("kinderen-van", args=[tom.pk])).content.decode()

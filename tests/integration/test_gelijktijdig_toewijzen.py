@@ -110,6 +110,35 @@ def test_gelijktijdig_ziek_melden_geeft_een_ziekte() -> None:
     assert BeschikbaarheidsPeriode.objects.filter(medewerker=tom).count() == 1
 
 
+def test_gelijktijdig_intrekken_trekt_een_ziekmelding_een_keer_in() -> None:
+    """Eight planners withdrawing the same sickness at once: one withdrawal is stored, the
+    others are told there is nothing left to withdraw (the caseworker's row is locked)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("draait tegen PostgreSQL: zet DATABASE_URL (CI doet dat in de tweede ronde)")
+    from ketenzicht.organisaties.models import Intrekking
+    from ketenzicht.planning import afwezigheid, intrekking
+
+    gi = Organisatie.objects.create(naam="GI", type="gi")
+    tom = Medewerker.objects.create(
+        gi=gi, naam="Tom", rol=Rol.JEUGDBESCHERMER.value, fte=1, in_dienst_van=date(2020, 1, 1)
+    )
+    afwezigheid.ziek_melden(medewerker=tom, van=date(2026, 11, 2), door=None)
+
+    def probeer(i: int) -> str:
+        try:
+            intrekking.intrekken(medewerker=tom, wat="ziek", reden=f"vergissing {i}", door=None)
+            return "ok"
+        except services.Weigering as fout:
+            return fout.veld or "?"
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        uitkomsten = list(pool.map(probeer, range(8)))
+    assert sorted(uitkomsten) == ["ok"] + ["wat"] * 7
+    assert Intrekking.objects.filter(medewerker=tom).count() == 1
+
+
 def test_gelijktijdige_intake_van_hetzelfde_kind_geeft_een_kind_en_een_maatregel() -> None:
     """Eight users registering the same court decision at once (a new BSN): one child and one
     OTS; the others are refused because it is running already, none fails with an error."""

@@ -12,8 +12,11 @@ from ketenzicht.domain.afwezigheid import (
     AfwezigheidOngeldig,
     controleer_betermelding,
     controleer_indiensttreding,
+    controleer_intrekking_vertrek,
+    controleer_intrekking_ziekte,
     controleer_vertrek,
     controleer_ziekmelding,
+    ingetrokken,
     inwerken_tot,
     relatie_eindigt_op,
 )
@@ -111,3 +114,46 @@ def test_indiensttreding_vanaf_vandaag_tot_een_jaar_vooruit(
         assert mag
         tot = inwerken_tot(per, weken)  # onboarding, if any, ends after it began
         assert tot is None if weken == 0 else tot == per + timedelta(weeks=weken) > per
+
+
+dagen = st.dates(date(2024, 1, 1), date(2027, 12, 31))
+
+
+@given(ingetrokken_van=dagen, van=dagen, drempel=st.integers(1, 90))
+def test_a_withdrawn_sickness_is_as_if_it_never_was(
+    ingetrokken_van: date, van: date, drempel: int
+) -> None:
+    """Withdrawn, a sickness is the empty period [van, van): it blocks no new sickness, not
+    even one from before it, and ends no vaste relation."""
+    weg = Periode(ingetrokken_van, ingetrokken_van)
+    assert ingetrokken(weg)
+    controleer_ziekmelding(van, DIENST, [weg])
+    toewijzing = Periode(date(2024, 1, 1))
+    assert effectieve_toewijzing(toewijzing, None, [weg], drempel) == toewijzing
+
+
+def test_only_a_running_sickness_is_withdrawn_and_with_a_reason() -> None:
+    lopend = Periode(date(2026, 11, 1))
+    voorbij = Periode(date(2026, 1, 1), date(2026, 1, 5))
+    assert not ingetrokken(voorbij) and not ingetrokken(lopend)
+    assert controleer_intrekking_ziekte([voorbij, lopend], "Verkeerde collega") == lopend
+    with pytest.raises(AfwezigheidOngeldig, match="Niet ziek gemeld") as fout:
+        controleer_intrekking_ziekte([voorbij], "Verkeerde collega")
+    assert fout.value.veld == "wat"
+    with pytest.raises(AfwezigheidOngeldig, match="waarom") as fout:
+        controleer_intrekking_ziekte([lopend], " \n ")
+    assert fout.value.veld == "reden"
+
+
+@given(per=dagen, vandaag=dagen)
+def test_a_leaving_date_is_withdrawn_only_before_it_takes_effect(per: date, vandaag: date) -> None:
+    """The first day no longer employed is withdrawn up to the day before; from that day on it
+    changes figures already counted, as registering a past leaving date would."""
+    dienst = Periode(date(2023, 1, 1), per)
+    if per > vandaag:
+        assert controleer_intrekking_vertrek(dienst, vandaag, "Blijft toch") == per
+    else:
+        with pytest.raises(AfwezigheidOngeldig, match="functioneel beheerder"):
+            controleer_intrekking_vertrek(dienst, vandaag, "Blijft toch")
+    with pytest.raises(AfwezigheidOngeldig, match="Geen datum uit dienst"):
+        controleer_intrekking_vertrek(DIENST, vandaag, "Blijft toch")

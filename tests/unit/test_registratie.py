@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ketenzicht.domain.registratie import bekend_als, bekend_einde
+from ketenzicht.domain.registratie import bekend_als, bekend_einde, bekend_vertrek
 
 # hypothesis bounds are naive; every drawn moment gets UTC
 momenten = st.datetimes(
@@ -74,3 +74,22 @@ def test_a_correction_is_known_from_its_own_moment() -> None:
     correcties = [(gecorrigeerd, "oud")]
     assert bekend_als("nieuw", correcties, gecorrigeerd) == "nieuw"
     assert bekend_als("nieuw", correcties, datetime(2026, 11, 20, 9, 59, tzinfo=UTC)) == "oud"
+
+
+@given(
+    per=st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 1, 1)),
+    momenten_=st.lists(momenten, min_size=3, max_size=3, unique=True).map(sorted),
+    opnieuw=st.none() | st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 1, 1)),
+    vraag=momenten,
+)
+def test_a_withdrawn_leaving_date_held_only_between_its_registration_and_its_withdrawal(
+    per: date, momenten_: list[datetime], opnieuw: date | None, vraag: datetime
+) -> None:
+    """Registered at r, withdrawn at w, perhaps a new date registered at n (r < w < n): as
+    known at any moment the date is the one registered and not yet withdrawn then."""
+    r, w, n = momenten_
+    nu = (opnieuw, n if opnieuw is not None else None)
+    ingetrokken = [(w, (per, r))]
+    verwacht = per if r <= vraag < w else (opnieuw if opnieuw is not None and n <= vraag else None)
+    assert bekend_vertrek(*nu, ingetrokken, vraag) == verwacht
+    assert bekend_vertrek(*nu, ingetrokken, None) == opnieuw

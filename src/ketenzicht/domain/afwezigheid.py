@@ -40,12 +40,22 @@ def controleer_ziekmelding(van: date, dienstverband: Periode, ziekten: Iterable[
     if dienstverband.tot is not None and van >= dienstverband.tot:
         raise AfwezigheidOngeldig(f"Uit dienst per {_d(dienstverband.tot)}; ziek kan niet daarna.")
     for z in ziekten:
+        if ingetrokken(z):
+            continue
         if z.tot is None:
             raise AfwezigheidOngeldig(f"Al ziek sinds {_d(z.van)}; meld eerst beter.")
         if z.van <= van < z.tot or van < z.van:
             raise AfwezigheidOngeldig(
                 f"Overlapt de ziekte van {_d(z.van)} tot {_d(z.tot)}; kies een dag daarna."
             )
+
+
+def ingetrokken(ziekte: Periode) -> bool:
+    """A sickness withdrawn as registered by mistake stays, as the empty period ``[van, van)``:
+    no day is in it, so every current figure reads it as never having been, and a figure "as
+    known at" a moment before the withdrawal still sees it running (its end, registered at the
+    withdrawal, was not known then). A real recovery is at least a day after ``van``."""
+    return ziekte.tot == ziekte.van
 
 
 def controleer_betermelding(per: date, ziekten: Iterable[Periode]) -> Periode:
@@ -77,6 +87,39 @@ def controleer_vertrek(per: date, dienstverband: Periode, vandaag: date) -> None
             f"Uit dienst per {_d(per)} ligt in het verleden; dat registreert de functioneel "
             "beheerder, omdat het cijfers van de monitor verandert."
         )
+
+
+def controleer_intrekking_ziekte(ziekten: Iterable[Periode], reden: str) -> Periode:
+    """Withdrawing a sickness registered by mistake (the wrong colleague, or not ill after all):
+    the running one, with the reason it was wrong. One that ended with a recovery happened."""
+    _controleer_reden(reden)
+    lopend = [z for z in ziekten if z.tot is None]
+    if not lopend:
+        raise AfwezigheidOngeldig("Niet ziek gemeld; er is geen ziekmelding in te trekken.", "wat")
+    return lopend[0]
+
+
+def controleer_intrekking_vertrek(dienstverband: Periode, vandaag: date, reden: str) -> date:
+    """Withdrawing a leaving date (a resignation taken back, or registered for the wrong
+    colleague): only before it takes effect, as a leaving date in the past would be; returns it."""
+    _controleer_reden(reden)
+    per = dienstverband.tot
+    if per is None:
+        raise AfwezigheidOngeldig(
+            "Geen datum uit dienst geregistreerd; er is niets in te trekken.", "wat"
+        )
+    if per <= vandaag:
+        raise AfwezigheidOngeldig(
+            f"Uit dienst sinds {_d(per)}; dat intrekken verandert cijfers van de monitor en doet "
+            "de functioneel beheerder.",
+            "wat",
+        )
+    return per
+
+
+def _controleer_reden(reden: str) -> None:
+    if not reden.strip():
+        raise AfwezigheidOngeldig("Geef aan waarom de melding niet klopte.", "reden")
 
 
 MEESTE_FTE = 1.2  # a contract of at most 1.2 fte (as Medewerker allows)

@@ -42,4 +42,9 @@ urlpatterns = [
         planning.AfwezigheidApi.as_view(),
         name="api-afwezigheid",
     ),
+    path(
+        "medewerkers/<int:medewerker_id>/intrekking/",
+        planning.IntrekkingApi.as_view(),
+        name="api-intrekking",
+    ),
 ]

@@ -143,12 +143,13 @@ def _uit_registratie(
 
 
 def versie() -> tuple[object, ...]:
-    """Changes whenever a fact that feeds the monitor is added, corrected, ended or delivered, a
-    child moves, or a GI's first day of registration (``registratie_vanaf``) is set or moved."""
+    """Changes whenever a fact that feeds the monitor is added, corrected, ended, withdrawn or
+    delivered, a child moves, or a GI's first day of registration (``registratie_vanaf``) is
+    set or moved."""
     from django.db.models import Count, Max
 
     from ketenzicht.kinderen.models import MaatregelCorrectie, Toewijzing, Woonplaats
-    from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker
+    from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Intrekking, Medewerker
 
     uit: list[object] = []
     for model, velden in (
@@ -158,6 +159,7 @@ def versie() -> tuple[object, ...]:
         (Toewijzing, ("geregistreerd_op", "einde_geregistreerd_op")),
         (Medewerker, ("geregistreerd_op", "uit_dienst_geregistreerd_op")),
         (BeschikbaarheidsPeriode, ("geregistreerd_op", "tot_geregistreerd_op")),
+        (Intrekking, ("geregistreerd_op",)),
         (Uitvraagcijfers, ("geregistreerd_op",)),
     ):
         agg = model.objects.aggregate(  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ from django.contrib import admin
 
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
+    Intrekking,
     Lidmaatschap,
     Medewerker,
     Organisatie,
@@ -35,6 +36,25 @@ class BeschikbaarheidInline(admin.TabularInline):
     readonly_fields = ["geregistreerd_op", "tot_geregistreerd_op"]
 
 
+class IntrekkingInline(admin.TabularInline):
+    """Withdrawals are registered by the planner (``planning.intrekking``) and only read here."""
+
+    model = Intrekking
+    extra = 0
+    can_delete = False
+    readonly_fields = [
+        "soort",
+        "datum",
+        "was_geregistreerd_op",
+        "reden",
+        "door",
+        "geregistreerd_op",
+    ]
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
 @admin.register(Medewerker)
 class MedewerkerAdmin(admin.ModelAdmin):
     """A leaving date or a sickness's end set or corrected here is stamped with the moment it
@@ -44,7 +64,7 @@ class MedewerkerAdmin(admin.ModelAdmin):
     list_display = ["naam", "gi", "rol", "fte", "in_dienst_van", "uit_dienst_per"]
     list_filter = ["gi", "rol"]
     search_fields = ["naam"]
-    inlines = [BeschikbaarheidInline]
+    inlines = [BeschikbaarheidInline, IntrekkingInline]
     readonly_fields = ["geregistreerd_op", "uit_dienst_geregistreerd_op"]
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]

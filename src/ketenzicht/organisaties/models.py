@@ -188,3 +188,35 @@ class Werklastnorm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gi}: {self.clienten_per_fte} per fte vanaf {self.geldig_van}"
+
+
+class Intrekking(models.Model):
+    """A sickness or a leaving date registered by mistake, withdrawn: what had been registered
+    and when, who withdrew it, when and why (``planning.intrekking``).
+
+    A withdrawn sickness stays as the empty period ``[van, van)``, its end registered at the
+    withdrawal (``domain.afwezigheid.ingetrokken``). A withdrawn leaving date is taken off the
+    caseworker and kept here, so a figure "as known at" a moment in between still sees it
+    (``domain.registratie.bekend_als``)."""
+
+    class Soort(models.TextChoices):
+        ZIEK = "ziek", "ziekmelding"
+        UIT_DIENST = "uit_dienst", "datum uit dienst"
+
+    medewerker = models.ForeignKey(
+        Medewerker, on_delete=models.CASCADE, related_name="intrekkingen"
+    )
+    soort = models.CharField(max_length=16, choices=Soort.choices)
+    datum = models.DateField(help_text="Ziek sinds, of de datum uit dienst die niet klopte")
+    was_geregistreerd_op = models.DateTimeField(null=True, blank=True)
+    reden = models.TextField(help_text="Waarom de melding niet klopte")
+    door = models.CharField(max_length=150)
+    geregistreerd_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "intrekkingen"
+        ordering = ["geregistreerd_op", "pk"]
+        indexes = [models.Index(fields=["soort", "geregistreerd_op"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} per {self.datum} ingetrokken"

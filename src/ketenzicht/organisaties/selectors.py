@@ -13,10 +13,11 @@ from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
 from ketenzicht.domain.maatregelen import Soort
 from ketenzicht.domain.naamgenoten import Collega, onderscheiden
 from ketenzicht.domain.perioden import Periode
-from ketenzicht.domain.registratie import bekend_einde
+from ketenzicht.domain.registratie import bekend_einde, bekend_vertrek
 from ketenzicht.domain.werklast import Werklastnorm as DomeinNorm
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
+    Intrekking,
     Lidmaatschap,
     Medewerker,
     Organisatie,
@@ -127,6 +128,7 @@ def medewerker_standen(
         periode = Periode(van, bekend_einde(tot, tot_geregistreerd, bekend_op))
         afwezig[mid].append((Beschikbaarheid(soort), periode))
     per_gi: dict[int, list[MedewerkerStand]] = defaultdict(list)
+    ingetrokken = _ingetrokken_vertrek(medewerkers, bekend_op)
     rijen = medewerkers.values_list(
         "id",
         "gi_id",
@@ -137,11 +139,33 @@ def medewerker_standen(
         "uit_dienst_geregistreerd_op",
     )
     for mid, gi_id, rol, fte, van, tot, tot_geregistreerd in rijen:
-        dienst = Periode(van, bekend_einde(tot, tot_geregistreerd, bekend_op))
+        dienst = Periode(
+            van, bekend_vertrek(tot, tot_geregistreerd, ingetrokken.get(mid, ()), bekend_op)
+        )
         per_gi[gi_id].append(
             MedewerkerStand(Rol(rol), float(fte), dienst, tuple(afwezig.get(mid, ())))
         )
     return per_gi
+
+
+Ingetrokken = list[tuple[datetime, tuple[date, datetime | None]]]
+
+
+def _ingetrokken_vertrek(
+    medewerkers: list[int] | QuerySet[Medewerker], bekend_op: datetime | None
+) -> dict[int, Ingetrokken]:
+    """Per caseworker the leaving dates withdrawn after ``bekend_op`` (few): when, and the date
+    with the moment it had been registered — the corrections ``bekend_als`` reads."""
+    if bekend_op is None:
+        return {}
+    uit: dict[int, Ingetrokken] = defaultdict(list)
+    for mid, moment, per, geregistreerd in Intrekking.objects.filter(
+        Q(medewerker_id__in=medewerkers),  # ids, or the caller's query as a subquery
+        soort=Intrekking.Soort.UIT_DIENST,
+        geregistreerd_op__gt=bekend_op,
+    ).values_list("medewerker_id", "geregistreerd_op", "datum", "was_geregistreerd_op"):
+        uit[mid].append((moment, (per, geregistreerd)))
+    return uit
 
 
 def werklastnorm(gi_id: int, peildatum: date) -> DomeinNorm:
@@ -170,8 +194,9 @@ def beschikbaarheid(
     """Per employee the leaving date and the sick periods begun by ``peildatum``, as known at
     ``bekend_op``."""
     ids = list(medewerker_ids)
+    ingetrokken = _ingetrokken_vertrek(ids, bekend_op)
     uit = {
-        mid: bekend_einde(per, geregistreerd, bekend_op)
+        mid: bekend_vertrek(per, geregistreerd, ingetrokken.get(mid, ()), bekend_op)
         for mid, per, geregistreerd in Medewerker.objects.filter(pk__in=ids).values_list(
             "id", "uit_dienst_per", "uit_dienst_geregistreerd_op"
         )

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 ZIEK = Beschikbaarheid.ZIEK.value
 
 
-def _vergrendeld(medewerker: Medewerker, door: Gebruiker) -> Medewerker:
+def vergrendeld(medewerker: Medewerker, door: Gebruiker) -> Medewerker:
     """The caseworker's row, locked for the rest of the transaction, so that two planners
     registering at once are serialised; only a planner of the caseworker's own GI."""
     if not mag_toewijzen(door):
@@ -51,11 +51,12 @@ def _vergrendeld(medewerker: Medewerker, door: Gebruiker) -> Medewerker:
     return Medewerker.objects.select_for_update().get(pk=medewerker.pk)
 
 
-def _ziekten(medewerker: Medewerker) -> list[BeschikbaarheidsPeriode]:
+def ziekten_van(medewerker: Medewerker) -> list[BeschikbaarheidsPeriode]:
     return list(medewerker.perioden.filter(soort=ZIEK).order_by("van"))
 
 
-def _kinderen(medewerker: Medewerker, peildatum: date) -> int:
+def aantal_kinderen(medewerker: Medewerker, peildatum: date) -> int:
+    """How many children ``medewerker`` is registered as the vaste jeugdbeschermer of."""
     return (
         Toewijzing.objects.filter(medewerker=medewerker, start__lte=peildatum)
         .filter(Q(einde__isnull=True) | Q(einde__gt=peildatum))
@@ -63,15 +64,15 @@ def _kinderen(medewerker: Medewerker, peildatum: date) -> int:
     )
 
 
-def _per(dag: date) -> str:
+def als_dag(dag: date) -> str:
     return f"{dag:%d-%m-%Y}"
 
 
 @transaction.atomic
 def ziek_melden(*, medewerker: Medewerker, van: date, door: Gebruiker) -> str:
     """Register ``medewerker`` sick from ``van``; returns what it means for their children."""
-    medewerker = _vergrendeld(medewerker, door)
-    ziekten = _ziekten(medewerker)
+    medewerker = vergrendeld(medewerker, door)
+    ziekten = ziekten_van(medewerker)
     try:
         controleer_ziekmelding(
             van,
@@ -83,21 +84,21 @@ def ziek_melden(*, medewerker: Medewerker, van: date, door: Gebruiker) -> str:
     BeschikbaarheidsPeriode.objects.create(medewerker=medewerker, soort=ZIEK, van=van)
     log.info("medewerker %s ziek gemeld per %s", medewerker.pk, van)
     drempel = werklastnorm(medewerker.gi_id, van).ziekte_drempel_dagen
-    n = _kinderen(medewerker, van)
+    n = aantal_kinderen(medewerker, van)
     return (
-        f"{medewerker.naam} is ziek gemeld per {_per(van)}. Duurt het {drempel} dagen, dan gaan "
+        f"{medewerker.naam} is ziek gemeld per {als_dag(van)}. Duurt het {drempel} dagen, dan gaan "
         f"{'het kind' if n == 1 else f'de {n} kinderen'} van {medewerker.naam} op "
-        f"{_per(relatie_eindigt_op(van, drempel))} naar de interne wachtlijst."
+        f"{als_dag(relatie_eindigt_op(van, drempel))} naar de interne wachtlijst."
         if n
-        else f"{medewerker.naam} is ziek gemeld per {_per(van)}."
+        else f"{medewerker.naam} is ziek gemeld per {als_dag(van)}."
     )
 
 
 @transaction.atomic
 def beter_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
     """End ``medewerker``'s running sickness: at work again from ``per``."""
-    medewerker = _vergrendeld(medewerker, door)
-    ziekten = _ziekten(medewerker)
+    medewerker = vergrendeld(medewerker, door)
+    ziekten = ziekten_van(medewerker)
     try:
         ziekte = controleer_betermelding(per, [Periode(z.van, z.tot) for z in ziekten])
     except AfwezigheidOngeldig as fout:
@@ -110,7 +111,7 @@ def beter_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
     drempel = werklastnorm(medewerker.gi_id, ziekte.van).ziekte_drempel_dagen
     geeindigd = relatie_eindigt_op(ziekte.van, drempel)
     if per <= geeindigd:
-        return f"{medewerker.naam} is beter gemeld per {_per(per)} en houdt de eigen kinderen."
+        return f"{medewerker.naam} is beter gemeld per {als_dag(per)} en houdt de eigen kinderen."
     # the vaste relation ended at the threshold (wachtlijst.effectieve_toewijzing); register
     # that end, so the children no longer count in this caseload and can be given back
     open_ = Toewijzing.objects.filter(
@@ -123,15 +124,16 @@ def beter_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
         )
         n += 1
     tekst = (
-        f"{medewerker.naam} is beter gemeld per {_per(per)}. De ziekte duurde langer dan "
+        f"{medewerker.naam} is beter gemeld per {als_dag(per)}. De ziekte duurde langer dan "
         f"{drempel} dagen"
     )
     if not n:
         return tekst + "."
     wie = "het kind dat nog niet was" if n == 1 else f"de {n} kinderen die nog niet waren"
     staat = "staat" if n == 1 else "staan"
+    sinds = als_dag(geeindigd)
     return (
-        f"{tekst}: {wie} overgedragen, {staat} sinds {_per(geeindigd)} op de interne wachtlijst. "
+        f"{tekst}: {wie} overgedragen, {staat} sinds {sinds} op de interne wachtlijst. "
         f"Wijs ze opnieuw toe, ook aan {medewerker.naam} zelf als dat past."
     )
 
@@ -139,7 +141,7 @@ def beter_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
 @transaction.atomic
 def uit_dienst_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
     """Register that ``medewerker`` leaves: ``per`` is the first day no longer employed."""
-    medewerker = _vergrendeld(medewerker, door)
+    medewerker = vergrendeld(medewerker, door)
     try:
         controleer_vertrek(
             per,
@@ -152,8 +154,8 @@ def uit_dienst_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> 
     medewerker.uit_dienst_geregistreerd_op = einde_geregistreerd(per)
     medewerker.save(update_fields=["uit_dienst_per", "uit_dienst_geregistreerd_op"])
     log.info("medewerker %s uit dienst per %s", medewerker.pk, per)
-    n = _kinderen(medewerker, timezone.localdate())
-    tekst = f"{medewerker.naam} is uit dienst per {_per(per)}."
+    n = aantal_kinderen(medewerker, timezone.localdate())
+    tekst = f"{medewerker.naam} is uit dienst per {als_dag(per)}."
     if n:
         tekst += (
             f" {'Het kind' if n == 1 else f'De {n} kinderen'} van {medewerker.naam} gaan dan "
@@ -201,11 +203,11 @@ def afwezigen(*, gi: Organisatie, peildatum: date) -> list[Afwezige]:
     drempel = werklastnorm(gi.pk, peildatum).ziekte_drempel_dagen
     for z in ziek.select_related("medewerker"):
         eindigt = relatie_eindigt_op(z.van, drempel)
-        n = _kinderen(z.medewerker, peildatum)
+        n = aantal_kinderen(z.medewerker, peildatum)
         uit.append(Afwezige(z.medewerker, "ziek", z.van, eindigt, n))
     for m in in_dienst.filter(uit_dienst_per__gt=peildatum):
         per: date = m.uit_dienst_per  # type: ignore[assignment]
-        uit.append(Afwezige(m, "vertrekt", per, per, _kinderen(m, peildatum)))
+        uit.append(Afwezige(m, "vertrekt", per, per, aantal_kinderen(m, peildatum)))
     return sorted(uit, key=lambda a: (a.relatie_eindigt, a.medewerker.naam))
 
 

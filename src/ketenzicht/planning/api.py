@@ -1,5 +1,6 @@
 """JSON API of the team: each caseworker's caseload against the norm and who is away, and
-registering a new colleague, or a caseworker sick, better or leaving (for an HR system, say).
+registering a new colleague, or a caseworker sick, better or leaving (for an HR system, say),
+and withdrawing a sickness or leaving date registered by mistake.
 Same rules and rights as the pages: any member of the GI reads, a planner or functioneel
 beheerder writes."""
 
@@ -19,7 +20,7 @@ from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.kinderen.services import Weigering, mag_toewijzen
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gi_van
-from ketenzicht.planning import afwezigheid, bezetting
+from ketenzicht.planning import afwezigheid, bezetting, intrekking
 from ketenzicht.planning.indienst import in_dienst_nemen
 
 
@@ -126,6 +127,47 @@ class AfwezigheidApi(APIView):
             )
         except Weigering as fout:
             raise ValidationError({"datum": [str(fout)]}) from None
+        return Response({"melding": tekst}, status=201)
+
+
+class IntrekkingSerializer(serializers.Serializer):
+    wat = serializers.ChoiceField(
+        choices=list(intrekking.WAT),
+        help_text="ziek: de lopende ziekmelding; uit_dienst: de datum uit dienst, zolang die "
+        "nog niet is ingegaan",
+    )
+    reden = serializers.CharField(max_length=1000, help_text="Waarom de melding niet klopte")
+
+
+class IntrekkingApi(APIView):
+    @extend_schema(
+        summary="Een ziekmelding of datum uit dienst intrekken die niet klopte",
+        description=(
+            "De melding blijft bewaard (wie, wanneer, waarom); cijfers 'zoals bekend op' een "
+            "eerder moment veranderen niet. Kinderen die nog niet aan een collega zijn gegeven "
+            "zijn weer van deze medewerker. Niets in te trekken, of een datum uit dienst die al "
+            "is ingegaan: 400 met het veld `wat`; geen reden: 400 met `reden`."
+        ),
+        request=IntrekkingSerializer,
+        responses={201: MeldingSerializer},
+    )
+    def post(self, request: Request, medewerker_id: int) -> Response:
+        gi = _gi(request)
+        medewerker = Medewerker.objects.filter(gi=gi, pk=medewerker_id).first()
+        if medewerker is None:
+            raise Http404("Geen medewerker van uw GI.")
+        invoer = IntrekkingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        if not mag_toewijzen(request.user):
+            raise PermissionDenied("Een melding intrekken doet de teamleider of planner.")
+        try:
+            tekst = intrekking.intrekken(
+                medewerker=medewerker, door=request.user, **invoer.validated_data
+            )
+        except Weigering as fout:
+            if fout.veld is None:  # not this GI's planner: checked above, kept as a backstop
+                raise PermissionDenied(str(fout)) from None
+            raise ValidationError({fout.veld: [str(fout)]}) from None
         return Response({"melding": tekst}, status=201)
 
 

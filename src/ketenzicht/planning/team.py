@@ -21,7 +21,7 @@ from ketenzicht.doorbraak import lijsten
 from ketenzicht.kinderen import inzage, services
 from ketenzicht.organisaties.models import Medewerker
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van, weergavenamen
-from ketenzicht.planning import afwezigheid, bezetting, selectors
+from ketenzicht.planning import afwezigheid, bezetting, intrekking, selectors
 from ketenzicht.planning import overdracht as overdracht_
 from ketenzicht.planning.indienst import in_dienst_nemen
 from ketenzicht.planning.views import (
@@ -134,6 +134,7 @@ def _kinderen_van(request: HttpRequest, medewerker: Medewerker, *, eigen: bool) 
         "sinds_nieuw": vandaag - NIEUW_SINDS,  # children who came in the last week are marked
         "mag_afwezigheid": not eigen and services.mag_toewijzen(request.user),
         "drempel": selectors.werklastnorm(medewerker.gi_id, vandaag).ziekte_drempel_dagen,
+        "ingetrokken": intrekking.ingetrokken(medewerker) if not eigen else [],
     }
     return render(request, "planning/mijn_kinderen.html", context)
 
@@ -151,6 +152,28 @@ def afwezigheid_melden(request: HttpRequest, medewerker_id: int) -> HttpResponse
             request.POST.get("actie", ""),
             medewerker=medewerker,
             datum=_datum(request),
+            door=request.user,
+        )
+    except services.Weigering as fout:
+        messages.error(request, str(fout))
+    else:
+        messages.success(request, tekst)
+    return redirect("kinderen-van", medewerker.pk)
+
+
+@login_required
+@require_POST
+def afwezigheid_intrekken(request: HttpRequest, medewerker_id: int) -> HttpResponse:
+    """Withdraw a sickness or a leaving date registered by mistake, with the reason."""
+    gi = eigen_gi(request)
+    medewerker = collega(gi, medewerker_id)
+    if not services.mag_toewijzen(request.user):
+        return alleen_planner(request)
+    try:
+        tekst = intrekking.intrekken(
+            medewerker=medewerker,
+            wat=request.POST.get("wat", ""),
+            reden=request.POST.get("reden", ""),
             door=request.user,
         )
     except services.Weigering as fout:

@@ -22,5 +22,10 @@ urlpatterns = [
         team.afwezigheid_melden,
         name="afwezigheid-melden",
     ),
+    path(
+        "team/<int:medewerker_id>/intrekken/",
+        team.afwezigheid_intrekken,
+        name="afwezigheid-intrekken",
+    ),
     path("kinderen/<uuid:pid>/toewijzen/", views.toewijzen, name="toewijzen"),
 ]

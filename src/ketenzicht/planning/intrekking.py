@@ -1,0 +1,131 @@
+"""The planner withdraws a sickness or a leaving date registered by mistake — the wrong
+colleague, not ill after all, a resignation taken back — with the reason why.
+
+Nothing is deleted (``organisaties.models.Intrekking``): a withdrawn sickness stays as an empty
+period, a withdrawn leaving date is kept beside the caseworker, so a figure "as known at" a
+moment before the withdrawal stays what it was. From the withdrawal on, every list reads the
+caseworker as available: children whose vaste relation the sickness had ended (after the GI's
+threshold) and who were not given to a colleague since are theirs again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from ketenzicht.domain.afwezigheid import (
+    AfwezigheidOngeldig,
+    controleer_intrekking_vertrek,
+    controleer_intrekking_ziekte,
+    relatie_eindigt_op,
+)
+from ketenzicht.domain.perioden import Periode
+from ketenzicht.kinderen.services import Gebruiker, Weigering
+from ketenzicht.organisaties.models import Intrekking, Medewerker
+from ketenzicht.organisaties.selectors import werklastnorm
+from ketenzicht.planning.afwezigheid import aantal_kinderen, als_dag, vergrendeld, ziekten_van
+
+log = logging.getLogger(__name__)
+WAT = tuple(Intrekking.Soort.values)  # "ziek", "uit_dienst"
+
+
+@transaction.atomic
+def intrekken(*, medewerker: Medewerker, wat: str, reden: str, door: Gebruiker) -> str:
+    """Withdraw ``medewerker``'s running sickness (``wat="ziek"``) or leaving date
+    (``"uit_dienst"``), registered by mistake; returns what it means for their children.
+    Raises ``Weigering`` naming the field (``wat`` or ``reden``), or without one when ``door``
+    may not (not a planner of the caseworker's GI)."""
+    medewerker = vergrendeld(medewerker, door)
+    try:
+        if wat == Intrekking.Soort.ZIEK:
+            return _ziekte_intrekken(medewerker, reden.strip(), door)
+        if wat == Intrekking.Soort.UIT_DIENST:
+            return _vertrek_intrekken(medewerker, reden.strip(), door)
+    except AfwezigheidOngeldig as fout:
+        raise Weigering(str(fout), fout.veld) from None
+    raise Weigering("Kies de ziekmelding of de datum uit dienst.", "wat")
+
+
+def _ziekte_intrekken(medewerker: Medewerker, reden: str, door: Gebruiker) -> str:
+    ziekten = ziekten_van(medewerker)
+    ziekte = controleer_intrekking_ziekte([Periode(z.van, z.tot) for z in ziekten], reden)
+    rij = next(z for z in ziekten if z.van == ziekte.van and z.tot is None)
+    nu = timezone.now()
+    Intrekking.objects.create(
+        medewerker=medewerker,
+        soort=Intrekking.Soort.ZIEK,
+        datum=rij.van,
+        was_geregistreerd_op=rij.geregistreerd_op,
+        reden=reden,
+        door=_naam(door),
+        geregistreerd_op=nu,
+    )
+    rij.tot, rij.tot_geregistreerd_op = rij.van, nu  # the empty period: never ill
+    rij.save(update_fields=["tot", "tot_geregistreerd_op"])
+    log.info("ziekmelding van medewerker %s ingetrokken", medewerker.pk)
+    vandaag = timezone.localdate()
+    tekst = f"De ziekmelding van {medewerker.naam} sinds {als_dag(rij.van)} is ingetrokken"
+    n = aantal_kinderen(medewerker, vandaag)
+    drempel = werklastnorm(medewerker.gi_id, rij.van).ziekte_drempel_dagen
+    if n and relatie_eindigt_op(rij.van, drempel) <= vandaag:
+        wie = (
+            "het kind dat nog niet aan een collega was"
+            if n == 1
+            else (f"de {n} kinderen die nog niet aan een collega waren")
+        )
+        return (
+            f"{tekst}: {wie} gegeven, {'staat' if n == 1 else 'staan'} niet meer op de interne "
+            f"wachtlijst; {medewerker.naam} is weer hun vaste jeugdbeschermer."
+        )
+    return f"{tekst}; {medewerker.naam} houdt de eigen kinderen." if n else f"{tekst}."
+
+
+def _vertrek_intrekken(medewerker: Medewerker, reden: str, door: Gebruiker) -> str:
+    per = controleer_intrekking_vertrek(medewerker.dienstverband, timezone.localdate(), reden)
+    Intrekking.objects.create(
+        medewerker=medewerker,
+        soort=Intrekking.Soort.UIT_DIENST,
+        datum=per,
+        was_geregistreerd_op=medewerker.uit_dienst_geregistreerd_op,
+        reden=reden,
+        door=_naam(door),
+    )
+    medewerker.uit_dienst_per = medewerker.uit_dienst_geregistreerd_op = None
+    medewerker.save(update_fields=["uit_dienst_per", "uit_dienst_geregistreerd_op"])
+    log.info("datum uit dienst van medewerker %s ingetrokken", medewerker.pk)
+    tekst = f"Het vertrek van {medewerker.naam} per {als_dag(per)} is ingetrokken"
+    n = aantal_kinderen(medewerker, timezone.localdate())
+    return f"{tekst}; {medewerker.naam} houdt de eigen kinderen." if n else f"{tekst}."
+
+
+def _naam(door: Gebruiker) -> str:
+    return getattr(door, "username", "") or "onbekend"
+
+
+@dataclass(frozen=True, slots=True)
+class Ingetrokken:
+    """A withdrawal as the caseworker's page lists it."""
+
+    wat: str  # "ziekmelding" or "datum uit dienst"
+    datum: date
+    reden: str
+    door: str
+    op: date
+
+
+def ingetrokken(medewerker: Medewerker) -> list[Ingetrokken]:
+    """Every withdrawal for ``medewerker``, the newest first."""
+    return [
+        Ingetrokken(
+            i.get_soort_display(),
+            i.datum,
+            i.reden,
+            i.door,
+            timezone.localdate(i.geregistreerd_op),
+        )
+        for i in medewerker.intrekkingen.order_by("-geregistreerd_op", "-pk")
+    ]

@@ -1,0 +1,204 @@
+"""The planner withdraws a sickness or a leaving date registered by mistake: the children stay
+(or are again) with their vaste jeugdbeschermer, the registration is kept with who withdrew it
+and why, and a figure "as known at" a moment before the withdrawal stays what it was."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from ketenzicht.domain.wachtlijst import WachtSoort
+from ketenzicht.kinderen import services, wachtlijsten
+from ketenzicht.monitor.selectors import monitor
+from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Intrekking, Lidmaatschap
+from ketenzicht.organisaties.selectors import beschikbaarheid, medewerker_standen
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
+START = date(2026, 10, 1)
+NA_DE_DREMPEL = datetime(2026, 12, 20, 10, 0).astimezone()  # sick 20-11, threshold 18-12
+
+
+@pytest.fixture
+def team(wereld):  # type: ignore[no-untyped-def]
+    """Tom holds two children of GI Alfa; the planner is logged in."""
+    tom = wereld.medewerker(wereld.gi_a)
+    for naam in ("Anna", "Bram"):
+        _, maatregel = wereld.kind(wereld.gi_a, start=START, voornaam=naam)
+        services.jeugdbeschermer_toewijzen(
+            maatregel=maatregel, medewerker=tom, start=START, door=None
+        )
+    planner = Client()
+    planner.force_login(wereld.planner_a)
+    return wereld, tom, planner
+
+
+def _melden(c: Client, tom, actie: str, datum: str):  # type: ignore[no-untyped-def]
+    return c.post(reverse("afwezigheid-melden", args=[tom.pk]), {"actie": actie, "datum": datum})
+
+
+def _intrekken(c: Client, tom, wat: str, reden: str = "Verkeerde collega aangeklikt"):  # type: ignore[no-untyped-def]
+    return c.post(
+        reverse("afwezigheid-intrekken", args=[tom.pk]), {"wat": wat, "reden": reden}, follow=True
+    )
+
+
+def _intern(wereld, dag: date) -> int:  # type: ignore[no-untyped-def]
+    return wachtlijsten.wachtlijst_aantallen(gi=wereld.gi_a, peildatum=dag)[WachtSoort.INTERN]
+
+
+def _opnieuw_inloggen(c: Client) -> None:
+    c.force_login(get_user_model().objects.get(username="planner_a"))
+
+
+def test_a_sickness_withdrawn_after_the_threshold_gives_the_children_back(team) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    _melden(planner, tom, "ziek", "2026-11-20")
+    with time_machine.travel(NA_DE_DREMPEL):
+        _opnieuw_inloggen(planner)
+        assert _intern(wereld, date(2026, 12, 19)) == 2
+        gepubliceerd = monitor(peildatum=date(2026, 12, 19)).landelijk
+        assert gepubliceerd.wachtlijst_intern.aantal == 2
+        voor = timezone.now()
+    with time_machine.travel(NA_DE_DREMPEL.replace(hour=11)):
+        _opnieuw_inloggen(planner)
+        pagina = _intrekken(planner, tom, "ziek", "  Tom was niet ziek; Tim wel  ")
+        html = pagina.content.decode()
+        assert f"De ziekmelding van {tom.naam} sinds 20-11-2026 is ingetrokken" in html
+        assert "de 2 kinderen die nog niet aan een collega waren gegeven" in html
+        assert _intern(wereld, date(2026, 12, 19)) == 0
+        assert monitor(peildatum=date(2026, 12, 19)).landelijk.wachtlijst_intern.aantal == 0
+        toen = monitor(peildatum=date(2026, 12, 19), bekend_op=voor).landelijk
+        assert toen == gepubliceerd  # as known before the withdrawal: unchanged
+        assert planner.get(reverse("team")).context["afwezigen"] == []
+        ziekte = BeschikbaarheidsPeriode.objects.get(medewerker=tom)  # kept, not deleted
+        assert (ziekte.van, ziekte.tot) == (date(2026, 11, 20), date(2026, 11, 20))
+        lijst = pagina.context["ingetrokken"]
+        assert [(i.wat, i.datum, i.door, i.reden) for i in lijst] == [
+            ("ziekmelding", date(2026, 11, 20), "planner_a", "Tom was niet ziek; Tim wel")
+        ]
+        assert 'data-testid="ingetrokken"' in html
+        # Tom can fall ill for real later, even from before the withdrawn sickness
+        assert "ziek gemeld per 15-11-2026" in _melden_en_lezen(planner, tom, "ziek", "2026-11-15")
+
+
+def _melden_en_lezen(c: Client, tom, actie: str, datum: str) -> str:  # type: ignore[no-untyped-def]
+    return c.post(
+        reverse("afwezigheid-melden", args=[tom.pk]),
+        {"actie": actie, "datum": datum},
+        follow=True,
+    ).content.decode()
+
+
+def test_a_leaving_date_withdrawn_before_it_takes_effect(team) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    _melden(planner, tom, "uit_dienst", "2026-12-01")
+    assert _intern(wereld, date(2026, 12, 1)) == 2
+    voor = timezone.now()
+    with time_machine.travel(datetime(2026, 11, 25, 9, 0).astimezone()):
+        _opnieuw_inloggen(planner)
+        html = _intrekken(planner, tom, "uit_dienst", "Blijft toch").content.decode()
+        assert f"Het vertrek van {tom.naam} per 01-12-2026 is ingetrokken" in html
+        assert f"{tom.naam} houdt de eigen kinderen" in html
+        tom.refresh_from_db()
+        assert (tom.uit_dienst_per, tom.uit_dienst_geregistreerd_op) == (None, None)
+        assert _intern(wereld, date(2026, 12, 1)) == 0
+        i = Intrekking.objects.get()
+        assert (i.soort, i.datum, i.reden) == ("uit_dienst", date(2026, 12, 1), "Blijft toch")
+        assert i.was_geregistreerd_op is not None and i.was_geregistreerd_op <= voor
+        # as known before the withdrawal, Tom was leaving on 1 December; as known now, not
+        uit_toen, _ = beschikbaarheid([tom.pk], date(2026, 12, 1), bekend_op=voor)
+        uit_nu, _ = beschikbaarheid([tom.pk], date(2026, 12, 1))
+        assert (uit_toen[tom.pk], uit_nu[tom.pk]) == (date(2026, 12, 1), None)
+        standen = medewerker_standen(gi_ids=[wereld.gi_a.pk], peildatum=date(2026, 11, 25))
+        toen = medewerker_standen(
+            gi_ids=[wereld.gi_a.pk], peildatum=date(2026, 11, 25), bekend_op=voor
+        )
+        assert [s.dienstverband.tot for s in standen[wereld.gi_a.pk]] == [None]
+        assert [s.dienstverband.tot for s in toen[wereld.gi_a.pk]] == [date(2026, 12, 1)]
+        # and Tom can be registered leaving again, on another day
+        assert "uit dienst per 01-02-2027" in _melden_en_lezen(
+            planner, tom, "uit_dienst", "2027-02-01"
+        )
+
+
+@pytest.mark.parametrize(
+    ("stappen", "wat", "reden", "fout"),
+    [
+        ([], "ziek", "Vergissing", "Niet ziek gemeld; er is geen ziekmelding in te trekken"),
+        ([], "uit_dienst", "Vergissing", "Geen datum uit dienst geregistreerd"),
+        ([("ziek", "2026-11-20")], "ziek", "   ", "Geef aan waarom de melding niet klopte"),
+        ([("ziek", "2026-11-18"), ("beter", "2026-11-20")], "ziek", "Vergissing", "Niet ziek"),
+        ([("ziek", "2026-11-20")], "vakantie", "Vergissing", "Kies de ziekmelding of de datum"),
+    ],
+)
+def test_a_withdrawal_that_cannot_be_is_refused_and_nothing_changes(
+    team, stappen, wat, reden, fout
+) -> None:  # type: ignore[no-untyped-def]
+    _, tom, planner = team
+    for actie, datum in stappen:
+        _melden(planner, tom, actie, datum)
+    perioden = list(BeschikbaarheidsPeriode.objects.values_list("van", "tot"))
+    html = _intrekken(planner, tom, wat, reden).content.decode()
+    assert fout in html
+    assert list(BeschikbaarheidsPeriode.objects.values_list("van", "tot")) == perioden
+    assert not Intrekking.objects.exists()
+
+
+def test_a_leaving_date_that_took_effect_is_for_the_functioneel_beheerder(team) -> None:  # type: ignore[no-untyped-def]
+    _, tom, planner = team
+    _melden(planner, tom, "uit_dienst", "2026-12-01")
+    with time_machine.travel(datetime(2026, 12, 1, 9, 0).astimezone()):
+        _opnieuw_inloggen(planner)
+        html = _intrekken(planner, tom, "uit_dienst").content.decode()
+        assert "Uit dienst sinds 01-12-2026" in html and "functioneel beheerder" in html
+    tom.refresh_from_db()
+    assert tom.uit_dienst_per == date(2026, 12, 1) and not Intrekking.objects.exists()
+
+
+def test_only_a_planner_of_the_caseworkers_own_gi_withdraws(team) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    _melden(planner, tom, "ziek", "2026-11-20")
+    html = planner.get(reverse("kinderen-van", args=[tom.pk])).content.decode()
+    assert 'data-testid="intrekken"' in html and "Ziek sinds 20-11-2026" in html
+    jb = get_user_model().objects.create_user(username="jb_a", password="geheim-wachtw")
+    Lidmaatschap.objects.create(
+        gebruiker=jb, organisatie=wereld.gi_a, rol=Lidmaatschap.Rol.JEUGDBESCHERMER
+    )
+    c = Client()
+    c.force_login(jb)
+    assert (
+        'data-testid="intrekken"'
+        not in c.get(reverse("kinderen-van", args=[tom.pk])).content.decode()
+    )
+    assert _intrekken(c, tom, "ziek").status_code == 403
+    ander = Client()
+    ander.force_login(wereld.planner_b)
+    assert _intrekken(ander, tom, "ziek").status_code == 404
+    assert BeschikbaarheidsPeriode.objects.get().tot is None
+
+
+def test_the_api_withdraws_like_the_page(team) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    url = reverse("api-intrekking", args=[tom.pk])
+    _melden(planner, tom, "ziek", "2026-11-20")
+    zonder_reden = planner.post(url, {"wat": "ziek", "reden": " "}, content_type="application/json")
+    assert zonder_reden.status_code == 400 and "reden" in zonder_reden.json()
+    onbekend = planner.post(url, {"wat": "verlof", "reden": "x"}, content_type="application/json")
+    assert onbekend.status_code == 400 and "wat" in onbekend.json()
+    niets = planner.post(url, {"wat": "uit_dienst", "reden": "x"}, content_type="application/json")
+    assert niets.status_code == 400
+    assert "Geen datum uit dienst" in niets.json()["wat"][0]
+    assert not Intrekking.objects.exists()
+    ok = planner.post(url, {"wat": "ziek", "reden": "Vergissing"}, content_type="application/json")
+    assert ok.status_code == 201 and "is ingetrokken" in ok.json()["melding"]
+    assert planner.get(reverse("api-team")).json()["afwezig"] == []
+    ander = Client()
+    ander.force_login(wereld.planner_b)
+    nogmaals = ander.post(url, {"wat": "ziek", "reden": "x"}, content_type="application/json")
+    assert nogmaals.status_code == 404
