@@ -270,3 +270,32 @@ def test_planner_trekt_een_ziekmelding_in_die_niet_klopte(live_server, pagina) -
     assert pagina.locator("[data-testid=beschikbaarheid]").count() == 0
     pagina.goto(f"{live_server.url}/planning/team/")
     assert pagina.locator("[data-testid=afwezig]", has_text=naam).count() == 0
+
+
+@pytest.mark.usefixtures("klok")
+def test_planner_meldt_een_collega_in_dienst_en_trekt_dat_in(live_server, pagina) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from tests.e2e.test_toegankelijkheid import _schendingen
+
+    laad(schaal="klein", seed=3, tot=timezone.localdate(), voortgang=lambda *_: None)
+    inloggen(pagina, live_server.url, "planner1")
+    pagina.wait_for_url("**/wachtlijst/")
+    pagina.goto(f"{live_server.url}/planning/team/")
+    pagina.click("[data-testid=nieuwe-collega] summary")
+    pagina.fill("#nc-naam", "Anouk Visser")
+    pagina.fill("#nc-per", (timezone.localdate() + timedelta(days=14)).isoformat())
+    pagina.fill("#nc-inwerk", "34")
+    pagina.click("[data-testid=nieuwe-collega] button[type=submit]")
+    pagina.wait_for_selector("[role=status]")  # on the new colleague's own page
+    assert "Anouk Visser" in pagina.inner_text("[role=status]")
+    pagina.goto(f"{live_server.url}/planning/team/")
+    rij = pagina.locator("[data-testid=komend] tbody tr", has_text="Anouk Visser")
+    assert rij.count() == 1
+    assert _schendingen(pagina, "team met een komende collega", ga=False) == []
+
+    rij.locator("input[name=reden]").fill("Kandidaat heeft afgezegd")
+    rij.locator("button[type=submit]").click()
+    pagina.wait_for_selector("[role=status]")
+    assert "De indiensttreding van Anouk Visser" in pagina.inner_text("[role=status]")
+    assert pagina.locator("[data-testid=komend]").count() == 0

@@ -16,7 +16,12 @@ from django.utils import timezone
 from ketenzicht.domain.wachtlijst import WachtSoort
 from ketenzicht.kinderen import services, wachtlijsten
 from ketenzicht.monitor.selectors import monitor
-from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Intrekking, Lidmaatschap
+from ketenzicht.organisaties.models import (
+    BeschikbaarheidsPeriode,
+    Intrekking,
+    Lidmaatschap,
+    Medewerker,
+)
 from ketenzicht.organisaties.selectors import beschikbaarheid, medewerker_standen
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
@@ -134,7 +139,7 @@ def test_a_leaving_date_withdrawn_before_it_takes_effect(team) -> None:  # type:
         ([], "uit_dienst", "Vergissing", "Geen datum uit dienst geregistreerd"),
         ([("ziek", "2026-11-20")], "ziek", "   ", "Geef aan waarom de melding niet klopte"),
         ([("ziek", "2026-11-18"), ("beter", "2026-11-20")], "ziek", "Vergissing", "Niet ziek"),
-        ([("ziek", "2026-11-20")], "vakantie", "Vergissing", "Kies de ziekmelding of de datum"),
+        ([("ziek", "2026-11-20")], "vakantie", "Vergissing", "Kies de ziekmelding, de datum"),
     ],
 )
 def test_a_withdrawal_that_cannot_be_is_refused_and_nothing_changes(
@@ -202,3 +207,61 @@ def test_the_api_withdraws_like_the_page(team) -> None:  # type: ignore[no-untyp
     ander.force_login(wereld.planner_b)
     nogmaals = ander.post(url, {"wat": "ziek", "reden": "x"}, content_type="application/json")
     assert nogmaals.status_code == 404
+
+
+def test_a_joining_withdrawn_before_the_first_day_never_counts(team) -> None:  # type: ignore[no-untyped-def]
+    """The candidate withdrew: the team page listed them as coming; withdrawn, they never
+    join — not on the team, not in the formation, not a leaver in the turnover — while as
+    known before the withdrawal they were to start on their first day."""
+    wereld, _, planner = team
+    planner.post(
+        reverse("nieuwe-collega"),
+        {"naam": "Anouk Visser", "rol": "jeugdbeschermer", "fte": "0,8", "datum": "2026-12-01"},
+    )
+    anouk = Medewerker.objects.get(naam="Anouk Visser")
+    komend = planner.get(reverse("team")).context["komend"]
+    assert [(k.medewerker, k.inwerken_tot) for k in komend] == [(anouk, None)]
+    api = planner.get(reverse("api-team")).json()["komend"]
+    assert [(k["naam"], k["per"], k["inwerken_tot"]) for k in api] == [
+        ("Anouk Visser", "2026-12-01", None)
+    ]
+    voor = timezone.now()
+    with time_machine.travel(datetime(2026, 11, 25, 9, 0).astimezone()):
+        _opnieuw_inloggen(planner)
+        pagina = planner.post(
+            reverse("afwezigheid-intrekken", args=[anouk.pk]),
+            {"wat": "in_dienst", "reden": "Kandidaat heeft afgezegd"},
+            follow=True,
+        )
+        assert pagina.request["PATH_INFO"] == reverse("team")
+        assert "De indiensttreding van Anouk Visser per 01-12-2026 is ingetrokken" in (
+            pagina.content.decode()
+        )
+        assert pagina.context["komend"] == []
+        i = Intrekking.objects.get()
+        assert (i.soort, i.datum, i.reden) == (
+            "in_dienst",
+            date(2026, 12, 1),
+            "Kandidaat heeft afgezegd",
+        )
+        nogmaals = _intrekken(planner, anouk, "in_dienst").content.decode()
+        assert "Er staat al een datum uit dienst (01-12-2026)" in nogmaals
+    with time_machine.travel(datetime(2027, 1, 4, 9, 0).astimezone()):
+        _opnieuw_inloggen(planner)
+        team_pagina = planner.get(reverse("team"))
+        assert anouk not in [c.medewerker for c, _ in team_pagina.context["caseloads"]]
+        assert team_pagina.context["afwezigen"] == []
+        peil = date(2027, 1, 1)
+        nu = medewerker_standen(gi_ids=[wereld.gi_a.pk], peildatum=peil)[wereld.gi_a.pk]
+        toen = medewerker_standen(gi_ids=[wereld.gi_a.pk], peildatum=peil, bekend_op=voor)
+        assert [s.fte for s in nu if s.in_dienst(peil)] == [1.0]  # Tom alone
+        assert sorted(s.fte for s in toen[wereld.gi_a.pk] if s.in_dienst(peil)) == [0.8, 1.0]
+        assert monitor(peildatum=peil).per_gi[wereld.gi_a.naam].verloop_pct == 0.0
+
+
+def test_a_colleague_already_in_service_leaves_rather_than_being_withdrawn(team) -> None:  # type: ignore[no-untyped-def]
+    _, tom, planner = team
+    html = _intrekken(planner, tom, "in_dienst").content.decode()
+    assert "meld uit dienst in plaats van intrekken" in html
+    tom.refresh_from_db()
+    assert tom.uit_dienst_per is None and not Intrekking.objects.exists()

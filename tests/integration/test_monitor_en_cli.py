@@ -154,6 +154,8 @@ def _in_beheer_wijzigen(admin_client, mw: Medewerker, **wijzig: object) -> None:
         "perioden-INITIAL_FORMS": len(perioden),
         "perioden-MIN_NUM_FORMS": 0,
         "perioden-MAX_NUM_FORMS": 1000,
+        **{f"intrekkingen-{k}": 0 for k in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS")},
+        "intrekkingen-MAX_NUM_FORMS": 1000,
     }
     for i, p in enumerate(perioden):
         data |= {

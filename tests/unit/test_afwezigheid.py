@@ -12,6 +12,7 @@ from ketenzicht.domain.afwezigheid import (
     AfwezigheidOngeldig,
     controleer_betermelding,
     controleer_indiensttreding,
+    controleer_intrekking_indiensttreding,
     controleer_intrekking_vertrek,
     controleer_intrekking_ziekte,
     controleer_vertrek,
@@ -20,6 +21,7 @@ from ketenzicht.domain.afwezigheid import (
     inwerken_tot,
     relatie_eindigt_op,
 )
+from ketenzicht.domain.capaciteit import MedewerkerStand, Rol, verloop_pct
 from ketenzicht.domain.perioden import Periode
 from ketenzicht.domain.wachtlijst import effectieve_toewijzing
 
@@ -157,3 +159,31 @@ def test_a_leaving_date_is_withdrawn_only_before_it_takes_effect(per: date, vand
             controleer_intrekking_vertrek(dienst, vandaag, "Blijft toch")
     with pytest.raises(AfwezigheidOngeldig, match="Geen datum uit dienst"):
         controleer_intrekking_vertrek(DIENST, vandaag, "Blijft toch")
+
+
+@given(eerste_dag=dagen, vandaag=dagen)
+def test_a_joining_is_withdrawn_only_before_the_first_day(eerste_dag: date, vandaag: date) -> None:
+    dienst = Periode(eerste_dag)
+    if eerste_dag > vandaag:
+        assert controleer_intrekking_indiensttreding(dienst, vandaag, "Afgezegd") == eerste_dag
+    else:
+        with pytest.raises(AfwezigheidOngeldig, match="meld uit dienst"):
+            controleer_intrekking_indiensttreding(dienst, vandaag, "Afgezegd")
+
+
+@given(
+    eerste_dag=dagen,
+    peildatum=dagen,
+    fte=st.floats(min_value=0.1, max_value=1.2),
+    vertrek=st.none() | dagen,
+)
+def test_a_withdrawn_joining_is_neither_formation_nor_turnover(
+    eerste_dag: date, peildatum: date, fte: float, vertrek: date | None
+) -> None:
+    """A colleague whose joining was withdrawn (the empty employment) changes no staff figure."""
+    blijver = MedewerkerStand(Rol.JEUGDBESCHERMER, 1.0, Periode(date(2020, 1, 1)))
+    if vertrek is not None and vertrek > date(2020, 1, 1):
+        blijver = MedewerkerStand(Rol.JEUGDBESCHERMER, 1.0, Periode(date(2020, 1, 1), vertrek))
+    nooit = MedewerkerStand(Rol.JEUGDBESCHERMER, fte, Periode(eerste_dag, eerste_dag))
+    assert nooit.dienstverband.leeg and not nooit.in_dienst(eerste_dag)
+    assert verloop_pct([blijver, nooit], peildatum) == verloop_pct([blijver], peildatum)

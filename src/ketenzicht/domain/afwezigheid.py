@@ -55,7 +55,7 @@ def ingetrokken(ziekte: Periode) -> bool:
     no day is in it, so every current figure reads it as never having been, and a figure "as
     known at" a moment before the withdrawal still sees it running (its end, registered at the
     withdrawal, was not known then). A real recovery is at least a day after ``van``."""
-    return ziekte.tot == ziekte.van
+    return ziekte.leeg
 
 
 def controleer_betermelding(per: date, ziekten: Iterable[Periode]) -> Periode:
@@ -115,6 +115,26 @@ def controleer_intrekking_vertrek(dienstverband: Periode, vandaag: date, reden: 
             "wat",
         )
     return per
+
+
+def controleer_intrekking_indiensttreding(
+    dienstverband: Periode, vandaag: date, reden: str
+) -> date:
+    """Withdrawing a colleague's joining (the candidate withdrew, or registered twice): only
+    before their first day, when no figure has counted them yet; returns that day. The
+    employment is then kept as the empty period ``[van, van)``: never in service."""
+    _controleer_reden(reden)
+    if dienstverband.van <= vandaag:
+        raise AfwezigheidOngeldig(
+            f"In dienst sinds {_d(dienstverband.van)}; meld uit dienst in plaats van intrekken.",
+            "wat",
+        )
+    if dienstverband.tot is not None:
+        raise AfwezigheidOngeldig(
+            f"Er staat al een datum uit dienst ({_d(dienstverband.tot)}); trek die eerst in.",
+            "wat",
+        )
+    return dienstverband.van
 
 
 def _controleer_reden(reden: str) -> None:

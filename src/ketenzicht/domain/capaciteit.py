@@ -112,6 +112,8 @@ def verloop_pct(
     vertrokken = sum(
         m.fte
         for m in lijst
-        if m.dienstverband.tot is not None and jaar_eerder < m.dienstverband.tot <= peildatum
+        if m.dienstverband.tot is not None
+        and jaar_eerder < m.dienstverband.tot <= peildatum
+        and not m.dienstverband.leeg  # a joining withdrawn: never in service, never left
     )
     return 100 * vertrokken / gemiddeld

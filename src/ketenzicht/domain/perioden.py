@@ -19,6 +19,12 @@ class Periode:
                 f"Een periode kan niet eindigen ({self.tot}) voor ze begint ({self.van})."
             )
 
+    @property
+    def leeg(self) -> bool:
+        """``[van, van)`` holds no day: how a fact withdrawn as registered by mistake is kept
+        (a sickness that was none, an employment that never began)."""
+        return self.tot == self.van
+
     def bevat(self, dag: date) -> bool:
         return self.van <= dag and (self.tot is None or dag < self.tot)
 

@@ -191,23 +191,25 @@ class Werklastnorm(models.Model):
 
 
 class Intrekking(models.Model):
-    """A sickness or a leaving date registered by mistake, withdrawn: what had been registered
-    and when, who withdrew it, when and why (``planning.intrekking``).
+    """A sickness, a leaving date or a joining registered by mistake, withdrawn: what had been
+    registered and when, who withdrew it, when and why (``planning.intrekking``).
 
     A withdrawn sickness stays as the empty period ``[van, van)``, its end registered at the
-    withdrawal (``domain.afwezigheid.ingetrokken``). A withdrawn leaving date is taken off the
-    caseworker and kept here, so a figure "as known at" a moment in between still sees it
-    (``domain.registratie.bekend_als``)."""
+    withdrawal (``domain.afwezigheid.ingetrokken``); so does a withdrawn joining, as the
+    employment (never in service). A withdrawn leaving date is taken off the caseworker and
+    kept here, so a figure "as known at" a moment in between still sees it
+    (``domain.registratie.bekend_vertrek``)."""
 
     class Soort(models.TextChoices):
         ZIEK = "ziek", "ziekmelding"
         UIT_DIENST = "uit_dienst", "datum uit dienst"
+        IN_DIENST = "in_dienst", "indiensttreding"
 
     medewerker = models.ForeignKey(
         Medewerker, on_delete=models.CASCADE, related_name="intrekkingen"
     )
     soort = models.CharField(max_length=16, choices=Soort.choices)
-    datum = models.DateField(help_text="Ziek sinds, of de datum uit dienst die niet klopte")
+    datum = models.DateField(help_text="Ziek sinds, of de datum uit of in dienst die niet klopte")
     was_geregistreerd_op = models.DateTimeField(null=True, blank=True)
     reden = models.TextField(help_text="Waarom de melding niet klopte")
     door = models.CharField(max_length=150)

@@ -21,7 +21,7 @@ from ketenzicht.kinderen.services import Weigering, mag_toewijzen
 from ketenzicht.organisaties.models import Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import gi_van
 from ketenzicht.planning import afwezigheid, bezetting, intrekking
-from ketenzicht.planning.indienst import in_dienst_nemen
+from ketenzicht.planning.indienst import in_dienst_nemen, komende_collegas
 
 
 class CaseloadSerializer(serializers.Serializer):
@@ -46,11 +46,21 @@ class AfwezigeSerializer(serializers.Serializer):
     kinderen = serializers.IntegerField()
 
 
+class KomendSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="medewerker.pk")
+    naam = serializers.CharField(source="medewerker.naam")
+    rol = serializers.CharField(source="medewerker.rol")
+    fte = serializers.FloatField(source="medewerker.fte")
+    per = serializers.DateField(source="medewerker.in_dienst_van", help_text="Eerste dag")
+    inwerken_tot = serializers.DateField(allow_null=True, help_text="Zij-instroom; null: geen")
+
+
 class TeamSerializer(serializers.Serializer):
     gi = serializers.CharField()
     peildatum = serializers.DateField()
     medewerkers = CaseloadSerializer(many=True, help_text="Beschikbaar, de minste ruimte eerst")
     afwezig = AfwezigeSerializer(many=True)
+    komend = KomendSerializer(many=True, help_text="Nog niet in dienst, de eerste eerst")
 
 
 def _gi(request: Request) -> Organisatie:
@@ -81,6 +91,7 @@ class TeamApi(APIView):
                 for c, naam in bezetting.team_op_ruimte(gi=gi, peildatum=vandaag)
             ],
             "afwezig": afwezigheid.afwezigen(gi=gi, peildatum=vandaag),
+            "komend": komende_collegas(gi=gi, peildatum=vandaag),
         }
         return Response(TeamSerializer(data).data)
 
@@ -134,19 +145,20 @@ class IntrekkingSerializer(serializers.Serializer):
     wat = serializers.ChoiceField(
         choices=list(intrekking.WAT),
         help_text="ziek: de lopende ziekmelding; uit_dienst: de datum uit dienst, zolang die "
-        "nog niet is ingegaan",
+        "nog niet is ingegaan; in_dienst: een indiensttreding, voor de eerste dag",
     )
     reden = serializers.CharField(max_length=1000, help_text="Waarom de melding niet klopte")
 
 
 class IntrekkingApi(APIView):
     @extend_schema(
-        summary="Een ziekmelding of datum uit dienst intrekken die niet klopte",
+        summary="Een ziekmelding, datum uit dienst of indiensttreding intrekken die niet klopte",
         description=(
             "De melding blijft bewaard (wie, wanneer, waarom); cijfers 'zoals bekend op' een "
             "eerder moment veranderen niet. Kinderen die nog niet aan een collega zijn gegeven "
             "zijn weer van deze medewerker. Niets in te trekken, of een datum uit dienst die al "
-            "is ingegaan: 400 met het veld `wat`; geen reden: 400 met `reden`."
+            "is ingegaan, of een collega die al in dienst is: 400 met het veld `wat`; geen "
+            "reden: 400 met `reden`."
         ),
         request=IntrekkingSerializer,
         responses={201: MeldingSerializer},

@@ -1,14 +1,18 @@
-"""A colleague joining the GI, as the planner registers it: from their first day they are on the
-team page with room under the norm, and during onboarding (zij-instroom) they count for the
-inwerkfactor of their fte in the monitor's available FTE (``domain.capaciteit``)."""
+"""A colleague joining the GI, as the planner registers it: until then the team page lists them
+as coming (a joining registered by mistake is withdrawn there, ``planning.intrekking``); from
+their first day they are on the team page with room under the norm, and during onboarding
+(zij-instroom) they count for the inwerkfactor of their fte in the monitor's available FTE
+(``domain.capaciteit``)."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from ketenzicht.domain.afwezigheid import (
@@ -72,3 +76,27 @@ def in_dienst_nemen(
     if rol.heeft_caseload:
         tekst += "; vanaf de eerste dag kunt u kinderen toewijzen"
     return medewerker, tekst + "."
+
+
+@dataclass(frozen=True, slots=True)
+class Komend:
+    """A colleague registered to join, before their first day (the team page lists them)."""
+
+    medewerker: Medewerker
+    inwerken_tot: date | None
+
+
+def komende_collegas(*, gi: Organisatie, peildatum: date) -> list[Komend]:
+    """Colleagues of ``gi`` whose first day is after ``peildatum``, the first to come first;
+    a joining withdrawn (the empty employment) is not among them."""
+    komend = (
+        Medewerker.objects.filter(gi=gi, in_dienst_van__gt=peildatum)
+        .exclude(uit_dienst_per=F("in_dienst_van"))
+        .order_by("in_dienst_van", "naam")
+    )
+    inwerken = dict(
+        BeschikbaarheidsPeriode.objects.filter(
+            medewerker__in=komend, soort=Beschikbaarheid.INWERKEN.value
+        ).values_list("medewerker_id", "tot")
+    )
+    return [Komend(m, inwerken.get(m.pk)) for m in komend]

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from ketenzicht.domain.afwezigheid import (
     AfwezigheidOngeldig,
+    controleer_intrekking_indiensttreding,
     controleer_intrekking_vertrek,
     controleer_intrekking_ziekte,
     relatie_eindigt_op,
@@ -35,8 +36,9 @@ WAT = tuple(Intrekking.Soort.values)  # "ziek", "uit_dienst"
 
 @transaction.atomic
 def intrekken(*, medewerker: Medewerker, wat: str, reden: str, door: Gebruiker) -> str:
-    """Withdraw ``medewerker``'s running sickness (``wat="ziek"``) or leaving date
-    (``"uit_dienst"``), registered by mistake; returns what it means for their children.
+    """Withdraw ``medewerker``'s running sickness (``wat="ziek"``), leaving date
+    (``"uit_dienst"``) or joining (``"in_dienst"``, before their first day), registered by
+    mistake; returns what it means for their children.
     Raises ``Weigering`` naming the field (``wat`` or ``reden``), or without one when ``door``
     may not (not a planner of the caseworker's GI)."""
     medewerker = vergrendeld(medewerker, door)
@@ -45,9 +47,11 @@ def intrekken(*, medewerker: Medewerker, wat: str, reden: str, door: Gebruiker) 
             return _ziekte_intrekken(medewerker, reden.strip(), door)
         if wat == Intrekking.Soort.UIT_DIENST:
             return _vertrek_intrekken(medewerker, reden.strip(), door)
+        if wat == Intrekking.Soort.IN_DIENST:
+            return _indiensttreding_intrekken(medewerker, reden.strip(), door)
     except AfwezigheidOngeldig as fout:
         raise Weigering(str(fout), fout.veld) from None
-    raise Weigering("Kies de ziekmelding of de datum uit dienst.", "wat")
+    raise Weigering("Kies de ziekmelding, de datum uit dienst of de indiensttreding.", "wat")
 
 
 def _ziekte_intrekken(medewerker: Medewerker, reden: str, door: Gebruiker) -> str:
@@ -100,6 +104,30 @@ def _vertrek_intrekken(medewerker: Medewerker, reden: str, door: Gebruiker) -> s
     tekst = f"Het vertrek van {medewerker.naam} per {als_dag(per)} is ingetrokken"
     n = aantal_kinderen(medewerker, timezone.localdate())
     return f"{tekst}; {medewerker.naam} houdt de eigen kinderen." if n else f"{tekst}."
+
+
+def _indiensttreding_intrekken(medewerker: Medewerker, reden: str, door: Gebruiker) -> str:
+    vandaag = timezone.localdate()
+    per = controleer_intrekking_indiensttreding(medewerker.dienstverband, vandaag, reden)
+    nu = timezone.now()
+    Intrekking.objects.create(
+        medewerker=medewerker,
+        soort=Intrekking.Soort.IN_DIENST,
+        datum=per,
+        was_geregistreerd_op=medewerker.geregistreerd_op,
+        reden=reden,
+        door=_naam(door),
+        geregistreerd_op=nu,
+    )
+    # the empty employment [per, per): never in service, and "as known at" a moment before
+    # now (the end was not registered yet) the joining still stands as it did
+    medewerker.uit_dienst_per, medewerker.uit_dienst_geregistreerd_op = per, nu
+    medewerker.save(update_fields=["uit_dienst_per", "uit_dienst_geregistreerd_op"])
+    log.info("indiensttreding van medewerker %s ingetrokken", medewerker.pk)
+    return (
+        f"De indiensttreding van {medewerker.naam} per {als_dag(per)} is ingetrokken; "
+        f"{medewerker.naam} komt niet in dienst."
+    )
 
 
 def _naam(door: Gebruiker) -> str:

@@ -23,7 +23,7 @@ from ketenzicht.organisaties.models import Medewerker
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van, weergavenamen
 from ketenzicht.planning import afwezigheid, bezetting, intrekking, selectors
 from ketenzicht.planning import overdracht as overdracht_
-from ketenzicht.planning.indienst import in_dienst_nemen
+from ketenzicht.planning.indienst import in_dienst_nemen, komende_collegas
 from ketenzicht.planning.views import (
     WEB,
     alleen_planner,
@@ -87,6 +87,7 @@ def team(request: HttpRequest) -> HttpResponse:
         "norm": selectors.werklastnorm(gi.pk, vandaag),
         "ziet_inzage": services.mag_toewijzen(request.user),
         "afwezigen": afwezigheid.afwezigen(gi=gi, peildatum=vandaag),
+        "komend": komende_collegas(gi=gi, peildatum=vandaag),
         "peildatum": vandaag,
         "rollen": [r.value for r in sorted(Rol, key=lambda r: not r.heeft_caseload)],
         "meeste_inwerkweken": MEESTE_INWERKWEKEN,
@@ -164,22 +165,23 @@ def afwezigheid_melden(request: HttpRequest, medewerker_id: int) -> HttpResponse
 @login_required
 @require_POST
 def afwezigheid_intrekken(request: HttpRequest, medewerker_id: int) -> HttpResponse:
-    """Withdraw a sickness or a leaving date registered by mistake, with the reason."""
+    """Withdraw a sickness, a leaving date or a joining registered by mistake, with the
+    reason; back to the caseworker's page, or to the team page for a joining."""
     gi = eigen_gi(request)
     medewerker = collega(gi, medewerker_id)
     if not services.mag_toewijzen(request.user):
         return alleen_planner(request)
+    wat = request.POST.get("wat", "")
     try:
         tekst = intrekking.intrekken(
-            medewerker=medewerker,
-            wat=request.POST.get("wat", ""),
-            reden=request.POST.get("reden", ""),
-            door=request.user,
+            medewerker=medewerker, wat=wat, reden=request.POST.get("reden", ""), door=request.user
         )
     except services.Weigering as fout:
         messages.error(request, str(fout))
     else:
         messages.success(request, tekst)
+    if wat == "in_dienst":
+        return redirect("team")
     return redirect("kinderen-van", medewerker.pk)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Min, Q
+from django.db.models import F, Min, Q
 
 from ketenzicht.domain import normen
 from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
@@ -143,8 +143,10 @@ def historie(
     start_van = {mid: start for mid, start, *_ in rijen}
 
     # staff of the formation roles, with every absence, as known on the peildatum
-    staf = Medewerker.objects.filter(gi_id__in=gi_ids, in_dienst_van__lte=peildatum).filter(
-        Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gte=plus_maanden(begin, -12))
+    staf = (
+        Medewerker.objects.filter(gi_id__in=gi_ids, in_dienst_van__lte=peildatum)
+        .filter(Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gte=plus_maanden(begin, -12)))
+        .exclude(uit_dienst_per=F("in_dienst_van"))  # a joining withdrawn: never in service
     )
     afwezig: dict[int, list[tuple[Beschikbaarheid, Periode]]] = defaultdict(list)
     for mid, soort, van, tot in BeschikbaarheidsPeriode.objects.filter(

@@ -1,4 +1,5 @@
-"""A sickness or a leaving date withdrawn as registered by mistake, kept with what it was."""
+"""A sickness, a leaving date or a joining withdrawn as registered by mistake, kept with what
+it was."""
 
 import django.db.models.deletion
 import django.utils.timezone
@@ -23,14 +24,18 @@ class Migration(migrations.Migration):
                 (
                     "soort",
                     models.CharField(
-                        choices=[("ziek", "ziekmelding"), ("uit_dienst", "datum uit dienst")],
+                        choices=[
+                            ("ziek", "ziekmelding"),
+                            ("uit_dienst", "datum uit dienst"),
+                            ("in_dienst", "indiensttreding"),
+                        ],
                         max_length=16,
                     ),
                 ),
                 (
                     "datum",
                     models.DateField(
-                        help_text="Ziek sinds, of de datum uit dienst die niet klopte"
+                        help_text="Ziek sinds, of de datum uit of in dienst die niet klopte"
                     ),
                 ),
                 ("was_geregistreerd_op", models.DateTimeField(blank=True, null=True)),
