@@ -265,3 +265,20 @@ def test_a_colleague_already_in_service_leaves_rather_than_being_withdrawn(team)
     assert "meld uit dienst in plaats van intrekken" in html
     tom.refresh_from_db()
     assert tom.uit_dienst_per is None and not Intrekking.objects.exists()
+
+
+def test_a_withdrawn_joining_cannot_come_back_as_a_withdrawn_leaving(team) -> None:  # type: ignore[no-untyped-def]
+    _, _, planner = team
+    planner.post(
+        reverse("nieuwe-collega"),
+        {"naam": "Anouk Visser", "rol": "jeugdbeschermer", "fte": "1", "datum": "2026-12-01"},
+    )
+    anouk = Medewerker.objects.get(naam="Anouk Visser")
+    _intrekken(planner, anouk, "in_dienst", "Afgezegd")
+    html = planner.get(reverse("kinderen-van", args=[anouk.pk])).content.decode()
+    assert "indiensttreding ingetrokken" in html and "Afgezegd" in html
+    assert 'data-testid="afwezigheid"' not in html and 'data-testid="intrekken"' not in html
+    fout = _intrekken(planner, anouk, "uit_dienst", "Toch wel").content.decode()
+    assert "De indiensttreding is ingetrokken; er is geen vertrek in te trekken" in fout
+    anouk.refresh_from_db()
+    assert anouk.uit_dienst_per == anouk.in_dienst_van == date(2026, 12, 1)

@@ -104,6 +104,10 @@ def controleer_intrekking_vertrek(dienstverband: Periode, vandaag: date, reden: 
     colleague): only before it takes effect, as a leaving date in the past would be; returns it."""
     _controleer_reden(reden)
     per = dienstverband.tot
+    if dienstverband.leeg:
+        raise AfwezigheidOngeldig(
+            "De indiensttreding is ingetrokken; er is geen vertrek in te trekken.", "wat"
+        )
     if per is None:
         raise AfwezigheidOngeldig(
             "Geen datum uit dienst geregistreerd; er is niets in te trekken.", "wat"

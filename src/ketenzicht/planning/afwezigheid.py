@@ -218,9 +218,12 @@ class Stand:
     ziek_sinds: date | None
     relatie_eindigt: date | None  # while sick: the day the children go to the internal list
     uit_dienst_per: date | None
+    nooit_in_dienst: bool = False  # the joining was withdrawn (planning.intrekking)
 
 
 def stand_van(medewerker: Medewerker, peildatum: date) -> Stand:
+    if medewerker.dienstverband.leeg:
+        return Stand(None, None, None, nooit_in_dienst=True)
     ziekte = (
         medewerker.perioden.filter(soort=ZIEK, van__lte=peildatum)
         .filter(Q(tot__isnull=True) | Q(tot__gt=peildatum))

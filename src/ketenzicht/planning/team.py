@@ -123,6 +123,7 @@ def _kinderen_van(request: HttpRequest, medewerker: Medewerker, *, eigen: bool) 
         kanaal=WEB,
         doel="mijn kinderen" if eigen else "kinderen van een medewerker",
     )
+    stand = afwezigheid.stand_van(medewerker, vandaag)
     context = {
         "gi": gi_van(request.user),
         "medewerker": medewerker,
@@ -131,9 +132,11 @@ def _kinderen_van(request: HttpRequest, medewerker: Medewerker, *, eigen: bool) 
         "te_laat": sum(k.te_laat for k in kinderen),
         "caseload": bezetting.caseload_van(medewerker, vandaag),
         "peildatum": vandaag,
-        "stand": afwezigheid.stand_van(medewerker, vandaag),
+        "stand": stand,
         "sinds_nieuw": vandaag - NIEUW_SINDS,  # children who came in the last week are marked
-        "mag_afwezigheid": not eigen and services.mag_toewijzen(request.user),
+        "mag_afwezigheid": (
+            not eigen and not stand.nooit_in_dienst and services.mag_toewijzen(request.user)
+        ),
         "drempel": selectors.werklastnorm(medewerker.gi_id, vandaag).ziekte_drempel_dagen,
         "ingetrokken": intrekking.ingetrokken(medewerker) if not eigen else [],
     }
