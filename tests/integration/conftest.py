@@ -87,3 +87,20 @@ def wereld(db: None) -> Wereld:
         planner_b=_gebruiker("planner_b", gi_b, Lidmaatschap.Rol.PLANNER),
         beleid=_gebruiker("beleid", ministerie, Lidmaatschap.Rol.BELEID),
     )
+
+
+@pytest.fixture
+def team(wereld: Wereld) -> tuple[Wereld, Medewerker, Any]:
+    """Tom holds two children of GI Alfa (measures from 1 October 2026); GI Alfa's planner is
+    logged in: for the absence and withdrawal tests."""
+    from django.test import Client
+
+    tom = wereld.medewerker(wereld.gi_a)
+    for naam in ("Anna", "Bram"):
+        _, maatregel = wereld.kind(wereld.gi_a, start=date(2026, 10, 1), voornaam=naam)
+        services.jeugdbeschermer_toewijzen(
+            maatregel=maatregel, medewerker=tom, start=date(2026, 10, 1), door=None
+        )
+    planner = Client()
+    planner.force_login(wereld.planner_a)
+    return wereld, tom, planner

@@ -17,21 +17,6 @@ from ketenzicht.kinderen.models import Toewijzing
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Lidmaatschap
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
-START = date(2026, 10, 1)
-
-
-@pytest.fixture
-def team(wereld):  # type: ignore[no-untyped-def]
-    """Tom holds two children of GI Alfa; the planner is logged in."""
-    tom = wereld.medewerker(wereld.gi_a)
-    for naam in ("Anna", "Bram"):
-        _, maatregel = wereld.kind(wereld.gi_a, start=START, voornaam=naam)
-        services.jeugdbeschermer_toewijzen(
-            maatregel=maatregel, medewerker=tom, start=START, door=None
-        )
-    planner = Client()
-    planner.force_login(wereld.planner_a)
-    return wereld, tom, planner
 
 
 def _melden(c: Client, tom, actie: str, datum: str):  # type: ignore[no-untyped-def]

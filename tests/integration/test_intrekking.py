@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ketenzicht.domain.wachtlijst import WachtSoort
-from ketenzicht.kinderen import services, wachtlijsten
+from ketenzicht.kinderen import wachtlijsten
 from ketenzicht.monitor.selectors import monitor
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
@@ -25,22 +25,7 @@ from ketenzicht.organisaties.models import (
 from ketenzicht.organisaties.selectors import beschikbaarheid, medewerker_standen
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
-START = date(2026, 10, 1)
 NA_DE_DREMPEL = datetime(2026, 12, 20, 10, 0).astimezone()  # sick 20-11, threshold 18-12
-
-
-@pytest.fixture
-def team(wereld):  # type: ignore[no-untyped-def]
-    """Tom holds two children of GI Alfa; the planner is logged in."""
-    tom = wereld.medewerker(wereld.gi_a)
-    for naam in ("Anna", "Bram"):
-        _, maatregel = wereld.kind(wereld.gi_a, start=START, voornaam=naam)
-        services.jeugdbeschermer_toewijzen(
-            maatregel=maatregel, medewerker=tom, start=START, door=None
-        )
-    planner = Client()
-    planner.force_login(wereld.planner_a)
-    return wereld, tom, planner
 
 
 def _melden(c: Client, tom, actie: str, datum: str):  # type: ignore[no-untyped-def]

@@ -6,6 +6,8 @@ beheerder writes."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
@@ -105,6 +107,21 @@ class AfwezigheidSerializer(serializers.Serializer):
     datum = serializers.DateField()
 
 
+def _schrijven(
+    request: Request, medewerker_id: int, soort: type[serializers.Serializer]
+) -> tuple[Medewerker, dict[str, Any]]:
+    """A write about a caseworker of the user's own GI (404 otherwise): the input, checked
+    with ``soort`` (400 naming the field), and only for a planner (403)."""
+    medewerker = Medewerker.objects.filter(gi=_gi(request), pk=medewerker_id).first()
+    if medewerker is None:
+        raise Http404("Geen medewerker van uw GI.")
+    invoer = soort(data=request.data)
+    invoer.is_valid(raise_exception=True)
+    if not mag_toewijzen(request.user):
+        raise PermissionDenied("Dit registreert de teamleider of planner.")
+    return medewerker, invoer.validated_data
+
+
 class MeldingSerializer(serializers.Serializer):
     melding = serializers.CharField(help_text="Wat het betekent voor de kinderen")
 
@@ -121,20 +138,10 @@ class AfwezigheidApi(APIView):
         responses={201: MeldingSerializer},
     )
     def post(self, request: Request, medewerker_id: int) -> Response:
-        gi = _gi(request)
-        medewerker = Medewerker.objects.filter(gi=gi, pk=medewerker_id).first()
-        if medewerker is None:
-            raise Http404("Geen medewerker van uw GI.")
-        invoer = AfwezigheidSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        if not mag_toewijzen(request.user):
-            raise PermissionDenied("Afwezigheid registreren doet de teamleider of planner.")
+        medewerker, invoer = _schrijven(request, medewerker_id, AfwezigheidSerializer)
         try:
             tekst = afwezigheid.melden(
-                invoer.validated_data["actie"],
-                medewerker=medewerker,
-                datum=invoer.validated_data["datum"],
-                door=request.user,
+                invoer["actie"], medewerker=medewerker, datum=invoer["datum"], door=request.user
             )
         except Weigering as fout:
             raise ValidationError({"datum": [str(fout)]}) from None
@@ -164,18 +171,9 @@ class IntrekkingApi(APIView):
         responses={201: MeldingSerializer},
     )
     def post(self, request: Request, medewerker_id: int) -> Response:
-        gi = _gi(request)
-        medewerker = Medewerker.objects.filter(gi=gi, pk=medewerker_id).first()
-        if medewerker is None:
-            raise Http404("Geen medewerker van uw GI.")
-        invoer = IntrekkingSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        if not mag_toewijzen(request.user):
-            raise PermissionDenied("Een melding intrekken doet de teamleider of planner.")
+        medewerker, invoer = _schrijven(request, medewerker_id, IntrekkingSerializer)
         try:
-            tekst = intrekking.intrekken(
-                medewerker=medewerker, door=request.user, **invoer.validated_data
-            )
+            tekst = intrekking.intrekken(medewerker=medewerker, door=request.user, **invoer)
         except Weigering as fout:
             if fout.veld is None:  # not this GI's planner: checked above, kept as a backstop
                 raise PermissionDenied(str(fout)) from None
