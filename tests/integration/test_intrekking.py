@@ -69,7 +69,7 @@ def test_a_sickness_withdrawn_after_the_threshold_gives_the_children_back(team) 
         ziekte = BeschikbaarheidsPeriode.objects.get(medewerker=tom)  # kept, not deleted
         assert (ziekte.van, ziekte.tot) == (date(2026, 11, 20), date(2026, 11, 20))
         lijst = pagina.context["ingetrokken"]
-        assert [(i.wat, i.datum, i.door, i.reden) for i in lijst] == [
+        assert [(i.get_soort_display(), i.datum, i.door, i.reden) for i in lijst] == [
             ("ziekmelding", date(2026, 11, 20), "planner_a", "Tom was niet ziek; Tim wel")
         ]
         assert 'data-testid="ingetrokken"' in html

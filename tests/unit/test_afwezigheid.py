@@ -17,7 +17,7 @@ from ketenzicht.domain.afwezigheid import (
     controleer_intrekking_ziekte,
     controleer_vertrek,
     controleer_ziekmelding,
-    ingetrokken,
+    intrekbaar,
     inwerken_tot,
     relatie_eindigt_op,
 )
@@ -128,7 +128,7 @@ def test_a_withdrawn_sickness_is_as_if_it_never_was(
     """Withdrawn, a sickness is the empty period [van, van): it blocks no new sickness, not
     even one from before it, and ends no vaste relation."""
     weg = Periode(ingetrokken_van, ingetrokken_van)
-    assert ingetrokken(weg)
+    assert weg.leeg
     controleer_ziekmelding(van, DIENST, [weg])
     toewijzing = Periode(date(2024, 1, 1))
     assert effectieve_toewijzing(toewijzing, None, [weg], drempel) == toewijzing
@@ -137,7 +137,7 @@ def test_a_withdrawn_sickness_is_as_if_it_never_was(
 def test_only_a_running_sickness_is_withdrawn_and_with_a_reason() -> None:
     lopend = Periode(date(2026, 11, 1))
     voorbij = Periode(date(2026, 1, 1), date(2026, 1, 5))
-    assert not ingetrokken(voorbij) and not ingetrokken(lopend)
+    assert not voorbij.leeg and not lopend.leeg
     assert controleer_intrekking_ziekte([voorbij, lopend], "Verkeerde collega") == lopend
     with pytest.raises(AfwezigheidOngeldig, match="Niet ziek gemeld") as fout:
         controleer_intrekking_ziekte([voorbij], "Verkeerde collega")
@@ -187,3 +187,30 @@ def test_a_withdrawn_joining_is_neither_formation_nor_turnover(
     nooit = MedewerkerStand(Rol.JEUGDBESCHERMER, fte, Periode(eerste_dag, eerste_dag))
     assert nooit.dienstverband.leeg and not nooit.in_dienst(eerste_dag)
     assert verloop_pct([blijver, nooit], peildatum) == verloop_pct([blijver], peildatum)
+
+
+@given(
+    van=dagen,
+    ziekte_tot=st.none() | st.integers(0, 60),
+    vertrek=st.none() | st.integers(0, 400),
+    vandaag=dagen,
+)
+def test_what_a_page_offers_to_withdraw_is_what_the_rules_accept(
+    van: date, ziekte_tot: int | None, vertrek: int | None, vandaag: date
+) -> None:
+    """The form offers exactly the withdrawals the service would take (given a reason)."""
+    ziekten = [Periode(van, None if ziekte_tot is None else van + timedelta(days=ziekte_tot))]
+    dienst = Periode(van, None if vertrek is None else van + timedelta(days=vertrek))
+    regels = {
+        "ziek": lambda: controleer_intrekking_ziekte(ziekten, "Vergissing"),
+        "uit_dienst": lambda: controleer_intrekking_vertrek(dienst, vandaag, "Vergissing"),
+        "in_dienst": lambda: controleer_intrekking_indiensttreding(dienst, vandaag, "Vergissing"),
+    }
+    aanvaard = set()
+    for wat, regel in regels.items():
+        try:
+            regel()
+        except AfwezigheidOngeldig:
+            continue
+        aanvaard.add(wat)
+    assert intrekbaar(ziekten, dienst, vandaag) == aanvaard

@@ -40,7 +40,7 @@ def controleer_ziekmelding(van: date, dienstverband: Periode, ziekten: Iterable[
     if dienstverband.tot is not None and van >= dienstverband.tot:
         raise AfwezigheidOngeldig(f"Uit dienst per {_d(dienstverband.tot)}; ziek kan niet daarna.")
     for z in ziekten:
-        if ingetrokken(z):
+        if z.leeg:  # withdrawn as registered by mistake (planning.intrekking)
             continue
         if z.tot is None:
             raise AfwezigheidOngeldig(f"Al ziek sinds {_d(z.van)}; meld eerst beter.")
@@ -48,14 +48,6 @@ def controleer_ziekmelding(van: date, dienstverband: Periode, ziekten: Iterable[
             raise AfwezigheidOngeldig(
                 f"Overlapt de ziekte van {_d(z.van)} tot {_d(z.tot)}; kies een dag daarna."
             )
-
-
-def ingetrokken(ziekte: Periode) -> bool:
-    """A sickness withdrawn as registered by mistake stays, as the empty period ``[van, van)``:
-    no day is in it, so every current figure reads it as never having been, and a figure "as
-    known at" a moment before the withdrawal still sees it running (its end, registered at the
-    withdrawal, was not known then). A real recovery is at least a day after ``van``."""
-    return ziekte.leeg
 
 
 def controleer_betermelding(per: date, ziekten: Iterable[Periode]) -> Periode:
@@ -91,8 +83,17 @@ def controleer_vertrek(per: date, dienstverband: Periode, vandaag: date) -> None
 
 def controleer_intrekking_ziekte(ziekten: Iterable[Periode], reden: str) -> Periode:
     """Withdrawing a sickness registered by mistake (the wrong colleague, or not ill after all):
-    the running one, with the reason it was wrong. One that ended with a recovery happened."""
+    the running one, with the reason it was wrong. One that ended with a recovery happened.
+
+    A withdrawn sickness stays, as the empty period ``[van, van)`` (``Periode.leeg``): no day
+    is in it, so every current figure reads it as never having been, and a figure "as known
+    at" a moment before the withdrawal still sees it running (its end, registered at the
+    withdrawal, was not known then). A real recovery is at least a day after ``van``."""
     _controleer_reden(reden)
+    return _lopende_ziekte(ziekten)
+
+
+def _lopende_ziekte(ziekten: Iterable[Periode]) -> Periode:
     lopend = [z for z in ziekten if z.tot is None]
     if not lopend:
         raise AfwezigheidOngeldig("Niet ziek gemeld; er is geen ziekmelding in te trekken.", "wat")
@@ -103,6 +104,10 @@ def controleer_intrekking_vertrek(dienstverband: Periode, vandaag: date, reden: 
     """Withdrawing a leaving date (a resignation taken back, or registered for the wrong
     colleague): only before it takes effect, as a leaving date in the past would be; returns it."""
     _controleer_reden(reden)
+    return _vertrek_voor_ingang(dienstverband, vandaag)
+
+
+def _vertrek_voor_ingang(dienstverband: Periode, vandaag: date) -> date:
     per = dienstverband.tot
     if dienstverband.leeg:
         raise AfwezigheidOngeldig(
@@ -128,6 +133,10 @@ def controleer_intrekking_indiensttreding(
     before their first day, when no figure has counted them yet; returns that day. The
     employment is then kept as the empty period ``[van, van)``: never in service."""
     _controleer_reden(reden)
+    return _nog_niet_in_dienst(dienstverband, vandaag)
+
+
+def _nog_niet_in_dienst(dienstverband: Periode, vandaag: date) -> date:
     if dienstverband.van <= vandaag:
         raise AfwezigheidOngeldig(
             f"In dienst sinds {_d(dienstverband.van)}; meld uit dienst in plaats van intrekken.",
@@ -139,6 +148,24 @@ def controleer_intrekking_indiensttreding(
             "wat",
         )
     return dienstverband.van
+
+
+def intrekbaar(ziekten: Iterable[Periode], dienstverband: Periode, vandaag: date) -> set[str]:
+    """Which registrations of a caseworker can be withdrawn today: ``"ziek"``, ``"uit_dienst"``,
+    ``"in_dienst"`` — the rules above, before a reason is asked (what a page offers)."""
+    regels = (
+        ("ziek", lambda: _lopende_ziekte(ziekten)),
+        ("uit_dienst", lambda: _vertrek_voor_ingang(dienstverband, vandaag)),
+        ("in_dienst", lambda: _nog_niet_in_dienst(dienstverband, vandaag)),
+    )
+    uit = set()
+    for wat, regel in regels:
+        try:
+            regel()
+        except AfwezigheidOngeldig:
+            continue
+        uit.add(wat)
+    return uit
 
 
 def _controleer_reden(reden: str) -> None:

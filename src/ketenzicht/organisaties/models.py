@@ -195,7 +195,7 @@ class Intrekking(models.Model):
     registered and when, who withdrew it, when and why (``planning.intrekking``).
 
     A withdrawn sickness stays as the empty period ``[van, van)``, its end registered at the
-    withdrawal (``domain.afwezigheid.ingetrokken``); so does a withdrawn joining, as the
+    withdrawal (``domain.perioden.Periode.leeg``); so does a withdrawn joining, as the
     employment (never in service). A withdrawn leaving date is taken off the caseworker and
     kept here, so a figure "as known at" a moment in between still sees it
     (``domain.registratie.bekend_vertrek``)."""

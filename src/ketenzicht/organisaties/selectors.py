@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
 from ketenzicht.domain.maatregelen import Soort
@@ -148,17 +148,21 @@ def medewerker_standen(
     return per_gi
 
 
-Ingetrokken = list[tuple[datetime, tuple[date, datetime | None]]]
+Intrekkingen = list[tuple[datetime, tuple[date, datetime | None]]]
+
+# A joining withdrawn before the first day: the empty employment (``Periode.leeg``), never in
+# service. Reads "as known at" keep it (before the withdrawal it stood); date-based ones skip it.
+NOOIT_IN_DIENST = Q(uit_dienst_per=F("in_dienst_van"))
 
 
 def _ingetrokken_vertrek(
     medewerkers: list[int] | QuerySet[Medewerker], bekend_op: datetime | None
-) -> dict[int, Ingetrokken]:
+) -> dict[int, Intrekkingen]:
     """Per caseworker the leaving dates withdrawn after ``bekend_op`` (few): when, and the date
     with the moment it had been registered — the corrections ``bekend_als`` reads."""
     if bekend_op is None:
         return {}
-    uit: dict[int, Ingetrokken] = defaultdict(list)
+    uit: dict[int, Intrekkingen] = defaultdict(list)
     for mid, moment, per, geregistreerd in Intrekking.objects.filter(
         Q(medewerker_id__in=medewerkers),  # ids, or the caller's query as a subquery
         soort=Intrekking.Soort.UIT_DIENST,

@@ -21,6 +21,7 @@ from ketenzicht.domain.afwezigheid import (
     controleer_betermelding,
     controleer_vertrek,
     controleer_ziekmelding,
+    intrekbaar,
     relatie_eindigt_op,
 )
 from ketenzicht.domain.capaciteit import Beschikbaarheid, Rol
@@ -219,11 +220,19 @@ class Stand:
     relatie_eindigt: date | None  # while sick: the day the children go to the internal list
     uit_dienst_per: date | None
     nooit_in_dienst: bool = False  # the joining was withdrawn (planning.intrekking)
+    intrekbaar: frozenset[str] = frozenset()  # domain.afwezigheid.intrekbaar, on the peildatum
 
 
 def stand_van(medewerker: Medewerker, peildatum: date) -> Stand:
     if medewerker.dienstverband.leeg:
         return Stand(None, None, None, nooit_in_dienst=True)
+    intrekken = frozenset(
+        intrekbaar(
+            [Periode(z.van, z.tot) for z in ziekten_van(medewerker)],
+            medewerker.dienstverband,
+            peildatum,
+        )
+    )
     ziekte = (
         medewerker.perioden.filter(soort=ZIEK, van__lte=peildatum)
         .filter(Q(tot__isnull=True) | Q(tot__gt=peildatum))
@@ -231,6 +240,7 @@ def stand_van(medewerker: Medewerker, peildatum: date) -> Stand:
         .first()
     )
     if ziekte is None:
-        return Stand(None, None, medewerker.uit_dienst_per)
+        return Stand(None, None, medewerker.uit_dienst_per, intrekbaar=intrekken)
     drempel = werklastnorm(medewerker.gi_id, peildatum).ziekte_drempel_dagen
-    return Stand(ziekte.van, relatie_eindigt_op(ziekte.van, drempel), medewerker.uit_dienst_per)
+    eindigt = relatie_eindigt_op(ziekte.van, drempel)
+    return Stand(ziekte.van, eindigt, medewerker.uit_dienst_per, intrekbaar=intrekken)

@@ -12,7 +12,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from ketenzicht.domain.afwezigheid import (
@@ -23,7 +22,7 @@ from ketenzicht.domain.afwezigheid import (
 from ketenzicht.domain.capaciteit import Beschikbaarheid, Rol
 from ketenzicht.kinderen.services import Gebruiker, Weigering, mag_toewijzen
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
-from ketenzicht.organisaties.selectors import gi_van
+from ketenzicht.organisaties.selectors import NOOIT_IN_DIENST, gi_van
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +90,7 @@ def komende_collegas(*, gi: Organisatie, peildatum: date) -> list[Komend]:
     a joining withdrawn (the empty employment) is not among them."""
     komend = (
         Medewerker.objects.filter(gi=gi, in_dienst_van__gt=peildatum)
-        .exclude(uit_dienst_per=F("in_dienst_van"))
+        .exclude(NOOIT_IN_DIENST)
         .order_by("in_dienst_van", "naam")
     )
     inwerken = dict(

@@ -1,8 +1,10 @@
-"""The planner withdraws a sickness or a leaving date registered by mistake — the wrong
-colleague, not ill after all, a resignation taken back — with the reason why.
+"""The planner withdraws a sickness, a leaving date or a joining registered by mistake — the
+wrong colleague, not ill after all, a resignation taken back, a candidate who withdrew — with
+the reason why.
 
-Nothing is deleted (``organisaties.models.Intrekking``): a withdrawn sickness stays as an empty
-period, a withdrawn leaving date is kept beside the caseworker, so a figure "as known at" a
+Nothing is deleted (``organisaties.models.Intrekking``): a withdrawn sickness, and the
+employment of a withdrawn joining, stays as an empty period; a withdrawn leaving date is kept
+beside the caseworker, so a figure "as known at" a
 moment before the withdrawal stays what it was. From the withdrawal on, every list reads the
 caseworker as available: children whose vaste relation the sickness had ended (after the GI's
 threshold) and who were not given to a colleague since are theirs again.
@@ -11,10 +13,9 @@ threshold) and who were not given to a colleague since are theirs again.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import date
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from ketenzicht.domain.afwezigheid import (
@@ -31,7 +32,7 @@ from ketenzicht.organisaties.selectors import werklastnorm
 from ketenzicht.planning.afwezigheid import aantal_kinderen, als_dag, vergrendeld, ziekten_van
 
 log = logging.getLogger(__name__)
-WAT = tuple(Intrekking.Soort.values)  # "ziek", "uit_dienst"
+WAT = tuple(Intrekking.Soort.values)  # "ziek", "uit_dienst", "in_dienst"
 
 
 @transaction.atomic
@@ -79,7 +80,7 @@ def _ziekte_intrekken(medewerker: Medewerker, reden: str, door: Gebruiker) -> st
         wie = (
             "het kind dat nog niet aan een collega was"
             if n == 1
-            else (f"de {n} kinderen die nog niet aan een collega waren")
+            else f"de {n} kinderen die nog niet aan een collega waren"
         )
         return (
             f"{tekst}: {wie} gegeven, {'staat' if n == 1 else 'staan'} niet meer op de interne "
@@ -134,26 +135,6 @@ def _naam(door: Gebruiker) -> str:
     return getattr(door, "username", "") or "onbekend"
 
 
-@dataclass(frozen=True, slots=True)
-class Ingetrokken:
-    """A withdrawal as the caseworker's page lists it."""
-
-    wat: str  # "ziekmelding" or "datum uit dienst"
-    datum: date
-    reden: str
-    door: str
-    op: date
-
-
-def ingetrokken(medewerker: Medewerker) -> list[Ingetrokken]:
+def ingetrokken(medewerker: Medewerker) -> QuerySet[Intrekking]:
     """Every withdrawal for ``medewerker``, the newest first."""
-    return [
-        Ingetrokken(
-            i.get_soort_display(),
-            i.datum,
-            i.reden,
-            i.door,
-            timezone.localdate(i.geregistreerd_op),
-        )
-        for i in medewerker.intrekkingen.order_by("-geregistreerd_op", "-pk")
-    ]
+    return medewerker.intrekkingen.order_by("-geregistreerd_op", "-pk")

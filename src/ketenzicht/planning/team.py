@@ -19,7 +19,7 @@ from ketenzicht.domain.afwezigheid import MEESTE_INWERKWEKEN
 from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.doorbraak import lijsten
 from ketenzicht.kinderen import inzage, services
-from ketenzicht.organisaties.models import Medewerker
+from ketenzicht.organisaties.models import Intrekking, Medewerker
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van, weergavenamen
 from ketenzicht.planning import afwezigheid, bezetting, intrekking, selectors
 from ketenzicht.planning import overdracht as overdracht_
@@ -183,7 +183,7 @@ def afwezigheid_intrekken(request: HttpRequest, medewerker_id: int) -> HttpRespo
         messages.error(request, str(fout))
     else:
         messages.success(request, tekst)
-    if wat == "in_dienst":
+    if wat == Intrekking.Soort.IN_DIENST:
         return redirect("team")
     return redirect("kinderen-van", medewerker.pk)
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from django.conf import settings
-from django.db.models import F, Min, Q
+from django.db.models import Min, Q
 
 from ketenzicht.domain import normen
 from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
@@ -40,7 +40,7 @@ from ketenzicht.doorbraak.models import Mijlpaalregistratie
 from ketenzicht.kinderen.models import Maatregel, Toewijzing
 from ketenzicht.monitor.selectors import Monitor, monitor
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
-from ketenzicht.organisaties.selectors import gis, werklastnorm
+from ketenzicht.organisaties.selectors import NOOIT_IN_DIENST, gis, werklastnorm
 from ketenzicht.prognose import plafond
 
 
@@ -146,7 +146,7 @@ def historie(
     staf = (
         Medewerker.objects.filter(gi_id__in=gi_ids, in_dienst_van__lte=peildatum)
         .filter(Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gte=plus_maanden(begin, -12)))
-        .exclude(uit_dienst_per=F("in_dienst_van"))  # a joining withdrawn: never in service
+        .exclude(NOOIT_IN_DIENST)
     )
     afwezig: dict[int, list[tuple[Beschikbaarheid, Periode]]] = defaultdict(list)
     for mid, soort, van, tot in BeschikbaarheidsPeriode.objects.filter(
