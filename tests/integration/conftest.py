@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from ketenzicht.domain.capaciteit import Rol
 from ketenzicht.domain.maatregelen import MaatregelCode
@@ -104,3 +105,35 @@ def team(wereld: Wereld) -> tuple[Wereld, Medewerker, Any]:
     planner = Client()
     planner.force_login(wereld.planner_a)
     return wereld, tom, planner
+
+
+def in_beheer_wijzigen(admin_client, mw: Medewerker, **wijzig: object) -> None:  # type: ignore[no-untyped-def]
+    """Save ``mw`` in /beheer/ as the functioneel beheerder does, its absences in the inline."""
+    perioden = list(mw.perioden.order_by("pk"))
+    data: dict[str, object] = {
+        "gi": mw.gi_id,
+        "naam": mw.naam,
+        "rol": mw.rol,
+        "fte": str(mw.fte),
+        "in_dienst_van": mw.in_dienst_van.isoformat(),
+        "uit_dienst_per": mw.uit_dienst_per.isoformat() if mw.uit_dienst_per else "",
+        "perioden-TOTAL_FORMS": len(perioden),
+        "perioden-INITIAL_FORMS": len(perioden),
+        "perioden-MIN_NUM_FORMS": 0,
+        "perioden-MAX_NUM_FORMS": 1000,
+        **{f"intrekkingen-{k}": 0 for k in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS")},
+        "intrekkingen-MAX_NUM_FORMS": 1000,
+    }
+    for i, p in enumerate(perioden):
+        data |= {
+            f"perioden-{i}-id": p.pk,
+            f"perioden-{i}-medewerker": mw.pk,
+            f"perioden-{i}-soort": p.soort,
+            f"perioden-{i}-van": p.van.isoformat(),
+            f"perioden-{i}-tot": p.tot.isoformat() if p.tot else "",
+        }
+    data |= wijzig
+    antwoord = admin_client.post(
+        reverse("admin:organisaties_medewerker_change", args=[mw.pk]), data
+    )
+    assert antwoord.status_code == 302, antwoord.context["adminform"].form.errors

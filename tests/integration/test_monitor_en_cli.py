@@ -7,7 +7,6 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.urls import reverse
 
 from ketenzicht.cli import main
 from ketenzicht.demo.laden import laad
@@ -16,6 +15,7 @@ from ketenzicht.domain.maatregelen import MaatregelCode, ToewijzingEindeReden
 from ketenzicht.kinderen import services
 from ketenzicht.kinderen.models import Maatregel, Toewijzing
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
+from tests.integration.conftest import in_beheer_wijzigen
 
 pytestmark = pytest.mark.django_db
 TOT = date(2026, 11, 20)
@@ -140,38 +140,6 @@ def _vaste_jeugdbeschermer_op_peildatum() -> Medewerker:
     return toewijzing.medewerker
 
 
-def _in_beheer_wijzigen(admin_client, mw: Medewerker, **wijzig: object) -> None:  # type: ignore[no-untyped-def]
-    """Save ``mw`` in /beheer/ as the functioneel beheerder does, its absences in the inline."""
-    perioden = list(mw.perioden.order_by("pk"))
-    data: dict[str, object] = {
-        "gi": mw.gi_id,
-        "naam": mw.naam,
-        "rol": mw.rol,
-        "fte": str(mw.fte),
-        "in_dienst_van": mw.in_dienst_van.isoformat(),
-        "uit_dienst_per": mw.uit_dienst_per.isoformat() if mw.uit_dienst_per else "",
-        "perioden-TOTAL_FORMS": len(perioden),
-        "perioden-INITIAL_FORMS": len(perioden),
-        "perioden-MIN_NUM_FORMS": 0,
-        "perioden-MAX_NUM_FORMS": 1000,
-        **{f"intrekkingen-{k}": 0 for k in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS")},
-        "intrekkingen-MAX_NUM_FORMS": 1000,
-    }
-    for i, p in enumerate(perioden):
-        data |= {
-            f"perioden-{i}-id": p.pk,
-            f"perioden-{i}-medewerker": mw.pk,
-            f"perioden-{i}-soort": p.soort,
-            f"perioden-{i}-van": p.van.isoformat(),
-            f"perioden-{i}-tot": p.tot.isoformat() if p.tot else "",
-        }
-    data |= wijzig
-    antwoord = admin_client.post(
-        reverse("admin:organisaties_medewerker_change", args=[mw.pk]), data
-    )
-    assert antwoord.status_code == 302, antwoord.context["adminform"].form.errors
-
-
 @pytest.mark.usefixtures("demo")
 def test_bekend_op_negeert_een_vertrek_dat_later_met_terugwerkende_kracht_is_geregistreerd(
     capsys, admin_client
@@ -180,7 +148,7 @@ def test_bekend_op_negeert_een_vertrek_dat_later_met_terugwerkende_kracht_is_ger
     moment = datetime.now(ZoneInfo("Europe/Amsterdam"))
     mw = _vaste_jeugdbeschermer_op_peildatum()
     vertrek = date.fromisoformat(PEIL) - timedelta(days=30)
-    _in_beheer_wijzigen(admin_client, mw, uit_dienst_per=vertrek.isoformat())
+    in_beheer_wijzigen(admin_client, mw, uit_dienst_per=vertrek.isoformat())
 
     mw.refresh_from_db()
     assert mw.uit_dienst_per == vertrek and mw.uit_dienst_geregistreerd_op > moment
@@ -203,7 +171,7 @@ def test_bekend_op_negeert_een_later_geregistreerd_einde_van_ziekte(capsys, admi
     ziek = monitor_json(capsys)
     moment = datetime.now(ZoneInfo("Europe/Amsterdam"))
     # the sickness turns out to have lasted ten days, registered only now
-    _in_beheer_wijzigen(
+    in_beheer_wijzigen(
         admin_client, mw, **{"perioden-0-tot": (peil - timedelta(days=50)).isoformat()}
     )
 
@@ -223,7 +191,7 @@ def test_registratiemomenten_zijn_in_beheer_niet_te_wijzigen(admin_client) -> No
         gi=gi, naam="Sam", rol=Rol.JEUGDBESCHERMER.value, fte=1, in_dienst_van=date(2024, 1, 1)
     )
     geregistreerd = mw.geregistreerd_op
-    _in_beheer_wijzigen(
+    in_beheer_wijzigen(
         admin_client,
         mw,
         geregistreerd_op="2020-01-01 00:00:00",

@@ -90,7 +90,7 @@ def doorbraak_reeks(maanden: Sequence[Maand]) -> list[Maandcijfers]:
     from django.core.cache import cache
     from django.db.models import Count, Max
 
-    from ketenzicht.monitor.selectors import versie
+    from ketenzicht.monitor.bewaren import versie
 
     stand = (
         versie(),

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from hashlib import sha256
-
-from django.core.cache import cache
 
 from ketenzicht.domain.gebieden import ONBEKEND, Gebiedcijfers, per_gebied, samen
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.monitor import Wachtlijstcijfer
 from ketenzicht.kinderen.historie import gemeenten_op
 from ketenzicht.kinderen.selectors import maatregel_standen
-from ketenzicht.monitor.selectors import controleer_peildatum, registrerende_gis, versie
+from ketenzicht.monitor.bewaren import Bewaarplaats
+from ketenzicht.monitor.selectors import controleer_peildatum, registrerende_gis
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gis, jeugdregios
 
@@ -38,11 +36,17 @@ class Gebiedsmonitor:
 
 
 def gebieden(
-    *, peildatum: date, regio_naam: str | None = None, bekend_op: datetime | None = None
+    *,
+    peildatum: date,
+    regio_naam: str | None = None,
+    bekend_op: datetime | None = None,
+    plaats: Bewaarplaats | None = None,
 ) -> Gebiedsmonitor:
     """The waitlists of the children living in each jeugdregio on ``peildatum`` (with
     ``regio_naam``: in each gemeente of that jeugdregio), every area listed, also those with
-    none. Raises ``LookupError`` for a peildatum outside the monitor or an unknown regio."""
+    none. Raises ``LookupError`` for a peildatum outside the monitor or an unknown regio.
+    ``plaats``: one for every peildatum of a request (a trend), so it checks what changed
+    once."""
     controleer_peildatum(peildatum)
     regios = jeugdregios()
     if regio_naam is not None and regio_naam not in regios:
@@ -51,7 +55,9 @@ def gebieden(
                 f"Onbekende jeugdregio {regio_naam!r}. Bekend zijn: {', '.join(regios)}."
             )
         regio_naam = f"Jeugdregio {regio_naam}"  # 'Groningen' for 'Jeugdregio Groningen'
-    per_gemeente, niet_geteld = _telling(peildatum, bekend_op)
+    per_gemeente, niet_geteld = (plaats or Bewaarplaats()).haal(
+        ("gebieden", peildatum, bekend_op), peildatum, lambda: _telling(peildatum, bekend_op)
+    )
     indeling = dict(
         Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE).values_list(
             "naam", "regio__naam"
@@ -76,20 +82,14 @@ def _telling(
 ) -> tuple[dict[str, Gebiedcijfers], list[str]]:
     """Per gemeente (``ONBEKEND``: children without one) the figures over the GIs that register
     everything on ``peildatum``, and the GIs that do not; computed once per peildatum for every
-    regio, cached until a fact that feeds the monitor changes."""
-    sleutel = "gebieden:" + sha256(repr((peildatum, bekend_op, versie())).encode()).hexdigest()
-    bewaard = cache.get(sleutel)
-    if bewaard is not None:
-        return bewaard  # type: ignore[no-any-return]
+    regio (and kept, ``monitor.bewaren``)."""
     alle = gis()
     geteld = registrerende_gis(alle, peildatum, bekend_op)
     standen = maatregel_standen(
         peildatum=peildatum, gi_ids=[g.pk for g in alle if g.naam in geteld], bekend_op=bekend_op
     )
     gemeente_van = gemeenten_op({s.kind_id for s in standen}, peildatum, bekend_op)
-    uitkomst = (
+    return (
         per_gebied(standen, gemeente_van, peildatum, NederlandseKalender()),
         sorted(g.naam for g in alle if g.naam not in geteld),
     )
-    cache.set(sleutel, uitkomst, 24 * 3600)
-    return uitkomst

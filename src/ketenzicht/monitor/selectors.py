@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from hashlib import sha256
 from typing import Any
 
 from django.conf import settings
@@ -142,38 +141,6 @@ def _uit_registratie(
     }
 
 
-def versie() -> tuple[object, ...]:
-    """Changes whenever a fact that feeds the monitor is added, corrected, ended, withdrawn or
-    delivered, a child moves, or a GI's first day of registration (``registratie_vanaf``) is
-    set or moved."""
-    from django.db.models import Count, Max
-
-    from ketenzicht.kinderen.models import MaatregelCorrectie, Toewijzing, Woonplaats
-    from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Intrekking, Medewerker
-
-    uit: list[object] = []
-    for model, velden in (
-        (Maatregel, ("geregistreerd_op", "einde_geregistreerd_op")),
-        (MaatregelCorrectie, ("geregistreerd_op",)),
-        (Woonplaats, ("geregistreerd_op",)),
-        (Toewijzing, ("geregistreerd_op", "einde_geregistreerd_op")),
-        (Medewerker, ("geregistreerd_op", "uit_dienst_geregistreerd_op")),
-        (BeschikbaarheidsPeriode, ("geregistreerd_op", "tot_geregistreerd_op")),
-        (Intrekking, ("geregistreerd_op",)),
-        (Uitvraagcijfers, ("geregistreerd_op",)),
-    ):
-        agg = model.objects.aggregate(  # type: ignore[attr-defined]
-            n=Count("pk"), **{v: Max(v) for v in velden}
-        )
-        uit.extend(agg.values())
-    uit.extend(
-        Organisatie.objects.filter(type=Organisatie.Type.GI)
-        .order_by("pk")
-        .values_list("pk", "registratie_vanaf")
-    )
-    return tuple(uit)
-
-
 def peildata(tot: date) -> list[date]:
     """The monitor's peildata up to ``tot``: every 1 April and 1 October since the first
     registered measure (at most the last three years) and every delivered peildatum."""
@@ -198,20 +165,19 @@ def peildata(tot: date) -> list[date]:
 
 
 def reeks(data: list[date], bron: str = "alles", gi_naam: str | None = None) -> list[Monitor]:
-    """The monitor at each peildatum (``monitor``'s arguments). Results are cached until any
-    underlying fact changes."""
-    from django.core.cache import cache
+    """The monitor at each peildatum (``monitor``'s arguments), kept until a fact registered
+    since touches that peildatum (``monitor.bewaren``)."""
+    from ketenzicht.monitor.bewaren import Bewaarplaats
 
-    stand = versie()
-    uit = []
-    for peildatum in data:
-        sleutel = "monitor:" + sha256(repr((peildatum, bron, gi_naam, stand)).encode()).hexdigest()
-        m = cache.get(sleutel)
-        if m is None:
-            m = monitor(peildatum=peildatum, bron=bron, gi_naam=gi_naam)
-            cache.set(sleutel, m, 24 * 3600)
-        uit.append(m)
-    return uit
+    plaats = Bewaarplaats()
+    return [
+        plaats.haal(
+            ("monitor", peildatum, bron, gi_naam),
+            peildatum,
+            lambda p=peildatum: monitor(peildatum=p, bron=bron, gi_naam=gi_naam),  # type: ignore[misc]
+        )
+        for peildatum in data
+    ]
 
 
 def landelijk_verschil(uitkomst: Monitor, vorige: Monitor) -> dict[str, Any] | None:

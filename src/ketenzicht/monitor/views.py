@@ -13,9 +13,15 @@ from django.utils.text import slugify
 
 from ketenzicht.domain.monitor import DEFINITIES, Indicatoren
 from ketenzicht.domain.normen import plus_maanden
+from ketenzicht.monitor.bewaren import Bewaarplaats
 from ketenzicht.monitor.export import gebieden_csv
 from ketenzicht.monitor.gebieden import gebieden as gebieden_op
-from ketenzicht.monitor.selectors import buiten_bereik, landelijk_verschil, peildata, reeks
+from ketenzicht.monitor.selectors import (
+    buiten_bereik,
+    landelijk_verschil,
+    peildata,
+    reeks,
+)
 from ketenzicht.organisaties.selectors import gi_van, gis, jeugdregios, regio_van
 
 KOPPEN = [
@@ -168,8 +174,9 @@ def gebieden_trend(request: HttpRequest) -> HttpResponse:
         return HttpResponse(f"Onbekende jeugdregio {regio!r}.", status=400)
     punten = []
     aantal_gis = len(gis())
+    plaats = Bewaarplaats()
     for peildatum in peildata(timezone.localdate()):
-        g = gebieden_op(peildatum=peildatum, regio_naam=regio)
+        g = gebieden_op(peildatum=peildatum, regio_naam=regio, plaats=plaats)
         if len(g.niet_geteld) < aantal_gis:  # some GI counted then
             punten.append((peildatum, g.totaal, g.niet_geteld))
     grafiek = {

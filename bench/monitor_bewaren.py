@@ -1,0 +1,148 @@
+"""What keeping the monitor's figures per peildatum saves (``monitor.bewaren``), printed side by
+side with what the earlier rule did: set every kept figure aside as soon as any fact was
+registered.
+
+On the ``landelijk`` demo (loaded into a throw-away SQLite database, or a copy of the one in
+``--data``), for the trend over every peildatum of the monitor (what *Monitor › Trend* and the
+ministry's *Wachtenden per jeugdregio* draw), it times:
+
+- the first time (nothing kept: both rules compute every peildatum);
+- after a vaste jeugdbeschermer is assigned today (the most common registration): the earlier
+  rule computes every peildatum again, the kept figures only today's, if asked;
+- after a sickness registered late, from a day before the last peildatum: both compute that
+  peildatum again, the earlier rule every other one too.
+
+    uv run python bench/monitor_bewaren.py [--data MAP]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+
+def meet_in_dit_proces() -> dict[str, Any]:
+    """Runs in a child process whose environment points at the loaded database."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ketenzicht.config.settings")
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from ketenzicht.kinderen.models import Maatregel
+    from ketenzicht.kinderen.services import jeugdbeschermer_toewijzen
+    from ketenzicht.monitor.bewaren import versie
+    from ketenzicht.monitor.selectors import monitor, peildata, reeks
+    from ketenzicht.organisaties.models import Medewerker
+    from ketenzicht.planning.afwezigheid import ziek_melden
+    from ketenzicht.planning.selectors import rol_voor
+
+    vandaag = timezone.localdate()
+    data = peildata(vandaag)
+    eerder: dict[tuple[object, ...], object] = {}
+
+    def eerdere_regel() -> list[object]:
+        """Kept under (peildatum, versie): any new fact sets all of them aside."""
+        stand = versie()
+        uit = []
+        for p in data:
+            if (p, stand) not in eerder:
+                eerder[(p, stand)] = monitor(peildatum=p)
+            uit.append(eerder[(p, stand)])
+        return uit
+
+    def tijd(functie: Any) -> tuple[float, Any]:
+        begin = time.perf_counter()
+        uit = functie()
+        return time.perf_counter() - begin, uit
+
+    cache.clear()
+    uit: dict[str, Any] = {"peildata": len(data)}
+    uit["eerste"] = (tijd(eerdere_regel)[0], tijd(lambda: reeks(data))[0])
+
+    wachtend = (
+        Maatregel.objects.filter(einde__isnull=True, toewijzingen__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+    assert wachtend is not None
+    collega = Medewerker.objects.filter(
+        gi=wachtend.gi, uit_dienst_per__isnull=True, rol=rol_voor(wachtend.maatregelcode).value
+    ).first()
+    jeugdbeschermer_toewijzen(
+        maatregel=wachtend,
+        medewerker=collega,
+        start=vandaag,
+        door=None,
+        override_reden="bench",
+    )
+    (t_eerder, a), (t_nu, b) = tijd(eerdere_regel), tijd(lambda: reeks(data))
+    assert a == b
+    uit["toewijzing_vandaag"] = (t_eerder, t_nu)
+
+    ziek = Medewerker.objects.filter(
+        uit_dienst_per__isnull=True, perioden__isnull=True, rol=collega.rol
+    ).first()
+    ziek_melden(medewerker=ziek, van=data[-1] - timedelta(days=20), door=None)
+    (t_eerder, a), (t_nu, b) = tijd(eerdere_regel), tijd(lambda: reeks(data))
+    assert a == b
+    uit["ziek_achteraf"] = (t_eerder, t_nu)
+    return uit
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, help="a folder holding a loaded landelijk demo")
+    parser.add_argument("--meet", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.meet:
+        print(json.dumps(meet_in_dit_proces()))
+        return 0
+    with tempfile.TemporaryDirectory() as map_:
+        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        env.update(KETENZICHT_DATA=map_, KETENZICHT_SECRET_KEY="bench")
+        if args.data:
+            for bestand in args.data.glob("ketenzicht.sqlite3*"):  # with its write-ahead log
+                shutil.copy(bestand, map_)
+        else:
+            print("demo landelijk laden ...", file=sys.stderr, flush=True)
+            for stap in (["beheer", "migrate", "-v", "0"], ["demo", "--schaal", "landelijk"]):
+                subprocess.run(
+                    [sys.executable, "-m", "ketenzicht.cli", *stap],
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                )
+        uit = json.loads(
+            subprocess.run(
+                [sys.executable, __file__, "--meet"],
+                env=env,
+                check=True,
+                stdout=subprocess.PIPE,
+                text=True,
+            ).stdout
+        )
+    print(f"monitortrend over {uit['peildata']} peildata, landelijk (seconden)")
+    print(f"{'':<44}{'alles opzij':>12}{'bewaard':>10}{'verhouding':>12}")
+    for sleutel, label in (
+        ("eerste", "eerste keer (niets bewaard)"),
+        ("toewijzing_vandaag", "na een toewijzing van vandaag"),
+        ("ziek_achteraf", "na een ziekmelding van 20 dagen terug"),
+    ):
+        eerder, nu = uit[sleutel]
+        print(f"{label:<44}{eerder:>12.2f}{nu:>10.2f}{eerder / nu:>11.0f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
