@@ -74,8 +74,11 @@ def later(klok: Any) -> None:
     klok.shift(MARGE + timedelta(minutes=1))
 
 
-def tel_berekeningen(monkeypatch: pytest.MonkeyPatch) -> list[date]:
-    """The peildata the monitor is computed for from now on (not read from what was kept)."""
+@pytest.fixture
+def bewaard(gi: Wereld, klok: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Any], list[date]]:
+    """The figures at ``PEILDATA`` kept, the clock moved on, and from then on the list of the
+    peildata the monitor is computed for (not read from what was kept)."""
+    voor = reeks(PEILDATA)
     berekend: list[date] = []
     echt = selectors.monitor
 
@@ -84,7 +87,8 @@ def tel_berekeningen(monkeypatch: pytest.MonkeyPatch) -> list[date]:
         return echt(**kwargs)
 
     monkeypatch.setattr(selectors, "monitor", monitor)
-    return berekend
+    later(klok)
+    return voor, berekend
 
 
 def _dag() -> st.SearchStrategy[date]:
@@ -316,11 +320,9 @@ def test_een_feit_achteraf_geeft_het_cijfer_van_nu(gi: Wereld, klok: Any, soort:
 
 
 def test_een_toewijzing_van_vandaag_laat_eerdere_peildata_staan(
-    gi: Wereld, klok: Any, monkeypatch: pytest.MonkeyPatch
+    gi: Wereld, bewaard: tuple[list[Any], list[date]]
 ) -> None:
-    reeks(PEILDATA)
-    berekend = tel_berekeningen(monkeypatch)
-    later(klok)
+    _, berekend = bewaard
     wachtend = Maatregel.objects.filter(gi=gi.gi_a, toewijzingen__isnull=True).first()
     assert wachtend is not None
     services.jeugdbeschermer_toewijzen(
@@ -334,14 +336,10 @@ def test_een_toewijzing_van_vandaag_laat_eerdere_peildata_staan(
 
 
 def test_een_ziekte_met_terugwerkende_kracht_telt_vanaf_haar_eerste_dag(
-    gi: Wereld, klok: Any, monkeypatch: pytest.MonkeyPatch
+    bewaard: tuple[list[Any], list[date]],
 ) -> None:
-    voor = reeks(PEILDATA)
-    berekend = tel_berekeningen(monkeypatch)
-    later(klok)
-    tom = Medewerker.objects.filter(gi=gi.gi_a).order_by("pk").first()
-    assert tom is not None
-    ziek_melden(medewerker=tom, van=date(2026, 3, 2), door=None)  # registered only now
+    voor, berekend = bewaard
+    ziek_melden(medewerker=_tom(), van=date(2026, 3, 2), door=None)  # registered only now
 
     na = reeks(PEILDATA)
     assert berekend == [date(2026, 4, 1), date(2026, 10, 1), VANDAAG]
@@ -350,11 +348,9 @@ def test_een_ziekte_met_terugwerkende_kracht_telt_vanaf_haar_eerste_dag(
 
 
 def test_een_wijziging_in_beheer_rekent_elke_peildatum_opnieuw(
-    gi: Wereld, klok: Any, monkeypatch: pytest.MonkeyPatch, admin_client: Any
+    gi: Wereld, bewaard: tuple[list[Any], list[date]], admin_client: Any
 ) -> None:
-    voor = reeks(PEILDATA)
-    berekend = tel_berekeningen(monkeypatch)
-    later(klok)
+    voor, berekend = bewaard
     ria = Medewerker.objects.filter(gi=gi.gi_a).order_by("pk").last()
     assert ria is not None
     in_beheer_wijzigen(admin_client, ria, fte="1.0")  # an fte has no registration moment
@@ -364,12 +360,8 @@ def test_een_wijziging_in_beheer_rekent_elke_peildatum_opnieuw(
     assert na[0].landelijk.fte_formatie == pytest.approx(voor[0].landelijk.fte_formatie + 0.2)
 
 
-def test_een_verwijderd_feit_rekent_opnieuw(
-    gi: Wereld, klok: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    voor = reeks(PEILDATA)
-    berekend = tel_berekeningen(monkeypatch)
-    later(klok)
+def test_een_verwijderd_feit_rekent_opnieuw(bewaard: tuple[list[Any], list[date]]) -> None:
+    voor, berekend = bewaard
     Toewijzing.objects.filter(maatregel__start=date(2025, 1, 3)).delete()
 
     na = reeks(PEILDATA)

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ketenzicht.domain.registratie import bekend_als, bekend_einde, bekend_vertrek
+from ketenzicht.domain.registratie import bekend_als, bekend_einde, bekend_vertrek, nog_geldig
 
 # hypothesis bounds are naive; every drawn moment gets UTC
 momenten = st.datetimes(
@@ -93,3 +93,14 @@ def test_a_withdrawn_leaving_date_held_only_between_its_registration_and_its_wit
     verwacht = per if r <= vraag < w else (opnieuw if opnieuw is not None and n <= vraag else None)
     assert bekend_vertrek(*nu, ingetrokken, vraag) == verwacht
     assert bekend_vertrek(*nu, ingetrokken, None) == opnieuw
+
+
+@given(peildatum=st.dates(), geraakt=st.lists(st.dates(), max_size=5))
+def test_a_kept_figure_holds_until_a_fact_touches_its_peildatum(
+    peildatum: date, geraakt: list[date]
+) -> None:
+    """Facts registered since, each touching the days from its own on: the figure stays the
+    same exactly when all of them lie after the peildatum, whatever else they are."""
+    vroegst = min(geraakt, default=None)
+    assert nog_geldig(peildatum, vroegst) == all(d > peildatum for d in geraakt)
+    assert not nog_geldig(peildatum, peildatum)  # a fact of the peildatum itself counts

@@ -68,3 +68,12 @@ def bekend_vertrek(
     registered)). A withdrawn date still held for a moment before its withdrawal."""
     was, was_geregistreerd = bekend_als((per, geregistreerd), ingetrokken, bekend_op)
     return bekend_einde(was, was_geregistreerd, bekend_op)
+
+
+def nog_geldig(peildatum: date, vroegst_geraakt: date | None) -> bool:
+    """Whether a figure at ``peildatum`` computed with what was known at a moment K is still
+    the figure now, given the earliest day touched by any fact registered after K (``None``:
+    none was). A figure at a peildatum depends only on facts dated on or before it, so a fact
+    dated after it — an assignment made today, for last October's figure — leaves it as it
+    was."""
+    return vroegst_geraakt is None or vroegst_geraakt > peildatum

@@ -28,6 +28,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Min, Model, Q
 from django.utils import timezone
 
+from ketenzicht.domain.registratie import nog_geldig
 from ketenzicht.kinderen.models import Maatregel, MaatregelCorrectie, Toewijzing, Woonplaats
 from ketenzicht.monitor.models import Uitvraagcijfers
 from ketenzicht.organisaties.models import (
@@ -160,7 +161,7 @@ class Bewaarplaats:
         if bewaard.versie == self.versie():
             return True  # no fact registered, ended or withdrawn since
         nu = self.sinds(bewaard.bekend_tot)
-        return nu.tot_dan == bewaard.tot_dan and (nu.vroegst is None or nu.vroegst > peildatum)
+        return nu.tot_dan == bewaard.tot_dan and nog_geldig(peildatum, nu.vroegst)
 
     def versie(self) -> tuple[object, ...]:
         if self._versie is None:

@@ -16,12 +16,7 @@ from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.monitor.bewaren import Bewaarplaats
 from ketenzicht.monitor.export import gebieden_csv
 from ketenzicht.monitor.gebieden import gebieden as gebieden_op
-from ketenzicht.monitor.selectors import (
-    buiten_bereik,
-    landelijk_verschil,
-    peildata,
-    reeks,
-)
+from ketenzicht.monitor.selectors import buiten_bereik, landelijk_verschil, peildata, reeks
 from ketenzicht.organisaties.selectors import gi_van, gis, jeugdregios, regio_van
 
 KOPPEN = [
