@@ -10,7 +10,9 @@ ministry's *Wachtenden per jeugdregio* draw), it times:
 - after a vaste jeugdbeschermer is assigned today (the most common registration): the earlier
   rule computes every peildatum again, the kept figures only today's, if asked;
 - after a sickness registered late, from a day before the last peildatum: both compute that
-  peildatum again, the earlier rule every other one too.
+  peildatum again, the earlier rule every other one too;
+- after a restart (a new process): kept in each process's memory (as before), every peildatum
+  is computed again; kept in the database (``settings.CACHES``), none is.
 
     uv run python bench/monitor_bewaren.py [--data MAP]
 """
@@ -100,13 +102,37 @@ def meet_in_dit_proces() -> dict[str, Any]:
     return uit
 
 
+def meet_na_herstart() -> dict[str, Any]:
+    """A new process over the same database: the trend with a cache in its own memory (empty,
+    as every process's was before) and with the application's cache in the database."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ketenzicht.config.settings")
+    import django
+
+    django.setup()
+    from django.test import override_settings
+    from django.utils import timezone
+
+    from ketenzicht.monitor.selectors import peildata, reeks
+
+    data = peildata(timezone.localdate())
+    geheugen = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    begin = time.perf_counter()
+    with override_settings(CACHES=geheugen):
+        a = reeks(data)
+    midden = time.perf_counter()
+    b = reeks(data)
+    assert a == b
+    return {"herstart": (midden - begin, time.perf_counter() - midden)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="a folder holding a loaded landelijk demo")
     parser.add_argument("--meet", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--herstart", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.meet:
-        print(json.dumps(meet_in_dit_proces()))
+    if args.meet or args.herstart:
+        print(json.dumps(meet_in_dit_proces() if args.meet else meet_na_herstart()))
         return 0
     with tempfile.TemporaryDirectory() as map_:
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
@@ -123,24 +149,27 @@ def main() -> int:
                     check=True,
                     capture_output=True,
                 )
-        uit = json.loads(
-            subprocess.run(
-                [sys.executable, __file__, "--meet"],
-                env=env,
-                check=True,
-                stdout=subprocess.PIPE,
-                text=True,
-            ).stdout
-        )
+        uit: dict[str, Any] = {}
+        for stap in ("--meet", "--herstart"):
+            proces = subprocess.run(
+                [sys.executable, __file__, stap], env=env, check=True, stdout=subprocess.PIPE
+            )
+            uit |= json.loads(proces.stdout)
     print(f"monitortrend over {uit['peildata']} peildata, landelijk (seconden)")
-    print(f"{'':<44}{'alles opzij':>12}{'bewaard':>10}{'verhouding':>12}")
+    print(f"{'':<44}{'voorheen':>12}{'nu':>10}{'verhouding':>12}")
     for sleutel, label in (
         ("eerste", "eerste keer (niets bewaard)"),
         ("toewijzing_vandaag", "na een toewijzing van vandaag"),
         ("ziek_achteraf", "na een ziekmelding van 20 dagen terug"),
+        ("herstart", "na een herstart (nieuw proces)"),
     ):
         eerder, nu = uit[sleutel]
         print(f"{label:<44}{eerder:>12.2f}{nu:>10.2f}{eerder / nu:>11.0f}×")
+    print(
+        "voorheen: alles opzij bij elk nieuw feit, en bewaard in het geheugen van elk proces; "
+        "nu: per peildatum bewaard tot een later geregistreerd feit die peildatum raakt, "
+        "in de database"
+    )
     return 0
 
 

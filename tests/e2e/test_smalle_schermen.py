@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from ketenzicht.demo.laden import laad
-from tests.e2e.conftest import inloggen
+from tests.e2e.conftest import ga_naar, inloggen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -16,7 +16,7 @@ BREEDTE = "[document.documentElement.scrollWidth, document.documentElement.clien
 
 
 def _past(pagina, url: str) -> None:  # type: ignore[no-untyped-def]
-    pagina.goto(url)
+    ga_naar(pagina, url)
     breed, scherm = pagina.evaluate(BREEDTE)
     assert breed <= scherm, f"{url}: de pagina is {breed} px breed op een scherm van {scherm} px"
 

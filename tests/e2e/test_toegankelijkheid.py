@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
 from ketenzicht.demo.laden import laad
-from tests.e2e.conftest import inloggen
+from tests.e2e.conftest import ga_naar, inloggen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +45,7 @@ PAGINAS = {
 def _schendingen(pagina, url: str, *, ga: bool = True) -> list[str]:  # type: ignore[no-untyped-def]
     """axe's WCAG A/AA violations on ``url`` (or, with ``ga=False``, on the page as it is)."""
     if ga:
-        pagina.goto(url)
+        ga_naar(pagina, url)
     pagina.add_script_tag(path=str(AXE))
     gevonden = pagina.evaluate(
         f"async () => (await axe.run(document, {REGELS})).violations.map("
@@ -105,6 +106,17 @@ def test_every_kind_of_page_meets_wcag_a_and_aa(live_server, browser) -> None:  
             pagina.goto(f"{live_server.url}/planning/team/")  # a new colleague's form, open
             pagina.click("[data-testid=nieuwe-collega] summary")
             schendingen += _schendingen(pagina, "/planning/team/ (nieuwe collega)", ga=False)
+            # the trend while it computes its peildata: the progress, with the steps held
+            cache.clear()
+            stap = "**/monitor/trend/stap/**"
+            pagina.route(stap, lambda route: route.abort())
+            pagina.goto(f"{live_server.url}/monitor/trend/")
+            pagina.wait_for_selector("[data-testid=trend-berekenen] progress")
+            schendingen += _schendingen(pagina, "/monitor/trend/ (berekenen)", ga=False)
+            pagina.unroute(stap)
+            ga_naar(pagina, f"{live_server.url}/monitor/trend/")  # the steps, then the trend
+            assert pagina.locator("#grafiek-workload").evaluate("c => c.width > 0")
+            assert pagina.locator("[data-testid=trend] tbody tr").count() >= 2
             pagina.goto(f"{live_server.url}/kinderen/nieuw/")  # the intake, refused
             pagina.click("[data-testid=intake-formulier] button[type=submit]")
             pagina.wait_for_selector("[data-testid=intake-fout]")

@@ -137,3 +137,23 @@ def in_beheer_wijzigen(admin_client, mw: Medewerker, **wijzig: object) -> None: 
         reverse("admin:organisaties_medewerker_change", args=[mw.pk]), data
     )
     assert antwoord.status_code == 302, antwoord.context["adminform"].form.errors
+
+
+def met_voortgang(client, url: str, params: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """What a browser ends up showing at ``url``: a page that first computes in steps (its
+    progress asks for the next step on load, ``web/_voortgang.html``) is followed step by step,
+    and loaded again when a step says it is done (``HX-Refresh``), as htmx does."""
+    import html
+    import re
+
+    antwoord = client.get(url, params)
+    for _ in range(100):
+        tekst = antwoord.content.decode()
+        if 'data-testid="voortgang"' not in tekst:
+            return antwoord
+        volgende = re.search(r'<div hx-get="([^"]+)"[^>]*data-testid="voortgang"', tekst)
+        assert volgende, tekst
+        antwoord = client.get(html.unescape(volgende[1]))
+        if antwoord.get("HX-Refresh") == "true":
+            antwoord = client.get(url, params)
+    raise AssertionError(f"{url}: na 100 stappen nog niet klaar")

@@ -15,7 +15,7 @@ from ketenzicht.domain.maatregelen import MaatregelCode, ToewijzingEindeReden
 from ketenzicht.kinderen import services
 from ketenzicht.kinderen.models import Maatregel, Toewijzing
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
-from tests.integration.conftest import in_beheer_wijzigen
+from tests.integration.conftest import in_beheer_wijzigen, met_voortgang
 
 pytestmark = pytest.mark.django_db
 TOT = date(2026, 11, 20)
@@ -339,7 +339,7 @@ def test_verloop_is_onbekend_zolang_de_registratie_geen_jaar_loopt(client, capsy
     assert json.loads(capsys.readouterr().out)["landelijk"]["verloop_pct"] > 5
 
     client.force_login(User.objects.get(username="ministerie"))
-    pagina = client.get(reverse("monitor-trend"))
+    pagina = met_voortgang(client, reverse("monitor-trend"))
     verloop = {d: i.verloop_pct for d, i, _ in pagina.context["punten"]}
     assert verloop[date(2023, 4, 1)] is None and verloop[date(2023, 10, 1)] is None
     assert all(v is not None for d, v in verloop.items() if d >= date(2024, 4, 1))
@@ -394,10 +394,10 @@ def test_voor_de_registratie_telt_een_gi_alleen_met_wat_hij_aanleverde(client, c
     assert 'data-testid="verschil"' in later and 'data-testid="andere-gis"' not in later
     # a peildatum on which no GI counted is left out of the trend, not drawn as zeros; moving
     # the registration's first day shows at once (the cached monitors are not reused)
-    voor = [d for d, _, _ in client.get(reverse("monitor-trend")).context["punten"]]
+    voor = [d for d, _, _ in met_voortgang(client, reverse("monitor-trend")).context["punten"]]
     assert voor[:2] == [date(2022, 10, 1), date(2023, 4, 1)]
     Organisatie.objects.filter(type="gi").update(registratie_vanaf=date(2023, 5, 1))
-    trend = client.get(reverse("monitor-trend")).context["punten"]
+    trend = met_voortgang(client, reverse("monitor-trend")).context["punten"]
     assert [d for d, _, _ in trend][:2] == [date(2022, 10, 1), date(2023, 10, 1)]
     assert trend[0][1].clienten == 210 and all(i.clienten > 0 for _, i, _ in trend)
 

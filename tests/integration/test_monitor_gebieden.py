@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from ketenzicht.cli import main
 from ketenzicht.organisaties.models import Lidmaatschap, Organisatie
+from tests.integration.conftest import met_voortgang
 from tests.integration.test_monitor_en_cli import PEIL, demo  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -207,7 +208,7 @@ def test_csv_verbergt_kleine_aantallen_en_wat_ze_verraadt(capsys, tmp_path) -> N
 def test_trend_telt_elke_peildatum_op_zoals_de_monitor(capsys) -> None:  # type: ignore[no-untyped-def]
     client = ingelogd(Organisatie.objects.get(type="ministerie"))
 
-    trend = client.get(reverse("monitor-gebieden-trend"))
+    trend = met_voortgang(client, reverse("monitor-gebieden-trend"))
 
     assert trend.status_code == 200
     punten = trend.context["punten"]
@@ -219,7 +220,7 @@ def test_trend_telt_elke_peildatum_op_zoals_de_monitor(capsys) -> None:  # type:
         assert niet_geteld == []
     assert 'id="grafiek-gebieden-trend"' in trend.content.decode()
     regio = Organisatie.objects.filter(type="jeugdregio").order_by("naam").first()
-    per_regio = client.get(reverse("monitor-gebieden-trend"), {"regio": regio.naam})
+    per_regio = met_voortgang(client, reverse("monitor-gebieden-trend"), {"regio": regio.naam})
     laatste_datum, laatste, _ = per_regio.context["punten"][-1]
     cli = uitvoer(
         capsys,

@@ -14,6 +14,7 @@ from ketenzicht.cli import main
 from ketenzicht.domain.uitvraag import KOLOMMEN
 from ketenzicht.monitor.models import Uitvraagcijfers
 from ketenzicht.organisaties.models import Organisatie
+from tests.integration.conftest import met_voortgang
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
 
@@ -202,7 +203,7 @@ def test_trend_en_definities_voor_het_ministerie(wereld, tmp_path, capsys) -> No
     main(["uitvraag", "import", str(schrijf_csv(tmp_path / "u.csv", GEPUBLICEERD))])
     c = Client()
     c.force_login(wereld.beleid)
-    html = c.get(reverse("monitor-trend")).content.decode()
+    html = met_voortgang(c, reverse("monitor-trend")).content.decode()
     assert "01-10-2023" in html and "01-04-2024" in html
     assert "15,3" in html and "14,2" in html and "1.498" in html and "1.343" in html
     assert '"workload": [15.3, 14.2]' in html  # the chart data

@@ -113,6 +113,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Computed monitor figures are kept in the database (table made by monitor's migration 0002):
+# shared by every web worker and the CLI, and still there after a restart, so the first visit
+# after one does not compute every peildatum of a trend again (``monitor/bewaren.py``).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ketenzicht_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

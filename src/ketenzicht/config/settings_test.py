@@ -11,3 +11,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Each test starts with an empty cache (tests/conftest.py); in memory that needs no database,
+# so tests without one can clear it too. tests/integration/test_monitor_bewaren.py checks the
+# database cache the application uses.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

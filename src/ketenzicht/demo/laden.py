@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -259,6 +260,7 @@ def _leegmaken() -> None:
         if connection.vendor == "postgresql":
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     get_user_model().objects.filter(is_superuser=False).delete()
+    cache.clear()  # figures kept of the data just removed (the cache outlives a process)
 
 
 def _sequenties_bijwerken() -> None:

@@ -87,6 +87,8 @@ def doorbraak(
 def doorbraak_reeks(maanden: Sequence[Maand]) -> list[Maandcijfers]:
     """``doorbraak`` of the country for the page, cached until a fact that feeds it changes:
     a measure, an assignment, a milestone registered, a norm set added."""
+    from hashlib import sha256
+
     from django.core.cache import cache
     from django.db.models import Count, Max
 
@@ -99,7 +101,9 @@ def doorbraak_reeks(maanden: Sequence[Maand]) -> list[Maandcijfers]:
         tuple(Normset.objects.order_by("pk").values_list()),
         tuple(NormMijlpaal.objects.order_by("pk").values_list()),
     )
-    sleutel = f"doorbraak:{','.join(str(m) for m in maanden)}:{hash(stand)}"
+    # sha256, not hash(): the cache is shared by processes, each with its own string hashing
+    inhoud = repr((tuple(str(m) for m in maanden), stand)).encode()
+    sleutel = "doorbraak:" + sha256(inhoud).hexdigest()
     uit: list[Maandcijfers] | None = cache.get(sleutel)
     if uit is None:
         uit = doorbraak(maanden=maanden)

@@ -143,7 +143,7 @@ class Bewaarplaats:
     def haal(self, sleutel: Hashable, peildatum: date, bereken: Callable[[], T]) -> T:
         """The figure under ``sleutel`` (for ``peildatum``): kept, if nothing registered since
         it was computed can have changed it; else ``bereken()``, kept from now on."""
-        naam = "monitor-bewaard:" + sha256(repr(sleutel).encode()).hexdigest()
+        naam = _naam(sleutel)
         bewaard: Bewaard | None = cache.get(naam)
         if bewaard is not None and self._geldig(bewaard, peildatum):
             return bewaard.waarde  # type: ignore[return-value]
@@ -154,6 +154,11 @@ class Bewaarplaats:
         tot_dan = self.sinds(self._bekend_tot).tot_dan
         cache.set(naam, Bewaard(self._bekend_tot, versie, vast_, tot_dan, waarde), BEWAARTIJD)
         return waarde
+
+    def bewaard(self, sleutel: Hashable, peildatum: date) -> bool:
+        """Whether ``haal`` would answer from what is kept, without computing anything."""
+        bewaard: Bewaard | None = cache.get(_naam(sleutel))
+        return bewaard is not None and self._geldig(bewaard, peildatum)
 
     def _geldig(self, bewaard: Bewaard, peildatum: date) -> bool:
         if bewaard.vast != self.vast():
@@ -177,3 +182,7 @@ class Bewaarplaats:
         if moment not in self._sinds:
             self._sinds[moment] = sinds(moment)
         return self._sinds[moment]
+
+
+def _naam(sleutel: Hashable) -> str:
+    return "monitor-bewaard:" + sha256(repr(sleutel).encode()).hexdigest()

@@ -56,7 +56,7 @@ def gebieden(
             )
         regio_naam = f"Jeugdregio {regio_naam}"  # 'Groningen' for 'Jeugdregio Groningen'
     per_gemeente, niet_geteld = (plaats or Bewaarplaats()).haal(
-        ("gebieden", peildatum, bekend_op), peildatum, lambda: _telling(peildatum, bekend_op)
+        _sleutel(peildatum, bekend_op), peildatum, lambda: _telling(peildatum, bekend_op)
     )
     indeling = dict(
         Organisatie.objects.filter(type=Organisatie.Type.GEMEENTE).values_list(
@@ -93,3 +93,14 @@ def _telling(
         per_gebied(standen, gemeente_van, peildatum, NederlandseKalender()),
         sorted(g.naam for g in alle if g.naam not in geteld),
     )
+
+
+def te_berekenen(data: list[date], plaats: Bewaarplaats | None = None) -> list[date]:
+    """The peildata of ``data`` that ``gebieden`` would count rather than find kept (one
+    count per peildatum serves every regio)."""
+    plaats = plaats or Bewaarplaats()
+    return [p for p in data if not plaats.bewaard(_sleutel(p, None), p)]
+
+
+def _sleutel(peildatum: date, bekend_op: datetime | None) -> tuple[object, ...]:
+    return ("gebieden", peildatum, bekend_op)

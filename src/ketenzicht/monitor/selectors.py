@@ -16,6 +16,7 @@ from ketenzicht.domain.registratie import volledig_op
 from ketenzicht.domain.wachtlijst import MaatregelStand
 from ketenzicht.kinderen.models import Maatregel
 from ketenzicht.kinderen.selectors import maatregel_standen
+from ketenzicht.monitor.bewaren import Bewaarplaats
 from ketenzicht.monitor.models import Uitvraagcijfers
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gis, medewerker_standen
@@ -164,20 +165,38 @@ def peildata(tot: date) -> list[date]:
     return sorted(uit)
 
 
-def reeks(data: list[date], bron: str = "alles", gi_naam: str | None = None) -> list[Monitor]:
+def reeks(
+    data: list[date],
+    bron: str = "alles",
+    gi_naam: str | None = None,
+    plaats: Bewaarplaats | None = None,
+) -> list[Monitor]:
     """The monitor at each peildatum (``monitor``'s arguments), kept until a fact registered
     since touches that peildatum (``monitor.bewaren``)."""
-    from ketenzicht.monitor.bewaren import Bewaarplaats
-
-    plaats = Bewaarplaats()
+    plaats = plaats or Bewaarplaats()
     return [
         plaats.haal(
-            ("monitor", peildatum, bron, gi_naam),
+            _sleutel(peildatum, bron, gi_naam),
             peildatum,
             lambda p=peildatum: monitor(peildatum=p, bron=bron, gi_naam=gi_naam),  # type: ignore[misc]
         )
         for peildatum in data
     ]
+
+
+def te_berekenen(
+    data: list[date],
+    bron: str = "alles",
+    gi_naam: str | None = None,
+    plaats: Bewaarplaats | None = None,
+) -> list[date]:
+    """The peildata of ``data`` that ``reeks`` would compute rather than find kept."""
+    plaats = plaats or Bewaarplaats()
+    return [p for p in data if not plaats.bewaard(_sleutel(p, bron, gi_naam), p)]
+
+
+def _sleutel(peildatum: date, bron: str, gi_naam: str | None) -> tuple[object, ...]:
+    return ("monitor", peildatum, bron, gi_naam)
 
 
 def landelijk_verschil(uitkomst: Monitor, vorige: Monitor) -> dict[str, Any] | None:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -16,7 +17,14 @@ from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.monitor.bewaren import Bewaarplaats
 from ketenzicht.monitor.export import gebieden_csv
 from ketenzicht.monitor.gebieden import gebieden as gebieden_op
-from ketenzicht.monitor.selectors import buiten_bereik, landelijk_verschil, peildata, reeks
+from ketenzicht.monitor.gebieden import te_berekenen as gebieden_te_berekenen
+from ketenzicht.monitor.selectors import (
+    buiten_bereik,
+    landelijk_verschil,
+    peildata,
+    reeks,
+    te_berekenen,
+)
 from ketenzicht.organisaties.selectors import gi_van, gis, jeugdregios, regio_van
 
 KOPPEN = [
@@ -87,9 +95,19 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def trend(request: HttpRequest) -> HttpResponse:
-    """The indicators over all peildata, nationally or for one GI, as a table and as charts."""
+    """The indicators over all peildata, nationally or for one GI, as a table and as charts.
+    Peildata not yet computed are computed first, one per request, with progress shown
+    (``trend_stap``; ``?direct=1``, offered without JavaScript, computes them all at once)."""
     data = peildata(timezone.localdate())
-    monitors = reeks(data)
+    plaats = Bewaarplaats()
+    open_ = te_berekenen(data, plaats=plaats)
+    if open_ and not request.GET.get("direct"):
+        berekenen: dict[str, object] = {
+            "voortgang": _voortgang(request, "monitor-trend-stap", len(data), len(open_)),
+            "direct": f"?{_met(request, direct='1')}",
+        }
+        return render(request, "web/monitor_trend_berekenen.html", berekenen)
+    monitors = reeks(data, plaats=plaats)
     namen = sorted({n for m in monitors for n in m.per_gi})
     gekozen = request.GET.get("gi", "")
     gekozen = gekozen if gekozen in namen else ""
@@ -117,6 +135,40 @@ def trend(request: HttpRequest) -> HttpResponse:
         "verloop_onbekend": any(i.verloop_pct is None for _, i, _ in punten),
     }
     return render(request, "web/monitor_trend.html", context)
+
+
+@login_required
+def trend_stap(request: HttpRequest) -> HttpResponse:
+    """One step of computing the trend: the next peildatum not yet kept. Answers the progress
+    so far, or, with every peildatum kept, has the page load again (it then shows the trend)."""
+    data = peildata(timezone.localdate())
+    plaats = Bewaarplaats()
+    open_ = te_berekenen(data, plaats=plaats)
+    if open_:
+        reeks(open_[:1], plaats=plaats)
+        open_ = open_[1:]
+    if not open_:
+        antwoord = HttpResponse("<p class='utrecht-paragraph'>Klaar; de trend wordt getoond.</p>")
+        antwoord["HX-Refresh"] = "true"
+        return antwoord
+    voortgang = _voortgang(request, "monitor-trend-stap", len(data), len(open_))
+    return render(request, "web/_voortgang.html", {"voortgang": voortgang})
+
+
+def _voortgang(request: HttpRequest, stap: str, totaal: int, open_: int) -> dict[str, object]:
+    """What ``web/_voortgang.html`` shows: peildata done of all, and the step to ask next (with
+    the request's own query, so the step computes what the page asked)."""
+    return {
+        "klaar": totaal - open_,
+        "totaal": totaal,
+        "volgende": f"{reverse(stap)}?{_met(request)}",
+    }
+
+
+def _met(request: HttpRequest, **erbij: str) -> str:
+    query = request.GET.copy()
+    query.update(erbij)
+    return query.urlencode()
 
 
 @login_required
@@ -162,15 +214,23 @@ def gebieden(request: HttpRequest, formaat: str = "html") -> HttpResponse:
 
 @login_required
 def gebieden_trend(request: HttpRequest) -> HttpResponse:
-    """The page's area over all the monitor's peildata (loaded after the page: the first
-    time it computes every peildatum)."""
+    """The page's area over all the monitor's peildata, loaded after the page. Peildata not
+    yet counted are counted one per request first, each answer showing the progress and
+    asking for the next."""
     regio = request.GET.get("regio") or None
     if regio is not None and regio not in jeugdregios():
         return HttpResponse(f"Onbekende jeugdregio {regio!r}.", status=400)
+    data = peildata(timezone.localdate())
+    plaats = Bewaarplaats()
+    open_ = gebieden_te_berekenen(data, plaats=plaats)
+    if open_:
+        gebieden_op(peildatum=open_[0], plaats=plaats)
+        if open_[1:]:
+            voortgang = _voortgang(request, "monitor-gebieden-trend", len(data), len(open_) - 1)
+            return render(request, "web/_voortgang.html", {"voortgang": voortgang})
     punten = []
     aantal_gis = len(gis())
-    plaats = Bewaarplaats()
-    for peildatum in peildata(timezone.localdate()):
+    for peildatum in data:
         g = gebieden_op(peildatum=peildatum, regio_naam=regio, plaats=plaats)
         if len(g.niet_geteld) < aantal_gis:  # some GI counted then
             punten.append((peildatum, g.totaal, g.niet_geteld))

@@ -39,6 +39,7 @@ urlpatterns = [
     ),
     path("monitor/", monitor.monitor_pagina, name="monitor"),
     path("monitor/trend/", monitor.trend, name="monitor-trend"),
+    path("monitor/trend/stap/", monitor.trend_stap, name="monitor-trend-stap"),
     path("monitor/gebieden/", monitor.gebieden, name="monitor-gebieden"),
     path("monitor/gebieden/trend/", monitor.gebieden_trend, name="monitor-gebieden-trend"),
     path(
