@@ -266,10 +266,42 @@ def test_planner_trekt_een_ziekmelding_in_die_niet_klopte(live_server, pagina) -
     pagina.wait_for_selector("[role=status]")
     assert f"De ziekmelding van {naam}" in pagina.inner_text("[role=status]")
     assert "Verkeerde collega aangeklikt" in pagina.inner_text("[data-testid=ingetrokken]")
-    assert pagina.locator("[data-testid=intrekken]").count() == 0
+    assert pagina.locator("#wat-ziek").count() == 0
     assert pagina.locator("[data-testid=beschikbaarheid]").count() == 0
     pagina.goto(f"{live_server.url}/planning/team/")
     assert pagina.locator("[data-testid=afwezig]", has_text=naam).count() == 0
+
+
+@pytest.mark.usefixtures("klok")
+def test_planner_verbetert_een_verkeerde_datum_beter(live_server, pagina) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from tests.e2e.test_toegankelijkheid import _schendingen
+
+    laad(schaal="klein", seed=3, tot=timezone.localdate(), voortgang=lambda *_: None)
+    vandaag = timezone.localdate()
+    inloggen(pagina, live_server.url, "planner1")
+    pagina.wait_for_url("**/wachtlijst/")
+    pagina.goto(f"{live_server.url}/planning/team/")
+    pagina.locator("[data-testid=team] tbody tr a").nth(1).click()
+    for actie, dag in (("ziek", vandaag - timedelta(days=6)), ("beter", vandaag)):
+        pagina.check(f"#actie-{actie}")
+        pagina.fill("#id_datum", dag.isoformat())
+        pagina.click("[data-testid=afwezigheid] button[type=submit]")
+        pagina.wait_for_selector("[role=status]")
+    assert _schendingen(pagina, "medewerker met een betermelding", ga=False) == []
+
+    pagina.check("#wat-beter")  # meant: better from two days ago
+    pagina.fill("#id_per", (vandaag - timedelta(days=2)).isoformat())
+    pagina.fill("#id_reden", "Datum verkeerd overgenomen")
+    pagina.click("[data-testid=intrekken] button[type=submit]")
+    pagina.wait_for_selector("[role=status]")
+    melding = pagina.inner_text("[role=status]")
+    assert f"Beter per {vandaag:%d-%m-%Y}" in melding and "is ingetrokken" in melding
+    assert f"beter per {vandaag - timedelta(days=2):%d-%m-%Y}" in melding
+    assert "Datum verkeerd overgenomen" in pagina.inner_text("[data-testid=ingetrokken]")
+    gecorrigeerd = f"Beter per {vandaag - timedelta(days=2):%d-%m-%Y}"
+    assert gecorrigeerd in pagina.inner_text("label[for=wat-beter]")  # and can be again
 
 
 @pytest.mark.usefixtures("klok")

@@ -13,8 +13,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from ketenzicht.domain.maatregelen import ToewijzingEindeReden
+from ketenzicht.domain.perioden import Periode
 from ketenzicht.domain.wachtlijst import WachtSoort
 from ketenzicht.kinderen import wachtlijsten
+from ketenzicht.kinderen.models import Toewijzing
 from ketenzicht.monitor.selectors import monitor
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
@@ -124,7 +127,9 @@ def test_a_leaving_date_withdrawn_before_it_takes_effect(team) -> None:  # type:
         ([], "uit_dienst", "Vergissing", "Geen datum uit dienst geregistreerd"),
         ([("ziek", "2026-11-20")], "ziek", "   ", "Geef aan waarom de melding niet klopte"),
         ([("ziek", "2026-11-18"), ("beter", "2026-11-20")], "ziek", "Vergissing", "Niet ziek"),
-        ([("ziek", "2026-11-20")], "vakantie", "Vergissing", "Kies de ziekmelding, de datum"),
+        ([("ziek", "2026-11-20")], "vakantie", "Vergissing", "Kies de ziekmelding, de beter"),
+        ([], "beter", "Vergissing", "Geen betermelding om in te trekken: nooit ziek gemeld"),
+        ([("ziek", "2026-11-20")], "beter", "Vergissing", "Geen betermelding om in te trekken"),
     ],
 )
 def test_a_withdrawal_that_cannot_be_is_refused_and_nothing_changes(
@@ -267,3 +272,95 @@ def test_a_withdrawn_joining_cannot_come_back_as_a_withdrawn_leaving(team) -> No
     assert "De indiensttreding is ingetrokken; er is geen vertrek in te trekken" in fout
     anouk.refresh_from_db()
     assert anouk.uit_dienst_per == anouk.in_dienst_van == date(2026, 12, 1)
+
+
+def _beter_intrekken(c: Client, tom, per: str, reden: str = "Verkeerde datum getypt"):  # type: ignore[no-untyped-def]
+    url = reverse("afwezigheid-intrekken", args=[tom.pk])
+    return c.post(url, {"wat": "beter", "reden": reden, "per": per}, follow=True)
+
+
+def test_a_recovery_withdrawn_makes_the_caseworker_sick_again_as_known_from_then(team) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    _melden(planner, tom, "ziek", "2026-11-02")
+    _melden(planner, tom, "beter", "2026-11-05")
+    pagina = planner.get(reverse("kinderen-van", args=[tom.pk])).content.decode()
+    assert "Beter per 05-11-2026 (ziek sinds 02-11-2026)" in pagina
+    voor = timezone.now()
+    with time_machine.travel(datetime(2026, 11, 20, 11, 0).astimezone()):
+        _opnieuw_inloggen(planner)
+        html = _beter_intrekken(planner, tom, "").content.decode()
+        assert f"Beter per 05-11-2026 van {tom.naam} is ingetrokken" in html
+        assert "weer ziek gemeld sinds 02-11-2026" in html
+        ziekte = BeschikbaarheidsPeriode.objects.get(medewerker=tom)
+        assert (ziekte.van, ziekte.tot, ziekte.tot_geregistreerd_op) == (
+            date(2026, 11, 2),
+            None,
+            None,
+        )
+        i = Intrekking.objects.get()
+        assert (i.soort, i.datum, i.periode, i.reden) == (
+            "beter",
+            date(2026, 11, 5),
+            ziekte,
+            "Verkeerde datum getypt",
+        )
+        # as known before the withdrawal Tom was at work from 5 November; as known now, ill
+        _, ziek_toen = beschikbaarheid([tom.pk], date(2026, 11, 20), bekend_op=voor)
+        _, ziek_nu = beschikbaarheid([tom.pk], date(2026, 11, 20))
+        assert ziek_toen[tom.pk] == [Periode(date(2026, 11, 2), date(2026, 11, 5))]
+        assert ziek_nu[tom.pk] == [Periode(date(2026, 11, 2))]
+        nu = monitor(peildatum=date(2026, 11, 20)).landelijk
+        toen = monitor(peildatum=date(2026, 11, 20), bekend_op=voor).landelijk
+        assert (toen.fte_beschikbaar, nu.fte_beschikbaar) == (1.0, 0.0)
+        # the children go at the threshold (30 November), as for any sickness that runs
+        assert _intern(wereld, date(2026, 11, 29)) == 0 and _intern(wereld, date(2026, 11, 30)) == 2
+        # and a recovery can be registered again
+        assert "beter gemeld per 23-11-2026" in _melden_en_lezen(
+            planner, tom, "beter", "2026-11-23"
+        )
+
+
+def test_a_recovery_moved_past_the_threshold_hands_the_children_over(team) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    _melden(planner, tom, "ziek", "2026-10-01")
+    _melden(planner, tom, "beter", "2026-10-20")  # meant: 10 November
+    assert _intern(wereld, date(2026, 11, 1)) == 0
+    html = _beter_intrekken(planner, tom, "2026-11-10").content.decode()
+    assert f"{tom.naam} is beter per 10-11-2026" in html
+    assert "de 2 kinderen die nog niet waren overgedragen, staan sinds 29-10-2026" in html
+    ends = Toewijzing.objects.filter(medewerker=tom).values_list("einde", "einde_reden")
+    assert set(ends) == {(date(2026, 10, 29), ToewijzingEindeReden.ZIEKTE.value)}
+    assert _intern(wereld, date(2026, 11, 1)) == 2
+
+
+def test_a_right_date_that_would_undo_the_handover_is_refused_saying_what_to_do(team) -> None:  # type: ignore[no-untyped-def]
+    wereld, tom, planner = team
+    _melden(planner, tom, "ziek", "2026-10-01")
+    _melden(planner, tom, "beter", "2026-11-10")  # past the threshold: the children went
+    assert _intern(wereld, date(2026, 11, 15)) == 2
+    html = _beter_intrekken(planner, tom, "2026-10-20").content.decode()
+    assert "Wijs de kinderen opnieuw toe" in html and "29-10-2026" in html
+    assert BeschikbaarheidsPeriode.objects.get().tot == date(2026, 11, 10)
+    assert not Intrekking.objects.exists() and _intern(wereld, date(2026, 11, 15)) == 2
+    assert "geen datum" in _beter_intrekken(planner, tom, "10-20").content.decode()
+
+
+def test_the_api_withdraws_a_recovery_with_the_right_date(team) -> None:  # type: ignore[no-untyped-def]
+    _, tom, planner = team
+    url = reverse("api-intrekking", args=[tom.pk])
+    _melden(planner, tom, "ziek", "2026-11-02")
+    _melden(planner, tom, "beter", "2026-11-05")
+    verkeerd = planner.post(
+        url, {"wat": "ziek", "reden": "x", "per": "2026-11-09"}, content_type="application/json"
+    )
+    assert verkeerd.status_code == 400 and "alleen bij" in verkeerd.json()["per"][0]
+    zelfde = planner.post(
+        url, {"wat": "beter", "reden": "x", "per": "2026-11-05"}, content_type="application/json"
+    )
+    assert zelfde.status_code == 400 and "staat er al" in zelfde.json()["per"][0]
+    assert not Intrekking.objects.exists()
+    ok = planner.post(
+        url, {"wat": "beter", "reden": "x", "per": "2026-11-09"}, content_type="application/json"
+    )
+    assert ok.status_code == 201 and "beter per 09-11-2026" in ok.json()["melding"]
+    assert BeschikbaarheidsPeriode.objects.get().tot == date(2026, 11, 9)

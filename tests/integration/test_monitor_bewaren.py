@@ -260,6 +260,22 @@ ACHTERAF = {
         lambda w: ziek_melden(medewerker=_tom(), van=date(2026, 9, 1), door=None),
         lambda w: intrekken(medewerker=_tom(), wat="ziek", reden="verkeerde collega", door=None),
     ),
+    "betermelding ingetrokken": (  # ill again from 20 September 2025
+        lambda w: (
+            ziek_melden(medewerker=_tom(), van=date(2025, 9, 20), door=None),
+            beter_melden(medewerker=_tom(), per=date(2025, 9, 25), door=None),
+        ),
+        lambda w: intrekken(medewerker=_tom(), wat="beter", reden="nog ziek", door=None),
+    ),
+    "betermelding eerder": (  # at work again before 1 October 2025 after all
+        lambda w: (
+            ziek_melden(medewerker=_tom(), van=date(2025, 9, 20), door=None),
+            beter_melden(medewerker=_tom(), per=date(2025, 10, 5), door=None),
+        ),
+        lambda w: intrekken(
+            medewerker=_tom(), wat="beter", reden="typfout", door=None, per=date(2025, 9, 25)
+        ),
+    ),
     "uit dienst": (
         None,
         lambda w: uit_dienst_melden(medewerker=_tom(), per=VANDAAG, door=None),

@@ -12,6 +12,7 @@ from ketenzicht.domain.afwezigheid import (
     AfwezigheidOngeldig,
     controleer_betermelding,
     controleer_indiensttreding,
+    controleer_intrekking_betermelding,
     controleer_intrekking_indiensttreding,
     controleer_intrekking_vertrek,
     controleer_intrekking_ziekte,
@@ -203,6 +204,7 @@ def test_what_a_page_offers_to_withdraw_is_what_the_rules_accept(
     dienst = Periode(van, None if vertrek is None else van + timedelta(days=vertrek))
     regels = {
         "ziek": lambda: controleer_intrekking_ziekte(ziekten, "Vergissing"),
+        "beter": lambda: controleer_intrekking_betermelding(ziekten, None, 28, "Vergissing"),
         "uit_dienst": lambda: controleer_intrekking_vertrek(dienst, vandaag, "Vergissing"),
         "in_dienst": lambda: controleer_intrekking_indiensttreding(dienst, vandaag, "Vergissing"),
     }
@@ -214,3 +216,44 @@ def test_what_a_page_offers_to_withdraw_is_what_the_rules_accept(
             continue
         aanvaard.add(wat)
     assert intrekbaar(ziekten, dienst, vandaag) == aanvaard
+
+
+def test_only_the_recovery_of_the_latest_sickness_is_withdrawn_and_with_a_reason() -> None:
+    eerder = Periode(date(2026, 1, 1), date(2026, 1, 5))
+    laatste = Periode(date(2026, 10, 1), date(2026, 10, 9))
+    weg = Periode(date(2026, 11, 1), date(2026, 11, 1))  # a sickness withdrawn since
+    assert controleer_intrekking_betermelding([eerder, laatste, weg], None, 28, "Te vroeg") == (
+        laatste
+    )
+    for ziekten, woord in (([], "nooit ziek"), ([eerder, Periode(date(2026, 11, 2))], "nog ziek")):
+        with pytest.raises(AfwezigheidOngeldig, match=woord) as fout:
+            controleer_intrekking_betermelding(ziekten, None, 28, "Te vroeg")
+        assert fout.value.veld == "wat"
+    with pytest.raises(AfwezigheidOngeldig, match="waarom") as fout:
+        controleer_intrekking_betermelding([laatste], None, 28, "  ")
+    assert fout.value.veld == "reden"
+
+
+@given(duur=st.integers(1, 120), juist=st.none() | st.integers(-5, 120), drempel=st.integers(1, 90))
+def test_a_right_recovery_date_is_taken_unless_it_would_undo_the_handover(
+    duur: int, juist: int | None, drempel: int
+) -> None:
+    """The right date (days after the sickness began; none: still ill) is taken when it is a
+    day after the first and not the date already there, except when the date registered had
+    let the children go at the threshold and the right one falls on or before it: that
+    handover is undone by assigning the children again, not by a date."""
+    van = date(2026, 6, 1)
+    ziekte = Periode(van, van + timedelta(days=duur))
+    per = None if juist is None else van + timedelta(days=juist)
+    eindigt = relatie_eindigt_op(van, drempel)
+    geweigerd = per is not None and (
+        per <= van or per == ziekte.tot or (ziekte.tot is not None and ziekte.tot > eindigt >= per)
+    )
+    if geweigerd:
+        with pytest.raises(AfwezigheidOngeldig) as fout:
+            controleer_intrekking_betermelding([ziekte], per, drempel, "Verkeerde datum")
+        assert fout.value.veld == "per"
+    else:
+        assert controleer_intrekking_betermelding([ziekte], per, drempel, "Verkeerde datum") == (
+            ziekte
+        )

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ketenzicht.domain.registratie import bekend_als, bekend_einde, bekend_vertrek, nog_geldig
+from ketenzicht.domain.registratie import bekend_als, bekend_einde, bekend_gecorrigeerd, nog_geldig
 
 # hypothesis bounds are naive; every drawn moment gets UTC
 momenten = st.datetimes(
@@ -91,8 +91,8 @@ def test_a_withdrawn_leaving_date_held_only_between_its_registration_and_its_wit
     nu = (opnieuw, n if opnieuw is not None else None)
     ingetrokken = [(w, (per, r))]
     verwacht = per if r <= vraag < w else (opnieuw if opnieuw is not None and n <= vraag else None)
-    assert bekend_vertrek(*nu, ingetrokken, vraag) == verwacht
-    assert bekend_vertrek(*nu, ingetrokken, None) == opnieuw
+    assert bekend_gecorrigeerd(*nu, ingetrokken, vraag) == verwacht
+    assert bekend_gecorrigeerd(*nu, ingetrokken, None) == opnieuw
 
 
 @given(peildatum=st.dates(), geraakt=st.lists(st.dates(), max_size=5))

@@ -100,6 +100,50 @@ def _lopende_ziekte(ziekten: Iterable[Periode]) -> Periode:
     return lopend[0]
 
 
+def controleer_intrekking_betermelding(
+    ziekten: Iterable[Periode], per: date | None, drempel_dagen: int, reden: str
+) -> Periode:
+    """Withdrawing a recovery registered by mistake (the wrong colleague, or the wrong date):
+    that of the latest sickness, which has ended; ``per`` is the right first day at work again,
+    or ``None`` when still ill. Returns the sickness as registered.
+
+    A recovery after the sickness reached the GI's threshold registered the end of the vaste
+    relations on the threshold day (the children went to the internal waitlist); a right date
+    on or before that day would undo those ends, which the planner does by assigning the
+    children again, so that is refused with what to do instead."""
+    _controleer_reden(reden)
+    ziekte = _laatste_betermelding(ziekten)
+    if per is None:
+        return ziekte
+    if per <= ziekte.van:
+        raise AfwezigheidOngeldig(
+            f"Ziek sinds {_d(ziekte.van)}; beter per kan pas de dag daarna of later.", "per"
+        )
+    if per == ziekte.tot:
+        raise AfwezigheidOngeldig(f"Beter per {_d(per)} staat er al.", "per")
+    eindigt = relatie_eindigt_op(ziekte.van, drempel_dagen)
+    assert ziekte.tot is not None  # _laatste_betermelding
+    if ziekte.tot > eindigt >= per:
+        raise AfwezigheidOngeldig(
+            f"Met beter per {_d(ziekte.tot)} gingen de kinderen op {_d(eindigt)} naar de interne "
+            f"wachtlijst (ziek langer dan {drempel_dagen} dagen); beter per {_d(per)} zou dat "
+            "ongedaan maken. Wijs de kinderen opnieuw toe, eventueel aan dezelfde collega.",
+            "per",
+        )
+    return ziekte
+
+
+def _laatste_betermelding(ziekten: Iterable[Periode]) -> Periode:
+    echt = sorted((z for z in ziekten if not z.leeg), key=lambda z: z.van)
+    if not echt or echt[-1].tot is None:
+        raise AfwezigheidOngeldig(
+            "Geen betermelding om in te trekken: "
+            + ("nog ziek." if echt else "nooit ziek gemeld."),
+            "wat",
+        )
+    return echt[-1]
+
+
 def controleer_intrekking_vertrek(dienstverband: Periode, vandaag: date, reden: str) -> date:
     """Withdrawing a leaving date (a resignation taken back, or registered for the wrong
     colleague): only before it takes effect, as a leaving date in the past would be; returns it."""
@@ -151,10 +195,13 @@ def _nog_niet_in_dienst(dienstverband: Periode, vandaag: date) -> date:
 
 
 def intrekbaar(ziekten: Iterable[Periode], dienstverband: Periode, vandaag: date) -> set[str]:
-    """Which registrations of a caseworker can be withdrawn today: ``"ziek"``, ``"uit_dienst"``,
-    ``"in_dienst"`` — the rules above, before a reason is asked (what a page offers)."""
+    """Which registrations of a caseworker can be withdrawn today: ``"ziek"``, ``"beter"``,
+    ``"uit_dienst"``, ``"in_dienst"`` — the rules above, before a reason (or a right date) is
+    asked (what a page offers)."""
+    ziekten = list(ziekten)
     regels = (
         ("ziek", lambda: _lopende_ziekte(ziekten)),
+        ("beter", lambda: _laatste_betermelding(ziekten)),
         ("uit_dienst", lambda: _vertrek_voor_ingang(dienstverband, vandaag)),
         ("in_dienst", lambda: _nog_niet_in_dienst(dienstverband, vandaag)),
     )

@@ -55,17 +55,19 @@ def bekend_als(
     return min(later, key=lambda c: c[0])[1] if later else huidig
 
 
-def bekend_vertrek(
+def bekend_gecorrigeerd(
     per: date | None,
     geregistreerd: datetime | None,
     ingetrokken: Iterable[tuple[datetime, tuple[date, datetime | None]]],
     bekend_op: datetime | None,
 ) -> date | None:
-    """A caseworker's leaving date as known at ``bekend_op`` (``None``: as known now).
+    """An end that can be withdrawn — a caseworker's leaving date, a sickness's recovery
+    date — as known at ``bekend_op`` (``None``: as known now).
 
-    ``per`` is the date registered now (at ``geregistreerd``); ``ingetrokken`` the dates
-    withdrawn as registered by mistake, as (moment withdrawn, (the date, moment it had been
-    registered)). A withdrawn date still held for a moment before its withdrawal."""
+    ``per`` is the date registered now (at ``geregistreerd``; ``None``: none, or withdrawn
+    without another); ``ingetrokken`` the dates withdrawn as registered by mistake, as (moment
+    withdrawn, (the date, moment it had been registered)). A withdrawn date still held for a
+    moment before its withdrawal."""
     was, was_geregistreerd = bekend_als((per, geregistreerd), ingetrokken, bekend_op)
     return bekend_einde(was, was_geregistreerd, bekend_op)
 

@@ -49,9 +49,10 @@ BEWAARTIJD = 7 * 24 * 3600  # seconds; a figure no one asked for in a week is dr
 
 # Per fact table: (its registration moment, the days a fact so registered touches). A fact
 # registered after K touches the figures of every peildatum on or after the earliest of them.
-# A withdrawal (organisaties.Intrekking) shows through what it changes: a withdrawn sickness
-# ends on its first day, registered then; a leaving date or a joining is withdrawn only
-# before it takes effect, so it touches no day up to today.
+# A withdrawal (organisaties.Intrekking) touches the day it names and, for a recovery date,
+# every day from its sickness's first (the sickness runs again, or ends on another day); a
+# withdrawn sickness also ends on its first day, registered then; a leaving date or a joining
+# is withdrawn only before it takes effect, so it touches no day up to today.
 GERAAKT: tuple[tuple[type[Model], tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
     (Maatregel, (("geregistreerd_op", ("start",)), ("einde_geregistreerd_op", ("einde",)))),
     (
@@ -74,6 +75,7 @@ GERAAKT: tuple[tuple[type[Model], tuple[tuple[str, tuple[str, ...]], ...]], ...]
     ),
     (Uitvraagcijfers, (("geregistreerd_op", ("peildatum",)),)),
     (Werklastnorm, (("geregistreerd_op", ("geldig_van",)),)),
+    (Intrekking, (("geregistreerd_op", ("datum", "periode__van")),)),
 )
 
 
@@ -82,7 +84,7 @@ def versie() -> tuple[object, ...]:
     withdrawn or deleted, and with everything ``vast`` covers: per fact table the number of
     rows and the latest of each registration moment."""
     uit: list[object] = []
-    for model, registraties in (*GERAAKT, (Intrekking, (("geregistreerd_op", ()),))):
+    for model, registraties in GERAAKT:
         momenten = {veld: Max(veld) for veld, _ in registraties}
         uit.extend(model.objects.aggregate(n=Count("pk"), **momenten).values())  # type: ignore[attr-defined]
     return (*uit, *vast())

@@ -45,6 +45,7 @@ class IntrekkingInline(admin.TabularInline):
     readonly_fields = [
         "soort",
         "datum",
+        "periode",
         "was_geregistreerd_op",
         "reden",
         "door",

@@ -196,12 +196,14 @@ class Intrekking(models.Model):
 
     A withdrawn sickness stays as the empty period ``[van, van)``, its end registered at the
     withdrawal (``domain.perioden.Periode.leeg``); so does a withdrawn joining, as the
-    employment (never in service). A withdrawn leaving date is taken off the caseworker and
-    kept here, so a figure "as known at" a moment in between still sees it
-    (``domain.registratie.bekend_vertrek``)."""
+    employment (never in service). A withdrawn leaving date is taken off the caseworker, and a
+    withdrawn recovery date off its sickness (which then runs again, or ends on the right
+    date), and kept here, so a figure "as known at" a moment in between still sees it
+    (``domain.registratie.bekend_gecorrigeerd``)."""
 
     class Soort(models.TextChoices):
         ZIEK = "ziek", "ziekmelding"
+        BETER = "beter", "betermelding"
         UIT_DIENST = "uit_dienst", "datum uit dienst"
         IN_DIENST = "in_dienst", "indiensttreding"
 
@@ -209,7 +211,17 @@ class Intrekking(models.Model):
         Medewerker, on_delete=models.CASCADE, related_name="intrekkingen"
     )
     soort = models.CharField(max_length=16, choices=Soort.choices)
-    datum = models.DateField(help_text="Ziek sinds, of de datum uit of in dienst die niet klopte")
+    datum = models.DateField(
+        help_text="Ziek sinds, beter per, of de datum uit of in dienst die niet klopte"
+    )
+    periode = models.ForeignKey(
+        BeschikbaarheidsPeriode,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="intrekkingen",
+        help_text="Bij een betermelding: de ziekte waarvan het einde niet klopte",
+    )
     was_geregistreerd_op = models.DateTimeField(null=True, blank=True)
     reden = models.TextField(help_text="Waarom de melding niet klopte")
     door = models.CharField(max_length=150)

@@ -13,7 +13,7 @@ from ketenzicht.domain.capaciteit import Beschikbaarheid, MedewerkerStand, Rol
 from ketenzicht.domain.maatregelen import Soort
 from ketenzicht.domain.naamgenoten import Collega, onderscheiden
 from ketenzicht.domain.perioden import Periode
-from ketenzicht.domain.registratie import bekend_einde, bekend_vertrek
+from ketenzicht.domain.registratie import bekend_gecorrigeerd
 from ketenzicht.domain.werklast import Werklastnorm as DomeinNorm
 from ketenzicht.organisaties.models import (
     BeschikbaarheidsPeriode,
@@ -111,6 +111,8 @@ def medewerker_standen(
     if bekend_op is not None:
         nog_in_dienst |= Q(uit_dienst_geregistreerd_op__isnull=True)
         nog_in_dienst |= Q(uit_dienst_geregistreerd_op__gt=bekend_op)
+        # also every sickness whose recovery date was withdrawn since: its end is then none,
+        # or registered at the withdrawal
         nog_afwezig |= Q(tot_geregistreerd_op__isnull=True) | Q(tot_geregistreerd_op__gt=bekend_op)
     medewerkers = Medewerker.objects.filter(
         gi_id__in=list(gi_ids), in_dienst_van__lte=peildatum
@@ -122,11 +124,12 @@ def medewerker_standen(
         medewerkers = medewerkers.filter(geregistreerd_op__lte=bekend_op)
         perioden = perioden.filter(geregistreerd_op__lte=bekend_op)
     afwezig: dict[int, list[tuple[Beschikbaarheid, Periode]]] = defaultdict(list)
-    for mid, soort, van, tot, tot_geregistreerd in perioden.values_list(
-        "medewerker_id", "soort", "van", "tot", "tot_geregistreerd_op"
+    beter = _ingetrokken_beter(perioden, bekend_op)
+    for pid, mid, soort, van, tot, tot_geregistreerd in perioden.values_list(
+        "id", "medewerker_id", "soort", "van", "tot", "tot_geregistreerd_op"
     ):
-        periode = Periode(van, bekend_einde(tot, tot_geregistreerd, bekend_op))
-        afwezig[mid].append((Beschikbaarheid(soort), periode))
+        einde = bekend_gecorrigeerd(tot, tot_geregistreerd, beter.get(pid, ()), bekend_op)
+        afwezig[mid].append((Beschikbaarheid(soort), Periode(van, einde)))
     per_gi: dict[int, list[MedewerkerStand]] = defaultdict(list)
     ingetrokken = _ingetrokken_vertrek(medewerkers, bekend_op)
     rijen = medewerkers.values_list(
@@ -140,7 +143,7 @@ def medewerker_standen(
     )
     for mid, gi_id, rol, fte, van, tot, tot_geregistreerd in rijen:
         dienst = Periode(
-            van, bekend_vertrek(tot, tot_geregistreerd, ingetrokken.get(mid, ()), bekend_op)
+            van, bekend_gecorrigeerd(tot, tot_geregistreerd, ingetrokken.get(mid, ()), bekend_op)
         )
         per_gi[gi_id].append(
             MedewerkerStand(Rol(rol), float(fte), dienst, tuple(afwezig.get(mid, ())))
@@ -162,13 +165,37 @@ def _ingetrokken_vertrek(
     with the moment it had been registered — the corrections ``bekend_als`` reads."""
     if bekend_op is None:
         return {}
-    uit: dict[int, Intrekkingen] = defaultdict(list)
-    for mid, moment, per, geregistreerd in Intrekking.objects.filter(
-        Q(medewerker_id__in=medewerkers),  # ids, or the caller's query as a subquery
-        soort=Intrekking.Soort.UIT_DIENST,
+    return _intrekkingen(
+        Intrekking.objects.filter(
+            Q(medewerker_id__in=medewerkers),  # ids, or the caller's query as a subquery
+            soort=Intrekking.Soort.UIT_DIENST,
+            geregistreerd_op__gt=bekend_op,
+        ),
+        "medewerker_id",
+    )
+
+
+def _ingetrokken_beter(
+    perioden: QuerySet[BeschikbaarheidsPeriode], bekend_op: datetime | None
+) -> dict[int, Intrekkingen]:
+    """Per sickness the recovery dates withdrawn after ``bekend_op`` (few), as
+    ``_ingetrokken_vertrek`` gives the leaving dates."""
+    if bekend_op is None:
+        return {}
+    gevraagd = Intrekking.objects.filter(
+        soort=Intrekking.Soort.BETER,
         geregistreerd_op__gt=bekend_op,
-    ).values_list("medewerker_id", "geregistreerd_op", "datum", "was_geregistreerd_op"):
-        uit[mid].append((moment, (per, geregistreerd)))
+        periode__in=perioden.values("pk"),
+    )
+    return _intrekkingen(gevraagd, "periode_id")
+
+
+def _intrekkingen(qs: QuerySet[Intrekking], van: str) -> dict[int, Intrekkingen]:
+    uit: dict[int, Intrekkingen] = defaultdict(list)
+    for sleutel, moment, datum, geregistreerd in qs.values_list(
+        van, "geregistreerd_op", "datum", "was_geregistreerd_op"
+    ):
+        uit[sleutel].append((moment, (datum, geregistreerd)))
     return uit
 
 
@@ -200,7 +227,7 @@ def beschikbaarheid(
     ids = list(medewerker_ids)
     ingetrokken = _ingetrokken_vertrek(ids, bekend_op)
     uit = {
-        mid: bekend_vertrek(per, geregistreerd, ingetrokken.get(mid, ()), bekend_op)
+        mid: bekend_gecorrigeerd(per, geregistreerd, ingetrokken.get(mid, ()), bekend_op)
         for mid, per, geregistreerd in Medewerker.objects.filter(pk__in=ids).values_list(
             "id", "uit_dienst_per", "uit_dienst_geregistreerd_op"
         )
@@ -211,8 +238,10 @@ def beschikbaarheid(
     )
     if bekend_op is not None:
         rijen = rijen.filter(geregistreerd_op__lte=bekend_op)
-    for mid, van, tot, geregistreerd in rijen.values_list(
-        "medewerker_id", "van", "tot", "tot_geregistreerd_op"
+    beter = _ingetrokken_beter(rijen, bekend_op)
+    for pid, mid, van, tot, geregistreerd in rijen.values_list(
+        "id", "medewerker_id", "van", "tot", "tot_geregistreerd_op"
     ):
-        ziek[mid].append(Periode(van, bekend_einde(tot, geregistreerd, bekend_op)))
+        einde = bekend_gecorrigeerd(tot, geregistreerd, beter.get(pid, ()), bekend_op)
+        ziek[mid].append(Periode(van, einde))
     return uit, ziek

@@ -113,17 +113,7 @@ def beter_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
     geeindigd = relatie_eindigt_op(ziekte.van, drempel)
     if per <= geeindigd:
         return f"{medewerker.naam} is beter gemeld per {als_dag(per)} en houdt de eigen kinderen."
-    # the vaste relation ended at the threshold (wachtlijst.effectieve_toewijzing); register
-    # that end, so the children no longer count in this caseload and can be given back
-    open_ = Toewijzing.objects.filter(
-        medewerker=medewerker, einde__isnull=True, start__lt=geeindigd
-    )
-    n = 0
-    for toewijzing in open_.select_related("maatregel__kind"):
-        toewijzing_beeindigen(
-            toewijzing=toewijzing, einde=geeindigd, reden=ToewijzingEindeReden.ZIEKTE, door=door
-        )
-        n += 1
+    n = relaties_beeindigen(medewerker, geeindigd, door)
     tekst = (
         f"{medewerker.naam} is beter gemeld per {als_dag(per)}. De ziekte duurde langer dan "
         f"{drempel} dagen"
@@ -137,6 +127,22 @@ def beter_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
         f"{tekst}: {wie} overgedragen, {staat} sinds {sinds} op de interne wachtlijst. "
         f"Wijs ze opnieuw toe, ook aan {medewerker.naam} zelf als dat past."
     )
+
+
+def relaties_beeindigen(medewerker: Medewerker, geeindigd: date, door: Gebruiker) -> int:
+    """A sickness that lasted the threshold ended the vaste relations on ``geeindigd``
+    (``wachtlijst.effectieve_toewijzing``); register those ends once it is over, so the
+    children no longer count in this caseload and can be given back. Returns how many."""
+    open_ = Toewijzing.objects.filter(
+        medewerker=medewerker, einde__isnull=True, start__lt=geeindigd
+    )
+    n = 0
+    for toewijzing in open_.select_related("maatregel__kind"):
+        toewijzing_beeindigen(
+            toewijzing=toewijzing, einde=geeindigd, reden=ToewijzingEindeReden.ZIEKTE, door=door
+        )
+        n += 1
+    return n
 
 
 @transaction.atomic
@@ -221,18 +227,15 @@ class Stand:
     uit_dienst_per: date | None
     nooit_in_dienst: bool = False  # the joining was withdrawn (planning.intrekking)
     intrekbaar: frozenset[str] = frozenset()  # domain.afwezigheid.intrekbaar, on the peildatum
+    laatste_ziekte: Periode | None = None  # the latest sickness (not withdrawn), if any
 
 
 def stand_van(medewerker: Medewerker, peildatum: date) -> Stand:
     if medewerker.dienstverband.leeg:
         return Stand(None, None, None, nooit_in_dienst=True)
-    intrekken = frozenset(
-        intrekbaar(
-            [Periode(z.van, z.tot) for z in ziekten_van(medewerker)],
-            medewerker.dienstverband,
-            peildatum,
-        )
-    )
+    perioden = [Periode(z.van, z.tot) for z in ziekten_van(medewerker)]
+    intrekken = frozenset(intrekbaar(perioden, medewerker.dienstverband, peildatum))
+    laatste = max((p for p in perioden if not p.leeg), key=lambda p: p.van, default=None)
     ziekte = (
         medewerker.perioden.filter(soort=ZIEK, van__lte=peildatum)
         .filter(Q(tot__isnull=True) | Q(tot__gt=peildatum))
@@ -240,7 +243,15 @@ def stand_van(medewerker: Medewerker, peildatum: date) -> Stand:
         .first()
     )
     if ziekte is None:
-        return Stand(None, None, medewerker.uit_dienst_per, intrekbaar=intrekken)
+        return Stand(
+            None, None, medewerker.uit_dienst_per, intrekbaar=intrekken, laatste_ziekte=laatste
+        )
     drempel = werklastnorm(medewerker.gi_id, peildatum).ziekte_drempel_dagen
     eindigt = relatie_eindigt_op(ziekte.van, drempel)
-    return Stand(ziekte.van, eindigt, medewerker.uit_dienst_per, intrekbaar=intrekken)
+    return Stand(
+        ziekte.van,
+        eindigt,
+        medewerker.uit_dienst_per,
+        intrekbaar=intrekken,
+        laatste_ziekte=laatste,
+    )

@@ -151,21 +151,32 @@ class AfwezigheidApi(APIView):
 class IntrekkingSerializer(serializers.Serializer):
     wat = serializers.ChoiceField(
         choices=list(intrekking.WAT),
-        help_text="ziek: de lopende ziekmelding; uit_dienst: de datum uit dienst, zolang die "
-        "nog niet is ingegaan; in_dienst: een indiensttreding, voor de eerste dag",
+        help_text="ziek: de lopende ziekmelding; beter: beter per van de laatste ziekte; "
+        "uit_dienst: de datum uit dienst, zolang die nog niet is ingegaan; in_dienst: een "
+        "indiensttreding, voor de eerste dag",
     )
     reden = serializers.CharField(max_length=1000, help_text="Waarom de melding niet klopte")
+    per = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="Alleen bij beter: de juiste datum beter (eerste werkdag); zonder: nog ziek",
+    )
 
 
 class IntrekkingApi(APIView):
     @extend_schema(
-        summary="Een ziekmelding, datum uit dienst of indiensttreding intrekken die niet klopte",
+        summary=(
+            "Een ziekmelding, betermelding, datum uit dienst of indiensttreding intrekken die "
+            "niet klopte"
+        ),
         description=(
             "De melding blijft bewaard (wie, wanneer, waarom); cijfers 'zoals bekend op' een "
             "eerder moment veranderen niet. Kinderen die nog niet aan een collega zijn gegeven "
             "zijn weer van deze medewerker. Niets in te trekken, of een datum uit dienst die al "
             "is ingegaan, of een collega die al in dienst is: 400 met het veld `wat`; geen "
-            "reden: 400 met `reden`."
+            "reden: 400 met `reden`. Bij `beter` zet `per` de juiste datum (zonder: weer "
+            "ziek); een datum die de overdracht van de kinderen na de ziektedrempel ongedaan "
+            "zou maken, of `per` bij iets anders dan `beter`: 400 met `per`."
         ),
         request=IntrekkingSerializer,
         responses={201: MeldingSerializer},

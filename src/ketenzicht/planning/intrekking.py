@@ -13,6 +13,7 @@ threshold) and who were not given to a colleague since are theirs again.
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from ketenzicht.domain.afwezigheid import (
     AfwezigheidOngeldig,
+    controleer_intrekking_betermelding,
     controleer_intrekking_indiensttreding,
     controleer_intrekking_vertrek,
     controleer_intrekking_ziekte,
@@ -29,30 +31,46 @@ from ketenzicht.domain.perioden import Periode
 from ketenzicht.kinderen.services import Gebruiker, Weigering
 from ketenzicht.organisaties.models import Intrekking, Medewerker
 from ketenzicht.organisaties.selectors import werklastnorm
-from ketenzicht.planning.afwezigheid import aantal_kinderen, als_dag, vergrendeld, ziekten_van
+from ketenzicht.organisaties.services import einde_geregistreerd
+from ketenzicht.planning.afwezigheid import (
+    aantal_kinderen,
+    als_dag,
+    relaties_beeindigen,
+    vergrendeld,
+    ziekten_van,
+)
 
 log = logging.getLogger(__name__)
-WAT = tuple(Intrekking.Soort.values)  # "ziek", "uit_dienst", "in_dienst"
+WAT = tuple(Intrekking.Soort.values)  # "ziek", "beter", "uit_dienst", "in_dienst"
 
 
 @transaction.atomic
-def intrekken(*, medewerker: Medewerker, wat: str, reden: str, door: Gebruiker) -> str:
-    """Withdraw ``medewerker``'s running sickness (``wat="ziek"``), leaving date
+def intrekken(
+    *, medewerker: Medewerker, wat: str, reden: str, door: Gebruiker, per: date | None = None
+) -> str:
+    """Withdraw ``medewerker``'s running sickness (``wat="ziek"``), the recovery date of the
+    latest sickness (``"beter"``; ``per`` the right date, or none: still ill), leaving date
     (``"uit_dienst"``) or joining (``"in_dienst"``, before their first day), registered by
     mistake; returns what it means for their children.
-    Raises ``Weigering`` naming the field (``wat`` or ``reden``), or without one when ``door``
-    may not (not a planner of the caseworker's GI)."""
+    Raises ``Weigering`` naming the field (``wat``, ``per`` or ``reden``), or without one when
+    ``door`` may not (not a planner of the caseworker's GI)."""
     medewerker = vergrendeld(medewerker, door)
+    if per is not None and wat != Intrekking.Soort.BETER:
+        raise Weigering("Een juiste datum hoort alleen bij het intrekken van beter per.", "per")
     try:
         if wat == Intrekking.Soort.ZIEK:
             return _ziekte_intrekken(medewerker, reden.strip(), door)
+        if wat == Intrekking.Soort.BETER:
+            return _betermelding_intrekken(medewerker, per, reden.strip(), door)
         if wat == Intrekking.Soort.UIT_DIENST:
             return _vertrek_intrekken(medewerker, reden.strip(), door)
         if wat == Intrekking.Soort.IN_DIENST:
             return _indiensttreding_intrekken(medewerker, reden.strip(), door)
     except AfwezigheidOngeldig as fout:
         raise Weigering(str(fout), fout.veld) from None
-    raise Weigering("Kies de ziekmelding, de datum uit dienst of de indiensttreding.", "wat")
+    raise Weigering(
+        "Kies de ziekmelding, de betermelding, de datum uit dienst of de indiensttreding.", "wat"
+    )
 
 
 def _ziekte_intrekken(medewerker: Medewerker, reden: str, door: Gebruiker) -> str:
@@ -87,6 +105,45 @@ def _ziekte_intrekken(medewerker: Medewerker, reden: str, door: Gebruiker) -> st
             f"wachtlijst; {medewerker.naam} is weer hun vaste jeugdbeschermer."
         )
     return f"{tekst}; {medewerker.naam} houdt de eigen kinderen." if n else f"{tekst}."
+
+
+def _betermelding_intrekken(
+    medewerker: Medewerker, per: date | None, reden: str, door: Gebruiker
+) -> str:
+    ziekten = ziekten_van(medewerker)
+    perioden = [Periode(z.van, z.tot) for z in ziekten]
+    echt = [p.van for p in perioden if not p.leeg]  # the GI's threshold when the latest began
+    drempel = werklastnorm(medewerker.gi_id, max(echt, default=timezone.localdate()))
+    ziekte = controleer_intrekking_betermelding(perioden, per, drempel.ziekte_drempel_dagen, reden)
+    rij = ziekten[perioden.index(ziekte)]
+    was: date = rij.tot  # type: ignore[assignment]
+    Intrekking.objects.create(
+        medewerker=medewerker,
+        soort=Intrekking.Soort.BETER,
+        datum=was,
+        periode=rij,
+        was_geregistreerd_op=rij.tot_geregistreerd_op,
+        reden=reden,
+        door=_naam(door),
+    )
+    rij.tot = per
+    rij.tot_geregistreerd_op = einde_geregistreerd(per) if per is not None else None
+    rij.save(update_fields=["tot", "tot_geregistreerd_op"])
+    log.info("betermelding van medewerker %s ingetrokken", medewerker.pk)
+    tekst = f"Beter per {als_dag(was)} van {medewerker.naam} is ingetrokken"
+    if per is None:
+        return f"{tekst}; {medewerker.naam} is weer ziek gemeld sinds {als_dag(rij.van)}."
+    tekst = f"{tekst}; {medewerker.naam} is beter per {als_dag(per)}"
+    eindigt = relatie_eindigt_op(rij.van, drempel.ziekte_drempel_dagen)
+    n = relaties_beeindigen(medewerker, eindigt, door) if per > eindigt >= was else 0
+    if not n:
+        return f"{tekst}."
+    wie = "het kind dat nog niet was" if n == 1 else f"de {n} kinderen die nog niet waren"
+    staat = "staat" if n == 1 else "staan"
+    return (
+        f"{tekst}. De ziekte duurde dus langer dan {drempel.ziekte_drempel_dagen} dagen: {wie} "
+        f"overgedragen, {staat} sinds {als_dag(eindigt)} op de interne wachtlijst."
+    )
 
 
 def _vertrek_intrekken(medewerker: Medewerker, reden: str, door: Gebruiker) -> str:

@@ -177,7 +177,11 @@ def afwezigheid_intrekken(request: HttpRequest, medewerker_id: int) -> HttpRespo
     wat = request.POST.get("wat", "")
     try:
         tekst = intrekking.intrekken(
-            medewerker=medewerker, wat=wat, reden=request.POST.get("reden", ""), door=request.user
+            medewerker=medewerker,
+            wat=wat,
+            reden=request.POST.get("reden", ""),
+            door=request.user,
+            per=_juiste_datum(request.POST.get("per", "")) if wat == "beter" else None,
         )
     except services.Weigering as fout:
         messages.error(request, str(fout))
@@ -186,6 +190,16 @@ def afwezigheid_intrekken(request: HttpRequest, medewerker_id: int) -> HttpRespo
     if wat == Intrekking.Soort.IN_DIENST:
         return redirect("team")
     return redirect("kinderen-van", medewerker.pk)
+
+
+def _juiste_datum(tekst: str) -> date | None:
+    """The form's right recovery date (empty: none, still ill)."""
+    try:
+        return date.fromisoformat(tekst) if tekst.strip() else None
+    except ValueError:
+        raise services.Weigering(
+            f"De juiste datum beter {tekst!r} is geen datum (jjjj-mm-dd).", "per"
+        ) from None
 
 
 @login_required
