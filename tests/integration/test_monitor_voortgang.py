@@ -139,6 +139,22 @@ def test_de_trend_per_gebied_telt_een_peildatum_per_stap(ministerie) -> None:  #
     assert 'data-testid="gebieden-trend-tabel"' in tweede
 
 
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+def test_zonder_cache_om_te_bewaren_blijft_de_stap_niet_rondgaan(ministerie) -> None:  # type: ignore[no-untyped-def]
+    """A cache that keeps nothing (misconfigured, or full) would have every step compute the
+    same peildatum again: the first step sends the page to compute all at once instead."""
+    stap = _volgende(ministerie.get(reverse("monitor-trend"), {"gi": NOORD}))
+
+    antwoord = ministerie.get(stap)
+
+    assert (
+        antwoord["HX-Redirect"] == f"{reverse('monitor-trend')}?gi=Jeugdbescherming+Noord&direct=1"
+    )
+    regio = Organisatie.objects.filter(type="jeugdregio").order_by("naam").first()
+    gebied = ministerie.get(reverse("monitor-gebieden-trend"), {"regio": regio.naam})
+    assert 'data-testid="gebieden-trend-tabel"' in gebied.content.decode()
+
+
 @pytest.mark.usefixtures("klok")
 def test_bewaarde_cijfers_staan_in_de_database_voor_elk_proces(
     monkeypatch: pytest.MonkeyPatch,

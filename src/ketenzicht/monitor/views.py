@@ -146,6 +146,10 @@ def trend_stap(request: HttpRequest) -> HttpResponse:
     open_ = te_berekenen(data, plaats=plaats)
     if open_:
         reeks(open_[:1], plaats=plaats)
+        if te_berekenen(open_[:1]):  # not kept (no cache to keep it): no steps, all at once
+            antwoord = HttpResponse("<p class='utrecht-paragraph'>Alles in één keer…</p>")
+            antwoord["HX-Redirect"] = f"{reverse('monitor-trend')}?{_met(request, direct='1')}"
+            return antwoord
         open_ = open_[1:]
     if not open_:
         antwoord = HttpResponse("<p class='utrecht-paragraph'>Klaar; de trend wordt getoond.</p>")
@@ -225,7 +229,7 @@ def gebieden_trend(request: HttpRequest) -> HttpResponse:
     open_ = gebieden_te_berekenen(data, plaats=plaats)
     if open_:
         gebieden_op(peildatum=open_[0], plaats=plaats)
-        if open_[1:]:
+        if open_[1:] and not gebieden_te_berekenen(open_[:1]):  # kept: steps show progress
             voortgang = _voortgang(request, "monitor-gebieden-trend", len(data), len(open_) - 1)
             return render(request, "web/_voortgang.html", {"voortgang": voortgang})
     punten = []
