@@ -209,6 +209,9 @@ def test_a_joining_withdrawn_before_the_first_day_never_counts(team) -> None:  #
         {"naam": "Anouk Visser", "rol": "jeugdbeschermer", "fte": "0,8", "datum": "2026-12-01"},
     )
     anouk = Medewerker.objects.get(naam="Anouk Visser")
+    eigen = planner.get(reverse("kinderen-van", args=[anouk.pk])).content.decode()
+    assert 'id="wat-in-dienst" name="wat" value="in_dienst" required checked' in eigen
+    assert "In dienst per 01-12-2026 (komt nog)" in eigen  # also withdrawn from their own page
     komend = planner.get(reverse("team")).context["komend"]
     assert [(k.medewerker, k.inwerken_tot) for k in komend] == [(anouk, None)]
     api = planner.get(reverse("api-team")).json()["komend"]
