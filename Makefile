@@ -28,7 +28,7 @@ run: install ## migrate, load the landelijk demo once, serve on http://$(HOST) a
 test: install ## the whole suite (unit, integration, e2e in Debian's Chromium) on DATABASE_URL or SQLite
 	@command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
 	$(UV) sync --frozen --quiet --extra ray
-	$(UV) run pytest
+	$(UV) run pytest -n auto --dist loadfile
 
 lint: install ## ruff and mypy (django-stubs)
 	$(UV) run ruff check src tests bench
