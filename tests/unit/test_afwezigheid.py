@@ -21,6 +21,7 @@ from ketenzicht.domain.afwezigheid import (
     intrekbaar,
     inwerken_tot,
     relatie_eindigt_op,
+    relaties_eindigen_bij,
 )
 from ketenzicht.domain.capaciteit import MedewerkerStand, Rol, verloop_pct
 from ketenzicht.domain.perioden import Periode
@@ -257,3 +258,16 @@ def test_a_right_recovery_date_is_taken_unless_it_would_undo_the_handover(
         assert controleer_intrekking_betermelding([ziekte], per, drempel, "Verkeerde datum") == (
             ziekte
         )
+
+
+def test_relations_end_at_the_threshold_once_a_recovery_after_it_is_registered() -> None:
+    """A recovery after the threshold registers the end of the vaste relations on the
+    threshold day, unless the recovery it replaces was after it too (registered then)."""
+    van, drempel = date(2026, 6, 1), 28
+    eindigt = relatie_eindigt_op(van, drempel)
+    na, voor = eindigt + timedelta(days=3), eindigt - timedelta(days=3)
+    assert relaties_eindigen_bij(van, None, na, drempel) == eindigt  # a running sickness
+    assert relaties_eindigen_bij(van, voor, na, drempel) == eindigt  # moved past it
+    assert relaties_eindigen_bij(van, na + timedelta(days=1), na, drempel) is None  # done then
+    assert relaties_eindigen_bij(van, None, eindigt, drempel) is None  # back on the day itself
+    assert relaties_eindigen_bij(van, na, None, drempel) is None  # still ill: nothing now

@@ -12,6 +12,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Each test starts with an empty cache (tests/conftest.py); in memory that needs no database,
-# so tests without one can clear it too. tests/integration/test_monitor_bewaren.py checks the
+# so tests without one can clear it too. tests/integration/test_monitor_voortgang.py checks the
 # database cache the application uses.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -134,14 +134,32 @@ def controleer_intrekking_betermelding(
 
 
 def _laatste_betermelding(ziekten: Iterable[Periode]) -> Periode:
-    echt = sorted((z for z in ziekten if not z.leeg), key=lambda z: z.van)
-    if not echt or echt[-1].tot is None:
+    laatste = laatste_ziekte(ziekten)
+    if laatste is None or laatste.tot is None:
         raise AfwezigheidOngeldig(
             "Geen betermelding om in te trekken: "
-            + ("nog ziek." if echt else "nooit ziek gemeld."),
+            + ("nog ziek." if laatste else "nooit ziek gemeld."),
             "wat",
         )
-    return echt[-1]
+    return laatste
+
+
+def laatste_ziekte(ziekten: Iterable[Periode]) -> Periode | None:
+    """The latest sickness, leaving out those withdrawn (``Periode.leeg``); none if none."""
+    return max((z for z in ziekten if not z.leeg), key=lambda z: z.van, default=None)
+
+
+def relaties_eindigen_bij(
+    ziek_van: date, was: date | None, per: date | None, drempel_dagen: int
+) -> date | None:
+    """The day whose end of the vaste relations a recovery from ``per`` registers now: the
+    threshold day, when ``per`` lies after it and the recovery it replaces (``was``; ``None``:
+    the sickness was running) did not — a recovery after it registered those ends already.
+    ``None``: nothing to register (still ill, or better before the threshold)."""
+    eindigt = relatie_eindigt_op(ziek_van, drempel_dagen)
+    if per is None or per <= eindigt or (was is not None and was > eindigt):
+        return None
+    return eindigt
 
 
 def controleer_intrekking_vertrek(dienstverband: Periode, vandaag: date, reden: str) -> date:

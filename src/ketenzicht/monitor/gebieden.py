@@ -102,5 +102,17 @@ def te_berekenen(data: list[date], plaats: Bewaarplaats | None = None) -> list[d
     return [p for p in data if not plaats.bewaard(_sleutel(p, None), p)]
 
 
+def stap(data: list[date], plaats: Bewaarplaats | None = None) -> list[date] | None:
+    """As ``monitor.selectors.stap``, for the count per area: the first peildatum not kept is
+    counted; the peildata still to count, or ``None`` when the count is not kept."""
+    plaats = plaats or Bewaarplaats()
+    open_ = te_berekenen(data, plaats=plaats)
+    if open_:
+        gebieden(peildatum=open_[0], plaats=plaats)
+        if te_berekenen(open_[:1]):
+            return None
+    return open_[1:]
+
+
 def _sleutel(peildatum: date, bekend_op: datetime | None) -> tuple[object, ...]:
     return ("gebieden", peildatum, bekend_op)

@@ -195,6 +195,20 @@ def te_berekenen(
     return [p for p in data if not plaats.bewaard(_sleutel(p, bron, gi_naam), p)]
 
 
+def stap(data: list[date], plaats: Bewaarplaats | None = None) -> list[date] | None:
+    """One step of computing ``data`` (a trend page's, which shows progress meanwhile): the
+    first peildatum not kept is computed. Returns the peildata still to compute, or ``None``
+    when what was computed is not kept (a cache that keeps nothing), so that steps would go
+    round: then compute them all at once."""
+    plaats = plaats or Bewaarplaats()
+    open_ = te_berekenen(data, plaats=plaats)
+    if open_:
+        reeks(open_[:1], plaats=plaats)
+        if te_berekenen(open_[:1]):
+            return None
+    return open_[1:]
+
+
 def _sleutel(peildatum: date, bron: str, gi_naam: str | None) -> tuple[object, ...]:
     return ("monitor", peildatum, bron, gi_naam)
 

@@ -17,12 +17,13 @@ from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.monitor.bewaren import Bewaarplaats
 from ketenzicht.monitor.export import gebieden_csv
 from ketenzicht.monitor.gebieden import gebieden as gebieden_op
-from ketenzicht.monitor.gebieden import te_berekenen as gebieden_te_berekenen
+from ketenzicht.monitor.gebieden import stap as gebieden_stap
 from ketenzicht.monitor.selectors import (
     buiten_bereik,
     landelijk_verschil,
     peildata,
     reeks,
+    stap,
     te_berekenen,
 )
 from ketenzicht.organisaties.selectors import gi_van, gis, jeugdregios, regio_van
@@ -142,15 +143,11 @@ def trend_stap(request: HttpRequest) -> HttpResponse:
     """One step of computing the trend: the next peildatum not yet kept. Answers the progress
     so far, or, with every peildatum kept, has the page load again (it then shows the trend)."""
     data = peildata(timezone.localdate())
-    plaats = Bewaarplaats()
-    open_ = te_berekenen(data, plaats=plaats)
-    if open_:
-        reeks(open_[:1], plaats=plaats)
-        if te_berekenen(open_[:1]):  # not kept (no cache to keep it): no steps, all at once
-            antwoord = HttpResponse("<p class='utrecht-paragraph'>Alles in één keer…</p>")
-            antwoord["HX-Redirect"] = f"{reverse('monitor-trend')}?{_met(request, direct='1')}"
-            return antwoord
-        open_ = open_[1:]
+    open_ = stap(data)
+    if open_ is None:  # not kept: all at once
+        antwoord = HttpResponse("<p class='utrecht-paragraph'>Alles in één keer…</p>")
+        antwoord["HX-Redirect"] = f"{reverse('monitor-trend')}?{_met(request, direct='1')}"
+        return antwoord
     if not open_:
         antwoord = HttpResponse("<p class='utrecht-paragraph'>Klaar; de trend wordt getoond.</p>")
         antwoord["HX-Refresh"] = "true"
@@ -226,12 +223,10 @@ def gebieden_trend(request: HttpRequest) -> HttpResponse:
         return HttpResponse(f"Onbekende jeugdregio {regio!r}.", status=400)
     data = peildata(timezone.localdate())
     plaats = Bewaarplaats()
-    open_ = gebieden_te_berekenen(data, plaats=plaats)
-    if open_:
-        gebieden_op(peildatum=open_[0], plaats=plaats)
-        if open_[1:] and not gebieden_te_berekenen(open_[:1]):  # kept: steps show progress
-            voortgang = _voortgang(request, "monitor-gebieden-trend", len(data), len(open_) - 1)
-            return render(request, "web/_voortgang.html", {"voortgang": voortgang})
+    open_ = gebieden_stap(data, plaats)
+    if open_:  # (None: not kept, so all at once below)
+        voortgang = _voortgang(request, "monitor-gebieden-trend", len(data), len(open_))
+        return render(request, "web/_voortgang.html", {"voortgang": voortgang})
     punten = []
     aantal_gis = len(gis())
     for peildatum in data:

@@ -22,7 +22,9 @@ from ketenzicht.domain.afwezigheid import (
     controleer_vertrek,
     controleer_ziekmelding,
     intrekbaar,
+    laatste_ziekte,
     relatie_eindigt_op,
+    relaties_eindigen_bij,
 )
 from ketenzicht.domain.capaciteit import Beschikbaarheid, Rol
 from ketenzicht.domain.maatregelen import ToewijzingEindeReden
@@ -34,7 +36,12 @@ from ketenzicht.kinderen.services import (
     mag_toewijzen,
     toewijzing_beeindigen,
 )
-from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
+from ketenzicht.organisaties.models import (
+    BeschikbaarheidsPeriode,
+    Intrekking,
+    Medewerker,
+    Organisatie,
+)
 from ketenzicht.organisaties.selectors import gi_van, werklastnorm
 from ketenzicht.organisaties.services import einde_geregistreerd
 
@@ -110,8 +117,8 @@ def beter_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
     rij.save(update_fields=["tot", "tot_geregistreerd_op"])
     log.info("medewerker %s beter gemeld per %s", medewerker.pk, per)
     drempel = werklastnorm(medewerker.gi_id, ziekte.van).ziekte_drempel_dagen
-    geeindigd = relatie_eindigt_op(ziekte.van, drempel)
-    if per <= geeindigd:
+    geeindigd = relaties_eindigen_bij(ziekte.van, None, per, drempel)
+    if geeindigd is None:
         return f"{medewerker.naam} is beter gemeld per {als_dag(per)} en houdt de eigen kinderen."
     n = relaties_beeindigen(medewerker, geeindigd, door)
     tekst = (
@@ -120,11 +127,8 @@ def beter_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
     )
     if not n:
         return tekst + "."
-    wie = "het kind dat nog niet was" if n == 1 else f"de {n} kinderen die nog niet waren"
-    staat = "staat" if n == 1 else "staan"
-    sinds = als_dag(geeindigd)
     return (
-        f"{tekst}: {wie} overgedragen, {staat} sinds {sinds} op de interne wachtlijst. "
+        f"{tekst}: {overgedragen(n, geeindigd)}. "
         f"Wijs ze opnieuw toe, ook aan {medewerker.naam} zelf als dat past."
     )
 
@@ -143,6 +147,13 @@ def relaties_beeindigen(medewerker: Medewerker, geeindigd: date, door: Gebruiker
         )
         n += 1
     return n
+
+
+def overgedragen(n: int, geeindigd: date) -> str:
+    """What ``relaties_beeindigen`` did, for the planner's message."""
+    wie = "het kind dat nog niet was" if n == 1 else f"de {n} kinderen die nog niet waren"
+    staat = "staat" if n == 1 else "staan"
+    return f"{wie} overgedragen, {staat} sinds {als_dag(geeindigd)} op de interne wachtlijst"
 
 
 @transaction.atomic
@@ -229,13 +240,19 @@ class Stand:
     intrekbaar: frozenset[str] = frozenset()  # domain.afwezigheid.intrekbaar, on the peildatum
     laatste_ziekte: Periode | None = None  # the latest sickness (not withdrawn), if any
 
+    @property
+    def eerst_intrekbaar(self) -> str | None:
+        """What the withdrawal form selects at first: the first withdrawable, in the order of
+        ``Intrekking.Soort``."""
+        return next((w for w in Intrekking.Soort.values if w in self.intrekbaar), None)
+
 
 def stand_van(medewerker: Medewerker, peildatum: date) -> Stand:
     if medewerker.dienstverband.leeg:
         return Stand(None, None, None, nooit_in_dienst=True)
     perioden = [Periode(z.van, z.tot) for z in ziekten_van(medewerker)]
     intrekken = frozenset(intrekbaar(perioden, medewerker.dienstverband, peildatum))
-    laatste = max((p for p in perioden if not p.leeg), key=lambda p: p.van, default=None)
+    laatste = laatste_ziekte(perioden)
     ziekte = (
         medewerker.perioden.filter(soort=ZIEK, van__lte=peildatum)
         .filter(Q(tot__isnull=True) | Q(tot__gt=peildatum))

@@ -25,7 +25,9 @@ from ketenzicht.domain.afwezigheid import (
     controleer_intrekking_indiensttreding,
     controleer_intrekking_vertrek,
     controleer_intrekking_ziekte,
+    laatste_ziekte,
     relatie_eindigt_op,
+    relaties_eindigen_bij,
 )
 from ketenzicht.domain.perioden import Periode
 from ketenzicht.kinderen.services import Gebruiker, Weigering
@@ -35,6 +37,7 @@ from ketenzicht.organisaties.services import einde_geregistreerd
 from ketenzicht.planning.afwezigheid import (
     aantal_kinderen,
     als_dag,
+    overgedragen,
     relaties_beeindigen,
     vergrendeld,
     ziekten_van,
@@ -112,8 +115,8 @@ def _betermelding_intrekken(
 ) -> str:
     ziekten = ziekten_van(medewerker)
     perioden = [Periode(z.van, z.tot) for z in ziekten]
-    echt = [p.van for p in perioden if not p.leeg]  # the GI's threshold when the latest began
-    drempel = werklastnorm(medewerker.gi_id, max(echt, default=timezone.localdate()))
+    laatste = laatste_ziekte(perioden)  # the GI's threshold when it began
+    drempel = werklastnorm(medewerker.gi_id, laatste.van if laatste else timezone.localdate())
     ziekte = controleer_intrekking_betermelding(perioden, per, drempel.ziekte_drempel_dagen, reden)
     rij = ziekten[perioden.index(ziekte)]
     was: date = rij.tot  # type: ignore[assignment]
@@ -134,15 +137,14 @@ def _betermelding_intrekken(
     if per is None:
         return f"{tekst}; {medewerker.naam} is weer ziek gemeld sinds {als_dag(rij.van)}."
     tekst = f"{tekst}; {medewerker.naam} is beter per {als_dag(per)}"
-    eindigt = relatie_eindigt_op(rij.van, drempel.ziekte_drempel_dagen)
-    n = relaties_beeindigen(medewerker, eindigt, door) if per > eindigt >= was else 0
+    geeindigd = relaties_eindigen_bij(rij.van, was, per, drempel.ziekte_drempel_dagen)
+    n = relaties_beeindigen(medewerker, geeindigd, door) if geeindigd else 0
     if not n:
         return f"{tekst}."
-    wie = "het kind dat nog niet was" if n == 1 else f"de {n} kinderen die nog niet waren"
-    staat = "staat" if n == 1 else "staan"
+    assert geeindigd is not None
     return (
-        f"{tekst}. De ziekte duurde dus langer dan {drempel.ziekte_drempel_dagen} dagen: {wie} "
-        f"overgedragen, {staat} sinds {als_dag(eindigt)} op de interne wachtlijst."
+        f"{tekst}. De ziekte duurde dus langer dan {drempel.ziekte_drempel_dagen} dagen: "
+        f"{overgedragen(n, geeindigd)}."
     )
 
 
