@@ -59,10 +59,12 @@ def inloggen(pagina, url: str, gebruiker: str) -> None:  # type: ignore[no-untyp
 
 def ga_naar(pagina, url: str) -> None:  # type: ignore[no-untyped-def]
     """Open ``url`` and wait until it shows what it is for: a page that first computes in
-    steps (the monitor's trend, ``web/_voortgang.html``) has loaded again with its result."""
+    steps (the monitor and its trend, ``web/monitor_berekenen.html``) has loaded again with
+    its result."""
     pagina.goto(url)
-    if pagina.locator("[data-testid=trend-berekenen]").count():
-        pagina.wait_for_selector("[data-testid=trend]", timeout=120_000)
+    berekenen = pagina.locator("[data-testid=berekenen]")
+    if berekenen.count():
+        berekenen.wait_for(state="detached", timeout=120_000)
         pagina.wait_for_load_state()
 
 

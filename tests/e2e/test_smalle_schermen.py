@@ -52,7 +52,7 @@ def test_pages_fit_a_phone_and_the_monitor_fits_a_laptop(live_server, browser) -
     breed, scherm = pagina.evaluate(BREEDTE)
     assert breed <= scherm, f"zoekresultaat: {breed} px op {scherm} px"
     # the monitor's table is wider than a phone: it scrolls inside its box
-    pagina.goto(f"{live_server.url}/monitor/")
+    ga_naar(pagina, f"{live_server.url}/monitor/")
     vak = pagina.locator(".kz-tabelvak").first
     assert vak.evaluate("e => e.scrollWidth > e.clientWidth")
     telefoon.close()

@@ -111,7 +111,7 @@ def test_every_kind_of_page_meets_wcag_a_and_aa(live_server, browser) -> None:  
             stap = "**/monitor/trend/stap/**"
             pagina.route(stap, lambda route: route.abort())
             pagina.goto(f"{live_server.url}/monitor/trend/")
-            pagina.wait_for_selector("[data-testid=trend-berekenen] progress")
+            pagina.wait_for_selector("[data-testid=berekenen] progress")
             schendingen += _schendingen(pagina, "/monitor/trend/ (berekenen)", ga=False)
             pagina.unroute(stap)
             ga_naar(pagina, f"{live_server.url}/monitor/trend/")  # the steps, then the trend

@@ -241,21 +241,21 @@ def test_pagina_met_peildatum_na_vandaag_zegt_dat_en_toont_vandaag(client) -> No
     from django.urls import reverse
 
     client.force_login(User.objects.get(username="ministerie"))
-    vandaag = client.get(reverse("monitor"))
+    vandaag = met_voortgang(client, reverse("monitor"))
     assert vandaag.status_code == 200 and b"monitor-fout" not in vandaag.content
     for gevraagd, melding in (
         ("2027-03-01", "Peildatum 01-03-2027 ligt na vandaag"),
         ("1 maart", "is geen datum"),
         ("0001-01-01", "ligt voor de Jeugdwet (01-01-2015)"),
     ):
-        pagina = client.get(reverse("monitor"), {"peildatum": gevraagd})
+        pagina = met_voortgang(client, reverse("monitor"), {"peildatum": gevraagd})
         assert pagina.status_code == 400
         html = pagina.content.decode()
         assert melding in html and "Peildatum 20 november 2026" in html
         # the figures shown are today's, the same as asked without a date
         assert pagina.context["rijen"] == vandaag.context["rijen"]
     # the first half year after the Jeugdwet has no earlier peildatum to compare with
-    vroeg = client.get(reverse("monitor"), {"peildatum": "2015-03-01"})
+    vroeg = met_voortgang(client, reverse("monitor"), {"peildatum": "2015-03-01"})
     assert vroeg.status_code == 200 and vroeg.context["verschil"] is None
     assert 'data-testid="verschil"' not in vroeg.content.decode()
 
@@ -271,7 +271,7 @@ def test_pagina_schrijft_het_verschil_met_teken_en_decimale_komma(client) -> Non
     from ketenzicht.monitor.selectors import monitor
 
     client.force_login(User.objects.get(username="ministerie"))
-    html = client.get(reverse("monitor"), {"peildatum": PEIL}).content.decode()
+    html = met_voortgang(client, reverse("monitor"), {"peildatum": PEIL}).content.decode()
     regel = re.search(r'data-testid="verschil">(.*?)</p>', html, re.S)
     assert regel is not None
     d = verschil(
@@ -386,11 +386,11 @@ def test_voor_de_registratie_telt_een_gi_alleen_met_wat_hij_aanleverde(client, c
     ]
 
     client.force_login(User.objects.get(username="ministerie"))
-    leeg = client.get(reverse("monitor"), {"peildatum": "2022-09-01"}).content.decode()
+    leeg = met_voortgang(client, reverse("monitor"), {"peildatum": "2022-09-01"}).content.decode()
     assert 'data-testid="geen-cijfers"' in leeg and 'data-testid="monitor"' not in leeg
-    eerste = client.get(reverse("monitor"), {"peildatum": "2023-04-01"}).content.decode()
+    eerste = met_voortgang(client, reverse("monitor"), {"peildatum": "2023-04-01"}).content.decode()
     assert 'data-testid="andere-gis"' in eerste and 'data-testid="verschil"' not in eerste
-    later = client.get(reverse("monitor"), {"peildatum": "2024-04-01"}).content.decode()
+    later = met_voortgang(client, reverse("monitor"), {"peildatum": "2024-04-01"}).content.decode()
     assert 'data-testid="verschil"' in later and 'data-testid="andere-gis"' not in later
     # a peildatum on which no GI counted is left out of the trend, not drawn as zeros; moving
     # the registration's first day shows at once (the cached monitors are not reused)
@@ -413,7 +413,7 @@ def test_pagina_toont_verloop_en_verzuim_nul_als_nul_en_onbekend_als_streep(were
         wereld.kind(gi, start=date(2026, 9, 1))
     Organisatie.objects.filter(pk=wereld.gi_b.pk).update(registratie_vanaf=date(2026, 8, 1))
     client.force_login(wereld.beleid)
-    pagina = client.get(reverse("monitor"), {"peildatum": "2026-11-01"})
+    pagina = met_voortgang(client, reverse("monitor"), {"peildatum": "2026-11-01"})
     rijen = {naam: i for naam, i, _ in pagina.context["rijen"]}
     assert rijen["GI Alfa"].verloop_pct == 0.0 and rijen["GI Beta"].verloop_pct is None
     html = pagina.content.decode()

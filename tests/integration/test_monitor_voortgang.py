@@ -82,7 +82,7 @@ def test_de_trend_toont_eerst_hoe_ver_de_berekening_is_en_dan_de_trend(ministeri
     pagina = ministerie.get(reverse("monitor-trend"), {"gi": NOORD})
 
     tekst = pagina.content.decode()
-    assert pagina.status_code == 200 and 'data-testid="trend-berekenen"' in tekst
+    assert pagina.status_code == 200 and 'data-testid="berekenen"' in tekst
     assert 'data-testid="trend"' not in tekst  # nothing half: the table comes when all is there
     assert _klaar(pagina) == (0, len(data))
     assert "direct=1" in tekst  # without JavaScript: all at once
@@ -119,6 +119,54 @@ def test_zonder_javascript_rekent_de_trend_alles_in_een_keer(ministerie) -> None
     assert te_berekenen(peildata(TOT)) == []
 
 
+def test_de_monitor_toont_eerst_hoe_ver_de_berekening_is_en_dan_de_cijfers(
+    ministerie, klok
+) -> None:  # type: ignore[no-untyped-def]
+    """The monitor page shows a peildatum and half a year before it: two to compute, each in
+    its own step, for the peildatum asked; then the page, and at once on the next visit."""
+    gevraagd = {"peildatum": "2026-06-01"}
+    data = [date(2026, 6, 1), date(2025, 12, 1)]
+
+    pagina = ministerie.get(reverse("monitor"), gevraagd)
+
+    tekst = pagina.content.decode()
+    assert pagina.status_code == 200 and 'data-testid="berekenen"' in tekst
+    assert 'data-testid="monitor"' not in tekst and _klaar(pagina) == (0, 2)
+    stap = _volgende(pagina)
+    assert stap == f"{reverse('monitor-stap')}?peildatum=2026-06-01"
+    antwoord = ministerie.get(stap)
+    assert _klaar(antwoord) == (1, 2) and te_berekenen(data) == data[1:]
+    assert ministerie.get(_volgende(antwoord))["HX-Refresh"] == "true"
+    assert te_berekenen(data) == []
+
+    pagina = ministerie.get(reverse("monitor"), gevraagd)
+    assert 'data-testid="monitor"' in pagina.content.decode()
+    vers = monitor(peildatum=data[0])
+    assert pagina.context["rijen"][-1][1] == vers.landelijk
+    assert pagina.context["verschil"] is not None  # compared with the kept 1 December
+    # a registration of today touches neither: still at once
+    klok.shift(MARGE + timedelta(minutes=1))
+    _nieuwe_maatregel(date(2026, 11, 20))
+    assert 'data-testid="monitor"' in ministerie.get(reverse("monitor"), gevraagd).content.decode()
+
+
+def test_de_monitor_met_een_foute_peildatum_zegt_dat_al_tijdens_het_rekenen(ministerie) -> None:  # type: ignore[no-untyped-def]
+    pagina = ministerie.get(reverse("monitor"), {"peildatum": "2027-03-01"})
+
+    assert pagina.status_code == 400
+    assert "Peildatum 01-03-2027 ligt na vandaag" in pagina.content.decode()
+    ministerie.get(_volgende(pagina))  # the step computes today's, as the page will show
+    assert te_berekenen([date(2026, 11, 20)]) == []
+
+
+def test_zonder_javascript_rekent_de_monitor_in_een_keer(ministerie) -> None:  # type: ignore[no-untyped-def]
+    pagina = ministerie.get(reverse("monitor"), {"direct": "1"})
+
+    assert 'data-testid="monitor"' in pagina.content.decode()
+    noscript = ministerie.get(reverse("monitor"), {"peildatum": "2024-01-01"}).content.decode()
+    assert 'href="?peildatum=2024-01-01&amp;direct=1"' in noscript  # the same peildatum, at once
+
+
 def test_de_trend_per_gebied_telt_een_peildatum_per_stap(ministerie) -> None:  # type: ignore[no-untyped-def]
     n = len(peildata(TOT))
     regio = Organisatie.objects.filter(type="jeugdregio").order_by("naam").first()
@@ -149,6 +197,10 @@ def test_zonder_cache_om_te_bewaren_blijft_de_stap_niet_rondgaan(ministerie) -> 
 
     assert (
         antwoord["HX-Redirect"] == f"{reverse('monitor-trend')}?gi=Jeugdbescherming+Noord&direct=1"
+    )
+    stap = _volgende(ministerie.get(reverse("monitor"), {"peildatum": "2026-06-01"}))
+    assert (
+        ministerie.get(stap)["HX-Redirect"] == f"{reverse('monitor')}?peildatum=2026-06-01&direct=1"
     )
     regio = Organisatie.objects.filter(type="jeugdregio").order_by("naam").first()
     gebied = ministerie.get(reverse("monitor-gebieden-trend"), {"regio": regio.naam})

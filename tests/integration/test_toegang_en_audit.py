@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from ketenzicht.audit.models import AuditRegel
+from tests.integration.conftest import met_voortgang
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_ministerie_ziet_geen_kinderen_wel_de_monitor(wereld) -> None:  # type: 
     assert c.get(reverse("api-kind", args=[kind.pid])).status_code == 404
     assert c.get(reverse("wachtlijst")).status_code == 403
     assert c.get(reverse("api-wachtlijst")).status_code == 403
-    monitor = c.get(reverse("monitor"), {"peildatum": "2026-11-01"})
+    monitor = met_voortgang(c, reverse("monitor"), {"peildatum": "2026-11-01"})
     assert monitor.status_code == 200 and "Sem de Vries" not in monitor.content.decode()
 
 

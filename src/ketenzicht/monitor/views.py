@@ -57,16 +57,30 @@ def _gevraagde_peildatum(request: HttpRequest) -> tuple[date, str]:
     return peildatum, ""
 
 
+def _vergeleken(peildatum: date) -> list[date]:
+    """The peildata the monitor page shows: ``peildatum`` and, when a monitor exists then,
+    six months before it to compare with."""
+    vorige = plus_maanden(peildatum, -6)
+    return [peildatum] if buiten_bereik(vorige, "%Y-%m-%d") else [peildatum, vorige]
+
+
 @login_required
 def monitor_pagina(request: HttpRequest) -> HttpResponse:
+    """The indicators per GI and nationally at a peildatum, with the national change since six
+    months before. Figures not yet kept are computed first, one peildatum per request, with
+    progress shown (``monitor_stap``; ``?direct=1`` computes them at once)."""
     peildatum, fout = _gevraagde_peildatum(request)
+    data = _vergeleken(peildatum)
+    titels = {"titel": "Monitor", "kop": "Monitor jeugdbescherming", "wat": "de monitor"}
+    if eerst := _eerst_berekenen(request, data, "monitor-stap", titels, fout):
+        return eerst
     vorige_datum = plus_maanden(peildatum, -6)
-    if buiten_bereik(vorige_datum, "%Y-%m-%d") is None:
-        uitkomst, vorige = reeks([peildatum, vorige_datum])
+    if len(data) == 2:
+        uitkomst, vorige = reeks(data)
         verschil = landelijk_verschil(uitkomst, vorige)
         anders = verschil is None and bool(uitkomst.per_gi)  # other GIs counted then
     else:  # nothing to compare with
-        [uitkomst], verschil, anders = reeks([peildatum]), None, False
+        [uitkomst], verschil, anders = reeks(data), None, False
     rijen = [
         *((naam, i, uitkomst.bron.get(naam, "")) for naam, i in uitkomst.per_gi.items()),
         ("Landelijk", uitkomst.landelijk, ""),
@@ -100,14 +114,14 @@ def trend(request: HttpRequest) -> HttpResponse:
     Peildata not yet computed are computed first, one per request, with progress shown
     (``trend_stap``; ``?direct=1``, offered without JavaScript, computes them all at once)."""
     data = peildata(timezone.localdate())
+    titels = {
+        "titel": "Monitor: trend",
+        "kop": "Monitor jeugdbescherming: trend",
+        "wat": "de trend",
+    }
+    if eerst := _eerst_berekenen(request, data, "monitor-trend-stap", titels):
+        return eerst
     plaats = Bewaarplaats()
-    open_ = te_berekenen(data, plaats=plaats)
-    if open_ and not request.GET.get("direct"):
-        berekenen: dict[str, object] = {
-            "voortgang": _voortgang(request, "monitor-trend-stap", len(data), len(open_)),
-            "direct": f"?{_met(request, direct='1')}",
-        }
-        return render(request, "web/monitor_trend_berekenen.html", berekenen)
     monitors = reeks(data, plaats=plaats)
     namen = sorted({n for m in monitors for n in m.per_gi})
     gekozen = request.GET.get("gi", "")
@@ -140,19 +154,55 @@ def trend(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def trend_stap(request: HttpRequest) -> HttpResponse:
-    """One step of computing the trend: the next peildatum not yet kept. Answers the progress
-    so far, or, with every peildatum kept, has the page load again (it then shows the trend)."""
-    data = peildata(timezone.localdate())
+    """One step of computing the trend (``_stap``)."""
+    return _stap(request, peildata(timezone.localdate()), "monitor-trend", "monitor-trend-stap")
+
+
+@login_required
+def monitor_stap(request: HttpRequest) -> HttpResponse:
+    """One step of computing the monitor page's peildata (``_stap``)."""
+    peildatum, _ = _gevraagde_peildatum(request)
+    return _stap(request, _vergeleken(peildatum), "monitor", "monitor-stap")
+
+
+def _eerst_berekenen(
+    request: HttpRequest,
+    data: list[date],
+    stap_naam: str,
+    titels: dict[str, str],
+    fout: str = "",
+) -> HttpResponse | None:
+    """The page showing progress while the peildata of ``data`` not yet kept are computed, one
+    per step (``stap_naam``); ``None`` when all are kept or ``?direct=1`` asks to compute them
+    at once. ``titels``: the page's ``titel``, ``kop`` and ``wat`` appears when done."""
+    open_ = te_berekenen(data)
+    if not open_ or request.GET.get("direct"):
+        return None
+    context = {
+        **titels,
+        "fout": fout,
+        "voortgang": _voortgang(request, stap_naam, len(data), len(open_)),
+        "direct": f"?{_met(request, direct='1')}",
+    }
+    return render(request, "web/monitor_berekenen.html", context, status=400 if fout else 200)
+
+
+def _stap(request: HttpRequest, data: list[date], pagina: str, stap_naam: str) -> HttpResponse:
+    """One step: the next peildatum of ``data`` not yet kept is computed. Answers the progress
+    so far, or, with every peildatum kept, has the page load again (it then shows its figures);
+    when nothing is kept, has the page compute them all at once."""
     open_ = stap(data)
     if open_ is None:  # not kept: all at once
         antwoord = HttpResponse("<p class='utrecht-paragraph'>Alles in één keer…</p>")
-        antwoord["HX-Redirect"] = f"{reverse('monitor-trend')}?{_met(request, direct='1')}"
+        antwoord["HX-Redirect"] = f"{reverse(pagina)}?{_met(request, direct='1')}"
         return antwoord
     if not open_:
-        antwoord = HttpResponse("<p class='utrecht-paragraph'>Klaar; de trend wordt getoond.</p>")
+        antwoord = HttpResponse(
+            "<p class='utrecht-paragraph'>Klaar; de cijfers worden getoond.</p>"
+        )
         antwoord["HX-Refresh"] = "true"
         return antwoord
-    voortgang = _voortgang(request, "monitor-trend-stap", len(data), len(open_))
+    voortgang = _voortgang(request, stap_naam, len(data), len(open_))
     return render(request, "web/_voortgang.html", {"voortgang": voortgang})
 
 

@@ -38,6 +38,7 @@ urlpatterns = [
         name="kind-logging-csv",
     ),
     path("monitor/", monitor.monitor_pagina, name="monitor"),
+    path("monitor/stap/", monitor.monitor_stap, name="monitor-stap"),
     path("monitor/trend/", monitor.trend, name="monitor-trend"),
     path("monitor/trend/stap/", monitor.trend_stap, name="monitor-trend-stap"),
     path("monitor/gebieden/", monitor.gebieden, name="monitor-gebieden"),
