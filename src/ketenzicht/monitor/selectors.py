@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ketenzicht.domain.kalender import NederlandseKalender
 from ketenzicht.domain.monitor import Indicatoren, indicatoren_gi, landelijk, verschil
+from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.registratie import volledig_op
 from ketenzicht.domain.wachtlijst import MaatregelStand
 from ketenzicht.kinderen.models import Maatregel
@@ -163,6 +164,13 @@ def peildata(tot: date) -> list[date]:
         if d <= tot
     )
     return sorted(uit)
+
+
+def met_vergelijking(peildatum: date) -> list[date]:
+    """``peildatum`` and, when a monitor exists then, six months before it: what the monitor
+    page shows and compares the national figures with (``landelijk_verschil``)."""
+    vorige = plus_maanden(peildatum, -6)
+    return [peildatum] if buiten_bereik(vorige, "%Y-%m-%d") else [peildatum, vorige]
 
 
 def reeks(

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ketenzicht.domain.monitor import DEFINITIES, Indicatoren
-from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.monitor.bewaren import Bewaarplaats
 from ketenzicht.monitor.export import gebieden_csv
 from ketenzicht.monitor.gebieden import gebieden as gebieden_op
@@ -21,6 +20,7 @@ from ketenzicht.monitor.gebieden import stap as gebieden_stap
 from ketenzicht.monitor.selectors import (
     buiten_bereik,
     landelijk_verschil,
+    met_vergelijking,
     peildata,
     reeks,
     stap,
@@ -57,30 +57,20 @@ def _gevraagde_peildatum(request: HttpRequest) -> tuple[date, str]:
     return peildatum, ""
 
 
-def _vergeleken(peildatum: date) -> list[date]:
-    """The peildata the monitor page shows: ``peildatum`` and, when a monitor exists then,
-    six months before it to compare with."""
-    vorige = plus_maanden(peildatum, -6)
-    return [peildatum] if buiten_bereik(vorige, "%Y-%m-%d") else [peildatum, vorige]
-
-
 @login_required
 def monitor_pagina(request: HttpRequest) -> HttpResponse:
     """The indicators per GI and nationally at a peildatum, with the national change since six
     months before. Figures not yet kept are computed first, one peildatum per request, with
     progress shown (``monitor_stap``; ``?direct=1`` computes them at once)."""
     peildatum, fout = _gevraagde_peildatum(request)
-    data = _vergeleken(peildatum)
+    data = met_vergelijking(peildatum)
     titels = {"titel": "Monitor", "kop": "Monitor jeugdbescherming", "wat": "de monitor"}
-    if eerst := _eerst_berekenen(request, data, "monitor-stap", titels, fout):
+    plaats = Bewaarplaats()
+    if eerst := _eerst_berekenen(request, data, plaats, "monitor-stap", titels, fout):
         return eerst
-    vorige_datum = plus_maanden(peildatum, -6)
-    if len(data) == 2:
-        uitkomst, vorige = reeks(data)
-        verschil = landelijk_verschil(uitkomst, vorige)
-        anders = verschil is None and bool(uitkomst.per_gi)  # other GIs counted then
-    else:  # nothing to compare with
-        [uitkomst], verschil, anders = reeks(data), None, False
+    uitkomst, *eerder = reeks(data, plaats=plaats)  # eerder: none when nothing to compare with
+    verschil = landelijk_verschil(uitkomst, eerder[0]) if eerder else None
+    anders = bool(eerder) and verschil is None and bool(uitkomst.per_gi)  # other GIs then
     rijen = [
         *((naam, i, uitkomst.bron.get(naam, "")) for naam, i in uitkomst.per_gi.items()),
         ("Landelijk", uitkomst.landelijk, ""),
@@ -98,7 +88,7 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
         "rijen": rijen,
         "koppen": KOPPEN,
         "grafiek": grafiek,
-        "vorige": vorige_datum,
+        "vorige": eerder[0].peildatum if eerder else None,
         "verschil": verschil,
         "andere_gis": anders,
         "verloop_onbekend": any(i.verloop_pct is None for _, i, _ in rijen),
@@ -119,9 +109,9 @@ def trend(request: HttpRequest) -> HttpResponse:
         "kop": "Monitor jeugdbescherming: trend",
         "wat": "de trend",
     }
-    if eerst := _eerst_berekenen(request, data, "monitor-trend-stap", titels):
-        return eerst
     plaats = Bewaarplaats()
+    if eerst := _eerst_berekenen(request, data, plaats, "monitor-trend-stap", titels):
+        return eerst
     monitors = reeks(data, plaats=plaats)
     namen = sorted({n for m in monitors for n in m.per_gi})
     gekozen = request.GET.get("gi", "")
@@ -162,12 +152,13 @@ def trend_stap(request: HttpRequest) -> HttpResponse:
 def monitor_stap(request: HttpRequest) -> HttpResponse:
     """One step of computing the monitor page's peildata (``_stap``)."""
     peildatum, _ = _gevraagde_peildatum(request)
-    return _stap(request, _vergeleken(peildatum), "monitor", "monitor-stap")
+    return _stap(request, met_vergelijking(peildatum), "monitor", "monitor-stap")
 
 
 def _eerst_berekenen(
     request: HttpRequest,
     data: list[date],
+    plaats: Bewaarplaats,
     stap_naam: str,
     titels: dict[str, str],
     fout: str = "",
@@ -175,7 +166,7 @@ def _eerst_berekenen(
     """The page showing progress while the peildata of ``data`` not yet kept are computed, one
     per step (``stap_naam``); ``None`` when all are kept or ``?direct=1`` asks to compute them
     at once. ``titels``: the page's ``titel``, ``kop`` and ``wat`` appears when done."""
-    open_ = te_berekenen(data)
+    open_ = te_berekenen(data, plaats=plaats)
     if not open_ or request.GET.get("direct"):
         return None
     context = {
