@@ -14,6 +14,10 @@ ministry's *Wachtenden per jeugdregio* draw), it times:
 - after a restart (a new process): kept in each process's memory (as before), every peildatum
   is computed again; kept in the database (``settings.CACHES``), none is.
 
+And for the doorbraak monitor's twelve months (``doorbraak.selectors.doorbraak_reeks``), kept
+per month against all twelve under one version of every fact: the first time, after the same
+two registrations, and after a milestone registered for a measure begun about two months ago.
+
     uv run python bench/monitor_bewaren.py [--data MAP]
 """
 
@@ -41,6 +45,9 @@ def meet_in_dit_proces() -> dict[str, Any]:
     from django.core.cache import cache
     from django.utils import timezone
 
+    from ketenzicht.domain.doorbraak import Maand
+    from ketenzicht.doorbraak.selectors import FEITEN, doorbraak, doorbraak_reeks, laatste_maanden
+    from ketenzicht.doorbraak.services import mijlpaal_registreren
     from ketenzicht.kinderen.models import Maatregel
     from ketenzicht.kinderen.services import jeugdbeschermer_toewijzen
     from ketenzicht.monitor.bewaren import versie
@@ -63,14 +70,34 @@ def meet_in_dit_proces() -> dict[str, Any]:
             uit.append(eerder[(p, stand)])
         return uit
 
+    maanden = laatste_maanden(Maand(vandaag.year, vandaag.month).vorige())
+    eerder_doorbraak: dict[tuple[object, ...], object] = {}
+
+    def eerdere_doorbraak() -> object:
+        """The doorbraak page's twelve months kept under one version of everything they read:
+        any new fact sets all of them aside (one read computes them together)."""
+        stand = versie(FEITEN)
+        if stand not in eerder_doorbraak:
+            eerder_doorbraak[stand] = doorbraak(maanden=maanden)
+        return eerder_doorbraak[stand]
+
     def tijd(functie: Any) -> tuple[float, Any]:
         begin = time.perf_counter()
         uit = functie()
         return time.perf_counter() - begin, uit
 
+    def beide(sleutel: str) -> None:
+        """Both rules for the trend and for the doorbraak page, their figures the same."""
+        (t_eerder, a), (t_nu, b) = tijd(eerdere_regel), tijd(lambda: reeks(data))
+        assert a == b
+        uit[sleutel] = (t_eerder, t_nu)
+        (t_eerder, a), (t_nu, b) = tijd(eerdere_doorbraak), tijd(lambda: doorbraak_reeks(maanden))
+        assert a == b
+        uit[f"doorbraak_{sleutel}"] = (t_eerder, t_nu)
+
     cache.clear()
-    uit: dict[str, Any] = {"peildata": len(data)}
-    uit["eerste"] = (tijd(eerdere_regel)[0], tijd(lambda: reeks(data))[0])
+    uit: dict[str, Any] = {"peildata": len(data), "maanden": len(maanden)}
+    beide("eerste")
 
     wachtend = (
         Maatregel.objects.filter(einde__isnull=True, toewijzingen__isnull=True)
@@ -88,17 +115,29 @@ def meet_in_dit_proces() -> dict[str, Any]:
         door=None,
         override_reden="bench",
     )
-    (t_eerder, a), (t_nu, b) = tijd(eerdere_regel), tijd(lambda: reeks(data))
-    assert a == b
-    uit["toewijzing_vandaag"] = (t_eerder, t_nu)
+    beide("toewijzing_vandaag")
 
     ziek = Medewerker.objects.filter(
         uit_dienst_per__isnull=True, perioden__isnull=True, rol=collega.rol
     ).first()
     ziek_melden(medewerker=ziek, van=data[-1] - timedelta(days=20), door=None)
-    (t_eerder, a), (t_nu, b) = tijd(eerdere_regel), tijd(lambda: reeks(data))
+    beide("ziek_achteraf")
+
+    # a safety assessment registered today for a measure that began about two months ago
+    begin = maanden[-2].eerste
+    gestart = Maatregel.objects.filter(start__gte=begin, einde__isnull=True).order_by("start")
+    maatregel = gestart.first()
+    assert maatregel is not None
+    mijlpaal_registreren(
+        maatregel=maatregel,
+        mijlpaal="veiligheidstaxatie",
+        datum=maatregel.start,
+        wie="bench",
+        door=None,
+    )
+    (t_eerder, a), (t_nu, b) = tijd(eerdere_doorbraak), tijd(lambda: doorbraak_reeks(maanden))
     assert a == b
-    uit["ziek_achteraf"] = (t_eerder, t_nu)
+    uit["doorbraak_mijlpaal"] = (t_eerder, t_nu)
     return uit
 
 
@@ -169,6 +208,22 @@ def main() -> int:
         "voorheen: alles opzij bij elk nieuw feit, en bewaard in het geheugen van elk proces; "
         "nu: per peildatum bewaard tot een later geregistreerd feit die peildatum raakt, "
         "in de database"
+    )
+    print()
+    print(f"doorbraakmonitor over {uit['maanden']} maanden, landelijk (seconden)")
+    print(f"{'':<44}{'voorheen':>12}{'nu':>10}{'verhouding':>12}")
+    for sleutel, label in (
+        ("doorbraak_eerste", "eerste keer (niets bewaard)"),
+        ("doorbraak_toewijzing_vandaag", "na een toewijzing van vandaag"),
+        ("doorbraak_ziek_achteraf", "na een ziekmelding van 20 dagen terug"),
+        ("doorbraak_mijlpaal", "na een mijlpaal van een maatregel van ~2 mnd"),
+    ):
+        eerder, nu = uit[sleutel]
+        print(f"{label:<44}{eerder:>12.2f}{nu:>10.2f}{eerder / nu:>11.1f}×")
+    print(
+        "voorheen: de twaalf maanden samen bewaard onder één versie van alle feiten; "
+        "nu: per maand bewaard tot een later geregistreerd feit die maand raakt "
+        "(de ontbrekende maanden samen berekend)"
     )
     return 0
 

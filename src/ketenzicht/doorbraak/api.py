@@ -91,7 +91,7 @@ class DoorbraakApi(APIView):
         except ValueError as fout:
             raise ValidationError({"maand": str(fout)}) from None
         try:
-            [cijfers] = selectors.doorbraak(maanden=[maand])
+            [cijfers] = selectors.doorbraak_reeks([maand])
         except LookupError as fout:
             raise ValidationError({"maand": fout.args[0]}) from None
         return Response({"maand": str(maand), "rijen": [r.als_dict() for r in cijfers.rijen]})

@@ -31,6 +31,7 @@ from ketenzicht.kinderen.historie import gestart_voor
 from ketenzicht.kinderen.models import Maatregel, Woonplaats
 from ketenzicht.kinderen.selectors import zichtbare_kinderen
 from ketenzicht.kinderen.services import Gebruiker
+from ketenzicht.monitor.bewaren import GERAAKT, Bewaarplaats, Feiten, vast
 from ketenzicht.monitor.selectors import EERSTE_PEILDATUM
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
@@ -84,31 +85,60 @@ def doorbraak(
     return uit
 
 
-def doorbraak_reeks(maanden: Sequence[Maand]) -> list[Maandcijfers]:
-    """``doorbraak`` of the country for the page, cached until a fact that feeds it changes:
-    a measure, an assignment, a milestone registered, a norm set added."""
-    from hashlib import sha256
-
-    from django.core.cache import cache
-    from django.db.models import Count, Max
-
-    from ketenzicht.monitor.bewaren import versie
-
-    stand = (
-        versie(),
-        *Mijlpaalregistratie.objects.aggregate(n=Count("pk"), t=Max("geregistreerd_op")).values(),
-        # the norm sets are a few rows: every value of them, so that any edit counts
+def _vast() -> tuple[object, ...]:
+    """The monitor's ``vast`` and every value of the norm sets (a few rows: any edit counts)."""
+    return (
+        *vast(),
         tuple(Normset.objects.order_by("pk").values_list()),
         tuple(NormMijlpaal.objects.order_by("pk").values_list()),
     )
-    # sha256, not hash(): the cache is shared by processes, each with its own string hashing
-    inhoud = repr((tuple(str(m) for m in maanden), stand)).encode()
-    sleutel = "doorbraak:" + sha256(inhoud).hexdigest()
-    uit: list[Maandcijfers] | None = cache.get(sleutel)
-    if uit is None:
-        uit = doorbraak(maanden=maanden)
-        cache.set(sleutel, uit, 24 * 3600)
-    return uit
+
+
+# What the doorbraak figures of a month depend on: the monitor's facts and the milestones
+# registered. A month's figures count the deadlines falling in it, each met or not by the day
+# its milestone was; a milestone registered (or corrected by a later registration) changes
+# only deadlines on or after its measure's start and, it being met then, its date. Kept per
+# month under the month's last day, so a registration of today leaves the months before alone.
+FEITEN = Feiten(
+    (*GERAAKT, (Mijlpaalregistratie, (("geregistreerd_op", ("datum", "maatregel__start")),))),
+    _vast,
+)
+PER_STAP = 4  # months computed in one step of the page: one read of the measures covers them
+
+
+def doorbraak_reeks(
+    maanden: Sequence[Maand], plaats: Bewaarplaats | None = None
+) -> list[Maandcijfers]:
+    """``doorbraak`` of the country for each month, kept until a fact registered since touches
+    the month (``monitor.bewaren``); the months not kept are computed together."""
+    plaats = plaats or Bewaarplaats(FEITEN)
+    return plaats.haal_samen(
+        [(_sleutel(m), m.laatste) for m in maanden],
+        lambda open_: doorbraak(maanden=[maanden[i] for i in open_]),
+    )
+
+
+def te_berekenen(maanden: Sequence[Maand], plaats: Bewaarplaats | None = None) -> list[Maand]:
+    """The months of ``maanden`` that ``doorbraak_reeks`` would compute rather than find kept."""
+    plaats = plaats or Bewaarplaats(FEITEN)
+    return [m for m in maanden if not plaats.bewaard(_sleutel(m), m.laatste)]
+
+
+def stap(maanden: Sequence[Maand], plaats: Bewaarplaats | None = None) -> list[Maand] | None:
+    """One step of computing ``maanden`` (the page's, which shows progress meanwhile): the
+    first ``PER_STAP`` months not kept are computed. Returns the months still to compute, or
+    ``None`` when what was computed is not kept (a cache that keeps nothing), so that steps
+    would go round: then compute them all at once."""
+    open_ = te_berekenen(maanden, plaats)
+    if open_:
+        doorbraak_reeks(open_[:PER_STAP], plaats)
+        if te_berekenen(open_[:PER_STAP]):
+            return None
+    return open_[PER_STAP:]
+
+
+def _sleutel(maand: Maand) -> tuple[object, ...]:
+    return ("doorbraak", str(maand))
 
 
 def buiten_bereik(maand: Maand) -> str | None:

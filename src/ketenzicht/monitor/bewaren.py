@@ -17,7 +17,7 @@ was computed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from hashlib import sha256
@@ -53,7 +53,8 @@ BEWAARTIJD = 7 * 24 * 3600  # seconds; a figure no one asked for in a week is dr
 # every day from its sickness's first (the sickness runs again, or ends on another day); a
 # withdrawn sickness also ends on its first day, registered then; a leaving date or a joining
 # is withdrawn only before it takes effect, so it touches no day up to today.
-GERAAKT: tuple[tuple[type[Model], tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
+Geraakt = tuple[tuple[type[Model], tuple[tuple[str, tuple[str, ...]], ...]], ...]
+GERAAKT: Geraakt = (
     (Maatregel, (("geregistreerd_op", ("start",)), ("einde_geregistreerd_op", ("einde",)))),
     (
         # a correction changes the measure from the earlier of its starts before and after
@@ -79,15 +80,27 @@ GERAAKT: tuple[tuple[type[Model], tuple[tuple[str, tuple[str, ...]], ...]], ...]
 )
 
 
-def versie() -> tuple[object, ...]:
-    """Changes whenever a fact that feeds the monitor is registered, ended, corrected,
+@dataclass(frozen=True, slots=True)
+class Feiten:
+    """What a kind of kept figure depends on: the fact tables with their registration moments
+    and the days a fact so registered touches (``GERAAKT``'s form), and what carries no
+    registration moment, checked whole (``vast``). The monitor's are ``MONITOR``; the doorbraak
+    monitor adds the milestones and the norm sets (``doorbraak.selectors.FEITEN``)."""
+
+    geraakt: Geraakt
+    vast: Callable[[], tuple[object, ...]]
+
+
+def versie(feiten: Feiten | None = None) -> tuple[object, ...]:
+    """Changes whenever a fact that feeds the figures is registered, ended, corrected,
     withdrawn or deleted, and with everything ``vast`` covers: per fact table the number of
     rows and the latest of each registration moment."""
+    feiten = feiten or MONITOR
     uit: list[object] = []
-    for model, registraties in GERAAKT:
+    for model, registraties in feiten.geraakt:
         momenten = {veld: Max(veld) for veld, _ in registraties}
         uit.extend(model.objects.aggregate(n=Count("pk"), **momenten).values())  # type: ignore[attr-defined]
-    return (*uit, *vast())
+    return (*uit, *feiten.vast())
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +111,12 @@ class Sinds:
     tot_dan: tuple[int, ...]  # per table, the facts registered up to K (fewer: one deleted)
 
 
-def sinds(moment: datetime) -> Sinds:
+def sinds(moment: datetime, feiten: Feiten | None = None) -> Sinds:
     """One query per fact table: the earliest day touched by what was registered after
     ``moment``, and how many facts were registered up to it."""
     vroegst: list[date] = []
     tot_dan: list[int] = []
-    for model, registraties in GERAAKT:
+    for model, registraties in (feiten or MONITOR).geraakt:
         hoofd = registraties[0][0]
         velden: dict[str, Any] = {"tot_dan": Count("pk", filter=Q(**{f"{hoofd}__lte": moment}))}
         for i, (registratie, dagen) in enumerate(registraties):
@@ -123,6 +136,9 @@ def vast() -> tuple[object, ...]:
     return (log["n"], log["t"], *gis.values_list("pk", "registratie_vanaf"))
 
 
+MONITOR = Feiten(GERAAKT, vast)
+
+
 @dataclass(frozen=True, slots=True)
 class Bewaard:
     bekend_tot: datetime  # K: every fact registered up to this moment is in ``waarde``
@@ -133,10 +149,12 @@ class Bewaard:
 
 
 class Bewaarplaats:
-    """Kept figures for the peildata of one request: ``versie``, ``vast`` and each moment's
-    ``sinds`` are read once, however many peildata are asked."""
+    """Kept figures for the peildata of one request, depending on ``feiten`` (the monitor's
+    unless given): ``versie``, ``vast`` and each moment's ``sinds`` are read once, however
+    many peildata are asked."""
 
-    def __init__(self) -> None:
+    def __init__(self, feiten: Feiten | None = None) -> None:
+        self.feiten = feiten or MONITOR
         self._versie: tuple[object, ...] | None = None
         self._vast: tuple[object, ...] | None = None
         self._sinds: dict[datetime, Sinds] = {}
@@ -145,17 +163,35 @@ class Bewaarplaats:
     def haal(self, sleutel: Hashable, peildatum: date, bereken: Callable[[], T]) -> T:
         """The figure under ``sleutel`` (for ``peildatum``): kept, if nothing registered since
         it was computed can have changed it; else ``bereken()``, kept from now on."""
-        naam = _naam(sleutel)
-        bewaard: Bewaard | None = cache.get(naam)
-        if bewaard is not None and self._geldig(bewaard, peildatum):
-            return bewaard.waarde  # type: ignore[return-value]
-        if self._bekend_tot is None:
-            self._bekend_tot = timezone.now() - MARGE
-        versie, vast_ = self.versie(), self.vast()  # read before the facts: one after shows
-        waarde = bereken()
-        tot_dan = self.sinds(self._bekend_tot).tot_dan
-        cache.set(naam, Bewaard(self._bekend_tot, versie, vast_, tot_dan, waarde), BEWAARTIJD)
+        [waarde] = self.haal_samen([(sleutel, peildatum)], lambda _: [bereken()])
         return waarde
+
+    def haal_samen(
+        self,
+        gevraagd: Sequence[tuple[Hashable, date]],
+        bereken: Callable[[list[int]], Sequence[T]],
+    ) -> list[T]:
+        """The figure under each (sleutel, peildatum) of ``gevraagd``, as ``haal`` finds it;
+        those not kept all by one ``bereken(open)``, which is given their positions in
+        ``gevraagd`` and answers their figures in that order (one read of the facts for
+        several peildata), kept from now on."""
+        uit: dict[int, T] = {}
+        for i, (sleutel, peildatum) in enumerate(gevraagd):
+            bewaard: Bewaard | None = cache.get(_naam(sleutel))
+            if bewaard is not None and self._geldig(bewaard, peildatum):
+                uit[i] = bewaard.waarde  # type: ignore[assignment]
+        open_ = [i for i in range(len(gevraagd)) if i not in uit]
+        if open_:
+            if self._bekend_tot is None:
+                self._bekend_tot = timezone.now() - MARGE
+            versie, vast_ = self.versie(), self.vast()  # read before the facts: one after shows
+            waarden = bereken(open_)
+            tot_dan = self.sinds(self._bekend_tot).tot_dan
+            for i, waarde in zip(open_, waarden, strict=True):
+                bewaard = Bewaard(self._bekend_tot, versie, vast_, tot_dan, waarde)
+                cache.set(_naam(gevraagd[i][0]), bewaard, BEWAARTIJD)
+                uit[i] = waarde
+        return [uit[i] for i in range(len(gevraagd))]
 
     def bewaard(self, sleutel: Hashable, peildatum: date) -> bool:
         """Whether ``haal`` would answer from what is kept, without computing anything."""
@@ -172,17 +208,17 @@ class Bewaarplaats:
 
     def versie(self) -> tuple[object, ...]:
         if self._versie is None:
-            self._versie = versie()
+            self._versie = versie(self.feiten)
         return self._versie
 
     def vast(self) -> tuple[object, ...]:
         if self._vast is None:
-            self._vast = vast()
+            self._vast = self.feiten.vast()
         return self._vast
 
     def sinds(self, moment: datetime) -> Sinds:
         if moment not in self._sinds:
-            self._sinds[moment] = sinds(moment)
+            self._sinds[moment] = sinds(moment, self.feiten)
         return self._sinds[moment]
 
 
