@@ -30,11 +30,19 @@ def browser() -> Iterator[object]:
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} ontbreekt: apt-get install -y chromium chromium-driver")
         pytest.skip(f"{CHROMIUM} ontbreekt (apt-get install -y chromium chromium-driver)")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=VLAGGEN)
         yield b
+        # While Playwright is started, its event loop counts as running in this thread, and
+        # Django keeps the database connections made meanwhile (by these tests, and by any test
+        # this worker runs after them) apart from the thread's own, as for async code. Close
+        # them while they can be reached: once the loop is gone they would stay open, and
+        # dropping the worker's test database at the end failed ("being accessed by other
+        # users", now and then in CI on PostgreSQL).
+        connections.close_all()
         b.close()
 
 

@@ -15,3 +15,8 @@ STORAGES = {
 # so tests without one can clear it too. tests/integration/test_monitor_voortgang.py checks the
 # database cache the application uses.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The live server of the browser tests closes each request's connection when the request ends.
+# With keep-alive, a server thread otherwise kept its PostgreSQL session open while the browser
+# kept the socket, and dropping a worker's test database could then fail ("being accessed by
+# other users"); tests/integration/test_testdatabase_vrij.py. The test client is not affected.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
