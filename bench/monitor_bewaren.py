@@ -76,7 +76,7 @@ def meet_in_dit_proces() -> dict[str, Any]:
     def eerdere_doorbraak() -> object:
         """The doorbraak page's twelve months kept under one version of everything they read:
         any new fact sets all of them aside (one read computes them together)."""
-        stand = versie(FEITEN)
+        stand = (versie(), versie(FEITEN))  # the monitor's facts, milestones and norm sets
         if stand not in eerder_doorbraak:
             eerder_doorbraak[stand] = doorbraak(maanden=maanden)
         return eerder_doorbraak[stand]
@@ -194,38 +194,46 @@ def main() -> int:
                 [sys.executable, __file__, stap], env=env, check=True, stdout=subprocess.PIPE
             )
             uit |= json.loads(proces.stdout)
-    print(f"monitortrend over {uit['peildata']} peildata, landelijk (seconden)")
-    print(f"{'':<44}{'voorheen':>12}{'nu':>10}{'verhouding':>12}")
-    for sleutel, label in (
-        ("eerste", "eerste keer (niets bewaard)"),
-        ("toewijzing_vandaag", "na een toewijzing van vandaag"),
-        ("ziek_achteraf", "na een ziekmelding van 20 dagen terug"),
-        ("herstart", "na een herstart (nieuw proces)"),
-    ):
-        eerder, nu = uit[sleutel]
-        print(f"{label:<44}{eerder:>12.2f}{nu:>10.2f}{eerder / nu:>11.0f}×")
-    print(
+    _tabel(
+        f"monitortrend over {uit['peildata']} peildata",
+        uit,
+        (
+            ("eerste", "eerste keer (niets bewaard)"),
+            ("toewijzing_vandaag", "na een toewijzing van vandaag"),
+            ("ziek_achteraf", "na een ziekmelding van 20 dagen terug"),
+            ("herstart", "na een herstart (nieuw proces)"),
+        ),
         "voorheen: alles opzij bij elk nieuw feit, en bewaard in het geheugen van elk proces; "
         "nu: per peildatum bewaard tot een later geregistreerd feit die peildatum raakt, "
-        "in de database"
+        "in de database",
     )
     print()
-    print(f"doorbraakmonitor over {uit['maanden']} maanden, landelijk (seconden)")
-    print(f"{'':<44}{'voorheen':>12}{'nu':>10}{'verhouding':>12}")
-    for sleutel, label in (
-        ("doorbraak_eerste", "eerste keer (niets bewaard)"),
-        ("doorbraak_toewijzing_vandaag", "na een toewijzing van vandaag"),
-        ("doorbraak_ziek_achteraf", "na een ziekmelding van 20 dagen terug"),
-        ("doorbraak_mijlpaal", "na een mijlpaal van een maatregel van ~2 mnd"),
-    ):
-        eerder, nu = uit[sleutel]
-        print(f"{label:<44}{eerder:>12.2f}{nu:>10.2f}{eerder / nu:>11.1f}×")
-    print(
+    _tabel(
+        f"doorbraakmonitor over {uit['maanden']} maanden",
+        uit,
+        (
+            ("doorbraak_eerste", "eerste keer (niets bewaard)"),
+            ("doorbraak_toewijzing_vandaag", "na een toewijzing van vandaag"),
+            ("doorbraak_ziek_achteraf", "na een ziekmelding van 20 dagen terug"),
+            ("doorbraak_mijlpaal", "na een mijlpaal van een maatregel van ~2 mnd"),
+        ),
         "voorheen: de twaalf maanden samen bewaard onder één versie van alle feiten; "
         "nu: per maand bewaard tot een later geregistreerd feit die maand raakt "
-        "(de ontbrekende maanden samen berekend)"
+        "(de ontbrekende maanden samen berekend)",
     )
     return 0
+
+
+def _tabel(
+    titel: str, uit: dict[str, Any], regels: tuple[tuple[str, str], ...], uitleg: str
+) -> None:
+    """Both rules side by side, in seconds, with their ratio."""
+    print(f"{titel}, landelijk (seconden)")
+    print(f"{'':<44}{'voorheen':>12}{'nu':>10}{'verhouding':>12}")
+    for sleutel, label in regels:
+        eerder, nu = uit[sleutel]
+        print(f"{label:<44}{eerder:>12.2f}{nu:>10.2f}{eerder / nu:>11.1f}×")
+    print(uitleg)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,8 @@
-"""The doorbraak monitor keeps its figures per month and computes the months not kept a few per
-request, showing how far it is; a registration sends round only the months it can touch."""
+"""The doorbraak monitor keeps its figures per month: a registration sends round only the months
+it can touch, and the months not kept are computed together."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -12,26 +10,40 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.test import Client, override_settings
 from django.urls import reverse
 
 from ketenzicht.domain.doorbraak import Maand
 from ketenzicht.doorbraak import selectors, services
 from ketenzicht.doorbraak.models import Normset
-from ketenzicht.doorbraak.selectors import PER_STAP, doorbraak, doorbraak_reeks, te_berekenen
+from ketenzicht.doorbraak.selectors import doorbraak_reeks
 from ketenzicht.monitor.bewaren import MARGE
+from ketenzicht.planning.afwezigheid import ziek_melden
 from tests.integration.test_doorbraak import ingelogd, september
 
 pytestmark = pytest.mark.django_db
 AMS = ZoneInfo("Europe/Amsterdam")
 SEPTEMBER = Maand(2026, 9)
 MAANDEN = selectors.laatste_maanden(SEPTEMBER)  # October 2025 to September 2026
+ECHT = selectors.doorbraak
 
 
 @pytest.fixture
 def klok() -> Iterator[Any]:
     with time_machine.travel(datetime(2026, 11, 20, 10, 0, tzinfo=AMS), tick=False) as reiziger:
         yield reiziger
+
+
+@pytest.fixture
+def berekend(monkeypatch: pytest.MonkeyPatch) -> list[list[Maand]]:
+    """The months computed, per computation (each one read of the measures)."""
+    keren: list[list[Maand]] = []
+
+    def doorbraak(*, maanden: list[Maand], **kw: Any) -> list[selectors.Maandcijfers]:
+        keren.append(list(maanden))
+        return ECHT(maanden=maanden, **kw)
+
+    monkeypatch.setattr(selectors, "doorbraak", doorbraak)
+    return keren
 
 
 def _later(klok: Any) -> None:
@@ -42,39 +54,29 @@ def _later(klok: Any) -> None:
 
 def _vers(maanden: list[Maand]) -> list[selectors.Maandcijfers]:
     """Each month computed on its own, from the facts as they are now."""
-    return [doorbraak(maanden=[m])[0] for m in maanden]
+    return [ECHT(maanden=[m])[0] for m in maanden]
 
 
-def _klaar(antwoord: Any) -> tuple[int, int]:
-    gevonden = re.search(r"Maanden berekend: (\d+) van (\d+)", antwoord.content.decode())
-    assert gevonden, antwoord.content.decode()
-    return int(gevonden[1]), int(gevonden[2])
-
-
-def _volgende(antwoord: Any) -> str:
-    gevonden = re.search(r'<div hx-get="([^"]+)"', antwoord.content.decode())
-    assert gevonden, antwoord.content.decode()
-    return html.unescape(gevonden[1])
-
-
-def test_een_registratie_stuurt_alleen_de_maanden_rond_die_ze_kan_raken(wereld, klok) -> None:  # type: ignore[no-untyped-def]
+def test_een_registratie_stuurt_alleen_de_maanden_rond_die_ze_kan_raken(
+    wereld, klok, berekend
+) -> None:  # type: ignore[no-untyped-def]
     """Bram's measure started on 3 August. A correction of his plan's date touches August and
-    later, not the months before; a measure begun today touches none of them."""
+    later, not the months before; a measure begun today touches none of them, nor does a
+    sickness registered late."""
     (_, _), (_, bram), (_, _) = september(wereld)
     _later(klok)
-    assert te_berekenen(MAANDEN) == MAANDEN
 
     assert doorbraak_reeks(MAANDEN) == _vers(MAANDEN)
-    assert te_berekenen(MAANDEN) == []
+    assert berekend == [MAANDEN]  # all twelve in one read
+    assert doorbraak_reeks(MAANDEN) == _vers(MAANDEN) and len(berekend) == 1  # kept
     _later(klok)
 
     services.mijlpaal_registreren(
         maatregel=bram, mijlpaal="veiligheidsplan", datum=date(2026, 9, 10), wie="jb", door=None
     )
-    vanaf_augustus = MAANDEN[MAANDEN.index(Maand(2026, 8)) :]
-    assert te_berekenen(MAANDEN) == vanaf_augustus
     _later(klok)
     nu = doorbraak_reeks(MAANDEN)
+    assert berekend[1:] == [[Maand(2026, 8), SEPTEMBER]]
     assert nu == _vers(MAANDEN)
     [plan] = [
         r for r in nu[-1].rijen if r.niveau == "landelijk" and r.mijlpaal == "veiligheidsplan"
@@ -83,10 +85,12 @@ def test_een_registratie_stuurt_alleen_de_maanden_rond_die_ze_kan_raken(wereld, 
     _later(klok)
 
     wereld.kind(wereld.gi_a, start=date(2026, 11, 20), voornaam="Dirk")
-    assert te_berekenen(MAANDEN) == []
+    # the staff's facts are the monitor's, not the doorbraak's: a new colleague, ill since August
+    ziek_melden(medewerker=wereld.medewerker(wereld.gi_a), van=date(2026, 8, 1), door=None)
+    assert doorbraak_reeks(MAANDEN) == nu and len(berekend) == 2
 
 
-def test_een_nieuwe_normset_stuurt_elke_maand_rond(wereld, klok) -> None:  # type: ignore[no-untyped-def]
+def test_een_nieuwe_normset_stuurt_elke_maand_rond(wereld, klok, berekend) -> None:  # type: ignore[no-untyped-def]
     september(wereld)
     _later(klok)
     doorbraak_reeks(MAANDEN)
@@ -94,60 +98,21 @@ def test_een_nieuwe_normset_stuurt_elke_maand_rond(wereld, klok) -> None:  # typ
 
     Normset.objects.create(naam="Strenger 2027", geldig_van=date(2027, 1, 1))
 
-    assert te_berekenen(MAANDEN) == MAANDEN
+    doorbraak_reeks(MAANDEN)
+    assert berekend == [MAANDEN, MAANDEN]
 
 
-def test_de_pagina_toont_eerst_hoe_ver_de_berekening_is_en_dan_de_monitor(wereld, klok) -> None:  # type: ignore[no-untyped-def]
+def test_pagina_en_api_tonen_de_bewaarde_maanden(wereld, klok, berekend) -> None:  # type: ignore[no-untyped-def]
     september(wereld)
     _later(klok)
-    c: Client = ingelogd(wereld.beleid)
-    gevraagd = {"maand": "2026-09", "niveau": "gemeente"}
+    c = ingelogd(wereld.beleid)
 
-    pagina = c.get(reverse("doorbraak"), gevraagd)
+    pagina = c.get(reverse("doorbraak"), {"maand": "2026-09"})
 
-    tekst = pagina.content.decode()
-    assert pagina.status_code == 200 and 'data-testid="berekenen"' in tekst
-    assert "<title>Doorbraakmonitor 2026-09" in tekst and _klaar(pagina) == (0, 12)
-    stap = _volgende(pagina)
-    assert stap == f"{reverse('doorbraak-stap')}?maand=2026-09&niveau=gemeente"
-    for klaar in range(PER_STAP, 12, PER_STAP):  # a few months per step: one read for them
-        antwoord = c.get(stap)
-        assert _klaar(antwoord) == (klaar, 12) and te_berekenen(MAANDEN) == MAANDEN[klaar:]
-        stap = _volgende(antwoord)
-    assert c.get(stap)["HX-Refresh"] == "true"
-
-    pagina = c.get(reverse("doorbraak"), gevraagd)
-    assert 'data-testid="berekenen"' not in pagina.content.decode()
+    assert pagina.status_code == 200 and berekend == [MAANDEN]
     assert pagina.context["grafiek"]["maanden"] == [str(m) for m in MAANDEN]
     vers = [r for r in _vers([SEPTEMBER])[0].rijen if r.niveau == "landelijk"]
     assert pagina.context["landelijk"] == vers and vers
-
-
-@pytest.mark.usefixtures("klok")
-def test_een_maand_die_nog_niet_begon_zegt_dat_al_tijdens_het_rekenen(wereld) -> None:  # type: ignore[no-untyped-def]
-    pagina = ingelogd(wereld.beleid).get(reverse("doorbraak"), {"maand": "2026-12"})
-
-    assert pagina.status_code == 400 and 'data-testid="berekenen"' in pagina.content.decode()
-    assert "Maand 2026-12 is nog niet begonnen" in pagina.content.decode()
-    assert "?maand=2026-12&amp;direct=1" in pagina.content.decode()  # without JavaScript
-
-
-@pytest.mark.usefixtures("klok")
-def test_zonder_javascript_rekent_de_pagina_alles_in_een_keer(wereld) -> None:  # type: ignore[no-untyped-def]
-    september(wereld)
-
-    pagina = ingelogd(wereld.beleid).get(reverse("doorbraak"), {"maand": "2026-09", "direct": 1})
-
-    assert pagina.status_code == 200 and pagina.context["landelijk"]
-    assert te_berekenen(MAANDEN) == []
-
-
-@pytest.mark.usefixtures("klok")
-@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
-def test_zonder_cache_om_te_bewaren_rekent_de_pagina_alles_in_een_keer(wereld) -> None:  # type: ignore[no-untyped-def]
-    c: Client = ingelogd(wereld.beleid)
-    stap = _volgende(c.get(reverse("doorbraak"), {"maand": "2026-10"}))
-
-    antwoord = c.get(stap)
-
-    assert antwoord["HX-Redirect"] == f"{reverse('doorbraak')}?maand=2026-10&direct=1"
+    api = c.get(reverse("api-doorbraak"), {"maand": "2026-09"})
+    assert api.status_code == 200 and len(berekend) == 1  # the month kept by the page
+    assert api.json()["rijen"] == [r.als_dict() for r in _vers([SEPTEMBER])[0].rijen]

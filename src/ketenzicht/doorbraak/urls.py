@@ -4,7 +4,6 @@ from ketenzicht.doorbraak import acties, views
 
 urlpatterns = [
     path("", views.monitor, name="doorbraak"),
-    path("stap/", views.monitor_stap, name="doorbraak-stap"),
     path("achter-het-cijfer/", views.achter_het_cijfer, name="achter-het-cijfer"),
     path("niet-tijdig/", views.niet_tijdig, name="niet-tijdig"),
     path("signalen/", views.signalen, name="signalen"),

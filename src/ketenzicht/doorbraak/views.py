@@ -14,10 +14,8 @@ from ketenzicht.domain.doorbraak import Maand
 from ketenzicht.doorbraak import lijsten, selectors
 from ketenzicht.doorbraak.models import Escalatie
 from ketenzicht.doorbraak.rechten import eigen_rij
-from ketenzicht.monitor.bewaren import Bewaarplaats
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
-from ketenzicht.web.voortgang import Berekening, eerst_berekenen, stap_antwoord
 
 WEB = AuditRegel.Kanaal.WEB
 
@@ -41,32 +39,13 @@ def _maand(request: HttpRequest) -> tuple[Maand, str]:
 NIVEAUS = {"gi": "GI", "regio": "Jeugdregio", "gemeente": "Gemeente"}
 
 
-def _berekening(maand: Maand) -> Berekening:
-    kop = f"Doorbraakmonitor {maand}"
-    return Berekening(kop, kop, "de monitor", eenheid="maand", eenheden="maanden")
-
-
 @login_required
 def monitor(request: HttpRequest) -> HttpResponse:
-    """The monthly doorbraak monitor: aggregates only, with a 12-month trend. Months not yet
-    kept are computed first, a few per request, with progress shown (``monitor_stap``;
-    ``?direct=1`` computes them at once)."""
+    """The monthly doorbraak monitor: aggregates only, with a 12-month trend."""
     maand, fout = _maand(request)
     niveau = request.GET.get("niveau", "gi")
     niveau = niveau if niveau in NIVEAUS else "gi"
-    maanden = selectors.laatste_maanden(maand)
-    plaats = Bewaarplaats(selectors.FEITEN)
-    open_ = selectors.te_berekenen(maanden, plaats)
-    if eerst := eerst_berekenen(
-        request,
-        _berekening(maand),
-        totaal=len(maanden),
-        open_=len(open_),
-        stap_naam="doorbraak-stap",
-        fout=fout,
-    ):
-        return eerst
-    reeks = selectors.doorbraak_reeks(maanden, plaats)
+    reeks = selectors.doorbraak_reeks(selectors.laatste_maanden(maand))
     deze = reeks[-1]
     codes = [m.code for m in selectors.normsets()[0].mijlpalen]
     namen = {m.code: m.naam for s in selectors.normsets() for m in s.mijlpalen}
@@ -108,22 +87,6 @@ def monitor(request: HttpRequest) -> HttpResponse:
         "fout": fout,
     }
     return render(request, "doorbraak/monitor.html", context, status=400 if fout else 200)
-
-
-@login_required
-def monitor_stap(request: HttpRequest) -> HttpResponse:
-    """One step of computing the page's months: the next ones not kept."""
-    maand, _ = _maand(request)
-    maanden = selectors.laatste_maanden(maand)
-    nog = selectors.stap(maanden)
-    return stap_antwoord(
-        request,
-        _berekening(maand),
-        totaal=len(maanden),
-        open_=None if nog is None else len(nog),
-        pagina="doorbraak",
-        stap_naam="doorbraak-stap",
-    )
 
 
 @login_required

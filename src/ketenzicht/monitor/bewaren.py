@@ -85,7 +85,8 @@ class Feiten:
     """What a kind of kept figure depends on: the fact tables with their registration moments
     and the days a fact so registered touches (``GERAAKT``'s form), and what carries no
     registration moment, checked whole (``vast``). The monitor's are ``MONITOR``; the doorbraak
-    monitor adds the milestones and the norm sets (``doorbraak.selectors.FEITEN``)."""
+    monitor's (``doorbraak.selectors.FEITEN``) are those about measures, the milestones and
+    the norm sets."""
 
     geraakt: Geraakt
     vast: Callable[[], tuple[object, ...]]

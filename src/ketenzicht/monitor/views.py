@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -26,10 +27,6 @@ from ketenzicht.monitor.selectors import (
     te_berekenen,
 )
 from ketenzicht.organisaties.selectors import gi_van, gis, jeugdregios, regio_van
-from ketenzicht.web.voortgang import Berekening, eerst_berekenen, stap_antwoord, voortgang
-
-MONITOR = Berekening("Monitor", "Monitor jeugdbescherming", "de monitor")
-TREND = Berekening("Monitor: trend", "Monitor jeugdbescherming: trend", "de trend")
 
 KOPPEN = [
     "",
@@ -67,11 +64,9 @@ def monitor_pagina(request: HttpRequest) -> HttpResponse:
     progress shown (``monitor_stap``; ``?direct=1`` computes them at once)."""
     peildatum, fout = _gevraagde_peildatum(request)
     data = met_vergelijking(peildatum)
+    titels = {"titel": "Monitor", "kop": "Monitor jeugdbescherming", "wat": "de monitor"}
     plaats = Bewaarplaats()
-    open_ = te_berekenen(data, plaats=plaats)
-    if eerst := eerst_berekenen(
-        request, MONITOR, totaal=len(data), open_=len(open_), stap_naam="monitor-stap", fout=fout
-    ):
+    if eerst := _eerst_berekenen(request, data, plaats, "monitor-stap", titels, fout):
         return eerst
     uitkomst, *eerder = reeks(data, plaats=plaats)  # eerder: none when nothing to compare with
     verschil = landelijk_verschil(uitkomst, eerder[0]) if eerder else None
@@ -109,11 +104,13 @@ def trend(request: HttpRequest) -> HttpResponse:
     Peildata not yet computed are computed first, one per request, with progress shown
     (``trend_stap``; ``?direct=1``, offered without JavaScript, computes them all at once)."""
     data = peildata(timezone.localdate())
+    titels = {
+        "titel": "Monitor: trend",
+        "kop": "Monitor jeugdbescherming: trend",
+        "wat": "de trend",
+    }
     plaats = Bewaarplaats()
-    open_ = te_berekenen(data, plaats=plaats)
-    if eerst := eerst_berekenen(
-        request, TREND, totaal=len(data), open_=len(open_), stap_naam="monitor-trend-stap"
-    ):
+    if eerst := _eerst_berekenen(request, data, plaats, "monitor-trend-stap", titels):
         return eerst
     monitors = reeks(data, plaats=plaats)
     namen = sorted({n for m in monitors for n in m.per_gi})
@@ -147,35 +144,73 @@ def trend(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def trend_stap(request: HttpRequest) -> HttpResponse:
-    """One step of computing the trend: the next peildatum not kept."""
-    data = peildata(timezone.localdate())
-    return stap_antwoord(
-        request,
-        TREND,
-        totaal=len(data),
-        open_=_open(stap(data)),
-        pagina="monitor-trend",
-        stap_naam="monitor-trend-stap",
-    )
+    """One step of computing the trend (``_stap``)."""
+    return _stap(request, peildata(timezone.localdate()), "monitor-trend", "monitor-trend-stap")
 
 
 @login_required
 def monitor_stap(request: HttpRequest) -> HttpResponse:
-    """One step of computing the monitor page's peildata: the next one not kept."""
+    """One step of computing the monitor page's peildata (``_stap``)."""
     peildatum, _ = _gevraagde_peildatum(request)
-    data = met_vergelijking(peildatum)
-    return stap_antwoord(
-        request,
-        MONITOR,
-        totaal=len(data),
-        open_=_open(stap(data)),
-        pagina="monitor",
-        stap_naam="monitor-stap",
-    )
+    return _stap(request, met_vergelijking(peildatum), "monitor", "monitor-stap")
 
 
-def _open(nog: list[date] | None) -> int | None:
-    return None if nog is None else len(nog)
+def _eerst_berekenen(
+    request: HttpRequest,
+    data: list[date],
+    plaats: Bewaarplaats,
+    stap_naam: str,
+    titels: dict[str, str],
+    fout: str = "",
+) -> HttpResponse | None:
+    """The page showing progress while the peildata of ``data`` not yet kept are computed, one
+    per step (``stap_naam``); ``None`` when all are kept or ``?direct=1`` asks to compute them
+    at once. ``titels``: the page's ``titel``, ``kop`` and ``wat`` appears when done."""
+    open_ = te_berekenen(data, plaats=plaats)
+    if not open_ or request.GET.get("direct"):
+        return None
+    context = {
+        **titels,
+        "fout": fout,
+        "voortgang": _voortgang(request, stap_naam, len(data), len(open_)),
+        "direct": f"?{_met(request, direct='1')}",
+    }
+    return render(request, "web/monitor_berekenen.html", context, status=400 if fout else 200)
+
+
+def _stap(request: HttpRequest, data: list[date], pagina: str, stap_naam: str) -> HttpResponse:
+    """One step: the next peildatum of ``data`` not yet kept is computed. Answers the progress
+    so far, or, with every peildatum kept, has the page load again (it then shows its figures);
+    when nothing is kept, has the page compute them all at once."""
+    open_ = stap(data)
+    if open_ is None:  # not kept: all at once
+        antwoord = HttpResponse("<p class='utrecht-paragraph'>Alles in één keer…</p>")
+        antwoord["HX-Redirect"] = f"{reverse(pagina)}?{_met(request, direct='1')}"
+        return antwoord
+    if not open_:
+        antwoord = HttpResponse(
+            "<p class='utrecht-paragraph'>Klaar; de cijfers worden getoond.</p>"
+        )
+        antwoord["HX-Refresh"] = "true"
+        return antwoord
+    voortgang = _voortgang(request, stap_naam, len(data), len(open_))
+    return render(request, "web/_voortgang.html", {"voortgang": voortgang})
+
+
+def _voortgang(request: HttpRequest, stap: str, totaal: int, open_: int) -> dict[str, object]:
+    """What ``web/_voortgang.html`` shows: peildata done of all, and the step to ask next (with
+    the request's own query, so the step computes what the page asked)."""
+    return {
+        "klaar": totaal - open_,
+        "totaal": totaal,
+        "volgende": f"{reverse(stap)}?{_met(request)}",
+    }
+
+
+def _met(request: HttpRequest, **erbij: str) -> str:
+    query = request.GET.copy()
+    query.update(erbij)
+    return query.urlencode()
 
 
 @login_required
@@ -231,8 +266,8 @@ def gebieden_trend(request: HttpRequest) -> HttpResponse:
     plaats = Bewaarplaats()
     open_ = gebieden_stap(data, plaats)
     if open_:  # (None: not kept, so all at once below)
-        stand = voortgang(request, TREND, "monitor-gebieden-trend", len(data), len(open_))
-        return render(request, "web/_voortgang.html", {"voortgang": stand})
+        voortgang = _voortgang(request, "monitor-gebieden-trend", len(data), len(open_))
+        return render(request, "web/_voortgang.html", {"voortgang": voortgang})
     punten = []
     aantal_gis = len(gis())
     for peildatum in data:
