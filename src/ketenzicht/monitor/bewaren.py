@@ -92,11 +92,21 @@ class Feiten:
     vast: Callable[[], tuple[object, ...]]
 
 
-def versie(feiten: Feiten | None = None) -> tuple[object, ...]:
+def vast() -> tuple[object, ...]:
+    """What carries no registration moment: the GIs' first days of registering everything,
+    and the admin's log (every edit and deletion under /beheer/)."""
+    log = LogEntry.objects.aggregate(n=Count("pk"), t=Max("action_time"))
+    gis = Organisatie.objects.filter(type=Organisatie.Type.GI).order_by("pk")
+    return (log["n"], log["t"], *gis.values_list("pk", "registratie_vanaf"))
+
+
+MONITOR = Feiten(GERAAKT, vast)
+
+
+def versie(feiten: Feiten = MONITOR) -> tuple[object, ...]:
     """Changes whenever a fact that feeds the figures is registered, ended, corrected,
     withdrawn or deleted, and with everything ``vast`` covers: per fact table the number of
     rows and the latest of each registration moment."""
-    feiten = feiten or MONITOR
     uit: list[object] = []
     for model, registraties in feiten.geraakt:
         momenten = {veld: Max(veld) for veld, _ in registraties}
@@ -112,12 +122,12 @@ class Sinds:
     tot_dan: tuple[int, ...]  # per table, the facts registered up to K (fewer: one deleted)
 
 
-def sinds(moment: datetime, feiten: Feiten | None = None) -> Sinds:
+def sinds(moment: datetime, feiten: Feiten = MONITOR) -> Sinds:
     """One query per fact table: the earliest day touched by what was registered after
     ``moment``, and how many facts were registered up to it."""
     vroegst: list[date] = []
     tot_dan: list[int] = []
-    for model, registraties in (feiten or MONITOR).geraakt:
+    for model, registraties in feiten.geraakt:
         hoofd = registraties[0][0]
         velden: dict[str, Any] = {"tot_dan": Count("pk", filter=Q(**{f"{hoofd}__lte": moment}))}
         for i, (registratie, dagen) in enumerate(registraties):
@@ -127,17 +137,6 @@ def sinds(moment: datetime, feiten: Feiten | None = None) -> Sinds:
         tot_dan.append(rij.pop("tot_dan"))
         vroegst.extend(d for d in rij.values() if d is not None)
     return Sinds(min(vroegst, default=None), tuple(tot_dan))
-
-
-def vast() -> tuple[object, ...]:
-    """What carries no registration moment: the GIs' first days of registering everything,
-    and the admin's log (every edit and deletion under /beheer/)."""
-    log = LogEntry.objects.aggregate(n=Count("pk"), t=Max("action_time"))
-    gis = Organisatie.objects.filter(type=Organisatie.Type.GI).order_by("pk")
-    return (log["n"], log["t"], *gis.values_list("pk", "registratie_vanaf"))
-
-
-MONITOR = Feiten(GERAAKT, vast)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +153,8 @@ class Bewaarplaats:
     unless given): ``versie``, ``vast`` and each moment's ``sinds`` are read once, however
     many peildata are asked."""
 
-    def __init__(self, feiten: Feiten | None = None) -> None:
-        self.feiten = feiten or MONITOR
+    def __init__(self, feiten: Feiten = MONITOR) -> None:
+        self.feiten = feiten
         self._versie: tuple[object, ...] | None = None
         self._vast: tuple[object, ...] | None = None
         self._sinds: dict[datetime, Sinds] = {}
