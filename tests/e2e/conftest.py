@@ -65,6 +65,19 @@ def inloggen(pagina, url: str, gebruiker: str) -> None:  # type: ignore[no-untyp
     pagina.click("button[type=submit]")
 
 
+def wacht_op_melding(pagina, tekst: str) -> str:  # type: ignore[no-untyped-def]
+    """Wait until a status message with ``tekst`` shows, and return its whole text.
+
+    After a form is sent the page before it may still be there for a moment, with a status of
+    its own; ``count()`` and ``inner_text()`` read at once, so the next page's message is waited
+    for by its text (Playwright's ``expect`` retries until it holds)."""
+    from playwright.sync_api import expect
+
+    melding = pagina.locator("[role=status]", has_text=tekst)
+    expect(melding).to_have_count(1)
+    return str(melding.inner_text())
+
+
 def ga_naar(pagina, url: str) -> None:  # type: ignore[no-untyped-def]
     """Open ``url`` and wait until it shows what it is for: a page that first computes in
     steps (the monitor and its trend, ``web/monitor_berekenen.html``) has loaded again with
@@ -74,6 +87,48 @@ def ga_naar(pagina, url: str) -> None:  # type: ignore[no-untyped-def]
     if berekenen.count():
         berekenen.wait_for(state="detached", timeout=120_000)
         pagina.wait_for_load_state()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _trage_server() -> Iterator[None]:
+    """With ``KZ_E2E_VERTRAGING=<ms>`` the live server sends the first half of every page and
+    htmx fragment at once and the rest that much later: a slow server on demand, to find a test
+    that reads a page before it is all there (``count()`` and ``inner_text()`` do not wait for
+    it; a click waits only until the next page has begun to arrive)."""
+    ms = int(os.environ.get("KZ_E2E_VERTRAGING", "0"))
+    if not ms:
+        yield
+        return
+    import time
+
+    from django.core.handlers.base import BaseHandler
+    from django.http import StreamingHttpResponse
+
+    echt = BaseHandler.get_response
+
+    def traag(self, request):  # type: ignore[no-untyped-def]
+        antwoord = echt(self, request)
+        if not antwoord.get("Content-Type", "").startswith("text/html") or antwoord.streaming:
+            return antwoord
+        inhoud = antwoord.content
+        if len(inhoud) < 2:
+            return antwoord
+
+        def in_delen() -> Iterator[bytes]:  # the browser has the page, but not all of it yet
+            yield inhoud[: len(inhoud) // 2]
+            time.sleep(ms / 1000)
+            yield inhoud[len(inhoud) // 2 :]
+
+        traag_antwoord = StreamingHttpResponse(in_delen(), status=antwoord.status_code)
+        for naam, waarde in antwoord.items():
+            traag_antwoord[naam] = waarde
+        del traag_antwoord["Content-Length"]
+        traag_antwoord.cookies = antwoord.cookies
+        return traag_antwoord
+
+    BaseHandler.get_response = traag  # type: ignore[method-assign]
+    yield
+    BaseHandler.get_response = echt  # type: ignore[method-assign]
 
 
 @pytest.fixture

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ketenzicht.demo.laden import DEMO_WACHTWOORD, laad
+from tests.e2e.conftest import wacht_op_melding
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +41,7 @@ def test_planner_assigns_a_child_with_the_keyboard_alone(live_server, pagina) ->
 
     _tab_naar(pagina, "e.textContent.trim() === 'Te verdelen'")
     pagina.keyboard.press("Enter")
-    pagina.wait_for_selector("[data-testid=prioriteit]")
+    pagina.wait_for_url("**/planning/")  # loaded whole: count() does not wait
     voor = pagina.locator("[data-testid=prioriteit] tbody tr").count()
     _tab_naar(
         pagina,
@@ -53,7 +55,6 @@ def test_planner_assigns_a_child_with_the_keyboard_alone(live_server, pagina) ->
     # the best fit is preselected: straight on to the button
     _tab_naar(pagina, "e.tagName === 'BUTTON' && e.textContent.trim() === 'Toewijzen'")
     pagina.keyboard.press("Enter")
-    pagina.wait_for_selector("[data-testid=prioriteit]")
-    assert "is nu de vaste jeugdbeschermer" in pagina.inner_text("[role=status]")
-    assert pagina.locator("[data-testid=prioriteit] tbody tr").count() == voor - 1
+    wacht_op_melding(pagina, "is nu de vaste jeugdbeschermer")
+    expect(pagina.locator("[data-testid=prioriteit] tbody tr")).to_have_count(voor - 1)
     assert pagina.locator(f"[data-kind='{kind}']").count() == 0
