@@ -14,7 +14,7 @@ help: ## list the targets
 	python3 -m venv .tools && .tools/bin/pip install -q uv
 
 install: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv) ## install Python (uv, locked) and front-end (npm) packages
-	$(UV) sync --frozen --quiet
+	$(UV) sync --frozen --quiet --compile-bytecode
 	@[ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
 
 run: install ## migrate, load the landelijk demo once, serve on http://$(HOST) and print demo logins
@@ -27,7 +27,7 @@ run: install ## migrate, load the landelijk demo once, serve on http://$(HOST) a
 
 test: install ## the whole suite (unit, integration, e2e in Debian's Chromium) on DATABASE_URL or SQLite
 	@command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
-	$(UV) sync --frozen --quiet --extra ray
+	$(UV) sync --frozen --quiet --extra ray --compile-bytecode
 	$(UV) run pytest -n auto --dist loadfile
 
 lint: install ## ruff and mypy (django-stubs)

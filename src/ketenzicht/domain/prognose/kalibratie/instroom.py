@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
-from scipy import stats
 
 from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.prognose.kalibratie.historie import Historie, TeWeinigHistorie
@@ -89,6 +88,8 @@ def instroom(h: Historie, begin: date, schat: list[Schatting]) -> Deel:
         per_maand = np.zeros(12)
         for k, d in enumerate(maanden):
             per_maand[d.month - 1] += tellen[k] / math.exp(math.log(1 + trend) * k / 12)
+        from scipy import stats  # here: scipy.stats takes 1.4 s to import, every web process
+
         chi2 = stats.chisquare(per_maand)
         if chi2.pvalue < 0.01:
             uit["seizoen"] = tuple(round(float(f), 3) for f in per_maand / per_maand.mean())
