@@ -66,6 +66,8 @@ class Aanbodregel:
     eigen_wachtlijst: int
     breedte: float
     lengte: float
+    gemeld_van: date | None = None  # the newest capacity report: from when, and who gave it
+    gemeld_door: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +254,8 @@ def _aanbod(regio: Organisatie, peildatum: date) -> list[Aanbodregel]:
                 eigen_wachtlijst=c.eigen_wachtlijst if c else 0,
                 breedte=a.vestiging.breedtegraad or 0.0,
                 lengte=a.vestiging.lengtegraad or 0.0,
+                gemeld_van=c.geldig_van if c else None,
+                gemeld_door=c.gemeld_door if c else "",
             )
         )
     return uit

@@ -4,6 +4,7 @@ the offer's row first, so two tables accepting the last place at once cannot bot
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Sequence
 from datetime import date
@@ -19,6 +20,8 @@ from ketenzicht.ijw.codelijsten import codelijst
 from ketenzicht.kinderen.models import Kind, Maatregel
 from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind
 from ketenzicht.organisaties.models import Organisatie
+
+log = logging.getLogger(__name__)
 
 
 def _categorie(code: str) -> str:
@@ -73,7 +76,8 @@ def hulpvraag_registreren(
 @transaction.atomic
 def capaciteit_melden(
     *,
-    aanbod: Aanbod,
+    regio: Organisatie,
+    aanbod_id: int,
     geldig_van: date,
     plaatsen: int,
     bezet: int,
@@ -82,23 +86,43 @@ def capaciteit_melden(
     eigen_wachtlijst: int = 0,
     gemeld_door: str,
 ) -> Capaciteit:
-    """A new capacity report; the old ones stay (history)."""
+    """A provider's new capacity report for an offer of ``regio``, as the table takes it down;
+    the earlier reports stay (history) and the newest on a day applies from then on
+    (``selectors.plaatsen``). Places already reserved by the table are not in ``bezet``: they
+    are subtracted from what is free until the child's care starts."""
+    try:
+        aanbod = Aanbod.objects.get(pk=aanbod_id, vestiging__regio=regio)
+    except Aanbod.DoesNotExist:
+        raise Weigering("Dit aanbod is niet bekend in deze regio.") from None
     if min(plaatsen, bezet, verwacht_vrij, eigen_wachtlijst) < 0:
         raise Weigering("Aantallen zijn 0 of meer.")
     if bezet > plaatsen:
         raise Weigering(f"Bezet ({bezet}) is meer dan het aantal plaatsen ({plaatsen}).")
+    if verwacht_vrij > bezet:
+        raise Weigering(
+            f"Er kunnen niet meer plekken vrijkomen ({verwacht_vrij}) dan er bezet zijn ({bezet})."
+        )
     if verwacht_vrij and verwacht_vrij_per is None:
-        raise Weigering("Geef aan per wanneer de plekken vrijkomen.")
-    return Capaciteit.objects.create(
+        raise Weigering("Geef aan per wanneer de plekken vrijkomen.", veld="verwacht_vrij_per")
+    if verwacht_vrij and verwacht_vrij_per is not None and verwacht_vrij_per <= geldig_van:
+        raise Weigering(
+            f"Vrij per {verwacht_vrij_per:%d-%m-%Y} ligt niet na de datum van de melding "
+            f"({geldig_van:%d-%m-%Y}): plekken die al vrij zijn, zijn niet bezet."
+        )
+    if not gemeld_door.strip():
+        raise Weigering("Geef aan wie de capaciteit meldde (aanbieder, en hoe).")
+    capaciteit = Capaciteit.objects.create(
         aanbod=aanbod,
         geldig_van=geldig_van,
         plaatsen=plaatsen,
         bezet=bezet,
         verwacht_vrij=verwacht_vrij,
-        verwacht_vrij_per=verwacht_vrij_per,
+        verwacht_vrij_per=verwacht_vrij_per if verwacht_vrij else None,
         eigen_wachtlijst=eigen_wachtlijst,
-        gemeld_door=gemeld_door,
+        gemeld_door=gemeld_door.strip(),
     )
+    log.info("capaciteit gemeld voor aanbod %s vanaf %s", aanbod.pk, geldig_van)
+    return capaciteit
 
 
 def hulpvragen_verhuizen(kind: Kind, regio: Organisatie | None) -> int:

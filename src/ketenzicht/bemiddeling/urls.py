@@ -5,4 +5,5 @@ from ketenzicht.bemiddeling import views
 urlpatterns = [
     path("", views.tafel, name="bemiddeling"),
     path("besluit/", views.besluit, name="bemiddeling-besluit"),
+    path("capaciteit/", views.capaciteit, name="bemiddeling-capaciteit"),
 ]

@@ -1,12 +1,15 @@
 """The zorgbemiddelingstafel's page: waiting requests, free places and the proposal, with
-accept and decline per match and a "wat als" for temporary capacity. Thin: parse, call, render."""
+accept and decline per match, a "wat als" for temporary capacity, and a provider's new capacity
+report taken down. Thin: parse, call, render."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -15,6 +18,7 @@ from ketenzicht.bemiddeling import samenvatting, selectors, services
 from ketenzicht.bemiddeling.voorstel import voorstel
 from ketenzicht.kinderen.services import Weigering
 from ketenzicht.organisaties.models import Organisatie
+from ketenzicht.web.formulieren import fouten, melding
 
 WEB = AuditRegel.Kanaal.WEB
 
@@ -125,3 +129,47 @@ def besluit(request: HttpRequest) -> HttpResponse:
     except Weigering as fout:
         messages.error(request, str(fout))
     return redirect("bemiddeling")
+
+
+class CapaciteitFormulier(forms.Form):
+    """A provider's capacity report as the table takes it down (by phone, mail, or a list)."""
+
+    aanbod = forms.IntegerField(label="Aanbod")
+    geldig_van = forms.DateField(label="Stand op")
+    plaatsen = forms.IntegerField(label="Plaatsen", min_value=0)
+    bezet = forms.IntegerField(label="Bezet", min_value=0)
+    verwacht_vrij = forms.IntegerField(label="Komen vrij", min_value=0, required=False)
+    verwacht_vrij_per = forms.DateField(label="Vrij per", required=False)
+    eigen_wachtlijst = forms.IntegerField(label="Eigen wachtlijst", min_value=0, required=False)
+    gemeld_door = forms.CharField(label="Gemeld door", max_length=150)
+
+
+@login_required
+@require_POST
+def capaciteit(request: HttpRequest) -> HttpResponse:
+    regio = _regio(request)
+    formulier = CapaciteitFormulier(request.POST)
+    try:
+        if not formulier.is_valid():
+            raise Weigering(fouten(formulier))
+        d = formulier.cleaned_data
+        c = services.capaciteit_melden(
+            regio=regio,
+            aanbod_id=d["aanbod"],
+            geldig_van=d["geldig_van"],
+            plaatsen=d["plaatsen"],
+            bezet=d["bezet"],
+            verwacht_vrij=d["verwacht_vrij"] or 0,
+            verwacht_vrij_per=d["verwacht_vrij_per"],
+            eigen_wachtlijst=d["eigen_wachtlijst"] or 0,
+            gemeld_door=d["gemeld_door"],
+        )
+    except Weigering as fout:
+        messages.error(request, f"Capaciteit niet opgeslagen. {melding(formulier, fout)}")
+    else:
+        messages.success(
+            request,
+            f"Capaciteit van {c.aanbod.naam} per {c.geldig_van:%d-%m-%Y} opgeslagen: "
+            f"{c.bezet} van {c.plaatsen} plaatsen bezet. Het voorstel rekent ermee.",
+        )
+    return redirect(f"{reverse('bemiddeling')}#aanbod")

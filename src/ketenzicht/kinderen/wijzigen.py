@@ -25,6 +25,7 @@ from ketenzicht.kinderen.services import Weigering
 from ketenzicht.kinderen.verhuizing import verhuizing_registreren
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.organisaties.selectors import gemeenten
+from ketenzicht.web.formulieren import fouten, melding
 
 
 class CorrectieFormulier(forms.Form):
@@ -54,20 +55,6 @@ def _eigen_maatregel(kind: Kind, gi: Organisatie, maatregel_id: int) -> Maatrege
     return maatregel
 
 
-def _fouten(formulier: forms.Form) -> str:
-    """A form's errors in one line for a message: 'Start: Voer een geldige datum in.'."""
-    return "; ".join(
-        f"{formulier.fields[veld].label or veld}: {' '.join(str(f) for f in fouten)}"
-        for veld, fouten in formulier.errors.items()
-    )
-
-
-def _melding(formulier: forms.Form, fout: Weigering) -> str:
-    """A refusal as a message, after the label of the field it names: 'Start: …'."""
-    veld = formulier.fields.get(fout.veld or "")
-    return f"{veld.label}: {fout}" if veld is not None and veld.label else str(fout)
-
-
 @login_required
 @require_POST
 def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
@@ -77,12 +64,12 @@ def maatregel_correctie(request: HttpRequest, pid: UUID) -> HttpResponse:
     formulier = CorrectieFormulier(request.POST)
     try:
         if not formulier.is_valid():
-            raise Weigering(_fouten(formulier))
+            raise Weigering(fouten(formulier))
         d = formulier.cleaned_data
         maatregel = _eigen_maatregel(kind, gi, d["maatregel"])
         maatregel_corrigeren(maatregel, Correctie.uit(d), door=request.user, gezien=d["gezien"])
     except Weigering as fout:
-        messages.error(request, _melding(formulier, fout))
+        messages.error(request, melding(formulier, fout))
     else:
         messages.success(
             request, f"Registratie van de {maatregel.get_code_display()} gecorrigeerd."
@@ -103,11 +90,11 @@ def verhuizing(request: HttpRequest, pid: UUID) -> HttpResponse:
     formulier = VerhuizingFormulier(request.POST)
     try:
         if not formulier.is_valid():
-            raise Weigering(_fouten(formulier))
+            raise Weigering(fouten(formulier))
         d = formulier.cleaned_data
         verhuisd = verhuizing_registreren(kind, d["gemeente"], per=d["per"], door=request.user)
     except Weigering as fout:
-        messages.error(request, _melding(formulier, fout))
+        messages.error(request, melding(formulier, fout))
     else:
         tekst = (
             f"Verhuizing naar {d['gemeente'].naam} per {d['per']:%d-%m-%Y} geregistreerd: die "
@@ -136,12 +123,12 @@ def maatregel_overdracht(request: HttpRequest, pid: UUID) -> HttpResponse:
     formulier = OverdrachtFormulier(request.POST)
     try:
         if not formulier.is_valid():
-            raise Weigering(_fouten(formulier))
+            raise Weigering(fouten(formulier))
         d = formulier.cleaned_data
         maatregel = _eigen_maatregel(kind, gi, d["maatregel"])
         maatregel_overdragen(maatregel, d["gi"], per=d["per"], door=request.user)
     except Weigering as fout:
-        messages.error(request, _melding(formulier, fout))
+        messages.error(request, melding(formulier, fout))
     else:
         messages.success(
             request,
