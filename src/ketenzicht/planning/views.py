@@ -90,7 +90,9 @@ def toewijzen(request: HttpRequest, pid: UUID) -> HttpResponse:
     gekozen = request.POST.get("medewerker", "")
     if request.method == "POST":
         override = request.POST.get("override_reden", "")
-        medewerker = Medewerker.objects.filter(gi=gi, pk=gekozen).first() if gekozen else None
+        medewerker = (
+            Medewerker.objects.filter(gi=gi, pk=gekozen).first() if gekozen.isdigit() else None
+        )
         if medewerker is None:
             fout = "Kies een jeugdbeschermer."
         else:
@@ -151,6 +153,9 @@ def voorstel_accepteren(
     gelukt, mislukt = 0, []
     for waarde in request.POST.getlist("koppeling"):
         maatregel_id, _, medewerker_id = waarde.partition(":")
+        if not (maatregel_id.isdigit() and medewerker_id.isdigit()):  # not from the page
+            mislukt.append(f"{waarde}: onbekend")
+            continue
         maatregel = Maatregel.objects.filter(gi=gi, pk=maatregel_id).select_related("kind").first()
         medewerker = Medewerker.objects.filter(gi=gi, pk=medewerker_id).first()
         if maatregel is None or medewerker is None:
