@@ -34,13 +34,14 @@ lint: install ## ruff and mypy (django-stubs)
 	$(UV) run ruff check src tests bench
 	$(UV) run mypy
 
-bench: install ## benchmark scripts: demo, national monitor (and its kept figures), planner list + bulk proposal, doorbraak and monitor reports (SQLite and PostgreSQL), zorgbemiddeling, prognose vs SimPy
+bench: install ## benchmark scripts: demo, national monitor (and its kept figures), planner list + bulk proposal, doorbraak and monitor reports (SQLite and PostgreSQL), zorgbemiddeling, prognose vs SimPy, a process's first request
 	$(UV) run python bench/demo_en_monitor.py
 	$(UV) run python bench/planning.py
 	$(UV) run python bench/rapportages.py
 	$(UV) run python bench/monitor_bewaren.py
 	$(UV) run python bench/bemiddeling.py
 	$(UV) run python bench/prognose.py
+	$(UV) run python bench/eerste_verzoek.py
 
 openapi: install ## regenerate the committed openapi.yaml from the code
 	KETENZICHT_SECRET_KEY=openapi $(UV) run ketenzicht beheer spectacular --file openapi.yaml --validate
