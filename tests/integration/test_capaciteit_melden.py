@@ -115,3 +115,21 @@ def test_alleen_de_eigen_regio_en_alleen_de_zorgbemiddelaar(client, tafel, vanda
     assert client.post("/bemiddeling/capaciteit/", _melding(eigen, vandaag)).status_code == 404
     assert client.get("/bemiddeling/capaciteit/").status_code in (404, 405)
     assert Capaciteit.objects.count() == aantal
+
+
+def test_een_oude_melding_vraagt_om_een_nieuwe(client, tafel, vandaag) -> None:  # type: ignore[no-untyped-def]
+    aanbod = _gevraagd_aanbod(tafel, vandaag)
+    oud = vandaag - timedelta(days=40)
+    Capaciteit.objects.filter(aanbod__vestiging__regio=tafel).update(geldig_van=oud)
+    alle = Aanbod.objects.filter(vestiging__regio=tafel, capaciteit__isnull=False).distinct()
+    pagina = client.get("/bemiddeling/")
+    html = pagina.content.decode()
+    assert f"Van <strong>{alle.count()}</strong> aanbod is de laatste melding" in html
+    regel = next(a for a in pagina.context["tafel"].aanbod if a.aanbod == aanbod.pk)
+    assert regel.verouderd and regel.gemeld_van == oud
+
+    client.post("/bemiddeling/capaciteit/", _melding(aanbod, vandaag))
+    pagina = client.get("/bemiddeling/")
+    regel = next(a for a in pagina.context["tafel"].aanbod if a.aanbod == aanbod.pk)
+    assert not regel.verouderd
+    assert pagina.context["verouderd"] == alle.count() - 1

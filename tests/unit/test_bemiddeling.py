@@ -193,3 +193,11 @@ def test_wat_als_toont_wie_met_tijdelijke_plekken_geholpen_wordt() -> None:
     _, dan, geholpen = b.wat_als(vragen, [_pool(10, 1)], [_pool(10, 1)])
     assert geholpen == (2,)
     assert dan.blijft_wachten == (3,)
+
+
+def test_een_melding_van_vier_weken_geldt_nog_een_dag_later_niet_meer() -> None:
+    peil = date(2026, 11, 20)
+    assert not b.melding_verouderd(peil - timedelta(days=b.MELDING_VERS_DAGEN), peil)
+    assert b.melding_verouderd(peil - timedelta(days=b.MELDING_VERS_DAGEN + 1), peil)
+    assert not b.melding_verouderd(peil + timedelta(days=3), peil)  # reported ahead
+    assert b.melding_verouderd(None, peil)  # nothing reported: ask

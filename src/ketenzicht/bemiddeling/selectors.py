@@ -68,6 +68,7 @@ class Aanbodregel:
     lengte: float
     gemeld_van: date | None = None  # the newest capacity report: from when, and who gave it
     gemeld_door: str = ""
+    verouderd: bool = False  # ask the provider again (``domein.melding_verouderd``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +257,7 @@ def _aanbod(regio: Organisatie, peildatum: date) -> list[Aanbodregel]:
                 lengte=a.vestiging.lengtegraad or 0.0,
                 gemeld_van=c.geldig_van if c else None,
                 gemeld_door=c.gemeld_door if c else "",
+                verouderd=domein.melding_verouderd(c.geldig_van if c else None, peildatum),
             )
         )
     return uit

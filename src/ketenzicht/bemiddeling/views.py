@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.bemiddeling import samenvatting, selectors, services
 from ketenzicht.bemiddeling.voorstel import voorstel
+from ketenzicht.domain.bemiddeling import MELDING_VERS_DAGEN
 from ketenzicht.kinderen.services import Weigering
 from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.web.formulieren import fouten, melding
@@ -84,6 +85,8 @@ def tafel(request: HttpRequest) -> HttpResponse:
             "wat_als_geholpen": [vragen[i] for i in uitkomst.extra_geholpen],
             "extra_aanbod": aanbod.get(aanbod_id or -1),
             "grafiek": samenvatting.per_zorgvorm(t),
+            "verouderd": sum(a.verouderd for a in t.aanbod),
+            "vers_dagen": MELDING_VERS_DAGEN,
         },
     )
 

@@ -29,6 +29,7 @@ PRIORITEIT_STAP = 1_000
 SCORE_NABIJ = 100  # a place next door scores 100, one point less per km
 MAX_AFSTAND_KM = 100
 MAX_WACHTDAGEN = 60  # a soon-free place further out than this is not proposed
+MELDING_VERS_DAGEN = 28  # a capacity report older than this is asked again before it is relied on
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,3 +243,9 @@ def vrije_plaatsen(
     if nu < 0:
         straks, nu = max(0, straks + nu), 0
     return nu, straks
+
+
+def melding_verouderd(gemeld_van: date | None, peildatum: date) -> bool:
+    """Whether the table should ask the provider again before relying on an offer's places:
+    nothing reported yet, or the newest report is more than ``MELDING_VERS_DAGEN`` old."""
+    return gemeld_van is None or (peildatum - gemeld_van).days > MELDING_VERS_DAGEN
