@@ -56,6 +56,11 @@ def test_zorgbemiddelaar_meldt_capaciteit_en_ziet_de_plekken(live_server, pagina
     aanbod = formulier.locator("select[name=aanbod] option").nth(1)
     naam, waarde = aanbod.inner_text(), aanbod.get_attribute("value")
     formulier.locator("select[name=aanbod]").select_option(waarde)
+    # its last report filled in, to change what changed
+    rij = pagina.locator(f"[data-testid=aanbod] tr[data-aanbod='{waarde}'] td")
+    plaatsen = rij.nth(3).inner_text()
+    assert formulier.locator("input[name=plaatsen]").input_value() == plaatsen
+    assert formulier.locator("input[name=bezet]").input_value() == rij.nth(4).inner_text()
     formulier.locator("input[name=plaatsen]").fill("8")
     formulier.locator("input[name=bezet]").fill("8")
     formulier.locator("input[name=verwacht_vrij]").fill("1")
