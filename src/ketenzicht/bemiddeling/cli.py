@@ -1,4 +1,5 @@
-"""``ketenzicht bemiddel`` and ``ketenzicht ijw``. Thin: parse, call, print.
+"""``ketenzicht bemiddel``, ``ketenzicht capaciteit`` and ``ketenzicht ijw``. Thin: parse, call,
+print.
 
 Their ``--format json`` output and exit codes are a public contract; extend, don't rename.
 """
@@ -87,6 +88,38 @@ def cmd_bemiddel(args: argparse.Namespace) -> int:
         print(
             f"Met de extra plekken geholpen: {', '.join(map(str, uitkomst.extra_geholpen)) or '-'}"
         )
+    return 0
+
+
+def cmd_capaciteit(args: argparse.Namespace) -> int:
+    """Read in a region's capacity list (``capaciteit_inlezen``): all rows or none."""
+    from ketenzicht.bemiddeling.capaciteit_inlezen import LijstGeweigerd, capaciteitslijst_inlezen
+
+    try:
+        regio = _regio(args.regio)
+        tekst = Path(args.bestand).read_text(encoding="utf-8")
+        opgeslagen = capaciteitslijst_inlezen(regio=regio, tekst=tekst)
+    except LookupError as fout:
+        print(f"ketenzicht capaciteit: {fout.args[0]}", file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError) as fout:
+        print(f"ketenzicht capaciteit: {args.bestand}: {fout}", file=sys.stderr)
+        return 2
+    except LijstGeweigerd as fout:
+        for f in fout.fouten:
+            print(f"ketenzicht capaciteit: {args.bestand} {f}", file=sys.stderr)
+        print(f"Niets opgeslagen: {len(fout.fouten)} fout(en).", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        uit = {
+            "regio": regio.naam,
+            "opgeslagen": [
+                {"aanbod": c.aanbod_id, "stand_op": c.geldig_van.isoformat()} for c in opgeslagen
+            ],
+        }
+        print(json.dumps(uit, ensure_ascii=False, indent=2))
+    else:
+        print(f"{len(opgeslagen)} meldingen van capaciteit opgeslagen voor {regio.naam}.")
     return 0
 
 
@@ -183,6 +216,17 @@ def registreer(sub: Any) -> None:
         help="wat als: tijdelijk extra plekken bij een aanbod (herhaalbaar)",
     )
     b.set_defaults(func=cmd_bemiddel)
+
+    c = sub.add_parser("capaciteit", help="capaciteitslijst van de aanbieders inlezen (CSV)")
+    c.add_argument("--regio", required=True, help="naam van de jeugdregio")
+    c.add_argument(
+        "--bestand",
+        required=True,
+        help="CSV met aanbod;stand_op;plaatsen;bezet;gemeld_door[;komen_vrij;vrij_per;"
+        "eigen_wachtlijst]",
+    )
+    c.add_argument("--format", choices=["table", "json"], default="table")
+    c.set_defaults(func=cmd_capaciteit)
 
     i = sub.add_parser("ijw", help="iJw-berichten lezen en schrijven (JW315, JW301, ...)")
     isub = i.add_subparsers(dest="ijw_actie", required=True)
