@@ -74,6 +74,8 @@ def test_een_lijst_met_fouten_slaat_niets_op_en_noemt_elke_fout(tmp_path, capsys
             f"{c.pk},2026-12-01,5,2,1,,0,geen vrij-per",
             f"{elders.pk},2026-12-01,5,2,0,,0,andere regio",
             f"x{a.pk},2026-12-01,zes,2,0,,0,",
+            f"{a.pk},2026-12-01,99999999999,2,0,,0,te veel",
+            f"{a.pk},2026-12-01,5,2,0,,0,{'x' * 151}",
         ],
     )
     assert code == 2
@@ -83,7 +85,9 @@ def test_een_lijst_met_fouten_slaat_niets_op_en_noemt_elke_fout(tmp_path, capsys
         "regel 5, vrij_per: Geef aan per wanneer de plekken vrijkomen.",
         "regel 6: Dit aanbod is niet bekend in deze regio.",
         f"regel 7, aanbod: geen geheel getal: 'x{a.pk}'",
-        "Niets opgeslagen: 5 fout(en).",
+        "regel 8: Aantallen zijn hoogstens 10.000.",
+        "regel 9, gemeld_door: Gemeld door is hoogstens 150 tekens.",
+        "Niets opgeslagen: 7 fout(en).",
     ):
         assert tekst in fout, tekst
     assert list(Capaciteit.objects.order_by("pk").values_list()) == voor  # not even row 2

@@ -22,6 +22,7 @@ from ketenzicht.kinderen.services import Gebruiker, Weigering, audit_kind
 from ketenzicht.organisaties.models import Organisatie
 
 log = logging.getLogger(__name__)
+MAX_AANTAL = 10_000  # places or waiting children of one offer; more is a typing error
 
 
 def _categorie(code: str) -> str:
@@ -96,6 +97,8 @@ def capaciteit_melden(
         raise Weigering("Dit aanbod is niet bekend in deze regio.") from None
     if min(plaatsen, bezet, verwacht_vrij, eigen_wachtlijst) < 0:
         raise Weigering("Aantallen zijn 0 of meer.")
+    if max(plaatsen, eigen_wachtlijst) > MAX_AANTAL:
+        raise Weigering(f"Aantallen zijn hoogstens {MAX_AANTAL:,}".replace(",", ".") + ".")
     if bezet > plaatsen:
         raise Weigering(f"Bezet ({bezet}) is meer dan het aantal plaatsen ({plaatsen}).")
     if verwacht_vrij > bezet:
@@ -111,6 +114,8 @@ def capaciteit_melden(
         )
     if not gemeld_door.strip():
         raise Weigering("Geef aan wie de capaciteit meldde (aanbieder, en hoe).")
+    if len(gemeld_door.strip()) > 150:
+        raise Weigering("Gemeld door is hoogstens 150 tekens.", veld="gemeld_door")
     capaciteit = Capaciteit.objects.create(
         aanbod=aanbod,
         geldig_van=geldig_van,
