@@ -22,15 +22,20 @@ SUBCOMMANDS = [
     "doorbraak",
     "uitvraag",
     "bemiddel",
+    "capaciteit",
     "ijw",
     "prognose",
 ]
 
 
-def _ketenzicht(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+def _ketenzicht(
+    *args: str, data: Path, database_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     omgeving = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     omgeving["KETENZICHT_DATA"] = str(data)
     omgeving.pop("DATABASE_URL", None)
+    if database_url is not None:
+        omgeving["DATABASE_URL"] = database_url
     return subprocess.run(
         [sys.executable, "-m", "ketenzicht.cli", *args],
         capture_output=True,
@@ -51,3 +56,10 @@ def test_django_management_runs_through_the_command(tmp_path: Path) -> None:
     uit = _ketenzicht("beheer", "check", data=tmp_path)
     assert uit.returncode == 0, uit.stderr
     assert "no issues" in uit.stdout
+
+
+def test_an_empty_database_url_is_the_embedded_sqlite_file(tmp_path: Path) -> None:
+    """``DATABASE_URL=`` (in a shell or a .env file) counts as unset, not as a broken URL."""
+    uit = _ketenzicht("beheer", "migrate", "-v0", data=tmp_path, database_url="")
+    assert uit.returncode == 0, uit.stderr
+    assert (tmp_path / "ketenzicht.sqlite3").exists()

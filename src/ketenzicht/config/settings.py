@@ -98,9 +98,10 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA / 'ketenzicht.sqlite3'}", conn_max_age=60
+DATABASES = {  # an empty DATABASE_URL (``DATABASE_URL=`` in a shell or .env) counts as unset
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{DATA / 'ketenzicht.sqlite3'}",
+        conn_max_age=60,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
