@@ -113,3 +113,56 @@ def test_onbekende_regio_of_bestand(tmp_path, capsys, aanbod) -> None:  # type: 
     weg = str(tmp_path / "bestaat-niet.csv")
     assert main(["capaciteit", "--regio", REGIO, "--bestand", weg]) == 2
     assert "bestaat-niet.csv" in capsys.readouterr().err
+
+
+def test_de_lijst_gaat_naar_de_aanbieders_en_komt_terug(client, aanbod, vandaag) -> None:  # type: ignore[no-untyped-def]
+    """Download on the table page, change one row, upload: that row is a new report, the rows
+    that came back as they went are left alone."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ketenzicht.demo.laden import DEMO_WACHTWOORD
+
+    client.login(username="zbt1", password=DEMO_WACHTWOORD)
+    lijst = client.get("/bemiddeling/capaciteit/lijst/")
+    assert lijst["Content-Disposition"].startswith('attachment; filename="capaciteit-jeugdregio')
+    tekst = lijst.content.decode("utf-8-sig")
+    kop, *rijen = tekst.splitlines()
+    assert kop.startswith("aanbod;naam;aanbieder;vestiging;stand_op;plaatsen;bezet")
+    regio = Organisatie.objects.get(naam=REGIO)
+    assert len(rijen) == Aanbod.objects.filter(vestiging__regio=regio).count()
+    voor = Capaciteit.objects.count()
+
+    def terug(regels: list[str]) -> str:
+        bestand = SimpleUploadedFile("lijst.csv", "\n".join([kop, *regels]).encode("utf-8-sig"))
+        pagina = client.post("/bemiddeling/capaciteit/lijst/", {"lijst": bestand}, follow=True)
+        return pagina.content.decode()
+
+    assert f"0 meldingen van capaciteit opgeslagen, {len(rijen)} ongewijzigd" in terug(rijen)
+    assert Capaciteit.objects.count() == voor
+
+    a = aanbod[0]
+    cellen = next(r for r in rijen if r.startswith(f"{a.pk};")).split(";")
+    cellen[4:7] = [vandaag.isoformat(), "9", "3"]  # stand_op, plaatsen, bezet
+    cellen[-1] = "aanbieder, lijst van december"
+    veranderd = [";".join(cellen) if r.startswith(f"{a.pk};") else r for r in rijen]
+    assert f"1 meldingen van capaciteit opgeslagen, {len(rijen) - 1} ongewijzigd" in terug(
+        veranderd
+    )
+    nieuw = Capaciteit.objects.filter(aanbod=a).latest("geregistreerd_op", "pk")
+    assert (nieuw.plaatsen, nieuw.bezet, nieuw.gemeld_door) == (
+        9,
+        3,
+        "aanbieder, lijst van december",
+    )
+
+    cellen[6] = "12"  # more occupied than places: nothing of the list is stored
+    fout = terug([";".join(cellen)])
+    assert "Lijst niet ingelezen, niets opgeslagen (1 fouten)." in fout
+    assert "regel 2: Bezet (12) is meer dan het aantal plaatsen (9)." in fout
+    assert Capaciteit.objects.count() == voor + 1
+    assert (
+        "kies het bestand"
+        in client.post("/bemiddeling/capaciteit/lijst/", follow=True).content.decode()
+    )
+    client.login(username="planner1", password=DEMO_WACHTWOORD)
+    assert client.get("/bemiddeling/capaciteit/lijst/").status_code == 404

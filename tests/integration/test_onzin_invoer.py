@@ -103,6 +103,7 @@ def adressen(vandaag) -> list[str]:  # type: ignore[no-untyped-def]
     return [
         *(reverse(n) for n in ("voorstel", "nieuwe-collega", "bemiddeling-besluit")),
         *(reverse(n) for n in ("bemiddeling-capaciteit", "prognose", "nieuwe-maatregel")),
+        reverse("bemiddeling-capaciteitslijst"),
         *(reverse(n, args=[mw.pk]) for n in ("overdracht", "afwezigheid-melden")),
         reverse("afwezigheid-intrekken", args=[mw.pk]),
         *(

@@ -98,7 +98,7 @@ def cmd_capaciteit(args: argparse.Namespace) -> int:
     try:
         regio = _regio(args.regio)
         tekst = Path(args.bestand).read_text(encoding="utf-8")
-        opgeslagen = capaciteitslijst_inlezen(regio=regio, tekst=tekst)
+        ingelezen = capaciteitslijst_inlezen(regio=regio, tekst=tekst)
     except LookupError as fout:
         print(f"ketenzicht capaciteit: {fout.args[0]}", file=sys.stderr)
         return 2
@@ -114,12 +114,17 @@ def cmd_capaciteit(args: argparse.Namespace) -> int:
         uit = {
             "regio": regio.naam,
             "opgeslagen": [
-                {"aanbod": c.aanbod_id, "stand_op": c.geldig_van.isoformat()} for c in opgeslagen
+                {"aanbod": c.aanbod_id, "stand_op": c.geldig_van.isoformat()}
+                for c in ingelezen.opgeslagen
             ],
+            "ongewijzigd": ingelezen.ongewijzigd,
         }
         print(json.dumps(uit, ensure_ascii=False, indent=2))
     else:
-        print(f"{len(opgeslagen)} meldingen van capaciteit opgeslagen voor {regio.naam}.")
+        print(
+            f"{len(ingelezen.opgeslagen)} meldingen van capaciteit opgeslagen voor {regio.naam}, "
+            f"{ingelezen.ongewijzigd} ongewijzigd."
+        )
     return 0
 
 

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", views.tafel, name="bemiddeling"),
     path("besluit/", views.besluit, name="bemiddeling-besluit"),
     path("capaciteit/", views.capaciteit, name="bemiddeling-capaciteit"),
+    path("capaciteit/lijst/", views.capaciteitslijst, name="bemiddeling-capaciteitslijst"),
 ]

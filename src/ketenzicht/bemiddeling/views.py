@@ -11,10 +11,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.bemiddeling import samenvatting, selectors, services
+from ketenzicht.bemiddeling.capaciteit_inlezen import (
+    Fout,
+    LijstGeweigerd,
+    capaciteitslijst_inlezen,
+)
+from ketenzicht.bemiddeling.capaciteit_inlezen import capaciteitslijst as capaciteitslijst_csv
 from ketenzicht.bemiddeling.voorstel import voorstel
 from ketenzicht.domain.bemiddeling import MELDING_VERS_DAGEN
 from ketenzicht.kinderen.services import Weigering
@@ -22,6 +29,7 @@ from ketenzicht.organisaties.models import Organisatie
 from ketenzicht.web.formulieren import fouten, melding
 
 WEB = AuditRegel.Kanaal.WEB
+MAX_LIJST = 1_000_000  # bytes: a region's list is a few hundred rows
 
 
 def _regio(request: HttpRequest) -> Organisatie:
@@ -174,5 +182,42 @@ def capaciteit(request: HttpRequest) -> HttpResponse:
             request,
             f"Capaciteit van {c.aanbod.naam} per {c.geldig_van:%d-%m-%Y} opgeslagen: "
             f"{c.bezet} van {c.plaatsen} plaatsen bezet. Het voorstel rekent ermee.",
+        )
+    return redirect(f"{reverse('bemiddeling')}#aanbod")
+
+
+@login_required
+def capaciteitslijst(request: HttpRequest) -> HttpResponse:
+    """GET: the region's capacity list to send the providers (CSV). POST: the list back, read in
+    whole or not at all (``capaciteit_inlezen``)."""
+    regio = _regio(request)
+    if request.method != "POST":
+        antwoord = HttpResponse(
+            "\ufeff" + capaciteitslijst_csv(regio), content_type="text/csv; charset=utf-8"
+        )
+        naam = f"capaciteit-{slugify(regio.naam)}-{timezone.localdate():%Y-%m-%d}.csv"
+        antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+        return antwoord
+    bestand = request.FILES.get("lijst")
+    try:
+        if bestand is None:
+            raise LijstGeweigerd([Fout(1, None, "kies het bestand met de lijst")])
+        if (bestand.size or 0) > MAX_LIJST:
+            raise LijstGeweigerd([Fout(1, None, "het bestand is groter dan 1 MB")])
+        tekst = bestand.read().decode("utf-8")
+        ingelezen = capaciteitslijst_inlezen(regio=regio, tekst=tekst)
+    except UnicodeDecodeError:
+        messages.error(request, "Lijst niet ingelezen: sla hem op als CSV UTF-8.")
+    except LijstGeweigerd as fout:
+        messages.error(
+            request, f"Lijst niet ingelezen, niets opgeslagen ({len(fout.fouten)} fouten)."
+        )
+        for f in fout.fouten[:20]:
+            messages.error(request, str(f))
+    else:
+        messages.success(
+            request,
+            f"Lijst ingelezen: {len(ingelezen.opgeslagen)} meldingen van capaciteit opgeslagen, "
+            f"{ingelezen.ongewijzigd} ongewijzigd. Het voorstel rekent ermee.",
         )
     return redirect(f"{reverse('bemiddeling')}#aanbod")
