@@ -157,7 +157,7 @@ def test_de_lijst_gaat_naar_de_aanbieders_en_komt_terug(client, aanbod, vandaag)
 
     cellen[6] = "12"  # more occupied than places: nothing of the list is stored
     fout = terug([";".join(cellen)])
-    assert "Lijst niet ingelezen, niets opgeslagen (1 fouten)." in fout
+    assert "Lijst niet ingelezen, niets opgeslagen (1 fout)." in fout
     assert "regel 2: Bezet (12) is meer dan het aantal plaatsen (9)." in fout
     assert Capaciteit.objects.count() == voor + 1
     assert (

@@ -209,9 +209,9 @@ def capaciteitslijst(request: HttpRequest) -> HttpResponse:
     except UnicodeDecodeError:
         messages.error(request, "Lijst niet ingelezen: sla hem op als CSV UTF-8.")
     except LijstGeweigerd as fout:
-        messages.error(
-            request, f"Lijst niet ingelezen, niets opgeslagen ({len(fout.fouten)} fouten)."
-        )
+        n = len(fout.fouten)
+        wat = "1 fout" if n == 1 else f"{n} fouten"
+        messages.error(request, f"Lijst niet ingelezen, niets opgeslagen ({wat}).")
         for f in fout.fouten[:20]:
             messages.error(request, str(f))
     else:
