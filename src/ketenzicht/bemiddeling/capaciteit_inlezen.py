@@ -18,8 +18,9 @@ from datetime import date
 from typing import NamedTuple
 
 from django.db import transaction
+from django.utils import timezone
 
-from ketenzicht.bemiddeling import services
+from ketenzicht.bemiddeling import selectors, services
 from ketenzicht.bemiddeling.models import Aanbod, Capaciteit
 from ketenzicht.kinderen.services import Weigering
 from ketenzicht.organisaties.models import Organisatie
@@ -132,13 +133,10 @@ def _lezer(tekst: str) -> csv.DictReader[str]:
 
 
 def _nieuwste(regio: Organisatie) -> dict[int, Melding]:
-    """Per offer of ``regio`` its newest report, as a list row carries it."""
-    uit: dict[int, Melding] = {}
-    for c in Capaciteit.objects.filter(aanbod__vestiging__regio=regio).order_by(
-        "aanbod_id", "geldig_van", "geregistreerd_op", "pk"
-    ):
-        uit[c.aanbod_id] = _velden(c)
-    return uit
+    """Per offer of ``regio`` the report the table runs on today, as a list row carries it."""
+    ids = Aanbod.objects.filter(vestiging__regio=regio).values_list("pk", flat=True)
+    gemeld = selectors.nieuwste_meldingen(ids, timezone.localdate())
+    return {aanbod: _velden(c) for aanbod, c in gemeld.items()}
 
 
 def _velden(c: Capaciteit) -> Melding:

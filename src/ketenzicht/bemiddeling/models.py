@@ -52,6 +52,9 @@ class Aanbod(models.Model):
         return f"{self.naam} ({self.aanbieder})"
 
 
+GEMELD_DOOR_LENGTE = 150
+
+
 class Capaciteit(models.Model):
     """A capacity report for an offer from ``geldig_van`` on: places, occupied, places known to
     come free on a date, and the provider's own waiting list. The newest report applies."""
@@ -63,7 +66,9 @@ class Capaciteit(models.Model):
     verwacht_vrij = models.PositiveIntegerField(default=0, help_text="Plekken die vrijkomen")
     verwacht_vrij_per = models.DateField(null=True, blank=True)
     eigen_wachtlijst = models.PositiveIntegerField(default=0)
-    gemeld_door = models.CharField(max_length=150, help_text="Aanbieder of regio die het meldde")
+    gemeld_door = models.CharField(
+        max_length=GEMELD_DOOR_LENGTE, help_text="Aanbieder of regio die het meldde"
+    )
     geregistreerd_op = models.DateTimeField(default=timezone.now)
 
     class Meta:

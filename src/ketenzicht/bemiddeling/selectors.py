@@ -189,15 +189,22 @@ class Plaatsen:
         return c.verwacht_vrij_per if c is not None and self.verwacht_vrij else None
 
 
+def nieuwste_meldingen(aanbod_ids: Iterable[int], peildatum: date) -> dict[int, Capaciteit]:
+    """Per offer the capacity report that applies at ``peildatum`` (the history stays): the
+    latest ``geldig_van`` on or before it, of those the last registered."""
+    uit: dict[int, Capaciteit] = {}
+    for c in Capaciteit.objects.filter(
+        aanbod_id__in=list(aanbod_ids), geldig_van__lte=peildatum
+    ).order_by("aanbod_id", "geldig_van", "geregistreerd_op", "pk"):
+        uit[c.aanbod_id] = c
+    return uit
+
+
 def plaatsen(aanbod_ids: Iterable[int], peildatum: date) -> dict[int, Plaatsen]:
-    """Per offer: the newest capacity report (the history stays) and the places held by
+    """Per offer: the report that applies (``nieuwste_meldingen``) and the places held by
     accepted matches whose care has not started yet (``domein.vrije_plaatsen``)."""
     ids = list(aanbod_ids)
-    capaciteit: dict[int, Capaciteit] = {}
-    for c in Capaciteit.objects.filter(aanbod_id__in=ids, geldig_van__lte=peildatum).order_by(
-        "aanbod_id", "geldig_van", "geregistreerd_op"
-    ):
-        capaciteit[c.aanbod_id] = c
+    capaciteit = nieuwste_meldingen(ids, peildatum)
     reserveringen = Counter(
         Besluit.objects.filter(
             aanbod_id__in=ids,

@@ -14,7 +14,13 @@ from django.db import transaction
 
 from ketenzicht.audit.models import AuditRegel
 from ketenzicht.bemiddeling import selectors
-from ketenzicht.bemiddeling.models import Aanbod, Besluit, Capaciteit, Hulpvraag
+from ketenzicht.bemiddeling.models import (
+    GEMELD_DOOR_LENGTE,
+    Aanbod,
+    Besluit,
+    Capaciteit,
+    Hulpvraag,
+)
 from ketenzicht.doorbraak.services import _echte
 from ketenzicht.ijw.codelijsten import codelijst
 from ketenzicht.kinderen.models import Kind, Maatregel
@@ -114,8 +120,10 @@ def capaciteit_melden(
         )
     if not gemeld_door.strip():
         raise Weigering("Geef aan wie de capaciteit meldde (aanbieder, en hoe).")
-    if len(gemeld_door.strip()) > 150:
-        raise Weigering("Gemeld door is hoogstens 150 tekens.", veld="gemeld_door")
+    if len(gemeld_door.strip()) > GEMELD_DOOR_LENGTE:
+        raise Weigering(
+            f"Gemeld door is hoogstens {GEMELD_DOOR_LENGTE} tekens.", veld="gemeld_door"
+        )
     capaciteit = Capaciteit.objects.create(
         aanbod=aanbod,
         geldig_van=geldig_van,

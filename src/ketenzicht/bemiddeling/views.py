@@ -22,6 +22,7 @@ from ketenzicht.bemiddeling.capaciteit_inlezen import (
     capaciteitslijst_inlezen,
 )
 from ketenzicht.bemiddeling.capaciteit_inlezen import capaciteitslijst as capaciteitslijst_csv
+from ketenzicht.bemiddeling.models import GEMELD_DOOR_LENGTE
 from ketenzicht.bemiddeling.voorstel import voorstel
 from ketenzicht.domain.bemiddeling import MELDING_VERS_DAGEN
 from ketenzicht.kinderen.services import Weigering
@@ -152,7 +153,7 @@ class CapaciteitFormulier(forms.Form):
     verwacht_vrij = forms.IntegerField(label="Komen vrij", min_value=0, required=False)
     verwacht_vrij_per = forms.DateField(label="Vrij per", required=False)
     eigen_wachtlijst = forms.IntegerField(label="Eigen wachtlijst", min_value=0, required=False)
-    gemeld_door = forms.CharField(label="Gemeld door", max_length=150)
+    gemeld_door = forms.CharField(label="Gemeld door", max_length=GEMELD_DOOR_LENGTE)
 
 
 @login_required
