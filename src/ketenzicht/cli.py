@@ -266,6 +266,9 @@ def parser() -> argparse.ArgumentParser:
     from ketenzicht.prognose.cli import registreer as registreer_prognose
 
     registreer_prognose(sub)
+    from ketenzicht.toegang.cli import registreer as registreer_sleutel
+
+    registreer_sleutel(sub)
 
     b = sub.add_parser("beheer", help="Django-beheeropdrachten (migrate, runserver, ...)")
     b.add_argument("rest", nargs=argparse.REMAINDER)

@@ -89,9 +89,12 @@ def test_a_colleagues_child_asks_a_reason_then_opens_and_is_audited_with_it(gi_a
 def test_the_reason_holds_for_one_working_day(gi_a) -> None:  # type: ignore[no-untyped-def]
     _, c, _, bram = gi_a
     c.post(reverse("kind-inzage", args=[bram.pid]), {"reden": "overleg"})
+    gebruiker = get_user_model().objects.get(pk=c.session["_auth_user_id"])
     with time_machine.travel(datetime.now().astimezone() + GELDIGHEID - timedelta(minutes=1)):
+        c.force_login(gebruiker)  # a day later is a new session (30 minutes idle logs out)
         assert c.get(reverse("kind", args=[bram.pid])).status_code == 200
     with time_machine.travel(datetime.now().astimezone() + GELDIGHEID):
+        c.force_login(gebruiker)
         assert c.get(reverse("kind", args=[bram.pid])).status_code == 403
 
 

@@ -10,6 +10,9 @@ Environment variables (all optional):
 * ``KETENZICHT_HOME``: checkout root, where ``node_modules`` holds the front-end packages.
 * ``KETENZICHT_IJW_MAP``: folder with the iJw 3.2 XSDs and code lists (default ``../shared/ijw``).
 * ``KETENZICHT_BEMIDDELING_HORIZON_DAGEN``, ``KETENZICHT_BEMIDDELING_MAX_KM``: zorgbemiddeling.
+* ``KETENZICHT_INLOG_POGINGEN``, ``KETENZICHT_INLOG_POGINGEN_PER_ADRES``,
+  ``KETENZICHT_INLOG_VENSTER_MINUTEN``, ``KETENZICHT_IP_HEADER``, ``KETENZICHT_SESSIE_MINUTEN``:
+  the lock on guessing passwords and the idle logout, documented below.
 * ``KETENZICHT_INWERKFACTOR``, ``KETENZICHT_PRIORITEIT_MARGE``, ``KETENZICHT_ESCALATIE_DAGEN``,
   ``KETENZICHT_MONITOR_DREMPEL``:
   domain rules, documented where they are defined below. Norms and workload norms per GI are
@@ -19,6 +22,7 @@ Environment variables (all optional):
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -66,6 +70,7 @@ INSTALLED_APPS = [
     "ketenzicht.doorbraak",
     "ketenzicht.bemiddeling",
     "ketenzicht.prognose",
+    "ketenzicht.toegang",
     "ketenzicht.web",
 ]
 
@@ -75,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ketenzicht.toegang.middleware.SessieVerloopMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -132,6 +138,16 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"  # routes each user to their own first page
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_HTTPONLY = True
+AUTHENTICATION_BACKENDS = ["ketenzicht.toegang.auth.BeveiligdeModelBackend"]
+INLOG_POGINGEN = int(os.environ.get("KETENZICHT_INLOG_POGINGEN", "5"))
+"""Wrong passwords for one login name within ``INLOG_VENSTER`` that lock it (``toegang``)."""
+INLOG_POGINGEN_PER_ADRES = int(os.environ.get("KETENZICHT_INLOG_POGINGEN_PER_ADRES", "20"))
+"""Wrong passwords from one address, whatever the names, that lock the address."""
+INLOG_VENSTER = timedelta(minutes=int(os.environ.get("KETENZICHT_INLOG_VENSTER_MINUTEN", "15")))
+INLOG_IP_HEADER = os.environ.get("KETENZICHT_IP_HEADER", "REMOTE_ADDR")
+"""Where the caller's address is; behind a proxy e.g. ``HTTP_X_FORWARDED_FOR`` (its last entry)."""
+SESSIE_DUUR = timedelta(minutes=int(os.environ.get("KETENZICHT_SESSIE_MINUTEN", "30")))
+"""A session without a request for this long is logged out (``toegang/middleware.py``)."""
 CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "nl"
@@ -152,8 +168,10 @@ STATICFILES_DIRS = [
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # the key first: a refused request gets 401 with ``WWW-Authenticate: Bearer``
+        "ketenzicht.toegang.auth.SleutelAuthenticatie",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "ketenzicht.toegang.auth.BasicMetSlot",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
@@ -5,12 +6,19 @@ from ketenzicht.audit import views as audit
 from ketenzicht.kinderen import registreren, wijzigen
 from ketenzicht.kinderen import views as kinderen
 from ketenzicht.monitor import views as monitor
+from ketenzicht.toegang.formulieren import Inlogformulier
 from ketenzicht.web import views
 
 urlpatterns = [
     path("", views.start, name="start"),
     path(
-        "inloggen/", auth_views.LoginView.as_view(template_name="web/inloggen.html"), name="login"
+        "inloggen/",
+        auth_views.LoginView.as_view(
+            template_name="web/inloggen.html",
+            authentication_form=Inlogformulier,
+            extra_context={"sessie_minuten": int(settings.SESSIE_DUUR.total_seconds() // 60)},
+        ),
+        name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtlijst/", kinderen.wachtlijst, name="wachtlijst"),

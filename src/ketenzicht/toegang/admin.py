@@ -1,0 +1,94 @@
+"""Login attempts, read-only, for the security officer; API keys made, listed and revoked by the
+functioneel beheerder. The admin's own login form has the lock too."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from ketenzicht.audit.admin import AlleenLezen
+from ketenzicht.toegang.formulieren import BeheerInlogformulier
+from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
+from ketenzicht.toegang.services import MAX_DAGEN, sleutel_bewaren, sleutel_intrekken
+
+admin.site.login_form = BeheerInlogformulier
+
+
+@admin.register(Inlogpoging)
+class InlogpogingAdmin(AlleenLezen):
+    list_display = ["tijdstip", "gebruikersnaam", "ip", "kanaal", "uitkomst"]
+    list_filter = ["uitkomst", "kanaal"]
+    search_fields = ["gebruikersnaam", "ip"]
+    date_hierarchy = "tijdstip"
+
+
+class NieuweSleutel(forms.ModelForm):
+    dagen = forms.IntegerField(
+        min_value=1, max_value=MAX_DAGEN, initial=365, help_text="Hoe lang de sleutel geldt."
+    )
+
+    class Meta:
+        model = ApiSleutel
+        fields = ["gebruiker", "naam"]
+
+
+@admin.register(ApiSleutel)
+class ApiSleutelAdmin(admin.ModelAdmin):
+    velden = [
+        "prefix",
+        "naam",
+        "gebruiker",
+        "aangemaakt_op",
+        "verloopt_op",
+        "laatst_gebruikt",
+        "ingetrokken_op",
+    ]
+    list_display = tuple(velden)
+    list_filter = ["ingetrokken_op"]
+    search_fields = ["prefix", "naam", "gebruiker__username"]
+    actions = ["intrekken"]
+    readonly_fields = [*velden, "aangemaakt_door"]
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        if obj is None:
+            kwargs["form"] = NieuweSleutel
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return [] if obj is None else self.readonly_fields
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ["gebruiker", "naam", "dagen"] if obj is None else self.readonly_fields
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # revoke instead: the row says which link used which key until when
+
+    def save_model(self, request: HttpRequest, obj: ApiSleutel, form: Any, change: bool) -> None:
+        nu = timezone.now()
+        obj.aangemaakt_op = nu
+        obj.aangemaakt_door = request.user.get_username()
+        obj.verloopt_op = nu + timedelta(days=form.cleaned_data["dagen"])
+        sleutel = sleutel_bewaren(obj)
+        messages.warning(
+            request,
+            f"De sleutel voor {obj.naam}: {sleutel} — kopieer hem nu naar de koppeling; "
+            "Ketenzicht bewaart hem niet en toont hem niet nog eens.",
+        )
+
+    @admin.action(description="Geselecteerde sleutels intrekken")
+    def intrekken(self, request: HttpRequest, queryset: QuerySet[ApiSleutel]) -> None:
+        open_ = list(queryset.filter(ingetrokken_op=None).values_list("prefix", flat=True))
+        for prefix in open_:
+            sleutel_intrekken(prefix)
+        self.message_user(request, f"{len(open_)} sleutel(s) ingetrokken.")

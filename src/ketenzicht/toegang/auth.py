@@ -1,0 +1,110 @@
+"""Who is asking: the password check with its lock on guessing, for the web, the admin and the
+API's Basic authentication alike, and the API keys of case systems (``Authorization: Bearer``)."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.utils import formats, timezone
+from rest_framework import authentication, exceptions
+
+from ketenzicht.toegang import selectors, services
+from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    """The caller's address: ``REMOTE_ADDR``, or behind a proxy the header named by
+    ``KETENZICHT_IP_HEADER`` (its last entry, the one the proxy added)."""
+    if request is None:
+        return None
+    waarde = request.META.get(settings.INLOG_IP_HEADER, "")
+    laatste = str(waarde).split(",")[-1].strip()
+    try:
+        return str(ipaddress.ip_address(laatste))
+    except ValueError:
+        return None
+
+
+def kanaal(request: HttpRequest | None) -> str:
+    pad = getattr(request, "path", "") or ""
+    if pad.startswith("/api/"):
+        return "api"
+    return "beheer" if pad.startswith("/beheer/") else "web"
+
+
+def slotmelding(tot: Any) -> str:
+    tijd = formats.time_format(timezone.localtime(tot), "H:i")
+    return (
+        "Te veel mislukte pogingen om in te loggen. Probeer het opnieuw na "
+        f"{tijd}, of vraag de functioneel beheerder om een nieuw wachtwoord."
+    )
+
+
+class BeveiligdeModelBackend(ModelBackend):
+    """Django's password check, refused while the name or the address is locked, every attempt
+    recorded (``Inlogpoging``)."""
+
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        if username is None or password is None:
+            return None
+        ip, via = client_ip(request), kanaal(request)
+        if selectors.slot_tot_voor(username, ip, timezone.now()) is not None:
+            services.poging_vastleggen(username, ip, via, Inlogpoging.Uitkomst.GEWEIGERD)
+            raise PermissionDenied  # Django stops here: no other backend is asked
+        gebruiker = super().authenticate(request, username=username, password=password, **kwargs)
+        uitkomst = Inlogpoging.Uitkomst.GELUKT if gebruiker else Inlogpoging.Uitkomst.MISLUKT
+        services.poging_vastleggen(username, ip, via, uitkomst)
+        return gebruiker
+
+
+class BasicMetSlot(authentication.BasicAuthentication):
+    """DRF's Basic authentication, saying so when the lock refuses instead of 'wrong password'."""
+
+    def authenticate_credentials(
+        self, userid: str, password: str, request: Any = None
+    ) -> tuple[Any, None]:
+        tot = selectors.slot_tot_voor(userid, client_ip(request), timezone.now())
+        if tot is not None:
+            services.poging_vastleggen(
+                userid, client_ip(request), "api", Inlogpoging.Uitkomst.GEWEIGERD
+            )
+            raise exceptions.AuthenticationFailed(slotmelding(tot))
+        return super().authenticate_credentials(userid, password, request)  # type: ignore[no-any-return]
+
+
+class SleutelAuthenticatie(authentication.BaseAuthentication):
+    """``Authorization: Bearer kz_…``: the key's user, while the key is neither revoked nor
+    expired and the user is active."""
+
+    def authenticate(self, request: Any) -> tuple[Any, ApiSleutel] | None:
+        kop = authentication.get_authorization_header(request).split()
+        if not kop or kop[0].lower() != b"bearer":
+            return None
+        if len(kop) != 2:
+            raise exceptions.AuthenticationFailed("Authorization: geef 'Bearer <sleutel>'.")
+        rij = selectors.sleutel_bij(kop[1].decode("latin-1"))
+        nu = timezone.now()
+        if rij is None:
+            raise exceptions.AuthenticationFailed("Onbekende API-sleutel.")
+        if rij.ingetrokken_op is not None:
+            raise exceptions.AuthenticationFailed(f"API-sleutel {rij.prefix}… is ingetrokken.")
+        if not rij.geldig(nu):
+            raise exceptions.AuthenticationFailed(f"API-sleutel {rij.prefix}… is verlopen.")
+        if not rij.gebruiker.is_active:
+            raise exceptions.AuthenticationFailed("De gebruiker van deze sleutel is inactief.")
+        services.gebruik_vastleggen(rij, nu)
+        return rij.gebruiker, rij
+
+    def authenticate_header(self, request: Any) -> str:
+        return 'Bearer realm="api"'

@@ -1,0 +1,67 @@
+"""Logging in: every attempt with a password (for the lock on guessing, and for the security
+officer), and the API keys a case system uses instead of a person's password."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Inlogpoging(models.Model):
+    """One attempt to log in with a password, by web, admin or API. Only added, never changed;
+    the password itself is never stored."""
+
+    class Uitkomst(models.TextChoices):
+        GELUKT = "gelukt", "Gelukt"
+        MISLUKT = "mislukt", "Wachtwoord of naam fout"
+        GEWEIGERD = "geweigerd", "Geweigerd: te veel fouten"
+
+    tijdstip = models.DateTimeField(default=timezone.now)
+    gebruikersnaam = models.CharField(max_length=150, help_text="Zoals getypt, zonder hoofdletters")
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    kanaal = models.CharField(max_length=8, help_text="web, beheer of api")
+    uitkomst = models.CharField(max_length=10, choices=Uitkomst.choices)
+
+    class Meta:
+        ordering = ["-tijdstip"]
+        verbose_name = "inlogpoging"
+        verbose_name_plural = "inlogpogingen"
+        indexes = [
+            models.Index(fields=["gebruikersnaam", "tijdstip"]),
+            models.Index(fields=["ip", "tijdstip"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.uitkomst}"
+
+
+class ApiSleutel(models.Model):
+    """A key for one case system's link (koppeling), acting as one user: it sees and may do what
+    that user sees and may do, and its requests are audited under that user. Only a hash of the
+    key is kept; the key is shown once, when it is made."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_sleutels"
+    )
+    naam = models.CharField(max_length=100, help_text="Welke koppeling, bijv. 'Zaaksysteem'")
+    prefix = models.CharField(max_length=12, unique=True, help_text="Het begin van de sleutel")
+    sleutel_hash = models.CharField(max_length=64)
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    aangemaakt_door = models.CharField(max_length=150)
+    verloopt_op = models.DateTimeField()
+    ingetrokken_op = models.DateTimeField(null=True, blank=True)
+    laatst_gebruikt = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = "API-sleutel"
+        verbose_name_plural = "API-sleutels"
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.naam})"
+
+    def geldig(self, nu: datetime) -> bool:
+        return self.ingetrokken_op is None and nu < self.verloopt_op

@@ -1,0 +1,63 @@
+"""Reads for logging in: is a name or an address locked, which key is this."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import Max
+
+from ketenzicht.domain.inlogslot import Slotregel, normaliseer_naam, slot_tot
+from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
+
+SLEUTEL_VOORVOEGSEL = "kz_"
+
+
+def _regel(max_pogingen: int) -> Slotregel:
+    return Slotregel(max_pogingen=max_pogingen, venster=settings.INLOG_VENSTER)
+
+
+def slot_tot_voor(gebruikersnaam: str, ip: str | None, nu: datetime) -> datetime | None:
+    """Until when an attempt for this name from this address is refused, or ``None``."""
+    naam = normaliseer_naam(gebruikersnaam)
+    sinds = nu - settings.INLOG_VENSTER
+    poging = Inlogpoging.objects.filter(tijdstip__gt=sinds, tijdstip__lte=nu)
+    laatst_gelukt = poging.filter(
+        gebruikersnaam=naam, uitkomst=Inlogpoging.Uitkomst.GELUKT
+    ).aggregate(t=Max("tijdstip"))["t"]
+    fout = poging.filter(uitkomst=Inlogpoging.Uitkomst.MISLUKT)
+    op_naam = fout.filter(gebruikersnaam=naam)
+    if laatst_gelukt is not None:
+        op_naam = op_naam.filter(tijdstip__gt=laatst_gelukt)
+    sloten = [
+        slot_tot(op_naam.values_list("tijdstip", flat=True), nu, _regel(settings.INLOG_POGINGEN))
+    ]
+    if ip:
+        op_adres = fout.filter(ip=ip).values_list("tijdstip", flat=True)
+        sloten.append(slot_tot(op_adres, nu, _regel(settings.INLOG_POGINGEN_PER_ADRES)))
+    return max((s for s in sloten if s is not None), default=None)
+
+
+def sleutel_hash(sleutel: str) -> str:
+    """SHA-256 of the key: the key is 32 random bytes, so a plain hash cannot be reversed."""
+    return hashlib.sha256(sleutel.encode()).hexdigest()
+
+
+def sleutel_bij(sleutel: str) -> ApiSleutel | None:
+    """The stored key this text is, valid or not; ``None`` when it is none of them."""
+    if not sleutel.startswith(SLEUTEL_VOORVOEGSEL) or len(sleutel) > 100:
+        return None
+    prefix = sleutel[: len(SLEUTEL_VOORVOEGSEL) + 8]
+    kandidaat = ApiSleutel.objects.select_related("gebruiker").filter(prefix=prefix).first()
+    if kandidaat is None or not hmac.compare_digest(kandidaat.sleutel_hash, sleutel_hash(sleutel)):
+        return None
+    return kandidaat
+
+
+def sleutels(gebruikersnaam: str | None = None) -> list[ApiSleutel]:
+    rijen = ApiSleutel.objects.select_related("gebruiker")
+    if gebruikersnaam:
+        rijen = rijen.filter(gebruiker__username=gebruikersnaam)
+    return list(rijen)
