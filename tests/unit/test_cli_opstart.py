@@ -25,13 +25,16 @@ SUBCOMMANDS = [
     "capaciteit",
     "ijw",
     "prognose",
+    "gi",
+    "sleutel",
 ]
 
 
 def _ketenzicht(
-    *args: str, data: Path, database_url: str | None = None
+    *args: str, data: Path, database_url: str | None = None, **extra: str
 ) -> subprocess.CompletedProcess[str]:
     omgeving = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    omgeving.update(extra)
     omgeving["KETENZICHT_DATA"] = str(data)
     omgeving.pop("DATABASE_URL", None)
     if database_url is not None:
@@ -50,6 +53,17 @@ def test_every_command_starts_without_django_set_up(sub: str | None, tmp_path: P
     uit = _ketenzicht(*([sub] if sub else []), "--help", data=tmp_path)
     assert uit.returncode == 0, uit.stderr
     assert "usage: ketenzicht" in uit.stdout
+
+
+def test_served_over_https_passes_djangos_deployment_check(tmp_path: Path) -> None:
+    """``KETENZICHT_HTTPS=1`` is all a deployment needs for ``check --deploy`` to be clean."""
+    check = ("beheer", "check", "--deploy", "--fail-level", "WARNING")
+    # the secret kept in the data folder, as on a real install (the tests' own is short)
+    geheim = {"KETENZICHT_SECRET_KEY": ""}
+    uit = _ketenzicht(*check, data=tmp_path, KETENZICHT_HTTPS="1", **geheim)
+    assert uit.returncode == 0, uit.stderr
+    zonder = _ketenzicht(*check, data=tmp_path, **geheim)
+    assert zonder.returncode != 0 and "SESSION_COOKIE_SECURE" in zonder.stderr
 
 
 def test_django_management_runs_through_the_command(tmp_path: Path) -> None:

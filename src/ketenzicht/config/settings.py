@@ -7,6 +7,8 @@ Environment variables (all optional):
 * ``KETENZICHT_SECRET_KEY``: Django's secret; unset: one kept in ``KETENZICHT_DATA/geheim.key``.
 * ``KETENZICHT_BSN_SLEUTEL``: key for BSN encryption and lookup; derived from the secret when unset.
 * ``KETENZICHT_DEBUG``: ``1`` for development (serves static files, detailed errors).
+* ``KETENZICHT_HOSTS``: the host names served (default ``127.0.0.1,localhost``).
+* ``KETENZICHT_HTTPS``: ``1`` when served over HTTPS: secure cookies, redirect, HSTS.
 * ``KETENZICHT_HOME``: checkout root, where ``node_modules`` holds the front-end packages.
 * ``KETENZICHT_IJW_MAP``: folder with the iJw 3.2 XSDs and code lists (default ``../shared/ijw``).
 * ``KETENZICHT_BEMIDDELING_HORIZON_DAGEN``, ``KETENZICHT_BEMIDDELING_MAX_KM``: zorgbemiddeling.
@@ -138,6 +140,15 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"  # routes each user to their own first page
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_HTTPONLY = True
+if os.environ.get("KETENZICHT_HTTPS") == "1":
+    # Served over HTTPS (behind a proxy that terminates TLS and sets X-Forwarded-Proto):
+    # cookies only over HTTPS, plain HTTP redirected, browsers told to remember it for a year.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Not for subdomains nor the browsers' preload list: those bind the organisation's whole
+    # domain, which is its own decision, not this application's.
+    SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 AUTHENTICATION_BACKENDS = ["ketenzicht.toegang.auth.BeveiligdeModelBackend"]
 INLOG_POGINGEN = int(os.environ.get("KETENZICHT_INLOG_POGINGEN", "5"))
 """Wrong passwords for one login name within ``INLOG_VENSTER`` that lock it (``toegang``)."""
