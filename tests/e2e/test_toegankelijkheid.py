@@ -34,7 +34,7 @@ PAGINAS = {
         "/planning/team/inzage/",
         "/kinderen/nieuw/",
     ],
-    "jb1": ["/planning/mijn-kinderen/"],
+    "jb1": ["/planning/mijn-kinderen/", "/wachtwoord/"],
     "beheer1": [],  # a child's log: see below
     "gemeente1": ["/doorbraak/niet-tijdig/", "/monitor/gebieden/"],
     "ret1": ["/doorbraak/expertteam/"],

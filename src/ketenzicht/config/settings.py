@@ -133,8 +133,16 @@ CACHES = {
     }
 }
 
+MINIMALE_LENGTE = 12
+"""A password's least length; with the other checks below, for data about children."""
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "ketenzicht.toegang.wachtwoord.MinimaleLengte",
+        "OPTIONS": {"min_length": MINIMALE_LENGTE},
+    },
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"  # routes each user to their own first page

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 
 from ketenzicht.audit import views as audit
 from ketenzicht.kinderen import registreren, wijzigen
@@ -21,6 +21,20 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "wachtwoord/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="web/wachtwoord.html",
+            success_url=reverse_lazy("wachtwoord-gewijzigd"),
+            extra_context={"minimale_lengte": settings.MINIMALE_LENGTE},
+        ),
+        name="wachtwoord",
+    ),
+    path(
+        "wachtwoord/gewijzigd/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="web/wachtwoord_gewijzigd.html"),
+        name="wachtwoord-gewijzigd",
+    ),
     path("wachtlijst/", kinderen.wachtlijst, name="wachtlijst"),
     path("kinderen/zoeken/", kinderen.zoeken, name="zoeken"),
     path("kinderen/nieuw/", registreren.nieuwe_maatregel, name="nieuwe-maatregel"),
