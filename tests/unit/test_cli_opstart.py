@@ -33,7 +33,9 @@ SUBCOMMANDS = [
 def _ketenzicht(
     *args: str, data: Path, database_url: str | None = None, **extra: str
 ) -> subprocess.CompletedProcess[str]:
-    omgeving = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    # as a user's shell has it: not the test run's settings, nor the browser tests' async switch
+    weg = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    omgeving = {k: v for k, v in os.environ.items() if k not in weg}
     omgeving.update(extra)
     omgeving["KETENZICHT_DATA"] = str(data)
     omgeving.pop("DATABASE_URL", None)
