@@ -139,3 +139,15 @@ def test_verlopen_sessie_bij_htmx_en_api(wereld, klok) -> None:  # type: ignore[
     klok.shift(timedelta(minutes=31))
     r = c.get(reverse("api-wachtlijst"))
     assert r.status_code == 401 and "Sessie verlopen" in r.json()["detail"]
+
+
+def test_pogingen_ouder_dan_een_jaar_worden_opgeruimd(wereld, klok) -> None:  # type: ignore[no-untyped-def]
+    _inloggen(Client(), "planner_a", "fout")
+    klok.shift(timedelta(days=200))
+    _inloggen(Client(), "planner_b", "fout")
+    klok.shift(timedelta(days=165, seconds=1))  # the first is now a year and a second old
+    _inloggen(Client(), "planner_a", WACHTWOORD)
+    assert list(Inlogpoging.objects.order_by("pk").values_list("gebruikersnaam", "uitkomst")) == [
+        ("planner_b", "mislukt"),
+        ("planner_a", "gelukt"),
+    ]

@@ -13,8 +13,9 @@ Environment variables (all optional):
 * ``KETENZICHT_IJW_MAP``: folder with the iJw 3.2 XSDs and code lists (default ``../shared/ijw``).
 * ``KETENZICHT_BEMIDDELING_HORIZON_DAGEN``, ``KETENZICHT_BEMIDDELING_MAX_KM``: zorgbemiddeling.
 * ``KETENZICHT_INLOG_POGINGEN``, ``KETENZICHT_INLOG_POGINGEN_PER_ADRES``,
-  ``KETENZICHT_INLOG_VENSTER_MINUTEN``, ``KETENZICHT_IP_HEADER``, ``KETENZICHT_SESSIE_MINUTEN``:
-  the lock on guessing passwords and the idle logout, documented below.
+  ``KETENZICHT_INLOG_VENSTER_MINUTEN``, ``KETENZICHT_INLOG_BEWAREN_DAGEN``,
+  ``KETENZICHT_IP_HEADER``, ``KETENZICHT_SESSIE_MINUTEN``: the lock on guessing passwords, how
+  long attempts are kept, and the idle logout, documented below.
 * ``KETENZICHT_INWERKFACTOR``, ``KETENZICHT_PRIORITEIT_MARGE``, ``KETENZICHT_ESCALATIE_DAGEN``,
   ``KETENZICHT_MONITOR_DREMPEL``:
   domain rules, documented where they are defined below. Norms and workload norms per GI are
@@ -163,6 +164,8 @@ INLOG_POGINGEN = int(os.environ.get("KETENZICHT_INLOG_POGINGEN", "5"))
 INLOG_POGINGEN_PER_ADRES = int(os.environ.get("KETENZICHT_INLOG_POGINGEN_PER_ADRES", "20"))
 """Wrong passwords from one address, whatever the names, that lock the address."""
 INLOG_VENSTER = timedelta(minutes=int(os.environ.get("KETENZICHT_INLOG_VENSTER_MINUTEN", "15")))
+INLOG_BEWAREN = timedelta(days=int(os.environ.get("KETENZICHT_INLOG_BEWAREN_DAGEN", "365")))
+"""How long login attempts are kept (each new attempt removes those older)."""
 INLOG_IP_HEADER = os.environ.get("KETENZICHT_IP_HEADER", "REMOTE_ADDR")
 """Where the caller's address is; behind a proxy e.g. ``HTTP_X_FORWARDED_FOR`` (its last entry)."""
 SESSIE_DUUR = timedelta(minutes=int(os.environ.get("KETENZICHT_SESSIE_MINUTEN", "30")))

@@ -19,7 +19,7 @@ class Inlogpoging(models.Model):
         MISLUKT = "mislukt", "Wachtwoord of naam fout"
         GEWEIGERD = "geweigerd", "Geweigerd: te veel fouten"
 
-    tijdstip = models.DateTimeField(default=timezone.now)
+    tijdstip = models.DateTimeField(default=timezone.now, db_index=True)
     gebruikersnaam = models.CharField(max_length=150, help_text="Zoals getypt, zonder hoofdletters")
     ip = models.GenericIPAddressField(null=True, blank=True)
     kanaal = models.CharField(max_length=8, help_text="web, beheer of api")

@@ -6,6 +6,7 @@ import logging
 import secrets
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -21,8 +22,13 @@ MAX_DAGEN = 3 * 365
 
 
 def poging_vastleggen(gebruikersnaam: str, ip: str | None, kanaal: str, uitkomst: str) -> None:
+    """Keep the attempt, and let go of those older than ``INLOG_BEWAREN`` (a year): a login
+    name and an address are personal data, kept as long as a security officer looks back."""
     naam = normaliseer_naam(gebruikersnaam)
-    Inlogpoging.objects.create(gebruikersnaam=naam, ip=ip, kanaal=kanaal, uitkomst=uitkomst)
+    poging = Inlogpoging.objects.create(
+        gebruikersnaam=naam, ip=ip, kanaal=kanaal, uitkomst=uitkomst
+    )
+    Inlogpoging.objects.filter(tijdstip__lt=poging.tijdstip - settings.INLOG_BEWAREN).delete()
     if uitkomst != Inlogpoging.Uitkomst.GELUKT:
         # A login name is not a BSN; the address is what a security officer needs.
         log.warning("inloggen %s: %r via %s vanaf %s", uitkomst, naam, kanaal, ip or "onbekend")
