@@ -101,6 +101,22 @@ def test_beheer_en_api_delen_het_slot_en_bewaren_geen_wachtwoord(wereld, klok) -
     assert "Zomer2026" not in opgeslagen and "Herfst2026" not in opgeslagen
 
 
+def test_een_wachtwoord_of_bsn_als_naam_getypt_wordt_niet_bewaard(wereld, klok, caplog) -> None:  # type: ignore[no-untyped-def]
+    """People type their password, or a child's BSN, in the name field: it counts towards the
+    lock, but neither the table nor the log keeps it."""
+    for _ in range(5):
+        _inloggen(Client(), "Mijn-Geheim-2026", "fout")
+        _inloggen(Client(), "999990019", "fout")
+    assert "Te veel mislukte pogingen" in _inloggen(Client(), "mijn-geheim-2026 ", "x")
+    opgeslagen = " ".join(str(v) for r in Inlogpoging.objects.values() for v in r.values())
+    assert "geheim" not in opgeslagen.lower() and "999990019" not in opgeslagen
+    assert "geheim" not in caplog.text.lower() and "999990019" not in caplog.text
+    assert "een onbekende naam" in caplog.text
+    assert set(Inlogpoging.objects.values_list("gebruikersnaam", flat=True)) == {""}
+    # the same typed name gives the same code in /beheer/, so a run on one name stands out
+    assert Inlogpoging.objects.values("naam_sleutel").distinct().count() == 2
+
+
 def test_adres_achter_een_proxy(wereld, klok, settings) -> None:  # type: ignore[no-untyped-def]
     settings.INLOG_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     # the client may put anything in front; the proxy appends the address it saw

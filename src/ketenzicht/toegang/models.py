@@ -11,8 +11,9 @@ from django.utils import timezone
 
 
 class Inlogpoging(models.Model):
-    """One attempt to log in with a password, by web, admin or API. Only added, never changed;
-    the password itself is never stored."""
+    """One attempt to log in with a password, by web, admin or API. Only added, never changed.
+    Never the password, and the name only when it is a user's: people type their password, or
+    a child's BSN, in the name field by mistake."""
 
     class Uitkomst(models.TextChoices):
         GELUKT = "gelukt", "Gelukt"
@@ -20,7 +21,12 @@ class Inlogpoging(models.Model):
         GEWEIGERD = "geweigerd", "Geweigerd: te veel fouten"
 
     tijdstip = models.DateTimeField(default=timezone.now, db_index=True)
-    gebruikersnaam = models.CharField(max_length=150, help_text="Zoals getypt, zonder hoofdletters")
+    gebruikersnaam = models.CharField(
+        max_length=150, blank=True, help_text="De gebruiker; leeg als de naam niet bestaat"
+    )
+    naam_sleutel = models.CharField(
+        max_length=64, help_text="Versleutelde vorm van de getypte naam, om pogingen te tellen"
+    )
     ip = models.GenericIPAddressField(null=True, blank=True)
     kanaal = models.CharField(max_length=8, help_text="web, beheer of api")
     uitkomst = models.CharField(max_length=10, choices=Uitkomst.choices)
@@ -30,12 +36,13 @@ class Inlogpoging(models.Model):
         verbose_name = "inlogpoging"
         verbose_name_plural = "inlogpogingen"
         indexes = [
-            models.Index(fields=["gebruikersnaam", "tijdstip"]),
+            models.Index(fields=["naam_sleutel", "tijdstip"]),
             models.Index(fields=["ip", "tijdstip"]),
         ]
 
     def __str__(self) -> str:
-        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.uitkomst}"
+        wie = self.gebruikersnaam or "onbekende naam"
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {wie} {self.uitkomst}"
 
 
 class ApiSleutel(models.Model):

@@ -19,16 +19,23 @@ def _regel(max_pogingen: int) -> Slotregel:
     return Slotregel(max_pogingen=max_pogingen, venster=settings.INLOG_VENSTER)
 
 
+def naam_sleutel(gebruikersnaam: str) -> str:
+    """What attempts are counted under: a keyed hash of the name as typed (without case and
+    spaces), so a password or a BSN typed in the name field is never kept, yet counts."""
+    naam = normaliseer_naam(gebruikersnaam).encode()
+    return hmac.new(settings.SECRET_KEY.encode(), naam, hashlib.sha256).hexdigest()
+
+
 def slot_tot_voor(gebruikersnaam: str, ip: str | None, nu: datetime) -> datetime | None:
     """Until when an attempt for this name from this address is refused, or ``None``."""
-    naam = normaliseer_naam(gebruikersnaam)
+    naam = naam_sleutel(gebruikersnaam)
     sinds = nu - settings.INLOG_VENSTER
     poging = Inlogpoging.objects.filter(tijdstip__gt=sinds, tijdstip__lte=nu)
     laatst_gelukt = poging.filter(
-        gebruikersnaam=naam, uitkomst=Inlogpoging.Uitkomst.GELUKT
+        naam_sleutel=naam, uitkomst=Inlogpoging.Uitkomst.GELUKT
     ).aggregate(t=Max("tijdstip"))["t"]
     fout = poging.filter(uitkomst=Inlogpoging.Uitkomst.MISLUKT)
-    op_naam = fout.filter(gebruikersnaam=naam)
+    op_naam = fout.filter(naam_sleutel=naam)
     if laatst_gelukt is not None:
         op_naam = op_naam.filter(tijdstip__gt=laatst_gelukt)
     sloten = [

@@ -11,9 +11,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from ketenzicht.domain.inlogslot import normaliseer_naam
 from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
-from ketenzicht.toegang.selectors import SLEUTEL_VOORVOEGSEL, sleutel_hash
+from ketenzicht.toegang.selectors import SLEUTEL_VOORVOEGSEL, naam_sleutel, sleutel_hash
 
 log = logging.getLogger(__name__)
 
@@ -24,14 +23,23 @@ MAX_DAGEN = 3 * 365
 def poging_vastleggen(gebruikersnaam: str, ip: str | None, kanaal: str, uitkomst: str) -> None:
     """Keep the attempt, and let go of those older than ``INLOG_BEWAREN`` (a year): a login
     name and an address are personal data, kept as long as a security officer looks back."""
-    naam = normaliseer_naam(gebruikersnaam)
+    gebruiker = (
+        get_user_model()
+        .objects.filter(username__iexact=gebruikersnaam.strip())
+        .values_list("username", flat=True)
+        .first()
+    )
     poging = Inlogpoging.objects.create(
-        gebruikersnaam=naam, ip=ip, kanaal=kanaal, uitkomst=uitkomst
+        gebruikersnaam=gebruiker or "",
+        naam_sleutel=naam_sleutel(gebruikersnaam),
+        ip=ip,
+        kanaal=kanaal,
+        uitkomst=uitkomst,
     )
     Inlogpoging.objects.filter(tijdstip__lt=poging.tijdstip - settings.INLOG_BEWAREN).delete()
     if uitkomst != Inlogpoging.Uitkomst.GELUKT:
-        # A login name is not a BSN; the address is what a security officer needs.
-        log.warning("inloggen %s: %r via %s vanaf %s", uitkomst, naam, kanaal, ip or "onbekend")
+        wie = repr(gebruiker) if gebruiker else "een onbekende naam"  # never what was typed
+        log.warning("inloggen %s: %s via %s vanaf %s", uitkomst, wie, kanaal, ip or "onbekend")
 
 
 def sleutel_aanmaken(
