@@ -39,14 +39,21 @@ def test_gebruiker_wijzigt_eigen_wachtwoord_en_blijft_ingelogd(wereld) -> None: 
 @pytest.mark.parametrize(
     ("oud", "nieuw", "herhaald", "fout"),
     [
-        ("fout-oud-wachtwoord", "lange-zin-over-een-fiets", None, "Oud wachtwoord:"),
-        (OUD, "kort-1", None, "te kort: gebruik minstens 12 tekens"),
-        (OUD, "123456789012345", None, "bevat alleen cijfers"),
-        (OUD, "planner_a2026!", None, "lijkt te veel op de gebruikersnaam"),
-        (OUD, "lange-zin-over-een-fiets", "lange-zin-over-een-auto", "komen niet overeen"),
+        ("fout-oud-wachtwoord", "lange-zin-over-een-fiets", None, "Oud wachtwoord: "),
+        (OUD, "kort-1", None, "Nieuw wachtwoord: Dit wachtwoord is te kort: gebruik minstens 12"),
+        (OUD, "123456789012345", None, "Nieuw wachtwoord: Dit wachtwoord bevat alleen cijfers"),
+        (OUD, "planner_a2026!", None, "Nieuw wachtwoord: Het wachtwoord lijkt te veel op de"),
+        (
+            OUD,
+            "lange-zin-over-een-fiets",
+            "lange-zin-over-een-auto",
+            "Nieuw wachtwoord bevestigen: De twee wachtwoordvelden komen niet overeen",
+        ),
     ],
 )
 def test_zwak_of_fout_wordt_geweigerd_met_de_regel(wereld, oud, nieuw, herhaald, fout) -> None:  # type: ignore[no-untyped-def]
+    """Each refusal names the field and the rule; a weak new password at the field it was
+    chosen in, not at its repetition."""
     c = Client()
     c.force_login(wereld.planner_a)
     html = _wijzig(c, oud, nieuw, herhaald)

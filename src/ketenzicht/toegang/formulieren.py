@@ -1,4 +1,5 @@
-"""The login forms of the site and of ``/beheer/``, saying when the lock refuses."""
+"""The login forms of the site and of ``/beheer/``, saying when the lock refuses, and the form
+for changing one's own password."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils import timezone
 
 from ketenzicht.toegang.auth import client_ip, slotmelding
@@ -37,3 +38,13 @@ class Inlogformulier(_MetSlot, AuthenticationForm):
 
 class BeheerInlogformulier(_MetSlot, AdminAuthenticationForm):
     pass
+
+
+class WachtwoordWijzigen(PasswordChangeForm):
+    """Django's form, with a weak new password refused at the field where it was chosen, not at
+    its repetition."""
+
+    def clean(self) -> dict[str, Any]:
+        self.validate_passwords("new_password1", "new_password2")
+        self.validate_password_for_user(self.user, "new_password1")
+        return super(SetPasswordForm, self).clean()  # type: ignore[no-any-return]

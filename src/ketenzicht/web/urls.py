@@ -6,7 +6,7 @@ from ketenzicht.audit import views as audit
 from ketenzicht.kinderen import registreren, wijzigen
 from ketenzicht.kinderen import views as kinderen
 from ketenzicht.monitor import views as monitor
-from ketenzicht.toegang.formulieren import Inlogformulier
+from ketenzicht.toegang.formulieren import Inlogformulier, WachtwoordWijzigen
 from ketenzicht.web import views
 
 urlpatterns = [
@@ -25,6 +25,7 @@ urlpatterns = [
         "wachtwoord/",
         auth_views.PasswordChangeView.as_view(
             template_name="web/wachtwoord.html",
+            form_class=WachtwoordWijzigen,
             success_url=reverse_lazy("wachtwoord-gewijzigd"),
             extra_context={"minimale_lengte": settings.MINIMALE_LENGTE},
         ),
