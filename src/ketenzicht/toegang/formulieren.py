@@ -47,4 +47,4 @@ class WachtwoordWijzigen(PasswordChangeForm):
     def clean(self) -> dict[str, Any]:
         self.validate_passwords("new_password1", "new_password2")
         self.validate_password_for_user(self.user, "new_password1")
-        return super(SetPasswordForm, self).clean()  # type: ignore[no-any-return]
+        return super(SetPasswordForm, self).clean() or self.cleaned_data
