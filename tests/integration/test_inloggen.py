@@ -149,8 +149,14 @@ def test_verlopen_sessie_bij_htmx_en_api(wereld, klok) -> None:  # type: ignore[
     _inloggen(c, "planner_a", WACHTWOORD)
     c.get(reverse("wachtlijst"))
     klok.shift(timedelta(minutes=31))
-    r = c.get(reverse("wachtlijst"), HTTP_HX_REQUEST="true")
+    r = c.get(
+        "/monitor/stap/?peildatum=2026-11-01",
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL="http://testserver/monitor/?peildatum=2026-11-01",
+    )
+    # htmx loads the login page whole, and after it the page the fragment was part of
     assert r.status_code == 204 and r["HX-Redirect"].startswith(reverse("login"))
+    assert "next=%2Fmonitor%2F%3Fpeildatum%3D2026-11-01&" in r["HX-Redirect"]
     _inloggen(c, "planner_a", WACHTWOORD)
     klok.shift(timedelta(minutes=31))
     r = c.get(reverse("api-wachtlijst"))
@@ -167,3 +173,29 @@ def test_pogingen_ouder_dan_een_jaar_worden_opgeruimd(wereld, klok) -> None:  # 
         ("planner_b", "mislukt"),
         ("planner_a", "gelukt"),
     ]
+
+
+def test_de_pagina_vraagt_hoe_lang_nog_en_blijft_ingelogd(wereld, klok) -> None:  # type: ignore[no-untyped-def]
+    """The page's warning before the logout asks the time left (asking is no activity) and
+    'Ingelogd blijven' starts the 30 minutes again."""
+    c = Client()
+    _inloggen(c, "planner_a", WACHTWOORD)
+    pagina = c.get(reverse("wachtlijst")).content.decode()
+    assert 'id="kz-sessie"' in pagina and 'data-duur="1800"' in pagina
+    status = reverse("sessie-status")
+    klok.shift(timedelta(minutes=10))
+    assert c.get(status).json() == {"resterend": 1200}
+    klok.shift(timedelta(minutes=18))
+    assert c.get(status).json() == {"resterend": 120}  # asking did not extend it
+    r = c.post(reverse("sessie-verlengen"), HTTP_ACCEPT="application/json")
+    assert r.status_code == 204 and c.get(status).json() == {"resterend": 1800}
+    # without JavaScript the form posts and goes back to the page it was on, never elsewhere
+    r = c.post(reverse("sessie-verlengen"), {"next": "/wachtlijst/?soort=intern"})
+    assert r.status_code == 302 and r["Location"] == "/wachtlijst/?soort=intern"
+    r = c.post(reverse("sessie-verlengen"), {"next": "https://elders.example/"})
+    assert r["Location"] == "/"
+    klok.shift(timedelta(minutes=30, seconds=1))
+    r = c.get(status)
+    assert r.status_code == 401 and r.json()["resterend"] == 0
+    assert c.post(reverse("sessie-verlengen")).status_code == 401  # too late: log in again
+    assert Client().get(status).json() == {"resterend": 0}

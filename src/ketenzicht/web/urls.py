@@ -16,7 +16,6 @@ urlpatterns = [
         auth_views.LoginView.as_view(
             template_name="web/inloggen.html",
             authentication_form=Inlogformulier,
-            extra_context={"sessie_minuten": int(settings.SESSIE_DUUR.total_seconds() // 60)},
         ),
         name="login",
     ),
