@@ -62,3 +62,25 @@ def test_cli_toont_voortgang_en_logins(capsys) -> None:  # type: ignore[no-untyp
     assert "kinderen:" in uit.err and "(100%)" in uit.err
     assert main(["demo", "--schaal", "klein", "--als-leeg"]) == 0
     assert "planner1" in capsys.readouterr().out
+
+
+def test_applicatiebeheerder_opent_beheer_en_blijft_bij_herladen(capsys) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from ketenzicht.demo.laden import DEMO_WACHTWOORD
+
+    assert main(["demo", "--schaal", "klein", "--seed", "2", "--tot", "2026-11-20"]) == 0
+    assert "appbeheer    Applicatiebeheerder" in capsys.readouterr().out
+    c = Client()
+    assert c.login(username="appbeheer", password=DEMO_WACHTWOORD)
+    assert c.get("/").headers["Location"] == "/beheer/"  # no organisation: lands on /beheer/
+    beheer = c.get("/beheer/").content.decode()
+    assert "Inlogpogingen" in beheer and "API-sleutels" in beheer
+    assert "Kinderen" not in beheer  # children's records are never in the admin
+    assert 'href="/beheer/"' in c.get("/monitor/").content.decode()  # Beheer in the menu
+    pk = get_user_model().objects.get(username="appbeheer").pk
+    laad(schaal="klein", seed=2, tot=TOT, vervang=True, voortgang=lambda *_: None)
+    assert get_user_model().objects.get(username="appbeheer").pk == pk  # kept, not made again
+    assert main(["demo", "--als-leeg"]) == 0
+    assert "appbeheer" in capsys.readouterr().out

@@ -146,10 +146,26 @@ def _organisaties(
 def demo_logins() -> list[DemoLogin]:
     """The logins of the loaded demo (all with ``DEMO_WACHTWOORD``)."""
     leden = Lidmaatschap.objects.select_related("gebruiker", "organisatie").order_by("pk")
-    return [
+    logins = [
         DemoLogin(lid.gebruiker.username, lid.organisatie.naam, lid.get_rol_display())
         for lid in leden
     ]
+    if get_user_model().objects.filter(username=APPLICATIEBEHEERDER[0]).exists():
+        logins.append(DemoLogin(*APPLICATIEBEHEERDER))
+    return logins
+
+
+APPLICATIEBEHEERDER = ("appbeheer", "alle organisaties, /beheer/", "Applicatiebeheerder")
+
+
+def _applicatiebeheerder() -> DemoLogin:
+    """``appbeheer``: the application's administrator, who opens ``/beheer/`` (organisations,
+    norms, memberships, login attempts, API keys; never children's records). A superuser, so
+    it stays when the demo is loaded again; its password is set only when it is made."""
+    naam = APPLICATIEBEHEERDER[0]
+    if not get_user_model().objects.filter(username=naam).exists():
+        get_user_model().objects.create_superuser(naam, password=DEMO_WACHTWOORD)
+    return DemoLogin(*APPLICATIEBEHEERDER)
 
 
 def _logins(gi: dict[str, Organisatie], gemeente: Organisatie) -> list[DemoLogin]:
@@ -290,6 +306,7 @@ def laad(
     opslag.kinderen(uit, seed, gemeenten, verhuizingen(uit, taak), voortgang)
     opslag.maatregelen(uit, gi, voortgang)
     logins.append(_jeugdbeschermer_login(next(iter(gi.values())), tot))
+    logins.append(_applicatiebeheerder())
     doorbraakregistratie.opslaan(uit, seed, tot, gemeenten, voortgang)
     voortgang("zorgbemiddeling", 0, 1)
     demo_bemiddeling.laad(seed=seed, tot=tot, gis=gi, gemeenten=gemeenten)

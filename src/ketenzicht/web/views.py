@@ -12,8 +12,11 @@ from ketenzicht.organisaties.selectors import gi_van, lidmaatschap_van
 def start(request: HttpRequest) -> HttpResponse:
     """A jeugdbeschermer with a caseload lands on their own children, other GI staff on the
     waitlists, gemeenten on afspraak 1, expert teams on their worklist, zorgbemiddelaars of a
-    jeugdregio on their table, everyone else on the monitor."""
+    jeugdregio on their table, the application's administrator (no organisation) on /beheer/,
+    everyone else on the monitor."""
     lid = lidmaatschap_van(request.user)
+    if lid is None and request.user.is_staff:
+        return redirect("admin:index")
     if lid is not None and lid.medewerker_id and lid.rol == lid.Rol.JEUGDBESCHERMER:
         return redirect("mijn-kinderen")
     if gi_van(request.user):
