@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ketenzicht.audit.models import AuditRegel
+from ketenzicht.audit.selectors import logging_van
 from ketenzicht.cli import main
 from ketenzicht.toegang.models import ApiSleutel
 
@@ -49,6 +50,14 @@ def test_koppeling_ziet_wat_haar_gebruiker_ziet_en_wordt_gelogd(wereld, capsys) 
         "api",
         "GI Alfa",
     )
+    assert regel.via == nieuw["prefix"]  # the log names the link's key
+    sessie = Client()  # the same user by session: no key named
+    sessie.force_login(wereld.planner_a)
+    sessie.get(reverse("api-kind", args=[eigen.pid]))
+    assert AuditRegel.objects.filter(kind_pid=eigen.pid, actie="lezen", via="").count() == 1
+    # and the record's log, which the functioneel beheerder reads, names it too
+    vias = {r.via for r in logging_van(kind_pid=eigen.pid, organisatie="GI Alfa").regels}
+    assert vias == {nieuw["prefix"], ""}
 
     rij = ApiSleutel.objects.get()
     assert rij.laatst_gebruikt == timezone.now()

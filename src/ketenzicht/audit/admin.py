@@ -27,9 +27,10 @@ class AuditRegelAdmin(AlleenLezen):
         "kanaal",
         "kind_pid",
         "doel",
+        "via",
     ]
     list_filter = ["actie", "kanaal"]
-    search_fields = ["gebruikersnaam", "kind_pid"]
+    search_fields = ["gebruikersnaam", "kind_pid", "via"]
 
 
 @admin.register(InzageBuitenCaseload)

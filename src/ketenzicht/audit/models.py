@@ -38,6 +38,9 @@ class AuditRegel(models.Model):
     objecttype = models.CharField(max_length=40)
     kind_pid = models.UUIDField(db_index=True)
     doel = models.CharField(max_length=200)
+    via = models.CharField(
+        max_length=12, blank=True, help_text="De API-sleutel (begin) waarmee een koppeling het deed"
+    )
 
     class Meta:
         ordering = ["-tijdstip"]

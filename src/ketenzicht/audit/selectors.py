@@ -36,6 +36,7 @@ class Logregel:
     actie: str
     kanaal: str
     doel: str
+    via: str = ""  # the API key (its beginning) a link used
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,14 @@ def logging_van(
         qs = qs.filter(tijdstip__date__lte=tot)
     rijen = list(
         qs.order_by("-tijdstip", "-pk").values_list(
-            "tijdstip", "gebruikersnaam", "gebruiker_id", "organisatie", "actie", "kanaal", "doel"
+            "tijdstip",
+            "gebruikersnaam",
+            "gebruiker_id",
+            "organisatie",
+            "actie",
+            "kanaal",
+            "doel",
+            "via",
         )
     )
     rollen = dict(Lidmaatschap.Rol.choices)
@@ -79,8 +87,9 @@ def logging_van(
             actie=acties.get(actie, actie),
             kanaal=kanaal,
             doel=doel,
+            via=via,
         )
-        for tijdstip, naam, gid, org, actie, kanaal, doel in rijen
+        for tijdstip, naam, gid, org, actie, kanaal, doel, via in rijen
     ]
     tel = Counter((r.gebruikersnaam, r.functie) for r in regels)
     per_gebruiker = sorted(

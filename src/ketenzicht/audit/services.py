@@ -28,6 +28,7 @@ def log_toegang(
     echte = gebruiker if gebruiker is not None and gebruiker.is_authenticated else None
     naam = echte.get_username() if echte is not None else "systeem"
     organisatie = _organisatie(echte)
+    via = getattr(echte, "api_sleutel", "")  # set by toegang.auth for a link's request
     regels = [
         AuditRegel(
             gebruiker_id=echte.pk if echte is not None else None,
@@ -38,6 +39,7 @@ def log_toegang(
             objecttype=objecttype,
             kind_pid=pid,
             doel=doel,
+            via=via,
         )
         for pid in kind_pids
     ]

@@ -104,7 +104,9 @@ class SleutelAuthenticatie(authentication.BaseAuthentication):
         if not rij.gebruiker.is_active:
             raise exceptions.AuthenticationFailed("De gebruiker van deze sleutel is inactief.")
         services.gebruik_vastleggen(rij, nu)
-        return rij.gebruiker, rij
+        gebruiker = rij.gebruiker
+        gebruiker.api_sleutel = rij.prefix  # type: ignore[attr-defined]  # named in its audit rows
+        return gebruiker, rij
 
     def authenticate_header(self, request: Any) -> str:
         return 'Bearer realm="api"'
