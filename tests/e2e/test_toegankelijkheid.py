@@ -35,7 +35,7 @@ PAGINAS = {
         "/kinderen/nieuw/",
     ],
     "jb1": ["/planning/mijn-kinderen/", "/wachtwoord/"],
-    "beheer1": [],  # a child's log: see below
+    "beheer1": ["/koppelingen/"],  # and a child's log: see below
     "gemeente1": ["/doorbraak/niet-tijdig/", "/monitor/gebieden/"],
     "ret1": ["/doorbraak/expertteam/"],
     "zbt1": ["/bemiddeling/"],

@@ -8,6 +8,6 @@ urlpatterns = [
     path("doorbraak/", include("ketenzicht.doorbraak.urls")),
     path("bemiddeling/", include("ketenzicht.bemiddeling.urls")),
     path("prognose/", include("ketenzicht.prognose.urls")),
-    path("sessie/", include("ketenzicht.toegang.urls")),
+    path("", include("ketenzicht.toegang.urls")),
     path("", include("ketenzicht.web.urls")),
 ]

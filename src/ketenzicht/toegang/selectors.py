@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Max
 
 from ketenzicht.domain.inlogslot import Slotregel, normaliseer_naam, slot_tot
+from ketenzicht.organisaties.models import Lidmaatschap
 from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
 
 SLEUTEL_VOORVOEGSEL = "kz_"
@@ -68,3 +69,25 @@ def sleutels(gebruikersnaam: str | None = None) -> list[ApiSleutel]:
     if gebruikersnaam:
         rijen = rijen.filter(gebruiker__username=gebruikersnaam)
     return list(rijen)
+
+
+def sleutels_van_organisatie(organisatie_id: int) -> list[ApiSleutel]:
+    """The keys of the organisation's users, newest first."""
+    return list(
+        ApiSleutel.objects.select_related("gebruiker").filter(
+            gebruiker__lidmaatschap__organisatie_id=organisatie_id
+        )
+    )
+
+
+def pogingen_van_organisatie(organisatie_id: int, sinds: datetime) -> list[Inlogpoging]:
+    """Failed and refused logins on the organisation's users' names since ``sinds``, newest
+    first (a guessed name that is no user's is no organisation's: only /beheer/ shows it)."""
+    namen = Lidmaatschap.objects.filter(organisatie_id=organisatie_id).values_list(
+        "gebruiker__username", flat=True
+    )
+    return list(
+        Inlogpoging.objects.filter(tijdstip__gte=sinds, gebruikersnaam__in=list(namen))
+        .exclude(uitkomst=Inlogpoging.Uitkomst.GELUKT)
+        .order_by("-tijdstip")[:200]
+    )

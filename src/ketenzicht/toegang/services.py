@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from ketenzicht.organisaties.models import Lidmaatschap
 from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
 from ketenzicht.toegang.selectors import SLEUTEL_VOORVOEGSEL, naam_sleutel, sleutel_hash
 
@@ -77,6 +78,23 @@ def sleutel_bewaren(rij: ApiSleutel) -> str:
     rij.sleutel_hash = sleutel_hash(sleutel)
     rij.save()
     return sleutel
+
+
+def sleutel_voor_collega(
+    organisatie_id: int, gebruiker_id: int, naam: str, dagen: int, door: str
+) -> tuple[ApiSleutel, str]:
+    """A key made by an organisation's functioneel beheerder, for a user of that organisation
+    only."""
+    lid = (
+        Lidmaatschap.objects.filter(
+            organisatie_id=organisatie_id, gebruiker_id=gebruiker_id, gebruiker__is_active=True
+        )
+        .select_related("gebruiker")
+        .first()
+    )
+    if lid is None:
+        raise ValueError("gebruiker: kies een actieve gebruiker van uw organisatie.")
+    return sleutel_aanmaken(lid.gebruiker.get_username(), naam, dagen, door)
 
 
 @transaction.atomic

@@ -3,6 +3,8 @@ from django.urls import path
 from ketenzicht.toegang import views
 
 urlpatterns = [
-    path("status/", views.status, name="sessie-status"),
-    path("verlengen/", views.verlengen, name="sessie-verlengen"),
+    path("sessie/status/", views.status, name="sessie-status"),
+    path("sessie/verlengen/", views.verlengen, name="sessie-verlengen"),
+    path("koppelingen/", views.koppelingen, name="koppelingen"),
+    path("koppelingen/<int:sleutel_id>/intrekken/", views.intrekken, name="sleutel-intrekken"),
 ]

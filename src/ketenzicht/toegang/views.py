@@ -1,14 +1,26 @@
-"""The session's clock for the page: how long it has left, and staying logged in."""
+"""The session's clock for the page (how long it has left, staying logged in), and the
+functioneel beheerder's page for the organisation's links."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from ketenzicht.organisaties.models import Lidmaatschap
+from ketenzicht.organisaties.selectors import lidmaatschap_van
+from ketenzicht.toegang import selectors, services
 from ketenzicht.toegang.middleware import SLEUTEL, actief
+
+POGINGEN_SINDS = timedelta(days=30)
 
 
 @require_GET
@@ -35,3 +47,70 @@ def verlengen(request: HttpRequest) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(terug, {request.get_host()}):
         terug = "/"
     return HttpResponseRedirect(terug)
+
+
+def _beheerder_van(request: HttpRequest) -> Lidmaatschap | None:
+    lid = lidmaatschap_van(request.user)
+    return lid if lid is not None and lid.rol == Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER else None
+
+
+@login_required
+def koppelingen(request: HttpRequest) -> HttpResponse:
+    """The functioneel beheerder's page for the organisation's links: its API keys (make one,
+    shown once; revoke one) and the failed logins on its users' names."""
+    lid = _beheerder_van(request)
+    if lid is None:
+        return render(request, "toegang/alleen_beheerder.html", status=403)
+    context: dict[str, Any] = {"organisatie": lid.organisatie, "fout": None, "nieuw": None}
+    if request.method == "POST":
+        try:
+            rij, sleutel = services.sleutel_voor_collega(
+                lid.organisatie_id,
+                _getal(request.POST.get("gebruiker")),
+                request.POST.get("naam", ""),
+                _getal(request.POST.get("dagen")),
+                door=request.user.get_username(),
+            )
+        except ValueError as fout:
+            context["fout"] = str(fout)
+        else:
+            context["nieuw"] = (rij, sleutel)
+    nu = timezone.now()
+    context |= {
+        "sleutels": selectors.sleutels_van_organisatie(lid.organisatie_id),
+        "pogingen": selectors.pogingen_van_organisatie(lid.organisatie_id, nu - POGINGEN_SINDS),
+        "collegas": Lidmaatschap.objects.filter(
+            organisatie_id=lid.organisatie_id, gebruiker__is_active=True
+        )
+        .select_related("gebruiker")
+        .order_by("gebruiker__username"),
+        "nu": nu,
+        "max_dagen": services.MAX_DAGEN,
+    }
+    status = 400 if context["fout"] else 200
+    antwoord = render(request, "toegang/koppelingen.html", context, status=status)
+    antwoord["Cache-Control"] = "no-store"  # a new key is on this page once
+    return antwoord
+
+
+@login_required
+@require_POST
+def intrekken(request: HttpRequest, sleutel_id: int) -> HttpResponse:
+    lid = _beheerder_van(request)
+    if lid is None:
+        return render(request, "toegang/alleen_beheerder.html", status=403)
+    rij = next(
+        (s for s in selectors.sleutels_van_organisatie(lid.organisatie_id) if s.pk == sleutel_id),
+        None,
+    )
+    if rij is None:
+        raise Http404("Geen sleutel van uw organisatie.")
+    services.sleutel_intrekken(rij.prefix)
+    return HttpResponseRedirect(reverse("koppelingen"))
+
+
+def _getal(tekst: str | None) -> int:
+    try:
+        return int(tekst or "")
+    except ValueError:
+        return 0

@@ -24,6 +24,7 @@ def organisatie(request: HttpRequest) -> dict[str, Any]:
             "org_type": None,
             "eigen_caseload": False,
             "ziet_kinderen": False,
+            "rol": None,
         }
     return {
         **sessie,
@@ -31,4 +32,5 @@ def organisatie(request: HttpRequest) -> dict[str, Any]:
         "org_type": lid.organisatie.type,
         "eigen_caseload": lid.medewerker_id is not None,  # "Mijn kinderen" in the menu
         "ziet_kinderen": lid.organisatie.type in ORGANISATIES_MET_KINDEREN,  # "Zoeken"
+        "rol": lid.rol,  # "Koppelingen" for the functioneel beheerder
     }
