@@ -40,8 +40,8 @@ def kanaal(request: HttpRequest | None) -> str:
 def slotmelding(tot: Any) -> str:
     tijd = formats.time_format(timezone.localtime(tot), "H:i")
     return (
-        "Te veel mislukte pogingen om in te loggen. Probeer het opnieuw na "
-        f"{tijd}, of vraag de functioneel beheerder om een nieuw wachtwoord."
+        f"Te veel mislukte pogingen om in te loggen. Probeer het opnieuw na {tijd}. Weet u "
+        "uw wachtwoord niet meer, vraag dan de beheerder om een nieuw."
     )
 
 
