@@ -184,11 +184,11 @@ def test_de_pagina_vraagt_hoe_lang_nog_en_blijft_ingelogd(wereld, klok) -> None:
     assert 'id="kz-sessie"' in pagina and 'data-duur="1800"' in pagina
     status = reverse("sessie-status")
     klok.shift(timedelta(minutes=10))
-    assert c.get(status).json() == {"resterend": 1200}
+    assert c.get(status).json() == {"resterend": 1200, "reden": "stil"}
     klok.shift(timedelta(minutes=18))
-    assert c.get(status).json() == {"resterend": 120}  # asking did not extend it
+    assert c.get(status).json()["resterend"] == 120  # asking did not extend it
     r = c.post(reverse("sessie-verlengen"), HTTP_ACCEPT="application/json")
-    assert r.status_code == 204 and c.get(status).json() == {"resterend": 1800}
+    assert r.status_code == 204 and c.get(status).json()["resterend"] == 1800
     # without JavaScript the form posts and goes back to the page it was on, never elsewhere
     r = c.post(reverse("sessie-verlengen"), {"next": "/wachtlijst/?soort=intern"})
     assert r.status_code == 302 and r["Location"] == "/wachtlijst/?soort=intern"
@@ -198,4 +198,20 @@ def test_de_pagina_vraagt_hoe_lang_nog_en_blijft_ingelogd(wereld, klok) -> None:
     r = c.get(status)
     assert r.status_code == 401 and r.json()["resterend"] == 0
     assert c.post(reverse("sessie-verlengen")).status_code == 401  # too late: log in again
-    assert Client().get(status).json() == {"resterend": 0}
+    assert Client().get(status).json()["resterend"] == 0
+
+
+def test_na_twaalf_uur_opnieuw_inloggen_ook_wie_bezig_blijft(wereld, klok) -> None:  # type: ignore[no-untyped-def]
+    c = Client()
+    _inloggen(c, "planner_a", WACHTWOORD)
+    for _ in range(35):  # a request every 20 minutes: never idle for long
+        klok.shift(timedelta(minutes=20))
+        assert c.get(reverse("wachtlijst")).status_code == 200
+    # 11 h 40 min after the login: the day's end is nearer than the idle logout
+    assert c.get(reverse("sessie-status")).json() == {"resterend": 1200, "reden": "dag"}
+    klok.shift(timedelta(minutes=20, seconds=1))
+    r = c.get(reverse("wachtlijst"))
+    assert r.status_code == 302 and "verlopen=dag" in r["Location"]
+    assert "na 12 uur logt iedereen opnieuw in" in c.get(r["Location"]).content.decode()
+    assert _inloggen(c, "planner_a", WACHTWOORD) == "ingelogd"  # a new login, a new day
+    assert c.get(reverse("wachtlijst")).status_code == 200

@@ -14,8 +14,8 @@ Environment variables (all optional):
 * ``KETENZICHT_BEMIDDELING_HORIZON_DAGEN``, ``KETENZICHT_BEMIDDELING_MAX_KM``: zorgbemiddeling.
 * ``KETENZICHT_INLOG_POGINGEN``, ``KETENZICHT_INLOG_POGINGEN_PER_ADRES``,
   ``KETENZICHT_INLOG_VENSTER_MINUTEN``, ``KETENZICHT_INLOG_BEWAREN_DAGEN``,
-  ``KETENZICHT_IP_HEADER``, ``KETENZICHT_SESSIE_MINUTEN``: the lock on guessing passwords, how
-  long attempts are kept, and the idle logout, documented below.
+  ``KETENZICHT_IP_HEADER``, ``KETENZICHT_SESSIE_MINUTEN``, ``KETENZICHT_SESSIE_MAX_UREN``: the
+  lock on guessing passwords, how long attempts are kept, and the logouts, documented below.
 * ``KETENZICHT_INWERKFACTOR``, ``KETENZICHT_PRIORITEIT_MARGE``, ``KETENZICHT_ESCALATIE_DAGEN``,
   ``KETENZICHT_MONITOR_DREMPEL``:
   domain rules, documented where they are defined below. Norms and workload norms per GI are
@@ -170,6 +170,9 @@ INLOG_IP_HEADER = os.environ.get("KETENZICHT_IP_HEADER", "REMOTE_ADDR")
 """Where the caller's address is; behind a proxy e.g. ``HTTP_X_FORWARDED_FOR`` (its last entry)."""
 SESSIE_DUUR = timedelta(minutes=int(os.environ.get("KETENZICHT_SESSIE_MINUTEN", "30")))
 """A session without a request for this long is logged out (``toegang/middleware.py``)."""
+SESSIE_MAX = timedelta(hours=int(os.environ.get("KETENZICHT_SESSIE_MAX_UREN", "12")))
+"""And any session this long after its login, however busy."""
+SESSION_COOKIE_AGE = int(SESSIE_MAX.total_seconds())
 CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "nl"

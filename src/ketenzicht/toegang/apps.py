@@ -16,8 +16,8 @@ class ToegangConfig(AppConfig):
 
 
 def _ingelogd(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    """A new session's clock starts at its login, not at its first request after it."""
-    from ketenzicht.toegang.middleware import actief
+    """A new session's clocks start at its login, not at its first request after it."""
+    from ketenzicht.toegang.middleware import ingelogd
 
     if request is not None and hasattr(request, "session"):
-        actief(request.session)
+        ingelogd(request.session)

@@ -1,5 +1,7 @@
 """Log out a session left alone too long (``KETENZICHT_SESSIE_MINUTEN``, default 30): a screen
-with children's records on it, left open, shows them to whoever walks by."""
+with children's records on it, left open, shows them to whoever walks by. And any session after
+``KETENZICHT_SESSIE_MAX_UREN`` (12) since its login, however busy: a page that refreshes itself
+does not keep a login alive for days."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 SLEUTEL = "laatst_actief"
+INGELOGD = "ingelogd_op"
 BIJWERKEN = timedelta(minutes=1)
 """The session is written at most once a minute for its activity (a tenth of a shorter
 session), not on every request."""
@@ -27,6 +30,19 @@ def actief(sessie: SessionBase, nu: float | None = None) -> None:
     sessie[SLEUTEL] = timezone.now().timestamp() if nu is None else nu
 
 
+def ingelogd(sessie: SessionBase) -> None:
+    sessie[INGELOGD] = timezone.now().timestamp()
+    actief(sessie, sessie[INGELOGD])
+
+
+def resterend(sessie: SessionBase, nu: float) -> tuple[float, str]:
+    """Seconds the session has left, and what ends it: ``stil`` (no request for the idle time)
+    or ``dag`` (the most a login lasts)."""
+    stil = settings.SESSIE_DUUR.total_seconds() - (nu - sessie.get(SLEUTEL, nu))
+    dag = settings.SESSIE_MAX.total_seconds() - (nu - sessie.get(INGELOGD, nu))
+    return (stil, "stil") if stil <= dag else (dag, "dag")
+
+
 class SessieVerloopMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -34,19 +50,23 @@ class SessieVerloopMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             nu = timezone.now().timestamp()
+            over, reden = resterend(request.session, nu)
+            if over < 0:
+                return self._uitgelogd(request, reden)
+            if INGELOGD not in request.session:  # a session from before this rule
+                request.session[INGELOGD] = nu
             laatst = request.session.get(SLEUTEL)
-            if laatst is not None and nu - laatst > settings.SESSIE_DUUR.total_seconds():
-                return self._uitgelogd(request)
             bijwerken = min(BIJWERKEN, settings.SESSIE_DUUR / 10).total_seconds()
             if not request.path.startswith(STIL) and (laatst is None or nu - laatst > bijwerken):
                 actief(request.session, nu)
         return self.get_response(request)
 
-    def _uitgelogd(self, request: HttpRequest) -> HttpResponse:
+    def _uitgelogd(self, request: HttpRequest, reden: str) -> HttpResponse:
         logout(request)
         if request.path.startswith(("/api/", STIL)):
             return JsonResponse(
-                {"detail": "Sessie verlopen; log opnieuw in.", "resterend": 0}, status=401
+                {"detail": "Sessie verlopen; log opnieuw in.", "resterend": 0, "reden": reden},
+                status=401,
             )
         doel = request.get_full_path() if request.method == "GET" else "/"
         if request.headers.get("HX-Request"):
@@ -55,7 +75,8 @@ class SessieVerloopMiddleware:
             doel = f"{pagina.path}?{pagina.query}" if pagina.query else pagina.path
             if not url_has_allowed_host_and_scheme(doel, {request.get_host()}):
                 doel = "/"
-        url = f"{reverse('login')}?{urlencode({'next': doel, 'verlopen': 1})}"
+        verlopen = 1 if reden == "stil" else reden
+        url = f"{reverse('login')}?{urlencode({'next': doel, 'verlopen': verlopen})}"
         if request.headers.get("HX-Request"):
             antwoord = HttpResponse(status=204)
             antwoord["HX-Redirect"] = url  # htmx swaps in a whole page, not a login in a fragment

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -18,20 +17,20 @@ from django.views.decorators.http import require_GET, require_POST
 from ketenzicht.organisaties.models import Lidmaatschap
 from ketenzicht.organisaties.selectors import lidmaatschap_van
 from ketenzicht.toegang import selectors, services
-from ketenzicht.toegang.middleware import SLEUTEL, actief
+from ketenzicht.toegang.middleware import actief, resterend
 
 POGINGEN_SINDS = timedelta(days=30)
 
 
 @require_GET
 def status(request: HttpRequest) -> HttpResponse:
-    """Seconds until the idle logout; asking does not count as activity (the middleware leaves
-    this path alone), so a page open in another tab still runs out."""
+    """Seconds until the logout, and why (``stil``: idle; ``dag``: the most a login lasts);
+    asking does not count as activity (the middleware leaves this path alone), so a page open
+    in another tab still runs out."""
     if not request.user.is_authenticated:
-        return JsonResponse({"resterend": 0})
-    laatst = request.session.get(SLEUTEL, timezone.now().timestamp())
-    over = settings.SESSIE_DUUR.total_seconds() - (timezone.now().timestamp() - laatst)
-    return JsonResponse({"resterend": max(int(over), 0)})
+        return JsonResponse({"resterend": 0, "reden": "stil"})
+    over, reden = resterend(request.session, timezone.now().timestamp())
+    return JsonResponse({"resterend": max(int(over), 0), "reden": reden})
 
 
 @require_POST

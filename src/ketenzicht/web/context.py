@@ -16,7 +16,11 @@ from ketenzicht.organisaties.selectors import lidmaatschap_van
 def organisatie(request: HttpRequest) -> dict[str, Any]:
     lid = lidmaatschap_van(request.user) if hasattr(request, "user") else None
     seconden = int(settings.SESSIE_DUUR.total_seconds())  # the warning before the idle logout
-    sessie = {"sessie_seconden": seconden, "sessie_minuten": seconden // 60}
+    sessie = {
+        "sessie_seconden": seconden,
+        "sessie_minuten": seconden // 60,
+        "sessie_max_uren": int(settings.SESSIE_MAX.total_seconds() // 3600),
+    }
     if lid is None:
         return {
             **sessie,

@@ -14,28 +14,36 @@
     wekker = setTimeout(wat, Math.max(seconden, 0) * 1000 + 250);
   };
   const plan = (resterend) => wacht(resterend - vooraf, kijk);
-  const uitgelogd = () => {
-    const terug = new URLSearchParams({ next: location.pathname + location.search, verlopen: 1 });
+  const uitgelogd = (reden) => {
+    const verlopen = reden === "dag" ? "dag" : 1;
+    const terug = new URLSearchParams({ next: location.pathname + location.search, verlopen });
     location.assign(`${dialoog.dataset.login}?${terug}`);
+  };
+  // idle: the user may stay; the most a login lasts: they can only save their work
+  const toon = (reden) => {
+    for (const deel of dialoog.querySelectorAll("[data-reden]")) {
+      deel.hidden = deel.dataset.reden !== reden;
+    }
+    if (!dialoog.open) dialoog.showModal();
   };
 
   async function kijk() {
-    let resterend;
+    let resterend, reden;
     try {
       const antwoord = await fetch(dialoog.dataset.status, {
         credentials: "same-origin",
         headers: { Accept: "application/json" },
       });
-      resterend = (await antwoord.json()).resterend;
+      ({ resterend, reden } = await antwoord.json());
     } catch {
       return plan(vooraf + 30); // the network hiccuped: ask again in half a minute
     }
-    if (resterend <= 0) return uitgelogd();
+    if (resterend <= 0) return uitgelogd(reden);
     if (resterend > vooraf + 1) {
       if (dialoog.open) dialoog.close();
       return plan(resterend);
     }
-    if (!dialoog.open) dialoog.showModal();
+    toon(reden);
     wacht(resterend, kijk);
   }
 
@@ -48,7 +56,7 @@
       credentials: "same-origin",
       headers: { Accept: "application/json" },
     }).catch(() => null);
-    if (!antwoord || !antwoord.ok) return uitgelogd();
+    if (!antwoord || !antwoord.ok) return uitgelogd("stil");
     dialoog.close();
     plan(duur);
   });
