@@ -85,6 +85,9 @@ def test_ingetrokken_verlopen_onbekend_of_inactief_wordt_geweigerd(wereld, capsy
     with time_machine.travel(timezone.now() + timedelta(days=2), tick=False):
         r = _get(url, kort["sleutel"])
         assert r.status_code == 401 and "verlopen" in r.json()["detail"]
+        assert main(["sleutel", "lijst"]) == 0  # the list says so too, not "geldig"
+        regels = {r.split()[0]: r.split()[-1] for r in capsys.readouterr().out.splitlines()[1:]}
+        assert regels == {kort["prefix"]: "verlopen", intrekken["prefix"]: "ingetrokken"}
 
     geraden = kort["sleutel"][:-4] + "AAAA"
     r = _get(url, geraden)

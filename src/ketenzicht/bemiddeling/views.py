@@ -27,7 +27,7 @@ from ketenzicht.bemiddeling.voorstel import voorstel
 from ketenzicht.domain.bemiddeling import MELDING_VERS_DAGEN
 from ketenzicht.kinderen.services import Weigering
 from ketenzicht.organisaties.models import Organisatie
-from ketenzicht.web.formulieren import fouten, melding
+from ketenzicht.web.formulieren import fouten, geheel_getal, melding
 
 WEB = AuditRegel.Kanaal.WEB
 MAX_LIJST = 1_000_000  # bytes: a region's list is a few hundred rows
@@ -40,17 +40,13 @@ def _regio(request: HttpRequest) -> Organisatie:
     return regio
 
 
-def _int(tekst: str | None) -> int | None:
-    try:
-        return int(tekst) if tekst not in (None, "") else None
-    except ValueError:
-        return None
-
-
 @login_required
 def tafel(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
-    aanbod_id, aantal = _int(request.GET.get("extra_aanbod")), _int(request.GET.get("extra_aantal"))
+    aanbod_id, aantal = (
+        geheel_getal(request.GET.get("extra_aanbod")),
+        geheel_getal(request.GET.get("extra_aantal")),
+    )
     extra = [(aanbod_id, aantal)] if aanbod_id is not None and aantal else []
     try:
         uitkomst = voorstel(
@@ -64,7 +60,7 @@ def tafel(request: HttpRequest) -> HttpResponse:
         messages.error(request, f"Wat als: {fout}")
         return redirect("bemiddeling")
     t = uitkomst.tafel
-    gekozen_leeftijd = _int(request.GET.get("leeftijd"))
+    gekozen_leeftijd = geheel_getal(request.GET.get("leeftijd"))
     gefilterd = selectors.gefilterd(
         t, productcategorie=request.GET.get("zorgvorm") or None, leeftijd=gekozen_leeftijd
     )
@@ -104,8 +100,11 @@ def tafel(request: HttpRequest) -> HttpResponse:
 @require_POST
 def besluit(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
-    hulpvraag, aanbod = _int(request.POST.get("hulpvraag")), _int(request.POST.get("aanbod"))
-    score = _int(request.POST.get("score")) or 0
+    hulpvraag, aanbod = (
+        geheel_getal(request.POST.get("hulpvraag")),
+        geheel_getal(request.POST.get("aanbod")),
+    )
+    score = geheel_getal(request.POST.get("score")) or 0
     redenen = request.POST.getlist("reden_voorstel")
     if hulpvraag is None or aanbod is None:
         messages.error(request, "Kies een match.")

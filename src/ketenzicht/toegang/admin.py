@@ -3,19 +3,18 @@ functioneel beheerder. The admin's own login form has the lock too."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 
 from ketenzicht.audit.admin import AlleenLezen
 from ketenzicht.toegang.formulieren import BeheerInlogformulier
 from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
-from ketenzicht.toegang.services import MAX_DAGEN, sleutel_bewaren, sleutel_intrekken
+from ketenzicht.toegang.services import MAX_DAGEN, sleutel_aanmaken, sleutel_intrekken
 
 admin.site.login_form = BeheerInlogformulier
 
@@ -41,6 +40,11 @@ class NieuweSleutel(forms.ModelForm):
     class Meta:
         model = ApiSleutel
         fields = ["gebruiker", "naam"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        veld = self.fields["gebruiker"]
+        veld.queryset = veld.queryset.filter(is_active=True)  # type: ignore[attr-defined]
 
 
 @admin.register(ApiSleutel)
@@ -80,11 +84,18 @@ class ApiSleutelAdmin(admin.ModelAdmin):
         return False  # revoke instead: the row says which link used which key until when
 
     def save_model(self, request: HttpRequest, obj: ApiSleutel, form: Any, change: bool) -> None:
-        nu = timezone.now()
-        obj.aangemaakt_op = nu
-        obj.aangemaakt_door = request.user.get_username()
-        obj.verloopt_op = nu + timedelta(days=form.cleaned_data["dagen"])
-        sleutel = sleutel_bewaren(obj)
+        """Made by the service, as by the CLI; the admin's object then is the row made."""
+        try:
+            rij, sleutel = sleutel_aanmaken(
+                obj.gebruiker.get_username(),
+                obj.naam,
+                form.cleaned_data["dagen"],
+                door=request.user.get_username(),
+            )
+        except ValueError as fout:  # the form already holds active users, names, days
+            raise PermissionDenied(str(fout)) from fout
+        for veld in ApiSleutel._meta.concrete_fields:
+            setattr(obj, veld.attname, getattr(rij, veld.attname))
         messages.warning(
             request,
             f"De sleutel voor {obj.naam}: {sleutel} — kopieer hem nu naar de koppeling; "

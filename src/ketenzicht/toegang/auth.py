@@ -59,8 +59,7 @@ class BeveiligdeModelBackend(ModelBackend):
         if username is None or password is None:
             return None
         ip, via = client_ip(request), kanaal(request)
-        if selectors.slot_tot_voor(username, ip, timezone.now()) is not None:
-            services.poging_vastleggen(username, ip, via, Inlogpoging.Uitkomst.GEWEIGERD)
+        if services.geweigerd_tot(username, ip, via) is not None:
             raise PermissionDenied  # Django stops here: no other backend is asked
         gebruiker = super().authenticate(request, username=username, password=password, **kwargs)
         uitkomst = Inlogpoging.Uitkomst.GELUKT if gebruiker else Inlogpoging.Uitkomst.MISLUKT
@@ -74,11 +73,8 @@ class BasicMetSlot(authentication.BasicAuthentication):
     def authenticate_credentials(
         self, userid: str, password: str, request: Any = None
     ) -> tuple[Any, None]:
-        tot = selectors.slot_tot_voor(userid, client_ip(request), timezone.now())
+        tot = services.geweigerd_tot(userid, client_ip(request), "api")
         if tot is not None:
-            services.poging_vastleggen(
-                userid, client_ip(request), "api", Inlogpoging.Uitkomst.GEWEIGERD
-            )
             raise exceptions.AuthenticationFailed(slotmelding(tot))
         return super().authenticate_credentials(userid, password, request)  # type: ignore[no-any-return]
 
@@ -97,10 +93,8 @@ class SleutelAuthenticatie(authentication.BaseAuthentication):
         nu = timezone.now()
         if rij is None:
             raise exceptions.AuthenticationFailed("Onbekende API-sleutel.")
-        if rij.ingetrokken_op is not None:
-            raise exceptions.AuthenticationFailed(f"API-sleutel {rij.prefix}… is ingetrokken.")
-        if not rij.geldig(nu):
-            raise exceptions.AuthenticationFailed(f"API-sleutel {rij.prefix}… is verlopen.")
+        if (status := rij.status(nu)) != "geldig":
+            raise exceptions.AuthenticationFailed(f"API-sleutel {rij.prefix}… is {status}.")
         if not rij.gebruiker.is_active:
             raise exceptions.AuthenticationFailed("De gebruiker van deze sleutel is inactief.")
         services.gebruik_vastleggen(rij, nu)

@@ -27,6 +27,8 @@ def _rij(s: ApiSleutel) -> dict[str, Any]:
 
 
 def cmd_sleutel(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
     from ketenzicht.toegang import selectors, services
 
     fout = f"ketenzicht sleutel {args.actie}"
@@ -68,8 +70,9 @@ def cmd_sleutel(args: argparse.Namespace) -> int:
         return 0
     kop = ["Prefix", "Naam", "Gebruiker", "Verloopt", "Laatst gebruikt", "Status"]
     print(f"{kop[0]:<12} {kop[1]:<24} {kop[2]:<14} {kop[3]:<10} {kop[4]:<16} {kop[5]}")
+    nu = timezone.now()
     for s in rijen:
-        status = "ingetrokken" if s.ingetrokken_op else "geldig"
+        status = s.status(nu)  # an expired key is not "geldig"
         gebruikt = f"{s.laatst_gebruikt:%d-%m-%Y %H:%M}" if s.laatst_gebruikt else "nooit"
         print(
             f"{s.prefix:<12} {s.naam[:24]:<24} {s.gebruiker.get_username()[:14]:<14} "

@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from ketenzicht.domain.sessie import resterend as sessie_resterend
+
 SLEUTEL = "laatst_actief"
 INGELOGD = "ingelogd_op"
 BIJWERKEN = timedelta(minutes=1)
@@ -36,11 +38,15 @@ def ingelogd(sessie: SessionBase) -> None:
 
 
 def resterend(sessie: SessionBase, nu: float) -> tuple[float, str]:
-    """Seconds the session has left, and what ends it: ``stil`` (no request for the idle time)
-    or ``dag`` (the most a login lasts)."""
-    stil = settings.SESSIE_DUUR.total_seconds() - (nu - sessie.get(SLEUTEL, nu))
-    dag = settings.SESSIE_MAX.total_seconds() - (nu - sessie.get(INGELOGD, nu))
-    return (stil, "stil") if stil <= dag else (dag, "dag")
+    """This session's time left and its nearer end (``domain.sessie``); a session from before
+    a clock was kept counts from now."""
+    return sessie_resterend(
+        laatst_actief=sessie.get(SLEUTEL, nu),
+        ingelogd_op=sessie.get(INGELOGD, nu),
+        nu=nu,
+        stil=settings.SESSIE_DUUR,
+        hoogstens=settings.SESSIE_MAX,
+    )
 
 
 class SessieVerloopMiddleware:

@@ -70,5 +70,7 @@ class ApiSleutel(models.Model):
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.naam})"
 
-    def geldig(self, nu: datetime) -> bool:
-        return self.ingetrokken_op is None and nu < self.verloopt_op
+    def status(self, nu: datetime) -> str:
+        if self.ingetrokken_op is not None:
+            return "ingetrokken"
+        return "geldig" if nu < self.verloopt_op else "verlopen"

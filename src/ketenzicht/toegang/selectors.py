@@ -7,10 +7,12 @@ import hmac
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Max
 
 from ketenzicht.domain.inlogslot import Slotregel, normaliseer_naam, slot_tot
 from ketenzicht.organisaties.models import Lidmaatschap
+from ketenzicht.organisaties.selectors import lidmaatschap_van
 from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
 
 SLEUTEL_VOORVOEGSEL = "kz_"
@@ -90,4 +92,20 @@ def pogingen_van_organisatie(organisatie_id: int, sinds: datetime) -> list[Inlog
         Inlogpoging.objects.filter(tijdstip__gte=sinds, gebruikersnaam__in=list(namen))
         .exclude(uitkomst=Inlogpoging.Uitkomst.GELUKT)
         .order_by("-tijdstip")[:200]
+    )
+
+
+def beheerder_van(gebruiker: AbstractBaseUser | AnonymousUser) -> Lidmaatschap | None:
+    """The membership through which ``gebruiker`` manages an organisation's links: only as its
+    functioneel beheerder."""
+    lid = lidmaatschap_van(gebruiker)
+    return lid if lid is not None and lid.rol == Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER else None
+
+
+def actieve_leden(organisatie_id: int) -> list[Lidmaatschap]:
+    """The organisation's active users, by name: who a key may act as."""
+    return list(
+        Lidmaatschap.objects.filter(organisatie_id=organisatie_id, gebruiker__is_active=True)
+        .select_related("gebruiker")
+        .order_by("gebruiker__username")
     )

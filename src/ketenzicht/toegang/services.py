@@ -11,9 +11,15 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from ketenzicht.organisaties.models import Lidmaatschap
 from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
-from ketenzicht.toegang.selectors import SLEUTEL_VOORVOEGSEL, naam_sleutel, sleutel_hash
+from ketenzicht.toegang.selectors import (
+    SLEUTEL_VOORVOEGSEL,
+    actieve_leden,
+    naam_sleutel,
+    sleutel_hash,
+    sleutels_van_organisatie,
+    slot_tot_voor,
+)
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +49,15 @@ def poging_vastleggen(gebruikersnaam: str, ip: str | None, kanaal: str, uitkomst
         log.warning("inloggen %s: %s via %s vanaf %s", uitkomst, wie, kanaal, ip or "onbekend")
 
 
+def geweigerd_tot(gebruikersnaam: str, ip: str | None, kanaal: str) -> datetime | None:
+    """Until when an attempt is refused without checking its password, the refusal recorded;
+    ``None`` when it may be checked. Every way of logging in asks this first."""
+    tot = slot_tot_voor(gebruikersnaam, ip, timezone.now())
+    if tot is not None:
+        poging_vastleggen(gebruikersnaam, ip, kanaal, Inlogpoging.Uitkomst.GEWEIGERD)
+    return tot
+
+
 def sleutel_aanmaken(
     gebruikersnaam: str, naam: str, dagen: int, door: str, nu: datetime | None = None
 ) -> tuple[ApiSleutel, str]:
@@ -65,11 +80,6 @@ def sleutel_aanmaken(
         aangemaakt_door=door,
         verloopt_op=nu + timedelta(days=dagen),
     )
-    return rij, sleutel_bewaren(rij)
-
-
-def sleutel_bewaren(rij: ApiSleutel) -> str:
-    """Give a new, unsaved key row its key, save it, and return the key (kept only hashed)."""
     while True:
         sleutel = SLEUTEL_VOORVOEGSEL + secrets.token_urlsafe(32)
         rij.prefix = sleutel[: len(SLEUTEL_VOORVOEGSEL) + 8]
@@ -77,7 +87,7 @@ def sleutel_bewaren(rij: ApiSleutel) -> str:
             break
     rij.sleutel_hash = sleutel_hash(sleutel)
     rij.save()
-    return sleutel
+    return rij, sleutel
 
 
 def sleutel_voor_collega(
@@ -85,16 +95,18 @@ def sleutel_voor_collega(
 ) -> tuple[ApiSleutel, str]:
     """A key made by an organisation's functioneel beheerder, for a user of that organisation
     only."""
-    lid = (
-        Lidmaatschap.objects.filter(
-            organisatie_id=organisatie_id, gebruiker_id=gebruiker_id, gebruiker__is_active=True
-        )
-        .select_related("gebruiker")
-        .first()
-    )
+    lid = next((m for m in actieve_leden(organisatie_id) if m.gebruiker_id == gebruiker_id), None)
     if lid is None:
         raise ValueError("gebruiker: kies een actieve gebruiker van uw organisatie.")
     return sleutel_aanmaken(lid.gebruiker.get_username(), naam, dagen, door)
+
+
+def sleutel_intrekken_voor(organisatie_id: int, sleutel_id: int) -> ApiSleutel:
+    """Revoke a key of one of the organisation's users; another organisation's is not found."""
+    rij = next((s for s in sleutels_van_organisatie(organisatie_id) if s.pk == sleutel_id), None)
+    if rij is None:
+        raise LookupError("Geen sleutel van uw organisatie.")
+    return sleutel_intrekken(rij.prefix)
 
 
 @transaction.atomic

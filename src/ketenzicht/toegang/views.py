@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from ketenzicht.organisaties.models import Lidmaatschap
-from ketenzicht.organisaties.selectors import lidmaatschap_van
 from ketenzicht.toegang import selectors, services
 from ketenzicht.toegang.middleware import actief, resterend
+from ketenzicht.web.formulieren import geheel_getal
 
 POGINGEN_SINDS = timedelta(days=30)
 
@@ -48,16 +47,11 @@ def verlengen(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(terug)
 
 
-def _beheerder_van(request: HttpRequest) -> Lidmaatschap | None:
-    lid = lidmaatschap_van(request.user)
-    return lid if lid is not None and lid.rol == Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER else None
-
-
 @login_required
 def koppelingen(request: HttpRequest) -> HttpResponse:
     """The functioneel beheerder's page for the organisation's links: its API keys (make one,
     shown once; revoke one) and the failed logins on its users' names."""
-    lid = _beheerder_van(request)
+    lid = selectors.beheerder_van(request.user)
     if lid is None:
         return render(request, "toegang/alleen_beheerder.html", status=403)
     context: dict[str, Any] = {"organisatie": lid.organisatie, "fout": None, "nieuw": None}
@@ -65,9 +59,9 @@ def koppelingen(request: HttpRequest) -> HttpResponse:
         try:
             rij, sleutel = services.sleutel_voor_collega(
                 lid.organisatie_id,
-                _getal(request.POST.get("gebruiker")),
+                geheel_getal(request.POST.get("gebruiker")) or 0,
                 request.POST.get("naam", ""),
-                _getal(request.POST.get("dagen")),
+                geheel_getal(request.POST.get("dagen")) or 0,
                 door=request.user.get_username(),
             )
         except ValueError as fout:
@@ -76,14 +70,11 @@ def koppelingen(request: HttpRequest) -> HttpResponse:
             context["nieuw"] = (rij, sleutel)
     nu = timezone.now()
     context |= {
-        "sleutels": selectors.sleutels_van_organisatie(lid.organisatie_id),
+        "sleutels": [
+            (s, s.status(nu)) for s in selectors.sleutels_van_organisatie(lid.organisatie_id)
+        ],
         "pogingen": selectors.pogingen_van_organisatie(lid.organisatie_id, nu - POGINGEN_SINDS),
-        "collegas": Lidmaatschap.objects.filter(
-            organisatie_id=lid.organisatie_id, gebruiker__is_active=True
-        )
-        .select_related("gebruiker")
-        .order_by("gebruiker__username"),
-        "nu": nu,
+        "collegas": selectors.actieve_leden(lid.organisatie_id),
         "max_dagen": services.MAX_DAGEN,
     }
     status = 400 if context["fout"] else 200
@@ -95,21 +86,11 @@ def koppelingen(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def intrekken(request: HttpRequest, sleutel_id: int) -> HttpResponse:
-    lid = _beheerder_van(request)
+    lid = selectors.beheerder_van(request.user)
     if lid is None:
         return render(request, "toegang/alleen_beheerder.html", status=403)
-    rij = next(
-        (s for s in selectors.sleutels_van_organisatie(lid.organisatie_id) if s.pk == sleutel_id),
-        None,
-    )
-    if rij is None:
-        raise Http404("Geen sleutel van uw organisatie.")
-    services.sleutel_intrekken(rij.prefix)
-    return HttpResponseRedirect(reverse("koppelingen"))
-
-
-def _getal(tekst: str | None) -> int:
     try:
-        return int(tekst or "")
-    except ValueError:
-        return 0
+        services.sleutel_intrekken_voor(lid.organisatie_id, sleutel_id)
+    except LookupError as fout:
+        raise Http404(str(fout)) from None
+    return HttpResponseRedirect(reverse("koppelingen"))

@@ -1,4 +1,5 @@
-"""A form's refusal as one message line, for the pages that read a form and call a service."""
+"""A form's refusal as one message line, and a whole number read from a form or query, for the
+pages that read a form and call a service."""
 
 from __future__ import annotations
 
@@ -19,3 +20,11 @@ def melding(formulier: forms.Form, fout: Weigering) -> str:
     """A refusal as a message, after the label of the field it names: 'Start: …'."""
     veld = formulier.fields.get(fout.veld or "")
     return f"{veld.label}: {fout}" if veld is not None and veld.label else str(fout)
+
+
+def geheel_getal(tekst: str | None) -> int | None:
+    """``tekst`` as a whole number; ``None`` when it is empty or no number."""
+    try:
+        return int(tekst) if tekst not in (None, "") else None
+    except ValueError:
+        return None
