@@ -64,7 +64,8 @@ class Voortgang:
 def cmd_demo(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
-    from ketenzicht.demo.laden import DEMO_WACHTWOORD, DemoFout, demo_logins, laad
+    from ketenzicht.demo.laden import DemoFout, laad
+    from ketenzicht.demo.logins import DEMO_WACHTWOORD, demo_logins
     from ketenzicht.kinderen.models import Kind
 
     if args.als_leeg and Kind.objects.exists():

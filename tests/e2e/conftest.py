@@ -57,7 +57,7 @@ def klok() -> Iterator[None]:
 
 def inloggen(pagina, url: str, gebruiker: str) -> None:  # type: ignore[no-untyped-def]
     """Log in as a demo user; the browser then lands on that user's first page."""
-    from ketenzicht.demo.laden import DEMO_WACHTWOORD
+    from ketenzicht.demo.logins import DEMO_WACHTWOORD
 
     pagina.goto(f"{url}/inloggen/")
     pagina.fill("#id_username", gebruiker)

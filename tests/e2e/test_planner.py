@@ -9,7 +9,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from ketenzicht.audit.models import AuditRegel
-from ketenzicht.demo.laden import DEMO_WACHTWOORD, laad
+from ketenzicht.demo.laden import laad
+from ketenzicht.demo.logins import DEMO_WACHTWOORD
 from tests.e2e.conftest import inloggen, wacht_op_melding
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

@@ -10,7 +10,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from ketenzicht.demo.laden import DEMO_WACHTWOORD, laad
+from ketenzicht.demo.laden import laad
+from ketenzicht.demo.logins import DEMO_WACHTWOORD
 from tests.e2e.conftest import inloggen
 from tests.e2e.test_toegankelijkheid import AXE, REGELS
 

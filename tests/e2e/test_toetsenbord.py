@@ -8,7 +8,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from ketenzicht.demo.laden import DEMO_WACHTWOORD, laad
+from ketenzicht.demo.laden import laad
+from ketenzicht.demo.logins import DEMO_WACHTWOORD
 from tests.e2e.conftest import wacht_op_melding
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

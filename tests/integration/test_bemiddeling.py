@@ -141,7 +141,7 @@ def test_cli_bemiddel_json(capsys, vandaag) -> None:  # type: ignore[no-untyped-
 
 
 def test_alleen_zorgbemiddelaar_van_de_regio_ziet_de_tafel(client, demo, vandaag) -> None:  # type: ignore[no-untyped-def]
-    from ketenzicht.demo.laden import DEMO_WACHTWOORD
+    from ketenzicht.demo.logins import DEMO_WACHTWOORD
 
     client.login(username="planner1", password=DEMO_WACHTWOORD)
     assert client.get("/bemiddeling/").status_code == 404
@@ -174,7 +174,7 @@ def test_wie_blijft_wachten_staat_per_zorgvorm_samengevat(client, vandaag) -> No
     from django.db.models import F
 
     from ketenzicht.bemiddeling.models import Capaciteit
-    from ketenzicht.demo.laden import DEMO_WACHTWOORD
+    from ketenzicht.demo.logins import DEMO_WACHTWOORD
 
     client.login(username="zbt1", password=DEMO_WACHTWOORD)
     regio = Organisatie.objects.get(naam="Jeugdregio Groningen")

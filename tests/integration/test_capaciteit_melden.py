@@ -11,7 +11,8 @@ from django.db.models import F
 
 from ketenzicht.bemiddeling import voorstel as vs
 from ketenzicht.bemiddeling.models import Aanbod, Capaciteit
-from ketenzicht.demo.laden import DEMO_WACHTWOORD, laad
+from ketenzicht.demo.laden import laad
+from ketenzicht.demo.logins import DEMO_WACHTWOORD
 from ketenzicht.organisaties.models import Organisatie
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]

@@ -120,7 +120,7 @@ def test_de_lijst_gaat_naar_de_aanbieders_en_komt_terug(client, aanbod, vandaag)
     that came back as they went are left alone."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from ketenzicht.demo.laden import DEMO_WACHTWOORD
+    from ketenzicht.demo.logins import DEMO_WACHTWOORD
 
     client.login(username="zbt1", password=DEMO_WACHTWOORD)
     lijst = client.get("/bemiddeling/capaciteit/lijst/")

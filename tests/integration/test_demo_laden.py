@@ -68,7 +68,7 @@ def test_applicatiebeheerder_opent_beheer_en_blijft_bij_herladen(capsys) -> None
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from ketenzicht.demo.laden import DEMO_WACHTWOORD
+    from ketenzicht.demo.logins import DEMO_WACHTWOORD
 
     assert main(["demo", "--schaal", "klein", "--seed", "2", "--tot", "2026-11-20"]) == 0
     assert "appbeheer    Applicatiebeheerder" in capsys.readouterr().out

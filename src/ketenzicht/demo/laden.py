@@ -7,18 +7,14 @@ single transaction: a failure leaves the database as it was.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
-from django.utils import timezone
 
-from ketenzicht.audit.models import AuditRegel, InzageBuitenCaseload
+from ketenzicht.audit.models import AuditRegel
 from ketenzicht.bemiddeling.models import (
     Aanbod,
     Besluit,
@@ -30,10 +26,14 @@ from ketenzicht.bemiddeling.models import (
 )
 from ketenzicht.demo import bemiddeling as demo_bemiddeling
 from ketenzicht.demo import doorbraakregistratie, feiten, generator, opslag, stamdata
+from ketenzicht.demo.logins import (
+    DemoLogin,
+    applicatiebeheerder,
+    jeugdbeschermer_login,
+    logins,
+)
 from ketenzicht.demo.opslag import DemoFout, Voortgang
 from ketenzicht.demo.verhuizingen import verhuizingen
-from ketenzicht.domain.capaciteit import Rol
-from ketenzicht.domain.inzage import GELDIGHEID, Inzagereden, auditdoel
 from ketenzicht.doorbraak.models import Afspraak, Escalatie, EscalatieOvergang, Mijlpaalregistratie
 from ketenzicht.kinderen.models import (
     Gezin,
@@ -51,19 +51,9 @@ from ketenzicht.organisaties.models import (
     Organisatie,
     Werklastnorm,
 )
-from ketenzicht.organisaties.selectors import werklastnorm
-from ketenzicht.planning.selectors import beschikbare_medewerkers, werkvoorraad
 
 SCHALEN = {"klein": 600, "landelijk": 32_500}
 KLEIN_GIS = 3
-DEMO_WACHTWOORD = "ketenzicht-demo"
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    gebruikersnaam: str
-    organisatie: str
-    rol: str
 
 
 def opdracht(schaal: str, seed: int, tot: date) -> feiten.Opdracht:
@@ -143,124 +133,6 @@ def _organisaties(
     return gi, gemeenten
 
 
-def demo_logins() -> list[DemoLogin]:
-    """The logins of the loaded demo (all with ``DEMO_WACHTWOORD``)."""
-    leden = Lidmaatschap.objects.select_related("gebruiker", "organisatie").order_by("pk")
-    logins = [
-        DemoLogin(lid.gebruiker.username, lid.organisatie.naam, lid.get_rol_display())
-        for lid in leden
-    ]
-    if get_user_model().objects.filter(username=APPLICATIEBEHEERDER[0]).exists():
-        logins.append(DemoLogin(*APPLICATIEBEHEERDER))
-    return logins
-
-
-APPLICATIEBEHEERDER = ("appbeheer", "alle organisaties, /beheer/", "Applicatiebeheerder")
-
-
-def _applicatiebeheerder() -> DemoLogin:
-    """``appbeheer``: the application's administrator, who opens ``/beheer/`` (organisations,
-    norms, memberships, login attempts, API keys; never children's records). A superuser, so
-    it stays when the demo is loaded again; its password is set only when it is made."""
-    naam = APPLICATIEBEHEERDER[0]
-    if not get_user_model().objects.filter(username=naam).exists():
-        get_user_model().objects.create_superuser(naam, password=DEMO_WACHTWOORD)
-    return DemoLogin(*APPLICATIEBEHEERDER)
-
-
-def _logins(gi: dict[str, Organisatie], gemeente: Organisatie) -> list[DemoLogin]:
-    User = get_user_model()
-    wachtwoord = make_password(DEMO_WACHTWOORD)  # hash once: hashing is slow on purpose
-    logins = []
-    accounts = [
-        (f"planner{i}", org, Lidmaatschap.Rol.PLANNER) for i, org in enumerate(gi.values(), start=1)
-    ]
-    accounts.append(("beheer1", next(iter(gi.values())), Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER))
-    accounts.append(
-        (
-            "ministerie",
-            Organisatie.objects.get(type=Organisatie.Type.MINISTERIE),
-            Lidmaatschap.Rol.BELEID,
-        )
-    )
-    accounts.append(("gemeente1", gemeente, Lidmaatschap.Rol.BELEID))
-    accounts.append(
-        (
-            "ret1",
-            Organisatie.objects.get(type=Organisatie.Type.EXPERTTEAM, regio=gemeente.regio),
-            Lidmaatschap.Rol.BELEID,
-        )
-    )
-    if gemeente.regio is not None:
-        accounts.append(("zbt1", gemeente.regio, Lidmaatschap.Rol.ZORGBEMIDDELAAR))
-    for naam, org, rol in accounts:
-        user = User.objects.create(username=naam, password=wachtwoord)
-        Lidmaatschap.objects.create(gebruiker=user, organisatie=org, rol=rol)
-        logins.append(DemoLogin(naam, org.naam, rol.label))
-    return logins
-
-
-def _jeugdbeschermer_login(gi: Organisatie, tot: date) -> DemoLogin:
-    """``jb1``: a jeugdbeschermer of the first GI (planner1's), linked to the caseworker
-    available on ``tot`` (in service, not sick) with the largest caseload, for "Mijn
-    kinderen"."""
-    last = werkvoorraad(gi, werklastnorm(gi.pk, tot)).caseload
-    beschikbaar = beschikbare_medewerkers(gi, tot, Rol.JEUGDBESCHERMER)
-    medewerker = max(beschikbaar, key=lambda m: (last.get(m.pk, 0.0), -m.pk), default=None)
-    rol = Lidmaatschap.Rol.JEUGDBESCHERMER
-    user = get_user_model().objects.create(username="jb1", password=make_password(DEMO_WACHTWOORD))
-    Lidmaatschap.objects.create(gebruiker=user, organisatie=gi, rol=rol, medewerker=medewerker)
-    _inzage_buiten_caseload(user, gi, medewerker, tot)
-    return DemoLogin("jb1", gi.naam, rol.label)
-
-
-_INZAGE_VOORBEELDEN = (
-    (2, Inzagereden.WAARNEMING, "collega ziek, moeder belde"),
-    (6, Inzagereden.OVERLEG, ""),
-    (13, Inzagereden.SPOED, "crisisdienst, politie belde 's avonds"),
-    (27, Inzagereden.WAARNEMING, "verlof collega"),
-)
-
-
-def _inzage_buiten_caseload(
-    gebruiker: AbstractBaseUser, gi: Organisatie, medewerker: Medewerker | None, tot: date
-) -> None:
-    """A few records ``jb1`` opened for colleagues' children, with the reason and the reads,
-    so that *Inzage buiten caseload* shows what it is for."""
-    anderen = (
-        Toewijzing.objects.filter(maatregel__gi=gi, einde__isnull=True, start__lte=tot)
-        .exclude(medewerker=medewerker)
-        .order_by("pk")
-        .values_list("maatregel__kind__pid", flat=True)[: len(_INZAGE_VOORBEELDEN)]
-    )
-    for pid, (dagen, reden, toelichting) in zip(anderen, _INZAGE_VOORBEELDEN, strict=False):
-        tijdstip = datetime.combine(
-            tot - timedelta(days=dagen), time(10, 30), tzinfo=timezone.get_current_timezone()
-        )
-        InzageBuitenCaseload.objects.create(
-            tijdstip=tijdstip,
-            geldig_tot=tijdstip + GELDIGHEID,
-            gebruiker_id=gebruiker.pk,
-            gebruikersnaam="jb1",
-            organisatie=gi.naam,
-            kind_pid=pid,
-            reden=reden.value,
-            toelichting=toelichting,
-            kanaal=AuditRegel.Kanaal.WEB,
-        )
-        AuditRegel.objects.create(
-            tijdstip=tijdstip,
-            gebruiker_id=gebruiker.pk,
-            gebruikersnaam="jb1",
-            organisatie=gi.naam,
-            actie=AuditRegel.Actie.LEZEN,
-            kanaal=AuditRegel.Kanaal.WEB,
-            objecttype="kind",
-            kind_pid=pid,
-            doel=auditdoel("inzage dossier", reden),
-        )
-
-
 def _leeg() -> bool:
     return not any(m.objects.exists() for m in DEMO_TABELLEN)  # type: ignore[attr-defined]
 
@@ -301,16 +173,16 @@ def laad(
     uit = generator.genereer(taak, voortgang)
     gi, gemeenten = _organisaties((naam for naam, _, _ in taak.gis), uit.begin)
     opslag.werklastnormen(gi, taak.tot - timedelta(days=365 * taak.jaren))
-    logins = _logins(gi, gemeenten[taak.gis[0][2][0]])
+    gemaakt = logins(gi, gemeenten[taak.gis[0][2][0]])
     opslag.personeel(uit, gi, voortgang)
     opslag.kinderen(uit, seed, gemeenten, verhuizingen(uit, taak), voortgang)
     opslag.maatregelen(uit, gi, voortgang)
-    logins.append(_jeugdbeschermer_login(next(iter(gi.values())), tot))
-    logins.append(_applicatiebeheerder())
+    gemaakt.append(jeugdbeschermer_login(next(iter(gi.values())), tot))
+    gemaakt.append(applicatiebeheerder())
     doorbraakregistratie.opslaan(uit, seed, tot, gemeenten, voortgang)
     voortgang("zorgbemiddeling", 0, 1)
     demo_bemiddeling.laad(seed=seed, tot=tot, gis=gi, gemeenten=gemeenten)
     voortgang("zorgbemiddeling", 1, 1)
     opslag.auditregels(voortgang)
     _sequenties_bijwerken()
-    return logins
+    return gemaakt
