@@ -35,7 +35,7 @@ PAGINAS = {
         "/kinderen/nieuw/",
     ],
     "jb1": ["/planning/mijn-kinderen/", "/wachtwoord/"],
-    "beheer1": ["/koppelingen/"],  # and a child's log: see below
+    "beheer1": ["/koppelingen/", "/gebruikers/"],  # a child's log and a user: see below
     "gemeente1": ["/doorbraak/niet-tijdig/", "/monitor/gebieden/"],
     "ret1": ["/doorbraak/expertteam/"],
     "zbt1": ["/bemiddeling/"],
@@ -83,6 +83,13 @@ def test_every_kind_of_page_meets_wcag_a_and_aa(live_server, browser) -> None:  
             paden = [*paden, f"{kind}logging/"]
         for pad in paden:
             schendingen += _schendingen(pagina, live_server.url + pad)
+        if gebruiker == "beheer1":  # a user's page, with a temporary password just given
+            pagina.goto(f"{live_server.url}/gebruikers/")
+            pagina.click("[data-gebruiker=planner1] a")
+            schendingen += _schendingen(pagina, "/gebruikers/planner1/", ga=False)
+            pagina.click("button:has-text('Tijdelijk wachtwoord geven')")
+            pagina.wait_for_selector("[data-testid=nieuw-wachtwoord]")
+            schendingen += _schendingen(pagina, "/gebruikers/planner1/ (wachtwoord)", ga=False)
         if gebruiker == "gemeente1":  # the region over the peildata, swapped in by htmx
             pagina.goto(f"{live_server.url}/monitor/gebieden/")
             pagina.wait_for_selector("[data-testid=gebieden-trend-tabel]")

@@ -35,7 +35,7 @@ def _menu(html: str) -> list[tuple[str, str]]:
     [
         ("planner1", {"Wachtlijsten", "Te verdelen", "Team", "Signalen", "Niet tijdig"}),
         ("jb1", {"Mijn kinderen", "Wachtlijsten", "Signalen"}),
-        ("beheer1", {"Wachtlijsten", "Te verdelen", "Team", "Zoeken", "Koppelingen"}),
+        ("beheer1", {"Wachtlijsten", "Te verdelen", "Team", "Zoeken", "Gebruikers", "Koppelingen"}),
         ("gemeente1", {"Niet tijdig", "Monitor"}),
         ("zbt1", {"Zorgbemiddeling", "Monitor"}),
         ("ret1", {"Werklijst", "Monitor"}),

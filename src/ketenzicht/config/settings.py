@@ -14,8 +14,9 @@ Environment variables (all optional):
 * ``KETENZICHT_BEMIDDELING_HORIZON_DAGEN``, ``KETENZICHT_BEMIDDELING_MAX_KM``: zorgbemiddeling.
 * ``KETENZICHT_INLOG_POGINGEN``, ``KETENZICHT_INLOG_POGINGEN_PER_ADRES``,
   ``KETENZICHT_INLOG_VENSTER_MINUTEN``, ``KETENZICHT_INLOG_BEWAREN_DAGEN``,
-  ``KETENZICHT_IP_HEADER``, ``KETENZICHT_SESSIE_MINUTEN``, ``KETENZICHT_SESSIE_MAX_UREN``: the
-  lock on guessing passwords, how long attempts are kept, and the logouts, documented below.
+  ``KETENZICHT_IP_HEADER``, ``KETENZICHT_SESSIE_MINUTEN``, ``KETENZICHT_SESSIE_MAX_UREN``,
+  ``KETENZICHT_TIJDELIJK_WACHTWOORD_DAGEN``: the lock on guessing passwords, how long attempts
+  are kept, the logouts, and how long a password a beheerder gave works; documented below.
 * ``KETENZICHT_INWERKFACTOR``, ``KETENZICHT_PRIORITEIT_MARGE``, ``KETENZICHT_ESCALATIE_DAGEN``,
   ``KETENZICHT_MONITOR_DREMPEL``:
   domain rules, documented where they are defined below. Norms and workload norms per GI are
@@ -84,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ketenzicht.toegang.middleware.SessieVerloopMiddleware",
+    "ketenzicht.toegang.middleware.EigenWachtwoordMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -173,6 +175,11 @@ SESSIE_DUUR = timedelta(minutes=int(os.environ.get("KETENZICHT_SESSIE_MINUTEN", 
 SESSIE_MAX = timedelta(hours=int(os.environ.get("KETENZICHT_SESSIE_MAX_UREN", "12")))
 """And any session this long after its login, however busy."""
 SESSION_COOKIE_AGE = int(SESSIE_MAX.total_seconds())
+TIJDELIJK_WACHTWOORD_GELDIG = timedelta(
+    days=int(os.environ.get("KETENZICHT_TIJDELIJK_WACHTWOORD_DAGEN", "7"))
+)
+"""A password the functioneel beheerder gave (a new user, a forgotten password) works this long,
+and only to choose one's own (``toegang``)."""
 CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "nl"

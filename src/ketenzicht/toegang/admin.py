@@ -1,5 +1,5 @@
-"""Login attempts, read-only, for the security officer; API keys made, listed and revoked by the
-functioneel beheerder. The admin's own login form has the lock too."""
+"""Login attempts and the beheerders' changes to users, read-only, for the security officer; API
+keys made, listed and revoked. The admin's own login form has the lock too."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.http import HttpRequest
 
 from ketenzicht.audit.admin import AlleenLezen
 from ketenzicht.toegang.formulieren import BeheerInlogformulier
-from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
+from ketenzicht.toegang.models import ApiSleutel, Gebruikerswijziging, Inlogpoging
 from ketenzicht.toegang.services import MAX_DAGEN, sleutel_aanmaken, sleutel_intrekken
 
 admin.site.login_form = BeheerInlogformulier
@@ -30,6 +30,16 @@ class InlogpogingAdmin(AlleenLezen):
     def naam_sleutel_kort(self, poging: Inlogpoging) -> str:
         """The same typed name gives the same code: attempts on one unknown name stand out."""
         return poging.naam_sleutel[:10]
+
+
+@admin.register(Gebruikerswijziging)
+class GebruikerswijzigingAdmin(AlleenLezen):
+    """What the organisations' functioneel beheerders changed about their users."""
+
+    list_display = ["tijdstip", "organisatie", "gebruikersnaam", "handeling", "toelichting", "door"]
+    list_filter = ["handeling", "organisatie"]
+    search_fields = ["gebruikersnaam", "door"]
+    date_hierarchy = "tijdstip"
 
 
 class NieuweSleutel(forms.ModelForm):

@@ -16,8 +16,12 @@ class ToegangConfig(AppConfig):
 
 
 def _ingelogd(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    """A new session's clocks start at its login, not at its first request after it."""
-    from ketenzicht.toegang.middleware import ingelogd
+    """A new session's clocks start at its login, not at its first request after it; a login
+    with a temporary password is marked, so only choosing one's own is open."""
+    from ketenzicht.toegang.middleware import TIJDELIJK, ingelogd
+    from ketenzicht.toegang.selectors import tijdelijk_wachtwoord
 
     if request is not None and hasattr(request, "session"):
         ingelogd(request.session)
+        if tijdelijk_wachtwoord(user.pk) is not None:
+            request.session[TIJDELIJK] = True

@@ -41,8 +41,16 @@ def slotmelding(tot: Any) -> str:
     tijd = formats.time_format(timezone.localtime(tot), "H:i")
     return (
         f"Te veel mislukte pogingen om in te loggen. Probeer het opnieuw na {tijd}. Weet u "
-        "uw wachtwoord niet meer, vraag dan de beheerder om een nieuw."
+        "uw wachtwoord niet meer, vraag dan uw functioneel beheerder om een tijdelijk wachtwoord."
     )
+
+
+TIJDELIJK_VERLOPEN = (
+    "Het tijdelijke wachtwoord is verlopen. Vraag uw functioneel beheerder om een nieuw."
+)
+TIJDELIJK_EERST_WIJZIGEN = (
+    "Dit is een tijdelijk wachtwoord: kies eerst op /wachtwoord/ uw eigen wachtwoord."
+)
 
 
 class BeveiligdeModelBackend(ModelBackend):
@@ -62,13 +70,20 @@ class BeveiligdeModelBackend(ModelBackend):
         if services.geweigerd_tot(username, ip, via) is not None:
             raise PermissionDenied  # Django stops here: no other backend is asked
         gebruiker = super().authenticate(request, username=username, password=password, **kwargs)
+        if gebruiker is not None and selectors.tijdelijk_verlopen(gebruiker.pk, timezone.now()):
+            # the right password, so no guess: recorded, not counted towards the lock
+            services.poging_vastleggen(username, ip, via, Inlogpoging.Uitkomst.VERLOPEN)
+            if request is not None:
+                request.tijdelijk_verlopen = True  # type: ignore[attr-defined]  # for the form
+            raise PermissionDenied
         uitkomst = Inlogpoging.Uitkomst.GELUKT if gebruiker else Inlogpoging.Uitkomst.MISLUKT
         services.poging_vastleggen(username, ip, via, uitkomst)
         return gebruiker
 
 
 class BasicMetSlot(authentication.BasicAuthentication):
-    """DRF's Basic authentication, saying so when the lock refuses instead of 'wrong password'."""
+    """DRF's Basic authentication, saying so when the lock refuses instead of 'wrong password',
+    and refusing a temporary password: it is only for choosing one's own, on the site."""
 
     def authenticate_credentials(
         self, userid: str, password: str, request: Any = None
@@ -76,7 +91,15 @@ class BasicMetSlot(authentication.BasicAuthentication):
         tot = services.geweigerd_tot(userid, client_ip(request), "api")
         if tot is not None:
             raise exceptions.AuthenticationFailed(slotmelding(tot))
-        return super().authenticate_credentials(userid, password, request)  # type: ignore[no-any-return]
+        try:
+            gebruiker, _ = super().authenticate_credentials(userid, password, request)
+        except exceptions.AuthenticationFailed:
+            if getattr(request, "tijdelijk_verlopen", False):
+                raise exceptions.AuthenticationFailed(TIJDELIJK_VERLOPEN) from None
+            raise
+        if selectors.tijdelijk_wachtwoord(gebruiker.pk) is not None:
+            raise exceptions.AuthenticationFailed(TIJDELIJK_EERST_WIJZIGEN)
+        return gebruiker, None
 
 
 class SleutelAuthenticatie(authentication.BaseAuthentication):

@@ -10,7 +10,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils import timezone
 
-from ketenzicht.toegang.auth import client_ip, slotmelding
+from ketenzicht.toegang.auth import TIJDELIJK_VERLOPEN, client_ip, slotmelding
 from ketenzicht.toegang.selectors import slot_tot_voor
 
 
@@ -22,6 +22,8 @@ class _MetSlot:
         try:
             return super().clean()  # type: ignore[misc,no-any-return]
         except forms.ValidationError:
+            if getattr(self.request, "tijdelijk_verlopen", False):
+                raise forms.ValidationError(TIJDELIJK_VERLOPEN, code="verlopen") from None
             naam = str(self.data.get("username", ""))
             tot = slot_tot_voor(naam, client_ip(self.request), timezone.now())
             if tot is not None:
@@ -45,6 +47,10 @@ class WachtwoordWijzigen(PasswordChangeForm):
     its repetition."""
 
     def clean(self) -> dict[str, Any]:
+        nieuw = self.cleaned_data.get("new_password1")
+        if nieuw and nieuw == self.cleaned_data.get("old_password"):
+            self.add_error("new_password1", "Kies een ander wachtwoord dan het huidige.")
+            return self.cleaned_data
         self.validate_passwords("new_password1", "new_password2")
         self.validate_password_for_user(self.user, "new_password1")
         return super(SetPasswordForm, self).clean() or self.cleaned_data

@@ -1,7 +1,8 @@
 """Log out a session left alone too long (``KETENZICHT_SESSIE_MINUTEN``, default 30): a screen
 with children's records on it, left open, shows them to whoever walks by. And any session after
 ``KETENZICHT_SESSIE_MAX_UREN`` (12) since its login, however busy: a page that refreshes itself
-does not keep a login alive for days."""
+does not keep a login alive for days. A login with a temporary password opens only the page
+for choosing one's own."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ BIJWERKEN = timedelta(minutes=1)
 session), not on every request."""
 STIL = "/sessie/"
 """The page's own questions about the session: not activity, and answered in JSON."""
+TIJDELIJK = "tijdelijk_wachtwoord"
+"""In the session of a login with a password a beheerder gave, until the user chose their own."""
 
 
 def actief(sessie: SessionBase, nu: float | None = None) -> None:
@@ -88,3 +91,31 @@ class SessieVerloopMiddleware:
             antwoord["HX-Redirect"] = url  # htmx swaps in a whole page, not a login in a fragment
             return antwoord
         return HttpResponseRedirect(url)
+
+
+class EigenWachtwoordMiddleware:
+    """After logging in with a temporary password, every page but choosing one's own (and
+    logging out) leads there; the API answers 403."""
+
+    VRIJ = ("/wachtwoord/", "/uitloggen/", STIL, "/static/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            request.user.is_authenticated
+            and request.session.get(TIJDELIJK)
+            and not request.path.startswith(self.VRIJ)
+        ):
+            if request.path.startswith("/api/"):
+                return JsonResponse(
+                    {"detail": "Kies eerst uw eigen wachtwoord op /wachtwoord/."}, status=403
+                )
+            url = reverse("wachtwoord")
+            if request.headers.get("HX-Request"):
+                antwoord = HttpResponse(status=204)
+                antwoord["HX-Redirect"] = url
+                return antwoord
+            return HttpResponseRedirect(url)
+        return self.get_response(request)

@@ -1,5 +1,6 @@
 """Logging in: every attempt with a password (for the lock on guessing, and for the security
-officer), and the API keys a case system uses instead of a person's password."""
+officer), the API keys a case system uses instead of a person's password, and what an
+organisation's functioneel beheerder changed about its users."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ class Inlogpoging(models.Model):
         GELUKT = "gelukt", "Gelukt"
         MISLUKT = "mislukt", "Wachtwoord of naam fout"
         GEWEIGERD = "geweigerd", "Geweigerd: te veel fouten"
+        VERLOPEN = "verlopen", "Tijdelijk wachtwoord verlopen"
+        VRIJGEGEVEN = "vrijgegeven", "Slot opgeheven door de beheerder"
 
     tijdstip = models.DateTimeField(default=timezone.now, db_index=True)
     gebruikersnaam = models.CharField(
@@ -29,7 +32,7 @@ class Inlogpoging(models.Model):
     )
     ip = models.GenericIPAddressField(null=True, blank=True)
     kanaal = models.CharField(max_length=8, help_text="web, beheer of api")
-    uitkomst = models.CharField(max_length=10, choices=Uitkomst.choices)
+    uitkomst = models.CharField(max_length=12, choices=Uitkomst.choices)
 
     class Meta:
         ordering = ["-tijdstip"]
@@ -74,3 +77,51 @@ class ApiSleutel(models.Model):
         if self.ingetrokken_op is not None:
             return "ingetrokken"
         return "geldig" if nu < self.verloopt_op else "verlopen"
+
+
+class TijdelijkWachtwoord(models.Model):
+    """The user's password was set by a beheerder: it works for ``TIJDELIJK_WACHTWOORD_GELDIG``
+    (7 days) and only to choose a new one. Gone once the user has chosen their own."""
+
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tijdelijk_wachtwoord"
+    )
+    gezet_op = models.DateTimeField(default=timezone.now)
+    gezet_door = models.CharField(max_length=150)
+
+    class Meta:
+        verbose_name = "tijdelijk wachtwoord"
+        verbose_name_plural = "tijdelijke wachtwoorden"
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} sinds {self.gezet_op:%Y-%m-%d %H:%M}"
+
+
+class Gebruikerswijziging(models.Model):
+    """What a beheerder changed about a user of their organisation: a new user, a role, a
+    caseworker link, (de)activating, a temporary password, a lock lifted. Only added."""
+
+    class Handeling(models.TextChoices):
+        AANGEMAAKT = "aangemaakt", "Gebruiker aangemaakt"
+        ROL = "rol", "Rol of medewerker gewijzigd"
+        GEDEACTIVEERD = "gedeactiveerd", "Gedeactiveerd"
+        GEACTIVEERD = "geactiveerd", "Weer actief"
+        WACHTWOORD = "wachtwoord", "Tijdelijk wachtwoord gegeven"
+        SLOT = "slot", "Slot opgeheven"
+
+    tijdstip = models.DateTimeField(default=timezone.now, db_index=True)
+    organisatie = models.ForeignKey(
+        "organisaties.Organisatie", on_delete=models.PROTECT, related_name="gebruikerswijzigingen"
+    )
+    gebruikersnaam = models.CharField(max_length=150, help_text="Wiens account")
+    door = models.CharField(max_length=150, help_text="Welke beheerder")
+    handeling = models.CharField(max_length=16, choices=Handeling.choices)
+    toelichting = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-tijdstip", "-pk"]
+        verbose_name = "gebruikerswijziging"
+        verbose_name_plural = "gebruikerswijzigingen"
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam}: {self.handeling}"

@@ -1,19 +1,30 @@
-"""Reads for logging in: is a name or an address locked, which key is this."""
+"""Reads for logging in: is a name or an address locked, which key is this; and for the
+functioneel beheerder, the organisation's users, keys, failed logins and changes."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from datetime import datetime
+from collections import defaultdict
+from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from ketenzicht.domain.inlogslot import Slotregel, normaliseer_naam, slot_tot
-from ketenzicht.organisaties.models import Lidmaatschap
+from ketenzicht.organisaties.models import Lidmaatschap, Medewerker
 from ketenzicht.organisaties.selectors import lidmaatschap_van
-from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
+from ketenzicht.toegang.models import (
+    ApiSleutel,
+    Gebruikerswijziging,
+    Inlogpoging,
+    TijdelijkWachtwoord,
+)
+
+HERSTEL = (Inlogpoging.Uitkomst.GELUKT, Inlogpoging.Uitkomst.VRIJGEGEVEN)
+"""After these a name's wrong passwords no longer count: its user logged in, or its
+beheerder lifted the lock."""
 
 SLEUTEL_VOORVOEGSEL = "kz_"
 
@@ -34,9 +45,9 @@ def slot_tot_voor(gebruikersnaam: str, ip: str | None, nu: datetime) -> datetime
     naam = naam_sleutel(gebruikersnaam)
     sinds = nu - settings.INLOG_VENSTER
     poging = Inlogpoging.objects.filter(tijdstip__gt=sinds, tijdstip__lte=nu)
-    laatst_gelukt = poging.filter(
-        naam_sleutel=naam, uitkomst=Inlogpoging.Uitkomst.GELUKT
-    ).aggregate(t=Max("tijdstip"))["t"]
+    laatst_gelukt = poging.filter(naam_sleutel=naam, uitkomst__in=HERSTEL).aggregate(
+        t=Max("tijdstip")
+    )["t"]
     fout = poging.filter(uitkomst=Inlogpoging.Uitkomst.MISLUKT)
     op_naam = fout.filter(naam_sleutel=naam)
     if laatst_gelukt is not None:
@@ -109,3 +120,84 @@ def actieve_leden(organisatie_id: int) -> list[Lidmaatschap]:
         .select_related("gebruiker")
         .order_by("gebruiker__username")
     )
+
+
+def sloten_op_naam(gebruikersnamen: list[str], nu: datetime) -> dict[str, datetime]:
+    """Until when each of these users' names is locked by its own wrong passwords (the same
+    count as ``slot_tot_voor``, for a whole list in one query); names not locked are left out."""
+    rijen = Inlogpoging.objects.filter(
+        gebruikersnaam__in=gebruikersnamen,
+        tijdstip__gt=nu - settings.INLOG_VENSTER,
+        tijdstip__lte=nu,
+        uitkomst__in=(Inlogpoging.Uitkomst.MISLUKT, *HERSTEL),
+    ).values_list("gebruikersnaam", "tijdstip", "uitkomst")
+    per_naam: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
+    for naam, tijdstip, uitkomst in rijen:
+        per_naam[naam].append((tijdstip, uitkomst))
+    regel = _regel(settings.INLOG_POGINGEN)
+    sloten = {}
+    for naam, pogingen in per_naam.items():
+        herstel = max((t for t, u in pogingen if u in HERSTEL), default=None)
+        fout = [
+            t
+            for t, u in pogingen
+            if u == Inlogpoging.Uitkomst.MISLUKT and (herstel is None or t > herstel)
+        ]
+        if (tot := slot_tot(fout, nu, regel)) is not None:
+            sloten[naam] = tot
+    return sloten
+
+
+def leden(organisatie_id: int) -> list[Lidmaatschap]:
+    """The organisation's users, the active ones first, by login name."""
+    return list(
+        Lidmaatschap.objects.filter(organisatie_id=organisatie_id)
+        .select_related("gebruiker", "medewerker", "gebruiker__tijdelijk_wachtwoord")
+        .order_by("-gebruiker__is_active", "gebruiker__username")
+    )
+
+
+def lid_van(organisatie_id: int, gebruiker_id: int) -> Lidmaatschap | None:
+    return (
+        Lidmaatschap.objects.select_related("gebruiker", "organisatie", "medewerker")
+        .filter(organisatie_id=organisatie_id, gebruiker_id=gebruiker_id)
+        .first()
+    )
+
+
+def te_koppelen_medewerkers(
+    organisatie_id: int, op: date, behalve: int | None = None
+) -> list[Medewerker]:
+    """The GI's staff in service on ``op`` (or joining later) that no user is yet, by name:
+    whom a user can be linked to; ``behalve`` is a user's own link, kept in the list."""
+    vrij = Q(lidmaatschap__isnull=True)
+    if behalve is not None:
+        vrij |= Q(lidmaatschap__gebruiker_id=behalve)
+    return list(
+        Medewerker.objects.filter(gi_id=organisatie_id)
+        .filter(Q(uit_dienst_per__isnull=True) | Q(uit_dienst_per__gt=op))
+        .filter(vrij)
+        .order_by("naam", "in_dienst_van")
+    )
+
+
+def wijzigingen_van_organisatie(
+    organisatie_id: int, sinds: datetime, gebruikersnaam: str | None = None
+) -> list[Gebruikerswijziging]:
+    """What the beheerders changed about the organisation's users (or one of them) since
+    ``sinds``, newest first."""
+    rijen = Gebruikerswijziging.objects.filter(organisatie_id=organisatie_id, tijdstip__gte=sinds)
+    if gebruikersnaam is not None:
+        rijen = rijen.filter(gebruikersnaam=gebruikersnaam)
+    return list(rijen[:200])
+
+
+def tijdelijk_wachtwoord(gebruiker_id: int) -> TijdelijkWachtwoord | None:
+    """The password a beheerder gave this user, while they have not chosen their own."""
+    return TijdelijkWachtwoord.objects.filter(gebruiker_id=gebruiker_id).first()
+
+
+def tijdelijk_verlopen(gebruiker_id: int, nu: datetime) -> bool:
+    """The user still has the password a beheerder gave, and it no longer works."""
+    rij = tijdelijk_wachtwoord(gebruiker_id)
+    return rij is not None and nu - rij.gezet_op > settings.TIJDELIJK_WACHTWOORD_GELDIG

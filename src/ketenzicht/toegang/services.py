@@ -1,4 +1,5 @@
-"""Writes for logging in: record an attempt; make and revoke API keys."""
+"""Writes for logging in: record an attempt; make and revoke API keys. Managing users is in
+``gebruikers``."""
 
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ def poging_vastleggen(gebruikersnaam: str, ip: str | None, kanaal: str, uitkomst
         uitkomst=uitkomst,
     )
     Inlogpoging.objects.filter(tijdstip__lt=poging.tijdstip - settings.INLOG_BEWAREN).delete()
-    if uitkomst != Inlogpoging.Uitkomst.GELUKT:
+    if uitkomst not in (Inlogpoging.Uitkomst.GELUKT, Inlogpoging.Uitkomst.VRIJGEGEVEN):
         wie = repr(gebruiker) if gebruiker else "een onbekende naam"  # never what was typed
         log.warning("inloggen %s: %s via %s vanaf %s", uitkomst, wie, kanaal, ip or "onbekend")
 

@@ -7,4 +7,6 @@ urlpatterns = [
     path("sessie/verlengen/", views.verlengen, name="sessie-verlengen"),
     path("koppelingen/", views.koppelingen, name="koppelingen"),
     path("koppelingen/<int:sleutel_id>/intrekken/", views.intrekken, name="sleutel-intrekken"),
+    path("gebruikers/", views.gebruikers_lijst, name="gebruikers"),
+    path("gebruikers/<int:gebruiker_id>/", views.gebruiker, name="gebruiker"),
 ]

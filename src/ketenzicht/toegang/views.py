@@ -1,11 +1,13 @@
-"""The session's clock for the page (how long it has left, staying logged in), and the
-functioneel beheerder's page for the organisation's links."""
+"""The session's clock for the page (how long it has left, staying logged in), changing one's
+own password, and the functioneel beheerder's pages for the organisation's links and users."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -14,8 +16,11 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from ketenzicht.toegang import selectors, services
-from ketenzicht.toegang.middleware import actief, resterend
+from ketenzicht.domain import rollen
+from ketenzicht.organisaties.models import Lidmaatschap
+from ketenzicht.toegang import gebruikers, selectors, services
+from ketenzicht.toegang.auth import client_ip
+from ketenzicht.toegang.middleware import TIJDELIJK, actief, resterend
 from ketenzicht.web.formulieren import geheel_getal
 
 POGINGEN_SINDS = timedelta(days=30)
@@ -30,6 +35,22 @@ def status(request: HttpRequest) -> HttpResponse:
         return JsonResponse({"resterend": 0, "reden": "stil"})
     over, reden = resterend(request.session, timezone.now().timestamp())
     return JsonResponse({"resterend": max(int(over), 0), "reden": reden})
+
+
+class WachtwoordWijzigenView(auth_views.PasswordChangeView):
+    """Django's, which keeps this session and ends the user's others; a password a beheerder
+    gave is then gone, and the rest of the site opens."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        antwoord = super().form_valid(form)
+        gebruikers.eigen_wachtwoord_gekozen(form.user.pk)
+        self.request.session.pop(TIJDELIJK, None)
+        return antwoord
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(**kwargs) | {
+            "tijdelijk": bool(self.request.session.get(TIJDELIJK))
+        }
 
 
 @require_POST
@@ -94,3 +115,149 @@ def intrekken(request: HttpRequest, sleutel_id: int) -> HttpResponse:
     except LookupError as fout:
         raise Http404(str(fout)) from None
     return HttpResponseRedirect(reverse("koppelingen"))
+
+
+WIJZIGINGEN_SINDS = timedelta(days=90)
+GEDAAN = {
+    "gedeactiveerd": "Gedeactiveerd: de gebruiker is uitgelogd en kan niet meer inloggen; "
+    "de API-sleutels van de gebruiker werken niet meer.",
+    "geactiveerd": "Weer actief. Geef een tijdelijk wachtwoord als de gebruiker het eigen "
+    "wachtwoord niet meer weet.",
+    "slot": "Het slot is opgeheven: de gebruiker kan het nu weer proberen.",
+    "rol": "Opgeslagen.",
+}
+
+
+def _getal_of_niets(waarde: str | None) -> int | None:
+    return geheel_getal(waarde) if waarde else None
+
+
+def _gebruikerscontext(lid: Any, gebruiker_id: int | None = None) -> dict[str, Any]:
+    organisatie = lid.organisatie
+    return {
+        "organisatie": organisatie,
+        "rollen": [(r, Lidmaatschap.Rol(r).label) for r in rollen.rollen_voor(organisatie.type)],
+        "medewerkers": (
+            selectors.te_koppelen_medewerkers(
+                organisatie.pk, timezone.localdate(), behalve=gebruiker_id
+            )
+            if rollen.heeft_caseload(organisatie.type)
+            else []
+        ),
+        "geldig_dagen": settings.TIJDELIJK_WACHTWOORD_GELDIG.days,
+    }
+
+
+def _geen_beheerder(request: HttpRequest) -> HttpResponse:
+    return render(request, "toegang/alleen_beheerder.html", status=403)
+
+
+def _niet_bewaren(antwoord: HttpResponse) -> HttpResponse:
+    antwoord["Cache-Control"] = "no-store"  # a temporary password is on this page once
+    return antwoord
+
+
+@login_required
+def gebruikers_lijst(request: HttpRequest) -> HttpResponse:
+    """The organisation's users (role, caseworker, active, locked, temporary password) and a
+    form for a new one; the changes of the last 90 days."""
+    beheerder = selectors.beheerder_van(request.user)
+    if beheerder is None:
+        return _geen_beheerder(request)
+    context = _gebruikerscontext(beheerder) | {"fout": None, "nieuw": None, "invoer": {}}
+    if request.method == "POST":
+        context["invoer"] = request.POST
+        try:
+            context["nieuw"] = gebruikers.gebruiker_aanmaken(
+                organisatie_id=beheerder.organisatie_id,
+                gebruikersnaam=request.POST.get("gebruikersnaam", ""),
+                voornaam=request.POST.get("voornaam", ""),
+                achternaam=request.POST.get("achternaam", ""),
+                rol=request.POST.get("rol", ""),
+                medewerker_id=_getal_of_niets(request.POST.get("medewerker")),
+                door=request.user,
+            )
+        except ValueError as fout:
+            context["fout"] = str(fout)
+        else:
+            context["invoer"] = {}
+    nu = timezone.now()
+    leden = selectors.leden(beheerder.organisatie_id)
+    sloten = selectors.sloten_op_naam([m.gebruiker.username for m in leden], nu)
+    context |= {
+        "leden": [(m, sloten.get(m.gebruiker.username)) for m in leden],
+        "wijzigingen": selectors.wijzigingen_van_organisatie(
+            beheerder.organisatie_id, nu - WIJZIGINGEN_SINDS
+        ),
+    }
+    status = 400 if context["fout"] else 200
+    return _niet_bewaren(render(request, "toegang/gebruikers.html", context, status=status))
+
+
+@login_required
+def gebruiker(request: HttpRequest, gebruiker_id: int) -> HttpResponse:
+    """One user of the organisation: their role and caseworker (POST saves them), and the
+    buttons for a temporary password, lifting the lock, (de)activating."""
+    beheerder = selectors.beheerder_van(request.user)
+    if beheerder is None:
+        return _geen_beheerder(request)
+    lid = selectors.lid_van(beheerder.organisatie_id, gebruiker_id)
+    if lid is None:
+        raise Http404("Geen gebruiker van uw organisatie.")
+    context = _gebruikerscontext(beheerder, gebruiker_id) | {
+        "lid": lid,
+        "fout": None,
+        "wachtwoord": None,
+        "gedaan": GEDAAN.get(request.GET.get("gedaan", "")),
+        "zelf": lid.gebruiker_id == request.user.pk,
+    }
+    if request.method == "POST":
+        try:
+            context["wachtwoord"] = _handeling(request, beheerder.organisatie_id, gebruiker_id)
+        except (ValueError, PermissionError) as fout:
+            context["fout"] = str(fout)
+        except LookupError as fout:
+            raise Http404(str(fout)) from None
+        else:
+            if context["wachtwoord"] is None:
+                gedaan = request.POST.get("handeling", "rol")
+                url = reverse("gebruiker", args=[gebruiker_id])
+                return HttpResponseRedirect(f"{url}?gedaan={gedaan}")
+        lid = selectors.lid_van(beheerder.organisatie_id, gebruiker_id) or lid
+    nu = timezone.now()
+    context |= {
+        "lid": lid,
+        "slot": selectors.sloten_op_naam([lid.gebruiker.username], nu).get(lid.gebruiker.username),
+        "tijdelijk": selectors.tijdelijk_wachtwoord(gebruiker_id),
+        "verlopen": selectors.tijdelijk_verlopen(gebruiker_id, nu),
+        "wijzigingen": selectors.wijzigingen_van_organisatie(
+            beheerder.organisatie_id, nu - WIJZIGINGEN_SINDS, lid.gebruiker.username
+        ),
+    }
+    status = 400 if context["fout"] else 200
+    return _niet_bewaren(render(request, "toegang/gebruiker.html", context, status=status))
+
+
+def _handeling(request: HttpRequest, organisatie_id: int, gebruiker_id: int) -> str | None:
+    """Do what the button asked; the temporary password when one was given."""
+    welke = request.POST.get("handeling", "rol")
+    wie: dict[str, Any] = {
+        "organisatie_id": organisatie_id,
+        "gebruiker_id": gebruiker_id,
+        "door": request.user,
+    }
+    if welke == "wachtwoord":
+        return gebruikers.tijdelijk_wachtwoord_geven(**wie, ip=client_ip(request))
+    if welke == "slot":
+        gebruikers.slot_opheffen(**wie, ip=client_ip(request))
+    elif welke in ("gedeactiveerd", "geactiveerd"):
+        gebruikers.actief_zetten(**wie, actief=welke == "geactiveerd")
+    elif welke == "rol":
+        gebruikers.rol_wijzigen(
+            **wie,
+            rol=request.POST.get("rol", ""),
+            medewerker_id=_getal_of_niets(request.POST.get("medewerker")),
+        )
+    else:
+        raise ValueError(f"handeling: onbekend ({welke!r}).")
+    return None

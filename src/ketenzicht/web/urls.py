@@ -7,6 +7,7 @@ from ketenzicht.kinderen import registreren, wijzigen
 from ketenzicht.kinderen import views as kinderen
 from ketenzicht.monitor import views as monitor
 from ketenzicht.toegang.formulieren import Inlogformulier, WachtwoordWijzigen
+from ketenzicht.toegang.views import WachtwoordWijzigenView
 from ketenzicht.web import views
 
 urlpatterns = [
@@ -22,7 +23,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord/",
-        auth_views.PasswordChangeView.as_view(
+        WachtwoordWijzigenView.as_view(
             template_name="web/wachtwoord.html",
             form_class=WachtwoordWijzigen,
             success_url=reverse_lazy("wachtwoord-gewijzigd"),
