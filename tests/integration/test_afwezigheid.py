@@ -229,3 +229,41 @@ def test_better_after_the_threshold_registers_the_end_so_the_children_can_go_bac
     assert terug.status_code == 200
     assert Toewijzing.objects.filter(medewerker=tom, einde__isnull=True).count() == 1
     assert _intern(wereld, vandaag) == 1
+
+
+def test_the_functioneel_beheerder_registers_a_leaving_date_in_the_past(team, vandaag) -> None:  # type: ignore[no-untyped-def]
+    """A resignation registered late: the planner is refused (above), the GI's functioneel
+    beheerder may, and is told what it does to the monitor; the moment is kept, so the figures
+    as published before stay retrievable (``--bekend-op``)."""
+    from django.utils import timezone
+
+    from ketenzicht.organisaties.models import Medewerker
+
+    wereld, tom, planner = team
+    fb = get_user_model().objects.create_user(username="fb_a", password="geheim-wachtw")
+    Lidmaatschap.objects.create(
+        gebruiker=fb, organisatie=wereld.gi_a, rol=Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER
+    )
+    beheerder = Client()
+    beheerder.force_login(fb)
+    assert "ligt in het verleden" in _melden(planner, tom, "uit_dienst", "2026-11-01").text
+    assert 'min="2026-11-20"' in planner.get(reverse("team")).text
+    assert 'min="2026-11-20"' not in beheerder.get(reverse("team")).text  # the joining date
+
+    melding = _melden(beheerder, tom, "uit_dienst", "2026-11-01").text
+    assert "uit dienst per 01-11-2026" in melding
+    assert "de cijfers van de monitor vanaf 01-11-2026 veranderen" in melding
+    tom.refresh_from_db()
+    assert (tom.uit_dienst_per, tom.uit_dienst_geregistreerd_op) == (
+        date(2026, 11, 1),
+        timezone.now(),
+    )
+    assert (_intern(wereld, date(2026, 10, 31)), _intern(wereld, date(2026, 11, 1))) == (0, 2)
+    # a colleague who joined last month, registered late, likewise
+    r = beheerder.post(
+        reverse("nieuwe-collega"),
+        {"naam": "Eva Smit", "rol": "jeugdbeschermer", "fte": "1", "datum": "2026-10-15"},
+        follow=True,
+    )
+    assert "de cijfers van de monitor vanaf 15-10-2026 veranderen" in r.text
+    assert Medewerker.objects.get(naam="Eva Smit").in_dienst_van == date(2026, 10, 15)

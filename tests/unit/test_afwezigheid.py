@@ -81,6 +81,15 @@ def test_leaving_once_after_the_start_and_not_in_the_past() -> None:
         controleer_vertrek(DIENST.van, DIENST, DIENST.van)
 
 
+def test_the_functioneel_beheerder_may_register_a_past_leaving_date_and_nothing_else_more() -> None:
+    gisteren = VANDAAG - timedelta(days=1)
+    controleer_vertrek(gisteren, DIENST, VANDAAG, verleden=True)
+    with pytest.raises(AfwezigheidOngeldig, match="Al uit dienst"):
+        controleer_vertrek(gisteren, Periode(DIENST.van, date(2026, 12, 1)), VANDAAG, verleden=True)
+    with pytest.raises(AfwezigheidOngeldig, match="pas daarna"):
+        controleer_vertrek(DIENST.van, DIENST, VANDAAG, verleden=True)
+
+
 @given(
     st.dates(date(2024, 1, 2), date(2027, 1, 1)),
     st.integers(1, 90),
@@ -104,14 +113,17 @@ def test_sickness_ends_the_relation_exactly_when_it_reaches_the_threshold(
     per=st.dates(min_value=date(2025, 1, 1), max_value=date(2028, 12, 31)),
     fte=st.floats(min_value=-1, max_value=2, allow_nan=False),
     weken=st.integers(-5, 80),
+    verleden=st.booleans(),
 )
 def test_indiensttreding_vanaf_vandaag_tot_een_jaar_vooruit(
-    per: date, fte: float, weken: int
+    per: date, fte: float, weken: int, verleden: bool
 ) -> None:
+    """From today (for the functioneel beheerder, ``verleden``, also before) up to a year."""
     vandaag = date(2026, 11, 20)
-    mag = 0 < fte <= 1.2 and 0 <= weken <= 52 and vandaag <= per <= vandaag + timedelta(days=366)
+    vanaf = date.min if verleden else vandaag
+    mag = 0 < fte <= 1.2 and 0 <= weken <= 52 and vanaf <= per <= vandaag + timedelta(days=366)
     try:
-        controleer_indiensttreding(per, fte, weken, vandaag)
+        controleer_indiensttreding(per, fte, weken, vandaag, verleden=verleden)
     except AfwezigheidOngeldig as fout:
         assert not mag and fout.veld in {"fte", "inwerkweken", "datum"}
     else:

@@ -64,17 +64,19 @@ def controleer_betermelding(per: date, ziekten: Iterable[Periode]) -> Periode:
     return ziekte
 
 
-def controleer_vertrek(per: date, dienstverband: Periode, vandaag: date) -> None:
+def controleer_vertrek(
+    per: date, dienstverband: Periode, vandaag: date, *, verleden: bool = False
+) -> None:
     """Leaving from ``per`` (the first day no longer employed): once, after the first day of
-    employment, and not before today — a past leaving date would change monitor figures
-    already published, so the functioneel beheerder registers that under /beheer/."""
+    employment, and not before today — a past leaving date changes monitor figures already
+    published, so only the functioneel beheerder registers one (``verleden``)."""
     if dienstverband.tot is not None:
         raise AfwezigheidOngeldig(f"Al uit dienst per {_d(dienstverband.tot)}.")
     if per <= dienstverband.van:
         raise AfwezigheidOngeldig(
             f"In dienst sinds {_d(dienstverband.van)}; uit dienst per kan pas daarna."
         )
-    if per < vandaag:
+    if per < vandaag and not verleden:
         raise AfwezigheidOngeldig(
             f"Uit dienst per {_d(per)} ligt in het verleden; dat registreert de functioneel "
             "beheerder, omdat het cijfers van de monitor verandert."
@@ -243,17 +245,19 @@ MEESTE_INWERKWEKEN = 52
 VOORUIT = timedelta(days=366)  # a start date at most a year ahead
 
 
-def controleer_indiensttreding(per: date, fte: float, inwerkweken: int, vandaag: date) -> None:
+def controleer_indiensttreding(
+    per: date, fte: float, inwerkweken: int, vandaag: date, *, verleden: bool = False
+) -> None:
     """Joining from ``per`` with ``fte``, onboarding for ``inwerkweken`` weeks (zij-instroom;
     0: none): not before today — like leaving, a past date changes published monitor figures and
-    is for the functioneel beheerder — and at most a year ahead."""
+    is for the functioneel beheerder (``verleden``) — and at most a year ahead."""
     if not 0 < fte <= MEESTE_FTE:
         raise AfwezigheidOngeldig(f"Fte moet groter dan 0 en hooguit {MEESTE_FTE:g} zijn.", "fte")
     if not 0 <= inwerkweken <= MEESTE_INWERKWEKEN:
         raise AfwezigheidOngeldig(
             f"Inwerken duurt 0 tot {MEESTE_INWERKWEKEN} weken.", "inwerkweken"
         )
-    if per < vandaag:
+    if per < vandaag and not verleden:
         raise AfwezigheidOngeldig(
             f"In dienst per {_d(per)} ligt in het verleden; dat registreert de functioneel "
             "beheerder, omdat het cijfers van de monitor verandert."

@@ -178,6 +178,14 @@ def caseload(medewerker: Medewerker, norm: Werklastnorm) -> float:
 TOEWIJZERS = {Lidmaatschap.Rol.PLANNER, Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER}
 
 
+def mag_verleden_registreren(door: Gebruiker) -> bool:
+    """A leaving or joining date in the past changes monitor figures already published (kept
+    "as known at" the moment before, ``--bekend-op``): the functioneel beheerder's to register,
+    not the planner's."""
+    lid = lidmaatschap_van(door) if door is not None else None
+    return lid is not None and lid.rol == Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER
+
+
 def mag_toewijzen(door: Gebruiker) -> bool:
     """Assigning a vaste jeugdbeschermer is the planner's (teamleider's) work, or the
     functioneel beheerder's; caseworkers see the lists but do not hand children to each other.

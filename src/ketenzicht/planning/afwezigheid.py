@@ -34,6 +34,7 @@ from ketenzicht.kinderen.services import (
     Gebruiker,
     Weigering,
     mag_toewijzen,
+    mag_verleden_registreren,
     toewijzing_beeindigen,
 )
 from ketenzicht.organisaties.models import (
@@ -160,11 +161,10 @@ def overgedragen(n: int, geeindigd: date) -> str:
 def uit_dienst_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> str:
     """Register that ``medewerker`` leaves: ``per`` is the first day no longer employed."""
     medewerker = vergrendeld(medewerker, door)
+    vandaag = timezone.localdate()
     try:
         controleer_vertrek(
-            per,
-            medewerker.dienstverband,
-            timezone.localdate(),
+            per, medewerker.dienstverband, vandaag, verleden=mag_verleden_registreren(door)
         )
     except AfwezigheidOngeldig as fout:
         raise Weigering(str(fout)) from None
@@ -172,8 +172,10 @@ def uit_dienst_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> 
     medewerker.uit_dienst_geregistreerd_op = einde_geregistreerd(per)
     medewerker.save(update_fields=["uit_dienst_per", "uit_dienst_geregistreerd_op"])
     log.info("medewerker %s uit dienst per %s", medewerker.pk, per)
-    n = aantal_kinderen(medewerker, timezone.localdate())
+    n = aantal_kinderen(medewerker, vandaag)
     tekst = f"{medewerker.naam} is uit dienst per {als_dag(per)}."
+    if per < vandaag:
+        tekst += VERLEDEN.format(dag=als_dag(per))
     if n:
         tekst += (
             f" {'Het kind' if n == 1 else f'De {n} kinderen'} van {medewerker.naam} gaan dan "
@@ -181,6 +183,11 @@ def uit_dienst_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> 
         )
     return tekst
 
+
+VERLEDEN = (
+    " Dat ligt in het verleden: de cijfers van de monitor vanaf {dag} veranderen; zoals ze "
+    "eerder bekend waren, blijven ze op te vragen (ketenzicht monitor --bekend-op)."
+)
 
 ACTIES = ("ziek", "beter", "uit_dienst")
 

@@ -131,8 +131,9 @@ class AfwezigheidApi(APIView):
         summary="Een medewerker ziek, beter of uit dienst melden",
         description=(
             "Na de ziektedrempel van de GI, of op de dag uit dienst, gaan de kinderen vanzelf "
-            "naar de interne wachtlijst. Een datum uit dienst in het verleden registreert de "
-            "functioneel beheerder (400)."
+            "naar de interne wachtlijst. Een datum uit dienst in het verleden registreert alleen "
+            "de functioneel beheerder (voor een planner: 400), want die verandert cijfers van de "
+            "monitor."
         ),
         request=AfwezigheidSerializer,
         responses={201: MeldingSerializer},
@@ -212,7 +213,7 @@ class MedewerkersApi(APIView):
         description=(
             f"Bij de eigen GI, met fte (tot {MEESTE_FTE:g}) en zo nodig weken inwerken "
             "(zij-instroom: die tellen voor de inwerkfactor in de beschikbare fte). Een datum in "
-            "het verleden registreert de functioneel beheerder (400)."
+            "het verleden registreert alleen de functioneel beheerder (voor een planner: 400)."
         ),
         request=IndiensttredingSerializer,
         responses={201: NieuweMedewerkerSerializer},

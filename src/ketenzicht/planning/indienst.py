@@ -20,9 +20,15 @@ from ketenzicht.domain.afwezigheid import (
     inwerken_tot,
 )
 from ketenzicht.domain.capaciteit import Beschikbaarheid, Rol
-from ketenzicht.kinderen.services import Gebruiker, Weigering, mag_toewijzen
+from ketenzicht.kinderen.services import (
+    Gebruiker,
+    Weigering,
+    mag_toewijzen,
+    mag_verleden_registreren,
+)
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import NOOIT_IN_DIENST, gi_van
+from ketenzicht.planning.afwezigheid import VERLEDEN
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +54,13 @@ def in_dienst_nemen(
     if door is not None and gi_van(door) != gi:
         raise Weigering("Alleen voor uw eigen GI.")
     naam = " ".join(naam.split())
+    vandaag = timezone.localdate()
     if not naam:
         raise IndienstOngeldig("Vul de naam in.", "naam")
     try:
-        controleer_indiensttreding(per, float(fte), inwerkweken, timezone.localdate())
+        controleer_indiensttreding(
+            per, float(fte), inwerkweken, vandaag, verleden=mag_verleden_registreren(door)
+        )
     except AfwezigheidOngeldig as fout:
         raise IndienstOngeldig(str(fout), fout.veld) from None
     nu = timezone.now()
@@ -74,7 +83,10 @@ def in_dienst_nemen(
     log.info("medewerker %s in dienst per %s", medewerker.pk, per)
     if rol.heeft_caseload:
         tekst += "; vanaf de eerste dag kunt u kinderen toewijzen"
-    return medewerker, tekst + "."
+    tekst += "."
+    if per < vandaag:
+        tekst += VERLEDEN.format(dag=f"{per:%d-%m-%Y}")
+    return medewerker, tekst
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,7 @@ def team(request: HttpRequest) -> HttpResponse:
         "peildatum": vandaag,
         "rollen": [r.value for r in sorted(Rol, key=lambda r: not r.heeft_caseload)],
         "meeste_inwerkweken": MEESTE_INWERKWEKEN,
+        "mag_verleden": services.mag_verleden_registreren(request.user),
     }
     return render(request, "planning/team.html", context)
 
