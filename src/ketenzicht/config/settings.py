@@ -15,8 +15,10 @@ Environment variables (all optional):
 * ``KETENZICHT_INLOG_POGINGEN``, ``KETENZICHT_INLOG_POGINGEN_PER_ADRES``,
   ``KETENZICHT_INLOG_VENSTER_MINUTEN``, ``KETENZICHT_INLOG_BEWAREN_DAGEN``,
   ``KETENZICHT_IP_HEADER``, ``KETENZICHT_SESSIE_MINUTEN``, ``KETENZICHT_SESSIE_MAX_UREN``,
-  ``KETENZICHT_TIJDELIJK_WACHTWOORD_DAGEN``: the lock on guessing passwords, how long attempts
-  are kept, the logouts, and how long a password a beheerder gave works; documented below.
+  ``KETENZICHT_TIJDELIJK_WACHTWOORD_DAGEN``, ``KETENZICHT_TWEEDE_FACTOR``,
+  ``KETENZICHT_TWEEDE_FACTOR_SLEUTEL``: the lock on guessing passwords, how long attempts are
+  kept, the logouts, how long a password a beheerder gave works, and the second factor;
+  documented below.
 * ``KETENZICHT_INWERKFACTOR``, ``KETENZICHT_PRIORITEIT_MARGE``, ``KETENZICHT_ESCALATIE_DAGEN``,
   ``KETENZICHT_MONITOR_DREMPEL``:
   domain rules, documented where they are defined below. Norms and workload norms per GI are
@@ -30,6 +32,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 HOME = Path(os.environ.get("KETENZICHT_HOME", Path(__file__).resolve().parents[3]))
 DATA = Path(os.environ.get("KETENZICHT_DATA", Path.cwd() / "var"))
@@ -180,6 +183,17 @@ TIJDELIJK_WACHTWOORD_GELDIG = timedelta(
 )
 """A password the functioneel beheerder gave (a new user, a forgotten password) works this long,
 and only to choose one's own (``toegang``)."""
+TWEEDE_FACTOR = os.environ.get("KETENZICHT_TWEEDE_FACTOR", "vrijwillig")
+"""``vrijwillig``: a user may turn on a second factor (an authenticator app); ``verplicht``:
+every user must, and after logging in without one is sent to set it up."""
+if TWEEDE_FACTOR not in ("vrijwillig", "verplicht"):
+    raise ImproperlyConfigured(
+        f"KETENZICHT_TWEEDE_FACTOR is vrijwillig of verplicht, niet {TWEEDE_FACTOR!r}."
+    )
+TWEEDE_FACTOR_SLEUTEL = os.environ.get("KETENZICHT_TWEEDE_FACTOR_SLEUTEL", SECRET_KEY)
+"""Encrypts the second factor's secrets; derived from the secret when unset."""
+TWEEDE_FACTOR_UITGEVER = "Ketenzicht"
+"""The name the authenticator app shows beside the user's."""
 CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "nl"

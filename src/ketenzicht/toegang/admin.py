@@ -1,5 +1,6 @@
 """Login attempts and the beheerders' changes to users, read-only, for the security officer; API
-keys made, listed and revoked. The admin's own login form has the lock too."""
+keys made, listed and revoked. ``/beheer/login/`` is the site's login (``toegang.inloggen``), so
+the lock and the second factor hold here too."""
 
 from __future__ import annotations
 
@@ -12,11 +13,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from ketenzicht.audit.admin import AlleenLezen
-from ketenzicht.toegang.formulieren import BeheerInlogformulier
-from ketenzicht.toegang.models import ApiSleutel, Gebruikerswijziging, Inlogpoging
+from ketenzicht.toegang.models import ApiSleutel, Gebruikerswijziging, Inlogpoging, TweedeFactor
 from ketenzicht.toegang.services import MAX_DAGEN, sleutel_aanmaken, sleutel_intrekken
-
-admin.site.login_form = BeheerInlogformulier
+from ketenzicht.toegang.tweede_factor import vergeten
 
 
 @admin.register(Inlogpoging)
@@ -40,6 +39,31 @@ class GebruikerswijzigingAdmin(AlleenLezen):
     list_filter = ["handeling", "organisatie"]
     search_fields = ["gebruikersnaam", "door"]
     date_hierarchy = "tijdstip"
+
+
+@admin.register(TweedeFactor)
+class TweedeFactorAdmin(admin.ModelAdmin):
+    """Who logs in with a second factor; deleting one wipes it (a lost phone of someone the
+    organisations' beheerders do not manage, such as another application administrator). The
+    secret is never shown."""
+
+    list_display = ["gebruiker", "aangemaakt_op", "bevestigd_op"]
+    search_fields = ["gebruiker__username"]
+    fields = ["gebruiker", "aangemaakt_op", "bevestigd_op"]
+    readonly_fields = ["gebruiker", "aangemaakt_op", "bevestigd_op"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def delete_model(self, request: HttpRequest, obj: TweedeFactor) -> None:
+        vergeten(obj.gebruiker_id)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[TweedeFactor]) -> None:
+        for rij in queryset:
+            vergeten(rij.gebruiker_id)
 
 
 class NieuweSleutel(forms.ModelForm):

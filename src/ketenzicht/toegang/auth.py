@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.utils import formats, timezone
 from rest_framework import authentication, exceptions
 
-from ketenzicht.toegang import selectors, services
+from ketenzicht.toegang import selectors, services, tweede_factor
 from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
 
 
@@ -48,6 +48,10 @@ def slotmelding(tot: Any) -> str:
 TIJDELIJK_VERLOPEN = (
     "Het tijdelijke wachtwoord is verlopen. Vraag uw functioneel beheerder om een nieuw."
 )
+MET_TWEEDE_FACTOR = (
+    "Deze gebruiker logt in met een tweede factor, wat Basic-authenticatie niet kan: een "
+    "koppeling gebruikt een API-sleutel (Authorization: Bearer)."
+)
 TIJDELIJK_EERST_WIJZIGEN = (
     "Dit is een tijdelijk wachtwoord: kies eerst op /wachtwoord/ uw eigen wachtwoord."
 )
@@ -76,14 +80,20 @@ class BeveiligdeModelBackend(ModelBackend):
             if request is not None:
                 request.tijdelijk_verlopen = True  # type: ignore[attr-defined]  # for the form
             raise PermissionDenied
-        uitkomst = Inlogpoging.Uitkomst.GELUKT if gebruiker else Inlogpoging.Uitkomst.MISLUKT
+        if gebruiker is None:
+            uitkomst = Inlogpoging.Uitkomst.MISLUKT
+        elif tweede_factor.staat_aan(gebruiker.pk):
+            uitkomst = Inlogpoging.Uitkomst.CODE_NODIG  # logged in once the code is right
+        else:
+            uitkomst = Inlogpoging.Uitkomst.GELUKT
         services.poging_vastleggen(username, ip, via, uitkomst)
         return gebruiker
 
 
 class BasicMetSlot(authentication.BasicAuthentication):
     """DRF's Basic authentication, saying so when the lock refuses instead of 'wrong password',
-    and refusing a temporary password: it is only for choosing one's own, on the site."""
+    and refusing a temporary password (it is only for choosing one's own, on the site) and a
+    user with a second factor (Basic cannot ask for the code)."""
 
     def authenticate_credentials(
         self, userid: str, password: str, request: Any = None
@@ -99,6 +109,8 @@ class BasicMetSlot(authentication.BasicAuthentication):
             raise
         if selectors.tijdelijk_wachtwoord(gebruiker.pk) is not None:
             raise exceptions.AuthenticationFailed(TIJDELIJK_EERST_WIJZIGEN)
+        if tweede_factor.staat_aan(gebruiker.pk):
+            raise exceptions.AuthenticationFailed(MET_TWEEDE_FACTOR)
         return gebruiker, None
 
 

@@ -1,4 +1,4 @@
-"""The login forms of the site and of ``/beheer/``, saying when the lock refuses, and the form
+"""The login form (the site's and ``/beheer/``'s), saying when the lock refuses, and the form
 for changing one's own password."""
 
 from __future__ import annotations
@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils import timezone
 
@@ -36,10 +35,6 @@ class Inlogformulier(_MetSlot, AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": "Gebruikersnaam of wachtwoord klopt niet.",
     }
-
-
-class BeheerInlogformulier(_MetSlot, AdminAuthenticationForm):
-    pass
 
 
 class WachtwoordWijzigen(PasswordChangeForm):

@@ -1,7 +1,8 @@
 """Writes for an organisation's functioneel beheerder managing its users: make one (with a
 temporary password), change a role or the caseworker link, deactivate, give a temporary password
-for a forgotten one, lift the lock on a name. Each change is kept as a ``Gebruikerswijziging``.
-A beheerder never changes their own account, nor an application administrator's."""
+for a forgotten one, lift the lock on a name, wipe a lost second factor. Each change is kept as
+a ``Gebruikerswijziging``. A beheerder never changes their own account, nor an application
+administrator's."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from ketenzicht.organisaties.models import Lidmaatschap, Organisatie
 from ketenzicht.toegang.models import Gebruikerswijziging, Inlogpoging, TijdelijkWachtwoord
 from ketenzicht.toegang.selectors import te_koppelen_medewerkers
 from ketenzicht.toegang.services import poging_vastleggen
+from ketenzicht.toegang.tweede_factor import staat_aan, vergeten
 
 TEKENS = "abcdefghjkmnpqrstuvwxyz23456789"
 """A temporary password is read aloud or typed over: no 0/o, 1/l/i."""
@@ -193,6 +195,17 @@ def slot_opheffen(*, organisatie_id: int, gebruiker_id: int, door: Any, ip: str 
     lid = _beheerbaar(organisatie_id, gebruiker_id, door)
     poging_vastleggen(lid.gebruiker.get_username(), ip, "web", Inlogpoging.Uitkomst.VRIJGEGEVEN)
     _vastleggen(lid, door.get_username(), Gebruikerswijziging.Handeling.SLOT)
+
+
+@transaction.atomic
+def tweede_factor_opnieuw(*, organisatie_id: int, gebruiker_id: int, door: Any) -> None:
+    """A lost phone without recovery codes: the user's second factor is wiped, to be set up
+    again (at once where it is required). Only the beheerder who checked who asks."""
+    lid = _beheerbaar(organisatie_id, gebruiker_id, door)
+    if not staat_aan(gebruiker_id):
+        raise ValueError("gebruiker: heeft geen tweede factor.")
+    vergeten(gebruiker_id)
+    _vastleggen(lid, door.get_username(), Gebruikerswijziging.Handeling.TWEEDE_FACTOR)
 
 
 def eigen_wachtwoord_gekozen(gebruiker_id: int) -> None:

@@ -29,6 +29,8 @@ STIL = "/sessie/"
 """The page's own questions about the session: not activity, and answered in JSON."""
 TIJDELIJK = "tijdelijk_wachtwoord"
 """In the session of a login with a password a beheerder gave, until the user chose their own."""
+TWEEDE_FACTOR_INSTELLEN = "tweede_factor_instellen"
+"""In the session of a login without a second factor where one is required, until it is set."""
 
 
 def actief(sessie: SessionBase, nu: float | None = None) -> None:
@@ -95,27 +97,32 @@ class SessieVerloopMiddleware:
 
 class EigenWachtwoordMiddleware:
     """After logging in with a temporary password, every page but choosing one's own (and
-    logging out) leads there; the API answers 403."""
+    logging out) leads there; then, where a second factor is required and the user has none,
+    every page leads to setting it up. The API answers 403."""
 
     VRIJ = ("/wachtwoord/", "/uitloggen/", STIL, "/static/")
+    VRIJ_VOOR_INSTELLEN = ("/tweede-factor/", "/uitloggen/", STIL, "/static/")
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if (
-            request.user.is_authenticated
-            and request.session.get(TIJDELIJK)
-            and not request.path.startswith(self.VRIJ)
+        if not request.user.is_authenticated:
+            return self.get_response(request)
+        if request.session.get(TIJDELIJK) and not request.path.startswith(self.VRIJ):
+            return self._naar(request, "wachtwoord", "Kies eerst uw eigen wachtwoord")
+        if request.session.get(TWEEDE_FACTOR_INSTELLEN) and not request.path.startswith(
+            self.VRIJ_VOOR_INSTELLEN
         ):
-            if request.path.startswith("/api/"):
-                return JsonResponse(
-                    {"detail": "Kies eerst uw eigen wachtwoord op /wachtwoord/."}, status=403
-                )
-            url = reverse("wachtwoord")
-            if request.headers.get("HX-Request"):
-                antwoord = HttpResponse(status=204)
-                antwoord["HX-Redirect"] = url
-                return antwoord
-            return HttpResponseRedirect(url)
+            return self._naar(request, "tweede-factor", "Stel eerst uw tweede factor in")
         return self.get_response(request)
+
+    def _naar(self, request: HttpRequest, naam: str, wat: str) -> HttpResponse:
+        url = reverse(naam)
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": f"{wat} op {url}."}, status=403)
+        if request.headers.get("HX-Request"):
+            antwoord = HttpResponse(status=204)
+            antwoord["HX-Redirect"] = url
+            return antwoord
+        return HttpResponseRedirect(url)

@@ -1,6 +1,7 @@
 """Logging in: every attempt with a password (for the lock on guessing, and for the security
-officer), the API keys a case system uses instead of a person's password, and what an
-organisation's functioneel beheerder changed about its users."""
+officer), the second factor (an authenticator app's codes, and recovery codes), the API keys a
+case system uses instead of a person's password, and what an organisation's functioneel
+beheerder changed about its users."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ class Inlogpoging(models.Model):
         GEWEIGERD = "geweigerd", "Geweigerd: te veel fouten"
         VERLOPEN = "verlopen", "Tijdelijk wachtwoord verlopen"
         VRIJGEGEVEN = "vrijgegeven", "Slot opgeheven door de beheerder"
+        CODE_NODIG = "code_nodig", "Wachtwoord goed, code gevraagd"
+        CODE_FOUT = "code_fout", "Code van de tweede factor fout"
 
     tijdstip = models.DateTimeField(default=timezone.now, db_index=True)
     gebruikersnaam = models.CharField(
@@ -108,6 +111,7 @@ class Gebruikerswijziging(models.Model):
         GEACTIVEERD = "geactiveerd", "Weer actief"
         WACHTWOORD = "wachtwoord", "Tijdelijk wachtwoord gegeven"
         SLOT = "slot", "Slot opgeheven"
+        TWEEDE_FACTOR = "tweede_factor", "Tweede factor opnieuw in te stellen"
 
     tijdstip = models.DateTimeField(default=timezone.now, db_index=True)
     organisatie = models.ForeignKey(
@@ -125,3 +129,43 @@ class Gebruikerswijziging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam}: {self.handeling}"
+
+
+class TweedeFactor(models.Model):
+    """The secret a user's authenticator app shares with Ketenzicht (``domain.totp``), kept
+    encrypted. Until ``bevestigd_op`` the user is still setting it up and it is not asked at
+    login. ``laatste_stap``: the step of the last code accepted; none at or before it is."""
+
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tweede_factor"
+    )
+    geheim = models.TextField(help_text="Versleuteld")
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    bevestigd_op = models.DateTimeField(null=True, blank=True)
+    laatste_stap = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "tweede factor"
+        verbose_name_plural = "tweede factoren"
+
+    def __str__(self) -> str:
+        staat = "aan" if self.bevestigd_op else "wordt ingesteld"
+        return f"{self.gebruiker}: {staat}"
+
+
+class Herstelcode(models.Model):
+    """One of the codes a user with a second factor keeps on paper for a lost phone: each works
+    once, instead of the app's code. Only a keyed hash is kept."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="herstelcodes"
+    )
+    code_hash = models.CharField(max_length=64)
+    gebruikt_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "herstelcode"
+        verbose_name_plural = "herstelcodes"
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker}: {'gebruikt' if self.gebruikt_op else 'ongebruikt'}"

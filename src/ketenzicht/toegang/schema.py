@@ -29,5 +29,6 @@ class BasicSchema(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-ca
             "type": "http",
             "scheme": "basic",
             "description": "Naam en wachtwoord van een gebruiker; na 5 fouten in 15 minuten "
-            "een kwartier geweigerd. Voor koppelingen liever een API-sleutel.",
+            "een kwartier geweigerd. Niet voor een gebruiker met een tweede factor of een "
+            "tijdelijk wachtwoord (401). Voor koppelingen liever een API-sleutel.",
         }

@@ -25,6 +25,9 @@ from ketenzicht.toegang.models import (
 HERSTEL = (Inlogpoging.Uitkomst.GELUKT, Inlogpoging.Uitkomst.VRIJGEGEVEN)
 """After these a name's wrong passwords no longer count: its user logged in, or its
 beheerder lifted the lock."""
+FOUT = (Inlogpoging.Uitkomst.MISLUKT, Inlogpoging.Uitkomst.CODE_FOUT)
+"""What counts towards the lock: a wrong password, and a wrong code after the right password
+(so a stolen password does not buy unlimited guesses at the code)."""
 
 SLEUTEL_VOORVOEGSEL = "kz_"
 
@@ -48,7 +51,7 @@ def slot_tot_voor(gebruikersnaam: str, ip: str | None, nu: datetime) -> datetime
     laatst_gelukt = poging.filter(naam_sleutel=naam, uitkomst__in=HERSTEL).aggregate(
         t=Max("tijdstip")
     )["t"]
-    fout = poging.filter(uitkomst=Inlogpoging.Uitkomst.MISLUKT)
+    fout = poging.filter(uitkomst__in=FOUT)
     op_naam = fout.filter(naam_sleutel=naam)
     if laatst_gelukt is not None:
         op_naam = op_naam.filter(tijdstip__gt=laatst_gelukt)
@@ -101,7 +104,7 @@ def pogingen_van_organisatie(organisatie_id: int, sinds: datetime) -> list[Inlog
     )
     return list(
         Inlogpoging.objects.filter(tijdstip__gte=sinds, gebruikersnaam__in=list(namen))
-        .exclude(uitkomst=Inlogpoging.Uitkomst.GELUKT)
+        .exclude(uitkomst__in=(Inlogpoging.Uitkomst.GELUKT, Inlogpoging.Uitkomst.CODE_NODIG))
         .order_by("-tijdstip")[:200]
     )
 
@@ -129,7 +132,7 @@ def sloten_op_naam(gebruikersnamen: list[str], nu: datetime) -> dict[str, dateti
         gebruikersnaam__in=gebruikersnamen,
         tijdstip__gt=nu - settings.INLOG_VENSTER,
         tijdstip__lte=nu,
-        uitkomst__in=(Inlogpoging.Uitkomst.MISLUKT, *HERSTEL),
+        uitkomst__in=(*FOUT, *HERSTEL),
     ).values_list("gebruikersnaam", "tijdstip", "uitkomst")
     per_naam: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
     for naam, tijdstip, uitkomst in rijen:
@@ -138,11 +141,7 @@ def sloten_op_naam(gebruikersnamen: list[str], nu: datetime) -> dict[str, dateti
     sloten = {}
     for naam, pogingen in per_naam.items():
         herstel = max((t for t, u in pogingen if u in HERSTEL), default=None)
-        fout = [
-            t
-            for t, u in pogingen
-            if u == Inlogpoging.Uitkomst.MISLUKT and (herstel is None or t > herstel)
-        ]
+        fout = [t for t, u in pogingen if u in FOUT and (herstel is None or t > herstel)]
         if (tot := slot_tot(fout, nu, regel)) is not None:
             sloten[naam] = tot
     return sloten
@@ -152,7 +151,12 @@ def leden(organisatie_id: int) -> list[Lidmaatschap]:
     """The organisation's users, the active ones first, by login name."""
     return list(
         Lidmaatschap.objects.filter(organisatie_id=organisatie_id)
-        .select_related("gebruiker", "medewerker", "gebruiker__tijdelijk_wachtwoord")
+        .select_related(
+            "gebruiker",
+            "medewerker",
+            "gebruiker__tijdelijk_wachtwoord",
+            "gebruiker__tweede_factor",
+        )
         .order_by("-gebruiker__is_active", "gebruiker__username")
     )
 

@@ -28,6 +28,13 @@ MAX_DAGEN = 3 * 365
 """A key lives at most three years; a link that runs longer gets a new one."""
 
 
+GEEN_WAARSCHUWING = (
+    Inlogpoging.Uitkomst.GELUKT,
+    Inlogpoging.Uitkomst.VRIJGEGEVEN,
+    Inlogpoging.Uitkomst.CODE_NODIG,
+)
+
+
 def poging_vastleggen(gebruikersnaam: str, ip: str | None, kanaal: str, uitkomst: str) -> None:
     """Keep the attempt, and let go of those older than ``INLOG_BEWAREN`` (a year): a login
     name and an address are personal data, kept as long as a security officer looks back."""
@@ -45,7 +52,7 @@ def poging_vastleggen(gebruikersnaam: str, ip: str | None, kanaal: str, uitkomst
         uitkomst=uitkomst,
     )
     Inlogpoging.objects.filter(tijdstip__lt=poging.tijdstip - settings.INLOG_BEWAREN).delete()
-    if uitkomst not in (Inlogpoging.Uitkomst.GELUKT, Inlogpoging.Uitkomst.VRIJGEGEVEN):
+    if uitkomst not in GEEN_WAARSCHUWING:
         wie = repr(gebruiker) if gebruiker else "een onbekende naam"  # never what was typed
         log.warning("inloggen %s: %s via %s vanaf %s", uitkomst, wie, kanaal, ip or "onbekend")
 

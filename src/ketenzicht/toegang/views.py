@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ketenzicht.domain import rollen
 from ketenzicht.organisaties.models import Lidmaatschap
-from ketenzicht.toegang import gebruikers, selectors, services
+from ketenzicht.toegang import gebruikers, selectors, services, tweede_factor
 from ketenzicht.toegang.auth import client_ip
 from ketenzicht.toegang.middleware import TIJDELIJK, actief, resterend
 from ketenzicht.web.formulieren import geheel_getal
@@ -125,6 +125,8 @@ GEDAAN = {
     "wachtwoord niet meer weet.",
     "slot": "Het slot is opgeheven: de gebruiker kan het nu weer proberen.",
     "rol": "Opgeslagen.",
+    "tweede_factor": "De tweede factor is gewist: de gebruiker stelt hem opnieuw in (waar hij "
+    "verplicht is meteen na het inloggen) en logt tot dan in met alleen het wachtwoord.",
 }
 
 
@@ -230,6 +232,7 @@ def gebruiker(request: HttpRequest, gebruiker_id: int) -> HttpResponse:
         "slot": selectors.sloten_op_naam([lid.gebruiker.username], nu).get(lid.gebruiker.username),
         "tijdelijk": selectors.tijdelijk_wachtwoord(gebruiker_id),
         "verlopen": selectors.tijdelijk_verlopen(gebruiker_id, nu),
+        "tweede_factor": tweede_factor.staat_aan(gebruiker_id),
         "wijzigingen": selectors.wijzigingen_van_organisatie(
             beheerder.organisatie_id, nu - WIJZIGINGEN_SINDS, lid.gebruiker.username
         ),
@@ -250,6 +253,8 @@ def _handeling(request: HttpRequest, organisatie_id: int, gebruiker_id: int) -> 
         return gebruikers.tijdelijk_wachtwoord_geven(**wie, ip=client_ip(request))
     if welke == "slot":
         gebruikers.slot_opheffen(**wie, ip=client_ip(request))
+    elif welke == "tweede_factor":
+        gebruikers.tweede_factor_opnieuw(**wie)
     elif welke in ("gedeactiveerd", "geactiveerd"):
         gebruikers.actief_zetten(**wie, actief=welke == "geactiveerd")
     elif welke == "rol":

@@ -6,20 +6,16 @@ from ketenzicht.audit import views as audit
 from ketenzicht.kinderen import registreren, wijzigen
 from ketenzicht.kinderen import views as kinderen
 from ketenzicht.monitor import views as monitor
-from ketenzicht.toegang.formulieren import Inlogformulier, WachtwoordWijzigen
+from ketenzicht.toegang import inloggen
+from ketenzicht.toegang.formulieren import WachtwoordWijzigen
 from ketenzicht.toegang.views import WachtwoordWijzigenView
 from ketenzicht.web import views
 
 urlpatterns = [
     path("", views.start, name="start"),
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(
-            template_name="web/inloggen.html",
-            authentication_form=Inlogformulier,
-        ),
-        name="login",
-    ),
+    path("inloggen/", inloggen.Inloggen.as_view(), name="login"),
+    path("inloggen/code/", inloggen.code, name="inloggen-code"),
+    path("tweede-factor/", inloggen.instellen, name="tweede-factor"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord/",
