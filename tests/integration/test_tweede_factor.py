@@ -226,3 +226,14 @@ def test_de_applicatiebeheerder_wist_die_van_een_andere_applicatiebeheerder(were
     assert r.status_code == 302
     assert not TweedeFactor.objects.exists() and not andere.herstelcodes.exists()
     assert _wachtwoord(Client(), "andere") == "/"
+
+
+def test_gedeactiveerd_tussen_wachtwoord_en_code(wereld, met_factor, klok) -> None:  # type: ignore[no-untyped-def]
+    geheim, _ = met_factor
+    c = Client()
+    _wachtwoord(c)
+    get_user_model().objects.filter(username="planner_a").update(is_active=False)
+    klok.shift(timedelta(seconds=30))
+    assert c.post(reverse("inloggen-code"), {"code": _nu_code(geheim)})["Location"] == "/inloggen/"
+    assert c.get(reverse("wachtlijst"))["Location"].startswith(reverse("login"))
+    assert not Inlogpoging.objects.filter(uitkomst="gelukt").exists()

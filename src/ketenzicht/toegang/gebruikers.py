@@ -6,7 +6,6 @@ administrator's."""
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -19,15 +18,13 @@ from ketenzicht.domain import rollen
 from ketenzicht.organisaties.models import Lidmaatschap, Organisatie
 from ketenzicht.toegang.models import Gebruikerswijziging, Inlogpoging, TijdelijkWachtwoord
 from ketenzicht.toegang.selectors import te_koppelen_medewerkers
-from ketenzicht.toegang.services import poging_vastleggen
+from ketenzicht.toegang.services import leesbare_code, poging_vastleggen
 from ketenzicht.toegang.tweede_factor import staat_aan, vergeten
-
-TEKENS = "abcdefghjkmnpqrstuvwxyz23456789"
-"""A temporary password is read aloud or typed over: no 0/o, 1/l/i."""
 
 
 def _tijdelijk() -> str:
-    return "-".join("".join(secrets.choice(TEKENS) for _ in range(4)) for _ in range(4))
+    """16 characters from 31 (79 bits): read aloud or typed over, valid a week."""
+    return leesbare_code(4, 4)
 
 
 def _vastleggen(lid: Lidmaatschap, door: str, handeling: str, toelichting: str = "") -> None:

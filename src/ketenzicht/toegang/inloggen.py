@@ -64,7 +64,10 @@ def code(request: HttpRequest) -> HttpResponse:
     wacht = _wacht(request)
     if wacht is None:
         return HttpResponseRedirect(f"{reverse('login')}?{urlencode({'verlopen': 'code'})}")
-    gebruiker = get_user_model().objects.get(pk=wacht["id"])
+    gebruiker = get_user_model().objects.filter(pk=wacht["id"], is_active=True).first()
+    if gebruiker is None:  # deactivated between the password and the code
+        del request.session[WACHT]
+        return HttpResponseRedirect(reverse("login"))
     naam, ip = gebruiker.get_username(), client_ip(request)
     fout = None
     if request.method == "POST":

@@ -24,6 +24,18 @@ from ketenzicht.toegang.selectors import (
 
 log = logging.getLogger(__name__)
 
+TEKENS = "abcdefghjkmnpqrstuvwxyz23456789"
+"""For codes a person reads off a screen or paper and types: no 0/o, 1/l/i."""
+
+
+def leesbare_code(groepen: int, per_groep: int) -> str:
+    """A random code in groups joined by '-', e.g. ``k7mq-x2pa``: a temporary password, a
+    recovery code."""
+    return "-".join(
+        "".join(secrets.choice(TEKENS) for _ in range(per_groep)) for _ in range(groepen)
+    )
+
+
 MAX_DAGEN = 3 * 365
 """A key lives at most three years; a link that runs longer gets a new one."""
 

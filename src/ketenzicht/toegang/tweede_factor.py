@@ -20,9 +20,9 @@ from django.utils import timezone
 
 from ketenzicht.domain import totp
 from ketenzicht.toegang.models import Herstelcode, TweedeFactor
+from ketenzicht.toegang.services import leesbare_code
 
 HERSTELCODES = 10
-TEKENS = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
 @lru_cache(maxsize=4)
@@ -101,10 +101,7 @@ def bevestigen(gebruiker: Any, code: str) -> list[str]:
 
 def _nieuwe_herstelcodes(gebruiker: Any) -> list[str]:
     Herstelcode.objects.filter(gebruiker=gebruiker).delete()
-    codes = [
-        "-".join("".join(secrets.choice(TEKENS) for _ in range(5)) for _ in range(2))
-        for _ in range(HERSTELCODES)
-    ]
+    codes = [leesbare_code(2, 5) for _ in range(HERSTELCODES)]
     Herstelcode.objects.bulk_create(
         Herstelcode(gebruiker=gebruiker, code_hash=_herstel_hash(c)) for c in codes
     )
