@@ -96,7 +96,10 @@ def test_een_herstelcode_werkt_een_keer(wereld, met_factor) -> None:  # type: ig
     c = Client()
     _wachtwoord(c)
     r = c.post(reverse("inloggen-code"), {"code": f" {codes[0].upper()} "})
-    assert r.status_code == 302 and r["Location"] != reverse("inloggen-code")
+    assert r["Location"] == "/tweede-factor/?herstelcode=1&next=%2F"  # told first, then on
+    pagina = c.get(r["Location"]).text
+    assert "U logde in met een herstelcode" in pagina and "U hebt er nog 9" in pagina
+    assert 'href="/">Verder naar Ketenzicht' in pagina
     c.logout()
     _wachtwoord(c)
     assert c.post(reverse("inloggen-code"), {"code": codes[0]}).status_code == 400

@@ -75,10 +75,14 @@ def code(request: HttpRequest) -> HttpResponse:
             del request.session[WACHT]
             fout = slotmelding(tot)
             return render(request, "toegang/code.html", {"fout": fout, "opnieuw": True}, status=403)
-        if tweede_factor.code_klopt(gebruiker.pk, request.POST.get("code", "")) is not None:
+        soort = tweede_factor.code_klopt(gebruiker.pk, request.POST.get("code", ""))
+        if soort is not None:
             services.poging_vastleggen(naam, ip, "web", Inlogpoging.Uitkomst.GELUKT)
             del request.session[WACHT]
             login(request, gebruiker, backend=wacht["backend"])
+            if soort == "herstelcode":  # first say how many are left, then on
+                velden = {"herstelcode": 1, "next": wacht["naar"]}
+                return HttpResponseRedirect(f"{reverse('tweede-factor')}?{urlencode(velden)}")
             return HttpResponseRedirect(wacht["naar"])
         services.poging_vastleggen(naam, ip, "web", Inlogpoging.Uitkomst.CODE_FOUT)
         tot = slot_tot_voor(naam, ip, timezone.now())
@@ -106,7 +110,10 @@ def instellen(request: HttpRequest) -> HttpResponse:
     codes shown once), new recovery codes, or turn it off."""
     gebruiker = request.user
     gebruiker_id: int = gebruiker.pk  # type: ignore[assignment]  # logged in: a user's
+    verder = request.GET.get("next", "")
     context: dict[str, Any] = {
+        "herstelcode_gebruikt": bool(request.GET.get("herstelcode")),
+        "verder": verder if url_has_allowed_host_and_scheme(verder, {request.get_host()}) else "/",
         "verplicht": settings.TWEEDE_FACTOR == "verplicht",
         "fout": None,
         "herstelcodes": None,
