@@ -246,3 +246,37 @@ def test_sloten_op_naam_telt_als_het_slot_zelf(wereld, klok) -> None:  # type: i
         verwacht = slot_tot_voor("planner_a", None, nu)
         assert sloten_op_naam(["planner_a"], nu).get("planner_a") == verwacht
     assert verwacht is not None  # the last five lock it again
+
+
+def test_de_eerste_beheerder_van_een_nieuwe_gi_via_de_cli(wereld, klok, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The application administrator makes a new GI's first functioneel beheerder from the
+    command line; it logs in with the temporary password and must choose its own."""
+    import json
+
+    from ketenzicht.cli import main
+
+    nieuw = ["gebruiker", "aanmaken", "--organisatie", "GI Beta", "--gebruikersnaam", "fb_b"]
+    assert main([*nieuw, "--rol", "beheerder", "--format", "json"]) == 0
+    uit = json.loads(capsys.readouterr().out)
+    assert (uit["gebruiker"], uit["organisatie"], uit["rol"], uit["actief"]) == (
+        "fb_b",
+        "GI Beta",
+        "beheerder",
+        True,
+    )
+    assert uit["geldig_tot"].startswith("2026-11-27T")
+    c = Client()
+    assert _inloggen(c, "fb_b", uit["tijdelijk_wachtwoord"]) == "ingelogd"
+    assert c.get(reverse("gebruikers"))["Location"] == reverse("wachtwoord")
+    assert Gebruikerswijziging.objects.get().door.startswith("cli:")
+
+    assert main([*nieuw, "--rol", "zorgbemiddelaar"]) == 2  # taken, and no such role at a GI
+    assert "bestaat al" in capsys.readouterr().err
+    assert main(["gebruiker", "--organisatie", "GI Gamma"]) == 2
+    assert "geen organisatie 'GI Gamma'" in capsys.readouterr().err
+    assert main(["gebruiker", "--organisatie", "GI Beta", "--format", "json"]) == 0
+    rijen = json.loads(capsys.readouterr().out)
+    assert [(r["gebruiker"], r["rol"], r["tweede_factor"]) for r in rijen] == [
+        ("fb_b", "beheerder", False),
+        ("planner_b", "planner", False),
+    ]

@@ -27,6 +27,7 @@ SUBCOMMANDS = [
     "prognose",
     "gi",
     "sleutel",
+    "gebruiker",
 ]
 
 

@@ -1,5 +1,6 @@
-"""``ketenzicht sleutel``: API keys for case systems' links. Thin: parse, call, print. Its
-``--format json`` output is a public contract; extend, don't rename."""
+"""``ketenzicht sleutel``: API keys for case systems' links; ``ketenzicht gebruiker``: an
+organisation's users (the first functioneel beheerder of a new GI, say). Thin: parse, call,
+print. Their ``--format json`` output is a public contract; extend, don't rename."""
 
 from __future__ import annotations
 
@@ -81,6 +82,77 @@ def cmd_sleutel(args: argparse.Namespace) -> int:
     return 0
 
 
+def _gebruiker_rij(lid: Any) -> dict[str, Any]:
+    g = lid.gebruiker
+    tweede = getattr(g, "tweede_factor", None)
+    return {
+        "gebruiker": g.get_username(),
+        "naam": g.get_full_name(),
+        "organisatie": lid.organisatie.naam,
+        "rol": lid.rol,
+        "medewerker": lid.medewerker.naam if lid.medewerker_id else None,
+        "actief": g.is_active,
+        "tweede_factor": bool(tweede and tweede.bevestigd_op),
+        "laatst_ingelogd": g.last_login.isoformat() if g.last_login else None,
+    }
+
+
+def cmd_gebruiker(args: argparse.Namespace) -> int:
+    from django.conf import settings
+    from django.utils import timezone
+
+    from ketenzicht.organisaties.models import Organisatie
+    from ketenzicht.toegang import gebruikers, selectors
+
+    fout = f"ketenzicht gebruiker {args.actie}"
+    organisatie = Organisatie.objects.filter(naam=args.organisatie).first()
+    if organisatie is None:
+        print(f"{fout}: geen organisatie {args.organisatie!r}", file=sys.stderr)
+        return 2
+    if args.actie == "aanmaken":
+        try:
+            lid, wachtwoord = gebruikers.gebruiker_aanmaken(
+                organisatie_id=organisatie.pk,
+                gebruikersnaam=args.gebruikersnaam or "",
+                voornaam=args.voornaam,
+                achternaam=args.achternaam,
+                rol=args.rol or "",
+                medewerker_id=None,
+                door=f"cli:{getpass.getuser()}",
+            )
+        except ValueError as e:
+            print(f"{fout}: {e.args[0]}", file=sys.stderr)
+            return 2
+        geldig_tot = timezone.now() + settings.TIJDELIJK_WACHTWOORD_GELDIG
+        if args.format == "json":
+            uit = _gebruiker_rij(lid) | {
+                "tijdelijk_wachtwoord": wachtwoord,
+                "geldig_tot": geldig_tot.isoformat(),
+            }
+            print(json.dumps(uit, ensure_ascii=False))
+        else:
+            print(wachtwoord)
+            print(
+                f"{lid.gebruiker} ({lid.get_rol_display()}, {organisatie}): tijdelijk wachtwoord, "
+                f"geldig tot {timezone.localtime(geldig_tot):%d-%m-%Y %H:%M}, alleen om een "
+                "eigen wachtwoord te kiezen. Geef het persoonlijk door.",
+                file=sys.stderr,
+            )
+        return 0
+    rijen = [_gebruiker_rij(lid) for lid in selectors.leden(organisatie.pk)]
+    if args.format == "json":
+        print(json.dumps(rijen, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'Gebruiker':<20} {'Rol':<16} {'Actief':<7} {'2e factor':<10} Laatst ingelogd")
+    for r in rijen:
+        laatst = r["laatst_ingelogd"][:16].replace("T", " ") if r["laatst_ingelogd"] else "nooit"
+        print(
+            f"{r['gebruiker'][:20]:<20} {r['rol']:<16} {'ja' if r['actief'] else 'nee':<7} "
+            f"{'aan' if r['tweede_factor'] else 'uit':<10} {laatst}"
+        )
+    return 0
+
+
 def registreer(sub: Any) -> None:
     s = sub.add_parser(
         "sleutel",
@@ -99,3 +171,26 @@ def registreer(sub: Any) -> None:
     s.add_argument("--prefix", help="intrekken: het begin van de sleutel, kz_ en 8 tekens")
     s.add_argument("--format", choices=["table", "json"], default="table")
     s.set_defaults(func=cmd_sleutel)
+
+    g = sub.add_parser(
+        "gebruiker",
+        help="de gebruikers van een organisatie",
+        description=(
+            "De gebruikers van een organisatie met hun rol, en een nieuwe gebruiker met een "
+            "tijdelijk wachtwoord (7 dagen geldig, alleen om een eigen wachtwoord te kiezen): "
+            "bijvoorbeeld de eerste functioneel beheerder van een nieuwe GI, die de rest zelf "
+            "onder Gebruikers doet."
+        ),
+    )
+    g.add_argument("actie", choices=["lijst", "aanmaken"], nargs="?", default="lijst")
+    g.add_argument("--organisatie", required=True, help="de naam van de organisatie")
+    g.add_argument("--gebruikersnaam", help="aanmaken: de inlognaam")
+    g.add_argument(
+        "--rol",
+        choices=["planner", "jeugdbeschermer", "beleid", "beheerder", "zorgbemiddelaar"],
+        help="aanmaken: de rol (beheerder: functioneel beheerder)",
+    )
+    g.add_argument("--voornaam", default="", help="aanmaken")
+    g.add_argument("--achternaam", default="", help="aanmaken")
+    g.add_argument("--format", choices=["table", "json"], default="table")
+    g.set_defaults(func=cmd_gebruiker)

@@ -87,10 +87,11 @@ def gebruiker_aanmaken(
     achternaam: str,
     rol: str,
     medewerker_id: int | None,
-    door: Any,
+    door: str,
 ) -> tuple[Lidmaatschap, str]:
-    """A new user of the beheerder's organisation, with a temporary password (returned, not
-    kept): it works for ``TIJDELIJK_WACHTWOORD_GELDIG`` and only to choose their own."""
+    """A new user of the organisation, with a temporary password (returned, not kept): it works
+    for ``TIJDELIJK_WACHTWOORD_GELDIG`` and only to choose their own. ``door``: who made it
+    (a beheerder's login name, or ``cli:…``)."""
     organisatie = Organisatie.objects.get(pk=organisatie_id)
     naam = gebruikersnaam.strip()
     User = get_user_model()
@@ -125,8 +126,8 @@ def gebruiker_aanmaken(
         raise ValueError(
             f"gebruikersnaam: {naam!r} of die medewerker is net door een ander gekoppeld."
         ) from None
-    TijdelijkWachtwoord.objects.create(gebruiker=gebruiker, gezet_door=door.get_username())
-    _vastleggen(lid, door.get_username(), Gebruikerswijziging.Handeling.AANGEMAAKT, _omschrijf(lid))
+    TijdelijkWachtwoord.objects.create(gebruiker=gebruiker, gezet_door=door)
+    _vastleggen(lid, door, Gebruikerswijziging.Handeling.AANGEMAAKT, _omschrijf(lid))
     return lid, wachtwoord
 
 

@@ -177,7 +177,7 @@ def gebruikers_lijst(request: HttpRequest) -> HttpResponse:
                 achternaam=request.POST.get("achternaam", ""),
                 rol=request.POST.get("rol", ""),
                 medewerker_id=_getal_of_niets(request.POST.get("medewerker")),
-                door=request.user,
+                door=request.user.get_username(),
             )
         except ValueError as fout:
             context["fout"] = str(fout)
