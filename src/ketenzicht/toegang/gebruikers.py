@@ -41,7 +41,7 @@ def _beheerbaar(organisatie_id: int, gebruiker_id: int, door: Any) -> Lidmaatsch
     """The organisation's user, locked for this change; refused for the beheerder themself
     and for the application's administrators (a beheerder could otherwise become one)."""
     lid = (
-        Lidmaatschap.objects.select_for_update()
+        Lidmaatschap.objects.select_for_update(of=("self",))  # not the caseworker: may be none
         .select_related("gebruiker", "organisatie", "medewerker")
         .filter(organisatie_id=organisatie_id, gebruiker_id=gebruiker_id)
         .first()
