@@ -9,11 +9,13 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.db import connection, connections
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -240,3 +242,31 @@ def test_gedeactiveerd_tussen_wachtwoord_en_code(wereld, met_factor, klok) -> No
     assert c.post(reverse("inloggen-code"), {"code": _nu_code(geheim)})["Location"] == "/inloggen/"
     assert c.get(reverse("wachtlijst"))["Location"].startswith(reverse("login"))
     assert not Inlogpoging.objects.filter(uitkomst="gelukt").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_een_code_of_herstelcode_gelijktijdig_maar_een_keer_aanvaard() -> None:
+    """A code seen over a shoulder, sent by an attacker at the same moment as the user's own:
+    one of the 16 requests gets in, the others not (the second factor's row is locked while the
+    code is checked); the same for one recovery code sent 16 times at once."""
+    if connection.vendor != "postgresql":
+        pytest.skip("draait tegen PostgreSQL: zet DATABASE_URL (CI doet dat in de tweede ronde)")
+    from ketenzicht.toegang import tweede_factor
+
+    gebruiker = get_user_model().objects.create_user("tf", password="x" * 12)
+    tweede_factor.instellen_beginnen(gebruiker)
+    geheim = tweede_factor.geheim_van(TweedeFactor.objects.get())
+    nu = timezone.now()
+    herstel = tweede_factor.bevestigen(gebruiker, code(geheim, stap_van(nu.timestamp()) - 1))
+    goed = code(geheim, stap_van(nu.timestamp()))
+
+    def probeer(ingevoerd: str) -> str | None:
+        try:
+            return tweede_factor.code_klopt(gebruiker.pk, ingevoerd, nu)
+        finally:
+            connections.close_all()
+
+    for ingevoerd, soort in ((goed, "app"), (herstel[0], "herstelcode")):
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            uitkomsten = list(pool.map(probeer, [ingevoerd] * 16))
+        assert uitkomsten.count(soort) == 1 and uitkomsten.count(None) == 15
