@@ -206,6 +206,8 @@ def test_de_beheerder_wist_een_verloren_tweede_factor(wereld, met_factor) -> Non
     beheerder.force_login(fb)
     pagina = reverse("gebruiker", args=[wereld.planner_a.pk])
     assert 'data-testid="tweede-factor">aan' in beheerder.get(pagina).text
+    lijst = beheerder.get(reverse("gebruikers")).text
+    assert "2 actieve gebruikers, van wie 1 met een tweede factor inlogt" in lijst
     r = beheerder.post(pagina, {"handeling": "tweede_factor"})
     assert r["Location"].endswith("?gedaan=tweede_factor")
     assert _wachtwoord(Client()) == "/"

@@ -83,8 +83,9 @@ def cmd_sleutel(args: argparse.Namespace) -> int:
 
 
 def _gebruiker_rij(lid: Any) -> dict[str, Any]:
+    from ketenzicht.toegang.selectors import heeft_tweede_factor
+
     g = lid.gebruiker
-    tweede = getattr(g, "tweede_factor", None)
     return {
         "gebruiker": g.get_username(),
         "naam": g.get_full_name(),
@@ -92,7 +93,7 @@ def _gebruiker_rij(lid: Any) -> dict[str, Any]:
         "rol": lid.rol,
         "medewerker": lid.medewerker.naam if lid.medewerker_id else None,
         "actief": g.is_active,
-        "tweede_factor": bool(tweede and tweede.bevestigd_op),
+        "tweede_factor": heeft_tweede_factor(g),
         "laatst_ingelogd": g.last_login.isoformat() if g.last_login else None,
     }
 

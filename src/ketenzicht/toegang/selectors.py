@@ -7,6 +7,7 @@ import hashlib
 import hmac
 from collections import defaultdict
 from datetime import date, datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -205,3 +206,9 @@ def tijdelijk_verlopen(gebruiker_id: int, nu: datetime) -> bool:
     """The user still has the password a beheerder gave, and it no longer works."""
     rij = tijdelijk_wachtwoord(gebruiker_id)
     return rij is not None and nu - rij.gezet_op > settings.TIJDELIJK_WACHTWOORD_GELDIG
+
+
+def heeft_tweede_factor(gebruiker: Any) -> bool:
+    """From a user read with ``leden`` (its second factor joined in), without a query."""
+    rij = getattr(gebruiker, "tweede_factor", None)
+    return rij is not None and rij.bevestigd_op is not None

@@ -186,7 +186,10 @@ def gebruikers_lijst(request: HttpRequest) -> HttpResponse:
     nu = timezone.now()
     leden = selectors.leden(beheerder.organisatie_id)
     sloten = selectors.sloten_op_naam([m.gebruiker.username for m in leden], nu)
+    actief = [m for m in leden if m.gebruiker.is_active]
     context |= {
+        "actief": len(actief),
+        "met_factor": sum(selectors.heeft_tweede_factor(m.gebruiker) for m in actief),
         "leden": [(m, sloten.get(m.gebruiker.username)) for m in leden],
         "wijzigingen": selectors.wijzigingen_van_organisatie(
             beheerder.organisatie_id, nu - WIJZIGINGEN_SINDS
