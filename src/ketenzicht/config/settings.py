@@ -16,9 +16,9 @@ Environment variables (all optional):
   ``KETENZICHT_INLOG_VENSTER_MINUTEN``, ``KETENZICHT_INLOG_BEWAREN_DAGEN``,
   ``KETENZICHT_IP_HEADER``, ``KETENZICHT_SESSIE_MINUTEN``, ``KETENZICHT_SESSIE_MAX_UREN``,
   ``KETENZICHT_TIJDELIJK_WACHTWOORD_DAGEN``, ``KETENZICHT_TWEEDE_FACTOR``,
-  ``KETENZICHT_TWEEDE_FACTOR_SLEUTEL``: the lock on guessing passwords, how long attempts are
-  kept, the logouts, how long a password a beheerder gave works, and the second factor;
-  documented below.
+  ``KETENZICHT_TWEEDE_FACTOR_SLEUTEL``, ``KETENZICHT_API_SLEUTEL_PER_MINUUT``: the lock on
+  guessing passwords, how long attempts are kept, the logouts, how long a password a beheerder
+  gave works, the second factor, and the limit per API key; documented below.
 * ``KETENZICHT_INWERKFACTOR``, ``KETENZICHT_PRIORITEIT_MARGE``, ``KETENZICHT_ESCALATIE_DAGEN``,
   ``KETENZICHT_MONITOR_DREMPEL``:
   domain rules, documented where they are defined below. Norms and workload norms per GI are
@@ -192,6 +192,8 @@ if TWEEDE_FACTOR not in ("vrijwillig", "verplicht"):
     )
 TWEEDE_FACTOR_SLEUTEL = os.environ.get("KETENZICHT_TWEEDE_FACTOR_SLEUTEL", SECRET_KEY)
 """Encrypts the second factor's secrets; derived from the secret when unset."""
+API_SLEUTEL_PER_MINUUT = int(os.environ.get("KETENZICHT_API_SLEUTEL_PER_MINUUT", "600"))
+"""Requests per API key per minute; more get 429 with Retry-After (``toegang.auth``)."""
 TWEEDE_FACTOR_UITGEVER = "Ketenzicht"
 """The name the authenticator app shows beside the user's."""
 CSRF_COOKIE_HTTPONLY = True
@@ -220,6 +222,7 @@ REST_FRAMEWORK = {
         "ketenzicht.toegang.auth.BasicMetSlot",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["ketenzicht.toegang.auth.SleutelLimiet"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {

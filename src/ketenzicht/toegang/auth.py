@@ -1,5 +1,6 @@
 """Who is asking: the password check with its lock on guessing, for the web, the admin and the
-API's Basic authentication alike, and the API keys of case systems (``Authorization: Bearer``)."""
+API's Basic authentication alike, and the API keys of case systems (``Authorization: Bearer``)
+with their limit per minute."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import formats, timezone
-from rest_framework import authentication, exceptions
+from rest_framework import authentication, exceptions, throttling
 
 from ketenzicht.toegang import selectors, services, tweede_factor
 from ketenzicht.toegang.models import ApiSleutel, Inlogpoging
@@ -139,3 +141,33 @@ class SleutelAuthenticatie(authentication.BaseAuthentication):
 
     def authenticate_header(self, request: Any) -> str:
         return 'Bearer realm="api"'
+
+
+class SleutelLimiet(throttling.BaseThrottle):
+    """At most ``API_SLEUTEL_PER_MINUUT`` requests per API key per clock minute: a link caught
+    in a loop gets 429 with ``Retry-After`` instead of slowing everyone down. A counter per key
+    and minute in the cache (one write per keyed request); people, by session, are not
+    limited here."""
+
+    def __init__(self) -> None:
+        self.over = 0.0
+
+    def allow_request(self, request: Any, view: Any) -> bool:
+        if not isinstance(request.auth, ApiSleutel):
+            return True
+        nu = timezone.now().timestamp()
+        minuut = int(nu // 60)
+        naam = f"kz-limiet-{request.auth.prefix}-{minuut}"
+        cache.add(naam, 0, 120)
+        try:
+            aantal = cache.incr(naam)
+        except ValueError:  # gone between add and incr (the cache culled it): count anew
+            cache.set(naam, 1, 120)
+            aantal = 1
+        if aantal <= settings.API_SLEUTEL_PER_MINUUT:
+            return True
+        self.over = (minuut + 1) * 60 - nu
+        return False
+
+    def wait(self) -> float:
+        return self.over
