@@ -35,7 +35,11 @@ PAGINAS = {
         "/kinderen/nieuw/",
     ],
     "jb1": ["/planning/mijn-kinderen/", "/wachtwoord/"],
-    "beheer1": ["/koppelingen/", "/gebruikers/"],  # a child's log and a user: see below
+    "beheer1": [
+        "/koppelingen/",
+        "/gebruikers/",
+        "/planning/team/werklastnorm/",
+    ],  # a child's log and a user: see below
     "gemeente1": ["/doorbraak/niet-tijdig/", "/monitor/gebieden/"],
     "ret1": ["/doorbraak/expertteam/"],
     "zbt1": ["/bemiddeling/"],

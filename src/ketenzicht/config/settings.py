@@ -21,8 +21,9 @@ Environment variables (all optional):
   gave works, the second factor, and the limit per API key; documented below.
 * ``KETENZICHT_INWERKFACTOR``, ``KETENZICHT_PRIORITEIT_MARGE``, ``KETENZICHT_ESCALATIE_DAGEN``,
   ``KETENZICHT_MONITOR_DREMPEL``:
-  domain rules, documented where they are defined below. Norms and workload norms per GI are
-  data, edited in the admin (``/beheer/``), not settings.
+  domain rules, documented where they are defined below. The doorbraak norm sets are data,
+  added in the admin (``/beheer/``); a GI's workload norm is data, set by its functioneel
+  beheerder under Team › Werklastnorm; neither is a setting.
 """
 
 from __future__ import annotations

@@ -47,6 +47,38 @@ class Werklastnorm:
         return self.clienten_per_fte * len(gewichten) / sum(gewichten)
 
 
+class WerklastnormOngeldig(ValueError):
+    def __init__(self, veld: str, wat: str) -> None:
+        super().__init__(f"{veld}: {wat}.")
+        self.veld = veld
+
+
+def controleer_grenzen(
+    clienten_per_fte: float, gewichten: Mapping[Soort, float], ziekte_drempel_dagen: int
+) -> None:
+    """What a GI may set as its norm: the national norm is 14 (12 after the landelijk
+    tarief), a caseload was 17.1 at worst (seed 001); 1 to 40 clients per FTE leaves room for
+    an experiment and refuses a typo such as 140. A measure weighs 0.1 to 3 times another; a
+    sickness ends the vaste relation after 1 to 365 days. Names the field that is wrong."""
+    if not 1 <= clienten_per_fte <= 40:
+        raise WerklastnormOngeldig(
+            "clienten_per_fte", f"tussen 1 en 40 cliënten per fte, niet {_nl(clienten_per_fte)}"
+        )
+    for soort, g in gewichten.items():
+        if not 0.1 <= g <= 3:
+            raise WerklastnormOngeldig(
+                f"gewicht_{soort.value}", f"een gewicht tussen 0,1 en 3, niet {_nl(g)}"
+            )
+    if not 1 <= ziekte_drempel_dagen <= 365:
+        raise WerklastnormOngeldig(
+            "ziekte_drempel_dagen", f"1 tot 365 dagen, niet {ziekte_drempel_dagen}"
+        )
+
+
+def _nl(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
 @dataclass(frozen=True, slots=True)
 class Kandidaat:
     """A colleague who could become the child's vaste jeugdbeschermer."""

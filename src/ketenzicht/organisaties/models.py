@@ -177,6 +177,7 @@ class Werklastnorm(models.Model):
         default=28, help_text="Zo lang ziek beëindigt de vaste relatie (interne wachtlijst)"
     )
     geregistreerd_op = models.DateTimeField(default=timezone.now)
+    geregistreerd_door = models.CharField(max_length=150, blank=True)
 
     class Meta:
         constraints = [

@@ -1,11 +1,17 @@
 from django.urls import path
 
-from ketenzicht.planning import team, views
+from ketenzicht.planning import norm, team, views
 
 urlpatterns = [
     path("", views.prioriteit, name="prioriteit"),
     path("voorstel/", views.voorstel, name="voorstel"),
     path("team/", team.team, name="team"),
+    path("team/werklastnorm/", norm.werklastnorm, name="werklastnorm"),
+    path(
+        "team/werklastnorm/<int:norm_id>/intrekken/",
+        norm.werklastnorm_intrekken,
+        name="werklastnorm-intrekken",
+    ),
     path("team/nieuw/", team.nieuwe_collega, name="nieuwe-collega"),
     path("mijn-kinderen/", team.mijn_kinderen, name="mijn-kinderen"),
     path("team/inzage/", team.inzage_buiten_caseload, name="inzage-buiten-caseload"),
