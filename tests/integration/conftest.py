@@ -91,6 +91,12 @@ def wereld(db: None) -> Wereld:
 
 
 @pytest.fixture
+def fb_a(wereld: Wereld) -> Any:
+    """GI Alfa's functioneel beheerder (password ``geheim-wachtwoord``)."""
+    return _gebruiker("fb_a", wereld.gi_a, Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER)
+
+
+@pytest.fixture
 def team(wereld: Wereld) -> tuple[Wereld, Medewerker, Any]:
     """Tom holds two children of GI Alfa (measures from 1 October 2026); GI Alfa's planner is
     logged in: for the absence and withdrawal tests."""

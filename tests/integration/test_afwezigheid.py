@@ -231,7 +231,9 @@ def test_better_after_the_threshold_registers_the_end_so_the_children_can_go_bac
     assert _intern(wereld, vandaag) == 1
 
 
-def test_the_functioneel_beheerder_registers_a_leaving_date_in_the_past(team, vandaag) -> None:  # type: ignore[no-untyped-def]
+def test_the_functioneel_beheerder_registers_a_leaving_date_in_the_past(
+    team, fb_a, vandaag
+) -> None:  # type: ignore[no-untyped-def]
     """A resignation registered late: the planner is refused (above), the GI's functioneel
     beheerder may, and is told what it does to the monitor; the moment is kept, so the figures
     as published before stay retrievable (``--bekend-op``)."""
@@ -240,12 +242,8 @@ def test_the_functioneel_beheerder_registers_a_leaving_date_in_the_past(team, va
     from ketenzicht.organisaties.models import Medewerker
 
     wereld, tom, planner = team
-    fb = get_user_model().objects.create_user(username="fb_a", password="geheim-wachtw")
-    Lidmaatschap.objects.create(
-        gebruiker=fb, organisatie=wereld.gi_a, rol=Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER
-    )
     beheerder = Client()
-    beheerder.force_login(fb)
+    beheerder.force_login(fb_a)
     assert "ligt in het verleden" in _melden(planner, tom, "uit_dienst", "2026-11-01").text
     assert 'min="2026-11-20"' in planner.get(reverse("team")).text
     assert 'min="2026-11-20"' not in beheerder.get(reverse("team")).text  # the joining date

@@ -36,18 +36,9 @@ def klok() -> Iterator[time_machine.Coordinates]:
 
 
 @pytest.fixture
-def fb(wereld):  # type: ignore[no-untyped-def]
-    gebruiker = get_user_model().objects.create_user("fb_a", password=WACHTWOORD)
-    Lidmaatschap.objects.create(
-        gebruiker=gebruiker, organisatie=wereld.gi_a, rol=Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER
-    )
-    return gebruiker
-
-
-@pytest.fixture
-def beheerder(fb, klok) -> Client:  # type: ignore[no-untyped-def]
+def beheerder(fb_a, klok) -> Client:  # type: ignore[no-untyped-def]
     c = Client()
-    c.force_login(fb)
+    c.force_login(fb_a)
     return c
 
 
@@ -111,7 +102,7 @@ def test_een_nieuwe_gebruiker_kiest_eerst_een_eigen_wachtwoord(wereld, beheerder
     ]
 
 
-def test_een_tijdelijk_wachtwoord_werkt_zeven_dagen(wereld, fb, beheerder, klok) -> None:  # type: ignore[no-untyped-def]
+def test_een_tijdelijk_wachtwoord_werkt_zeven_dagen(wereld, fb_a, beheerder, klok) -> None:  # type: ignore[no-untyped-def]
     tijdelijk = _tijdelijk(_handeling(beheerder, wereld.planner_a, "wachtwoord"))
     assert "klopt niet" in _inloggen(Client(), "planner_a", WACHTWOORD)  # the old one is gone
     klok.shift(timedelta(days=7))
@@ -120,7 +111,7 @@ def test_een_tijdelijk_wachtwoord_werkt_zeven_dagen(wereld, fb, beheerder, klok)
     for _ in range(6):  # the right password, expired: said so, and no lock for it
         assert "tijdelijke wachtwoord is verlopen" in _inloggen(Client(), "planner_a", tijdelijk)
     assert Inlogpoging.objects.filter(uitkomst="verlopen").count() == 6
-    beheerder.force_login(fb)  # a week later: the beheerder logs in again
+    beheerder.force_login(fb_a)  # a week later: the beheerder logs in again
     pagina = beheerder.get(reverse("gebruiker", args=[wereld.planner_a.pk])).content.decode()
     assert "tijdelijk wachtwoord verlopen" in pagina
     tweede = _tijdelijk(_handeling(beheerder, wereld.planner_a, "wachtwoord"))
@@ -204,12 +195,12 @@ def test_rol_en_medewerker_wijzigen(wereld, beheerder) -> None:  # type: ignore[
     assert not get_user_model().objects.filter(username="anna").exists()
 
 
-def test_grenzen_van_de_beheerder(wereld, fb, beheerder) -> None:  # type: ignore[no-untyped-def]
+def test_grenzen_van_de_beheerder(wereld, fb_a, beheerder) -> None:  # type: ignore[no-untyped-def]
     # another GI's user is not found, to see or to change
     assert beheerder.get(reverse("gebruiker", args=[wereld.planner_b.pk])).status_code == 404
     assert _handeling(beheerder, wereld.planner_b, "gedeactiveerd").status_code == 404
     # not the own account
-    r = _handeling(beheerder, fb, "rol", rol="planner")
+    r = _handeling(beheerder, fb_a, "rol", rol="planner")
     assert r.status_code == 400 and "andere beheerder" in r.text
     # not an application administrator who is also a member (that would make one)
     wereld.planner_a.is_superuser = True
@@ -231,7 +222,7 @@ def test_grenzen_van_de_beheerder(wereld, fb, beheerder) -> None:  # type: ignor
     planner = Client()
     planner.force_login(wereld.planner_b)
     assert planner.get(reverse("gebruikers")).status_code == 403
-    r = planner.post(reverse("gebruiker", args=[fb.pk]), {"handeling": "slot"})
+    r = planner.post(reverse("gebruiker", args=[fb_a.pk]), {"handeling": "slot"})
     assert r.status_code == 403
 
 

@@ -7,24 +7,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from ketenzicht.organisaties.models import Lidmaatschap
 from ketenzicht.toegang.models import ApiSleutel
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]
 
 
 @pytest.fixture
-def beheerder(wereld) -> Client:  # type: ignore[no-untyped-def]
-    fb = get_user_model().objects.create_user("fb_a", password="x" * 12)
-    Lidmaatschap.objects.create(
-        gebruiker=fb, organisatie=wereld.gi_a, rol=Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER
-    )
+def beheerder(fb_a) -> Client:  # type: ignore[no-untyped-def]
     c = Client()
-    c.force_login(fb)
+    c.force_login(fb_a)
     return c
 
 

@@ -21,7 +21,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ketenzicht.domain.totp import code, stap_van
-from ketenzicht.organisaties.models import Lidmaatschap
 from ketenzicht.toegang.models import Gebruikerswijziging, Inlogpoging, TweedeFactor
 from ketenzicht.toegang.services import sleutel_aanmaken
 
@@ -197,13 +196,9 @@ def test_uitzetten_en_nieuwe_herstelcodes(wereld, klok) -> None:  # type: ignore
     assert _wachtwoord(c) == "/"  # the password alone again
 
 
-def test_de_beheerder_wist_een_verloren_tweede_factor(wereld, met_factor) -> None:  # type: ignore[no-untyped-def]
-    fb = get_user_model().objects.create_user("fb_a", password=WACHTWOORD)
-    Lidmaatschap.objects.create(
-        gebruiker=fb, organisatie=wereld.gi_a, rol=Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER
-    )
+def test_de_beheerder_wist_een_verloren_tweede_factor(wereld, fb_a, met_factor) -> None:  # type: ignore[no-untyped-def]
     beheerder = Client()
-    beheerder.force_login(fb)
+    beheerder.force_login(fb_a)
     pagina = reverse("gebruiker", args=[wereld.planner_a.pk])
     assert 'data-testid="tweede-factor">aan' in beheerder.get(pagina).text
     lijst = beheerder.get(reverse("gebruikers")).text

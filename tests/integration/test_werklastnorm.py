@@ -8,11 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from ketenzicht.organisaties.models import Lidmaatschap, Werklastnorm
+from ketenzicht.organisaties.models import Werklastnorm
 from ketenzicht.organisaties.selectors import werklastnorm
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bevroren_klok")]  # 20-11-2026
@@ -30,13 +29,9 @@ def _velden(**anders: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def beheerder(wereld) -> Client:  # type: ignore[no-untyped-def]
-    fb = get_user_model().objects.create_user("fb_a", password="geheim-wachtwoord")
-    Lidmaatschap.objects.create(
-        gebruiker=fb, organisatie=wereld.gi_a, rol=Lidmaatschap.Rol.FUNCTIONEEL_BEHEERDER
-    )
+def beheerder(fb_a) -> Client:  # type: ignore[no-untyped-def]
     c = Client()
-    c.force_login(fb)
+    c.force_login(fb_a)
     return c
 
 
