@@ -95,7 +95,13 @@ def jeugdbeschermer_login(gi: Organisatie, tot: date) -> DemoLogin:
     beschikbaar = beschikbare_medewerkers(gi, tot, Rol.JEUGDBESCHERMER)
     medewerker = max(beschikbaar, key=lambda m: (last.get(m.pk, 0.0), -m.pk), default=None)
     rol = Lidmaatschap.Rol.JEUGDBESCHERMER
-    user = get_user_model().objects.create(username="jb1", password=make_password(DEMO_WACHTWOORD))
+    voornaam, _, achternaam = (medewerker.naam if medewerker else "").partition(" ")
+    user = get_user_model().objects.create(
+        username="jb1",
+        password=make_password(DEMO_WACHTWOORD),
+        first_name=voornaam,  # the caseworker they are, as on Gebruikers
+        last_name=achternaam,
+    )
     Lidmaatschap.objects.create(gebruiker=user, organisatie=gi, rol=rol, medewerker=medewerker)
     _inzage_buiten_caseload(user, gi, medewerker, tot)
     return DemoLogin("jb1", gi.naam, rol.label)
