@@ -187,6 +187,7 @@ def test_rol_en_medewerker_wijzigen(wereld, beheerder) -> None:  # type: ignore[
         ({"rol": "planner", "medewerker": elders.pk}, "kies een medewerker van uw GI"),
         ({"rol": "zorgbemiddelaar"}, "rol: bij GI Alfa kan dat Teamleider / planner, "),
         ({"rol": "superuser"}, "rol: bij GI Alfa"),
+        ({"rol": "planner", "medewerker": "Tom"}, "medewerker: kies een medewerker uit de lijst"),
     ):
         r = _handeling(beheerder, wereld.planner_a, "rol", **velden)
         assert r.status_code == 400 and fout in r.text, r.text

@@ -130,8 +130,14 @@ GEDAAN = {
 }
 
 
-def _getal_of_niets(waarde: str | None) -> int | None:
-    return geheel_getal(waarde) if waarde else None
+def _medewerker(waarde: str | None) -> int | None:
+    """The caseworker chosen: none for an empty choice, refused when it is not one of the
+    list's (a number)."""
+    if not waarde:
+        return None
+    if (getal := geheel_getal(waarde)) is None:
+        raise ValueError("medewerker: kies een medewerker uit de lijst.")
+    return getal
 
 
 def _gebruikerscontext(lid: Any, gebruiker_id: int | None = None) -> dict[str, Any]:
@@ -176,7 +182,7 @@ def gebruikers_lijst(request: HttpRequest) -> HttpResponse:
                 voornaam=request.POST.get("voornaam", ""),
                 achternaam=request.POST.get("achternaam", ""),
                 rol=request.POST.get("rol", ""),
-                medewerker_id=_getal_of_niets(request.POST.get("medewerker")),
+                medewerker_id=_medewerker(request.POST.get("medewerker")),
                 door=request.user.get_username(),
             )
         except ValueError as fout:
@@ -264,7 +270,7 @@ def _handeling(request: HttpRequest, organisatie_id: int, gebruiker_id: int) -> 
         gebruikers.rol_wijzigen(
             **wie,
             rol=request.POST.get("rol", ""),
-            medewerker_id=_getal_of_niets(request.POST.get("medewerker")),
+            medewerker_id=_medewerker(request.POST.get("medewerker")),
         )
     else:
         raise ValueError(f"handeling: onbekend ({welke!r}).")
