@@ -274,3 +274,29 @@ def test_de_eerste_beheerder_van_een_nieuwe_gi_via_de_cli(wereld, klok, capsys) 
         ("fb_b", "beheerder", False),
         ("planner_b", "planner", False),
     ]
+
+
+def test_overzicht_voor_de_periodieke_controle(wereld, beheerder, klok) -> None:  # type: ignore[no-untyped-def]
+    sleutel_aanmaken("planner_a", "Zaaksysteem", 30, door="fb_a")
+    _handeling(beheerder, wereld.planner_a, "gedeactiveerd")
+    r = beheerder.get(reverse("gebruikers-csv"))
+    assert r["Content-Disposition"] == 'attachment; filename="gebruikers-gi-alfa-2026-11-20.csv"'
+    regels = r.content.decode().splitlines()
+    assert regels[0].split(";") == [
+        "gebruiker",
+        "naam",
+        "rol",
+        "medewerker",
+        "actief",
+        "tweede_factor",
+        "tijdelijk_wachtwoord",
+        "laatst_ingelogd",
+        "geldige_api_sleutels",
+    ]
+    assert regels[1:] == [
+        "fb_a;;Functioneel beheerder;;ja;nee;nee;2026-11-20T10:00+01:00;0",
+        "planner_a;;Teamleider / planner;;nee;nee;nee;;1",
+    ]  # not GI Beta's planner
+    planner = Client()
+    planner.force_login(wereld.planner_b)
+    assert planner.get(reverse("gebruikers-csv")).status_code == 403

@@ -9,4 +9,5 @@ urlpatterns = [
     path("koppelingen/<int:sleutel_id>/intrekken/", views.intrekken, name="sleutel-intrekken"),
     path("gebruikers/", views.gebruikers_lijst, name="gebruikers"),
     path("gebruikers/<int:gebruiker_id>/", views.gebruiker, name="gebruiker"),
+    path("gebruikers/overzicht.csv", views.gebruikers_csv, name="gebruikers-csv"),
 ]

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from ketenzicht.domain import rollen
@@ -275,3 +276,18 @@ def _handeling(request: HttpRequest, organisatie_id: int, gebruiker_id: int) -> 
     else:
         raise ValueError(f"handeling: onbekend ({welke!r}).")
     return None
+
+
+@login_required
+def gebruikers_csv(request: HttpRequest) -> HttpResponse:
+    """The organisation's users as CSV, for the periodic review of access rights."""
+    beheerder = selectors.beheerder_van(request.user)
+    if beheerder is None:
+        return _geen_beheerder(request)
+    nu = timezone.now()
+    tekst = selectors.toegangsoverzicht_csv(beheerder.organisatie_id, nu)
+    antwoord = HttpResponse(tekst, content_type="text/csv; charset=utf-8")
+    naam = f"gebruikers-{slugify(beheerder.organisatie.naam)}-{timezone.localdate():%Y-%m-%d}.csv"
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+    antwoord["Cache-Control"] = "no-store"
+    return antwoord
