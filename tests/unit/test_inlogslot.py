@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ketenzicht.domain.inlogslot import Slotregel, normaliseer_naam, slot_tot
+from ketenzicht.domain.inlogslot import Slotregel, normaliseer_naam, slot_na_herstel, slot_tot
 
 REGEL = Slotregel(max_pogingen=5, venster=timedelta(minutes=15))
 NU = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
@@ -77,3 +77,17 @@ def test_slot_alleen_bij_genoeg_fouten_in_het_venster(
 ) -> None:
     in_venster = sum(NU - regel.venster < t <= NU for t in mislukt)
     assert (slot_tot(mislukt, NU, regel) is not None) == (in_venster >= regel.max_pogingen)
+
+
+@given(momenten, momenten, regels)
+def test_na_een_herstel_tellen_alleen_de_fouten_erna(
+    mislukt: list[datetime], herstel: list[datetime], regel: Slotregel
+) -> None:
+    """A successful login or a lock lifted by the beheerder: the wrong attempts before it no
+    longer count, those after it do, as for a name never reset."""
+    tot = slot_na_herstel(mislukt, herstel, NU, regel)
+    laatste = max(herstel, default=None)
+    erna = [t for t in mislukt if laatste is None or t > laatste]
+    assert tot == slot_tot(erna, NU, regel)
+    if laatste is not None and all(t <= laatste for t in mislukt):
+        assert tot is None

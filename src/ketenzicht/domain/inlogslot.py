@@ -37,6 +37,15 @@ def slot_tot(mislukt: Iterable[datetime], nu: datetime, regel: Slotregel) -> dat
     return recent[-regel.max_pogingen] + regel.venster
 
 
+def slot_na_herstel(
+    mislukt: Iterable[datetime], herstel: Iterable[datetime], nu: datetime, regel: Slotregel
+) -> datetime | None:
+    """A login name's lock: only its wrong attempts after the last ``herstel`` (a successful
+    login, or the lock lifted by the beheerder) count."""
+    laatste = max(herstel, default=None)
+    return slot_tot((t for t in mislukt if laatste is None or t > laatste), nu, regel)
+
+
 def normaliseer_naam(gebruikersnaam: str) -> str:
     """The key attempts are counted under: ``Planner1 `` and ``planner1`` are one name."""
     return gebruikersnaam.strip().casefold()[:150]

@@ -48,13 +48,20 @@ def _beheerbaar(organisatie_id: int, gebruiker_id: int, door: Any) -> Lidmaatsch
     )
     if lid is None:
         raise LookupError("Geen gebruiker van uw organisatie.")
-    if lid.gebruiker_id == door.pk:
-        raise PermissionError(
-            "Uw eigen account wijzigt een andere beheerder; uw wachtwoord wijzigt u zelf."
-        )
-    if lid.gebruiker.is_staff or lid.gebruiker.is_superuser:
-        raise PermissionError(f"{lid.gebruiker} wordt beheerd door de applicatiebeheerder.")
+    if (waarom := niet_beheerbaar(lid, door.pk)) is not None:
+        raise PermissionError(waarom)
     return lid
+
+
+def niet_beheerbaar(lid: Lidmaatschap, door_id: int) -> str | None:
+    """Why the beheerder ``door_id`` may not change this user, or ``None`` when they may: not
+    their own account, nor an application administrator's (a beheerder could otherwise make
+    themself one). The user's page shows it instead of the buttons."""
+    if lid.gebruiker_id == door_id:
+        return "Uw eigen account wijzigt een andere beheerder; uw wachtwoord wijzigt u zelf."
+    if lid.gebruiker.is_staff or lid.gebruiker.is_superuser:
+        return f"{lid.gebruiker} is ook applicatiebeheerder en wordt door die beheerd."
+    return None
 
 
 def _rol_en_medewerker(

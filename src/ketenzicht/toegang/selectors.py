@@ -13,10 +13,10 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils import timezone
 
-from ketenzicht.domain.inlogslot import Slotregel, normaliseer_naam, slot_tot
+from ketenzicht.domain.inlogslot import Slotregel, normaliseer_naam, slot_na_herstel, slot_tot
 from ketenzicht.organisaties.models import Lidmaatschap, Medewerker
 from ketenzicht.organisaties.selectors import lidmaatschap_van
 from ketenzicht.toegang.models import (
@@ -47,23 +47,25 @@ def naam_sleutel(gebruikersnaam: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), naam, hashlib.sha256).hexdigest()
 
 
+def _naam_slot(pogingen: list[tuple[datetime, str]], nu: datetime) -> datetime | None:
+    """A name's lock from its attempts (moment, outcome) in the window."""
+    return slot_na_herstel(
+        [t for t, u in pogingen if u in FOUT],
+        [t for t, u in pogingen if u in HERSTEL],
+        nu,
+        _regel(settings.INLOG_POGINGEN),
+    )
+
+
 def slot_tot_voor(gebruikersnaam: str, ip: str | None, nu: datetime) -> datetime | None:
     """Until when an attempt for this name from this address is refused, or ``None``."""
-    naam = naam_sleutel(gebruikersnaam)
-    sinds = nu - settings.INLOG_VENSTER
-    poging = Inlogpoging.objects.filter(tijdstip__gt=sinds, tijdstip__lte=nu)
-    laatst_gelukt = poging.filter(naam_sleutel=naam, uitkomst__in=HERSTEL).aggregate(
-        t=Max("tijdstip")
-    )["t"]
-    fout = poging.filter(uitkomst__in=FOUT)
-    op_naam = fout.filter(naam_sleutel=naam)
-    if laatst_gelukt is not None:
-        op_naam = op_naam.filter(tijdstip__gt=laatst_gelukt)
-    sloten = [
-        slot_tot(op_naam.values_list("tijdstip", flat=True), nu, _regel(settings.INLOG_POGINGEN))
-    ]
+    poging = Inlogpoging.objects.filter(tijdstip__gt=nu - settings.INLOG_VENSTER, tijdstip__lte=nu)
+    op_naam = poging.filter(
+        naam_sleutel=naam_sleutel(gebruikersnaam), uitkomst__in=(*FOUT, *HERSTEL)
+    )
+    sloten = [_naam_slot(list(op_naam.values_list("tijdstip", "uitkomst")), nu)]
     if ip:
-        op_adres = fout.filter(ip=ip).values_list("tijdstip", flat=True)
+        op_adres = poging.filter(ip=ip, uitkomst__in=FOUT).values_list("tijdstip", flat=True)
         sloten.append(slot_tot(op_adres, nu, _regel(settings.INLOG_POGINGEN_PER_ADRES)))
     return max((s for s in sloten if s is not None), default=None)
 
@@ -141,14 +143,8 @@ def sloten_op_naam(gebruikersnamen: list[str], nu: datetime) -> dict[str, dateti
     per_naam: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
     for naam, tijdstip, uitkomst in rijen:
         per_naam[naam].append((tijdstip, uitkomst))
-    regel = _regel(settings.INLOG_POGINGEN)
-    sloten = {}
-    for naam, pogingen in per_naam.items():
-        herstel = max((t for t, u in pogingen if u in HERSTEL), default=None)
-        fout = [t for t, u in pogingen if u in FOUT and (herstel is None or t > herstel)]
-        if (tot := slot_tot(fout, nu, regel)) is not None:
-            sloten[naam] = tot
-    return sloten
+    sloten = {naam: _naam_slot(pogingen, nu) for naam, pogingen in per_naam.items()}
+    return {naam: tot for naam, tot in sloten.items() if tot is not None}
 
 
 def leden(organisatie_id: int) -> list[Lidmaatschap]:
@@ -247,7 +243,7 @@ def toegangsoverzicht_csv(organisatie_id: int, nu: datetime) -> str:
                 g.get_username(),
                 g.get_full_name(),
                 lid.get_rol_display(),
-                lid.medewerker.naam if lid.medewerker_id else "",
+                lid.medewerker.naam if lid.medewerker else "",
                 "ja" if g.is_active else "nee",
                 "ja" if heeft_tweede_factor(g) else "nee",
                 "ja" if getattr(g, "tijdelijk_wachtwoord", None) else "nee",

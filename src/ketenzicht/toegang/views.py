@@ -69,13 +69,22 @@ def verlengen(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(terug)
 
 
+def _geen_beheerder(request: HttpRequest) -> HttpResponse:
+    return render(request, "toegang/alleen_beheerder.html", status=403)
+
+
+def _niet_bewaren(antwoord: HttpResponse) -> HttpResponse:
+    antwoord["Cache-Control"] = "no-store"  # a key, a password or who has access: not cached
+    return antwoord
+
+
 @login_required
 def koppelingen(request: HttpRequest) -> HttpResponse:
     """The functioneel beheerder's page for the organisation's links: its API keys (make one,
     shown once; revoke one) and the failed logins on its users' names."""
     lid = selectors.beheerder_van(request.user)
     if lid is None:
-        return render(request, "toegang/alleen_beheerder.html", status=403)
+        return _geen_beheerder(request)
     context: dict[str, Any] = {"organisatie": lid.organisatie, "fout": None, "nieuw": None}
     if request.method == "POST":
         try:
@@ -100,9 +109,7 @@ def koppelingen(request: HttpRequest) -> HttpResponse:
         "max_dagen": services.MAX_DAGEN,
     }
     status = 400 if context["fout"] else 200
-    antwoord = render(request, "toegang/koppelingen.html", context, status=status)
-    antwoord["Cache-Control"] = "no-store"  # a new key is on this page once
-    return antwoord
+    return _niet_bewaren(render(request, "toegang/koppelingen.html", context, status=status))
 
 
 @login_required
@@ -110,7 +117,7 @@ def koppelingen(request: HttpRequest) -> HttpResponse:
 def intrekken(request: HttpRequest, sleutel_id: int) -> HttpResponse:
     lid = selectors.beheerder_van(request.user)
     if lid is None:
-        return render(request, "toegang/alleen_beheerder.html", status=403)
+        return _geen_beheerder(request)
     try:
         services.sleutel_intrekken_voor(lid.organisatie_id, sleutel_id)
     except LookupError as fout:
@@ -155,15 +162,6 @@ def _gebruikerscontext(lid: Any, gebruiker_id: int | None = None) -> dict[str, A
         ),
         "geldig_dagen": settings.TIJDELIJK_WACHTWOORD_GELDIG.days,
     }
-
-
-def _geen_beheerder(request: HttpRequest) -> HttpResponse:
-    return render(request, "toegang/alleen_beheerder.html", status=403)
-
-
-def _niet_bewaren(antwoord: HttpResponse) -> HttpResponse:
-    antwoord["Cache-Control"] = "no-store"  # a temporary password is on this page once
-    return antwoord
 
 
 @login_required
@@ -221,7 +219,7 @@ def gebruiker(request: HttpRequest, gebruiker_id: int) -> HttpResponse:
         "fout": None,
         "wachtwoord": None,
         "gedaan": GEDAAN.get(request.GET.get("gedaan", "")),
-        "zelf": lid.gebruiker_id == request.user.pk,
+        "niet_beheerbaar": gebruikers.niet_beheerbaar(lid, request.user.pk),  # type: ignore[arg-type]
     }
     if request.method == "POST":
         try:
@@ -289,5 +287,4 @@ def gebruikers_csv(request: HttpRequest) -> HttpResponse:
     antwoord = HttpResponse(tekst, content_type="text/csv; charset=utf-8")
     naam = f"gebruikers-{slugify(beheerder.organisatie.naam)}-{timezone.localdate():%Y-%m-%d}.csv"
     antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
-    antwoord["Cache-Control"] = "no-store"
-    return antwoord
+    return _niet_bewaren(antwoord)
