@@ -59,6 +59,22 @@ TIJDELIJK_EERST_WIJZIGEN = (
 )
 
 
+WEIGERING = "inlog_weigering"
+"""On the request: why the backend refused without checking, for the login form and API Basic
+auth to say instead of 'wrong password'."""
+
+
+def _weiger(request: Any, waarom: str) -> None:
+    if request is not None:
+        setattr(request, WEIGERING, waarom)
+    raise PermissionDenied
+
+
+def weigering(request: Any) -> str | None:
+    """Why the backend refused this request's login, if it refused one."""
+    return getattr(request, WEIGERING, None)
+
+
 class BeveiligdeModelBackend(ModelBackend):
     """Django's password check, refused while the name or the address is locked, every attempt
     recorded (``Inlogpoging``)."""
@@ -73,15 +89,13 @@ class BeveiligdeModelBackend(ModelBackend):
         if username is None or password is None:
             return None
         ip, via = client_ip(request), kanaal(request)
-        if services.geweigerd_tot(username, ip, via) is not None:
-            raise PermissionDenied  # Django stops here: no other backend is asked
+        if (tot := services.geweigerd_tot(username, ip, via)) is not None:
+            _weiger(request, slotmelding(tot))  # Django stops here: no other backend is asked
         gebruiker = super().authenticate(request, username=username, password=password, **kwargs)
         if gebruiker is not None and selectors.tijdelijk_verlopen(gebruiker.pk, timezone.now()):
             # the right password, so no guess: recorded, not counted towards the lock
             services.poging_vastleggen(username, ip, via, Inlogpoging.Uitkomst.VERLOPEN)
-            if request is not None:
-                request.tijdelijk_verlopen = True  # type: ignore[attr-defined]  # for the form
-            raise PermissionDenied
+            _weiger(request, TIJDELIJK_VERLOPEN)
         if gebruiker is None:
             uitkomst = Inlogpoging.Uitkomst.MISLUKT
         elif tweede_factor.staat_aan(gebruiker.pk):
@@ -100,14 +114,11 @@ class BasicMetSlot(authentication.BasicAuthentication):
     def authenticate_credentials(
         self, userid: str, password: str, request: Any = None
     ) -> tuple[Any, None]:
-        tot = services.geweigerd_tot(userid, client_ip(request), "api")
-        if tot is not None:
-            raise exceptions.AuthenticationFailed(slotmelding(tot))
         try:
             gebruiker, _ = super().authenticate_credentials(userid, password, request)
         except exceptions.AuthenticationFailed:
-            if getattr(request, "tijdelijk_verlopen", False):
-                raise exceptions.AuthenticationFailed(TIJDELIJK_VERLOPEN) from None
+            if (waarom := weigering(request)) is not None:
+                raise exceptions.AuthenticationFailed(waarom) from None
             raise
         if selectors.tijdelijk_wachtwoord(gebruiker.pk) is not None:
             raise exceptions.AuthenticationFailed(TIJDELIJK_EERST_WIJZIGEN)

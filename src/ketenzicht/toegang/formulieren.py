@@ -9,7 +9,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils import timezone
 
-from ketenzicht.toegang.auth import TIJDELIJK_VERLOPEN, client_ip, slotmelding
+from ketenzicht.toegang.auth import client_ip, slotmelding, weigering
 from ketenzicht.toegang.selectors import slot_tot_voor
 
 
@@ -21,8 +21,9 @@ class _MetSlot:
         try:
             return super().clean()  # type: ignore[misc,no-any-return]
         except forms.ValidationError:
-            if getattr(self.request, "tijdelijk_verlopen", False):
-                raise forms.ValidationError(TIJDELIJK_VERLOPEN, code="verlopen") from None
+            if (waarom := weigering(self.request)) is not None:
+                raise forms.ValidationError(waarom, code="geweigerd") from None
+            # this very attempt may have been the one that locks the name: say so now
             naam = str(self.data.get("username", ""))
             tot = slot_tot_voor(naam, client_ip(self.request), timezone.now())
             if tot is not None:
