@@ -89,7 +89,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ketenzicht.toegang.middleware.SessieVerloopMiddleware",
-    "ketenzicht.toegang.middleware.EigenWachtwoordMiddleware",
+    "ketenzicht.toegang.middleware.EerstInstellenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

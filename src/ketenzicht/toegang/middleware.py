@@ -1,8 +1,8 @@
 """Log out a session left alone too long (``KETENZICHT_SESSIE_MINUTEN``, default 30): a screen
 with children's records on it, left open, shows them to whoever walks by. And any session after
 ``KETENZICHT_SESSIE_MAX_UREN`` (12) since its login, however busy: a page that refreshes itself
-does not keep a login alive for days. A login with a temporary password opens only the page
-for choosing one's own."""
+does not keep a login alive for days. A login with a temporary password, or without a
+required second factor, opens only the page that deals with it first."""
 
 from __future__ import annotations
 
@@ -88,41 +88,50 @@ class SessieVerloopMiddleware:
                 doel = "/"
         verlopen = 1 if reden == "stil" else reden
         url = f"{reverse('login')}?{urlencode({'next': doel, 'verlopen': verlopen})}"
-        if request.headers.get("HX-Request"):
-            antwoord = HttpResponse(status=204)
-            antwoord["HX-Redirect"] = url  # htmx swaps in a whole page, not a login in a fragment
-            return antwoord
-        return HttpResponseRedirect(url)
+        return _doorsturen(request, url)
 
 
-class EigenWachtwoordMiddleware:
-    """After logging in with a temporary password, every page but choosing one's own (and
-    logging out) leads there; then, where a second factor is required and the user has none,
-    every page leads to setting it up. The API answers 403."""
+def _doorsturen(request: HttpRequest, url: str) -> HttpResponse:
+    """To ``url``: for an htmx request the whole page goes (``HX-Redirect``), not a login or a
+    form swapped into a fragment."""
+    if request.headers.get("HX-Request"):
+        antwoord = HttpResponse(status=204)
+        antwoord["HX-Redirect"] = url
+        return antwoord
+    return HttpResponseRedirect(url)
 
-    VRIJ = ("/wachtwoord/", "/uitloggen/", STIL, "/static/")
-    VRIJ_VOOR_INSTELLEN = ("/tweede-factor/", "/uitloggen/", STIL, "/static/")
+
+def eerst(sessie: SessionBase) -> str | None:
+    """The page a login must deal with before any other: choosing one's own password after a
+    temporary one, then setting up a required second factor; ``None`` when none."""
+    if sessie.get(TIJDELIJK):
+        return "wachtwoord"
+    if sessie.get(TWEEDE_FACTOR_INSTELLEN):
+        return "tweede-factor"
+    return None
+
+
+EERST_WAT = {
+    "wachtwoord": "Kies eerst uw eigen wachtwoord",
+    "tweede-factor": "Stel eerst uw tweede factor in",
+}
+EERST_VRIJ = ("/uitloggen/", STIL, "/static/")
+"""Open whatever comes first: logging out, the session's own questions, the styles."""
+
+
+class EerstInstellenMiddleware:
+    """A login that must first choose its own password or set up its second factor (``eerst``)
+    is sent there from every other page; the API answers 403."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.user.is_authenticated:
+        if not request.user.is_authenticated or (naam := eerst(request.session)) is None:
             return self.get_response(request)
-        if request.session.get(TIJDELIJK) and not request.path.startswith(self.VRIJ):
-            return self._naar(request, "wachtwoord", "Kies eerst uw eigen wachtwoord")
-        if request.session.get(TWEEDE_FACTOR_INSTELLEN) and not request.path.startswith(
-            self.VRIJ_VOOR_INSTELLEN
-        ):
-            return self._naar(request, "tweede-factor", "Stel eerst uw tweede factor in")
-        return self.get_response(request)
-
-    def _naar(self, request: HttpRequest, naam: str, wat: str) -> HttpResponse:
         url = reverse(naam)
+        if request.path.startswith((url, *EERST_VRIJ)):
+            return self.get_response(request)
         if request.path.startswith("/api/"):
-            return JsonResponse({"detail": f"{wat} op {url}."}, status=403)
-        if request.headers.get("HX-Request"):
-            antwoord = HttpResponse(status=204)
-            antwoord["HX-Redirect"] = url
-            return antwoord
-        return HttpResponseRedirect(url)
+            return JsonResponse({"detail": f"{EERST_WAT[naam]} op {url}."}, status=403)
+        return _doorsturen(request, url)

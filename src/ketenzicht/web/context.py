@@ -11,17 +11,16 @@ from django.http import HttpRequest
 
 from ketenzicht.kinderen.selectors import ORGANISATIES_MET_KINDEREN
 from ketenzicht.organisaties.selectors import lidmaatschap_van
-from ketenzicht.toegang.middleware import TIJDELIJK, TWEEDE_FACTOR_INSTELLEN
+from ketenzicht.toegang.middleware import eerst
 
 
 def organisatie(request: HttpRequest) -> dict[str, Any]:
     lid = lidmaatschap_van(request.user) if hasattr(request, "user") else None
     seconden = int(settings.SESSIE_DUUR.total_seconds())  # the warning before the idle logout
-    open_ = getattr(request, "session", {})
     sessie = {
         # a temporary password or a second factor to set up first: the menu would only lead
-        # back to that page (toegang.middleware.EigenWachtwoordMiddleware)
-        "eerst_instellen": bool(open_.get(TIJDELIJK) or open_.get(TWEEDE_FACTOR_INSTELLEN)),
+        # back to that page (toegang.middleware.EerstInstellenMiddleware)
+        "eerst_instellen": hasattr(request, "session") and eerst(request.session) is not None,
         "sessie_seconden": seconden,
         "sessie_minuten": seconden // 60,
         "sessie_max_uren": int(settings.SESSIE_MAX.total_seconds() // 3600),
