@@ -3,24 +3,22 @@ hash for lookup and uniqueness. The plain number is never stored, logged or put 
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
-from functools import lru_cache
 
 from cryptography.fernet import Fernet
 from django.conf import settings
 
 from ketenzicht.domain.bsn import Bsn
+from ketenzicht.versleuteling import fernet
 
 
 def _sleutel(doel: bytes) -> bytes:
     return hashlib.sha256(doel + settings.BSN_SLEUTEL.encode()).digest()
 
 
-@lru_cache(maxsize=4)
 def _fernet(sleutel: str) -> Fernet:
-    return Fernet(base64.urlsafe_b64encode(hashlib.sha256(b"fernet" + sleutel.encode()).digest()))
+    return fernet(b"fernet", sleutel)  # b"fernet": the derivation the stored BSNs were made with
 
 
 def zoeksleutel(bsn: Bsn) -> str:

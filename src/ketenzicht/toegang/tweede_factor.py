@@ -5,12 +5,10 @@ again, also not by a second request at the same moment (the row is locked while 
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import secrets
 from datetime import datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
 from cryptography.fernet import Fernet
@@ -21,18 +19,19 @@ from django.utils import timezone
 from ketenzicht.domain import totp
 from ketenzicht.toegang.models import Herstelcode, TweedeFactor
 from ketenzicht.toegang.services import leesbare_code
+from ketenzicht.versleuteling import fernet
 
 HERSTELCODES = 10
+WACHTEN_OP_CODE = timedelta(minutes=5)
+"""After the password, the code is asked for this long; then the password again."""
 
 
-@lru_cache(maxsize=4)
-def _fernet(sleutel: str) -> Fernet:
-    sleutel_bytes = hashlib.sha256(b"tweede-factor" + sleutel.encode()).digest()
-    return Fernet(base64.urlsafe_b64encode(sleutel_bytes))
+def _fernet() -> Fernet:
+    return fernet(b"tweede-factor", settings.TWEEDE_FACTOR_SLEUTEL)
 
 
 def geheim_van(rij: TweedeFactor) -> bytes:
-    return _fernet(settings.TWEEDE_FACTOR_SLEUTEL).decrypt(rij.geheim.encode())
+    return _fernet().decrypt(rij.geheim.encode())
 
 
 def _herstel_hash(code: str) -> str:
@@ -44,17 +43,16 @@ def _herstel_hash(code: str) -> str:
 # reads
 
 
-def staat_aan(gebruiker_id: int) -> bool:
-    """The user logs in with a code besides the password."""
-    return TweedeFactor.objects.filter(
-        gebruiker_id=gebruiker_id, bevestigd_op__isnull=False
-    ).exists()
-
-
 def ingesteld(gebruiker_id: int) -> TweedeFactor | None:
+    """The user's second factor once set up (confirmed with a code), else ``None``."""
     return TweedeFactor.objects.filter(
         gebruiker_id=gebruiker_id, bevestigd_op__isnull=False
     ).first()
+
+
+def staat_aan(gebruiker_id: int) -> bool:
+    """The user logs in with a code besides the password."""
+    return ingesteld(gebruiker_id) is not None
 
 
 def herstelcodes_over(gebruiker_id: int) -> int:
@@ -74,7 +72,7 @@ def instellen_beginnen(gebruiker: Any) -> tuple[str, str]:
         raise ValueError("De tweede factor staat al aan.")
     if rij is None:
         geheim = secrets.token_bytes(20)
-        versleuteld = _fernet(settings.TWEEDE_FACTOR_SLEUTEL).encrypt(geheim).decode()
+        versleuteld = _fernet().encrypt(geheim).decode()
         rij = TweedeFactor.objects.create(gebruiker=gebruiker, geheim=versleuteld)
     geheim = geheim_van(rij)
     uri = totp.otpauth_uri(geheim, gebruiker.get_username(), settings.TWEEDE_FACTOR_UITGEVER)
@@ -162,7 +160,3 @@ def vergeten(gebruiker_id: int) -> None:
     turned off. Set up again, it is a new secret."""
     TweedeFactor.objects.filter(gebruiker_id=gebruiker_id).delete()
     Herstelcode.objects.filter(gebruiker_id=gebruiker_id).delete()
-
-
-WACHTEN_OP_CODE = timedelta(minutes=5)
-"""After the password, the code is asked for this long; then the password again."""
