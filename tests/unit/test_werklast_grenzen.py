@@ -3,11 +3,13 @@ names the field that is out of them."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ketenzicht.domain.maatregelen import Soort
-from ketenzicht.domain.werklast import WerklastnormOngeldig, controleer_grenzen
+from ketenzicht.domain.werklast import WerklastnormOngeldig, controleer_grenzen, controleer_ingang
 
 
 @given(
@@ -34,3 +36,17 @@ def test_binnen_de_grenzen_en_anders_het_veld(
         assert e.veld == fout and str(e).startswith(f"{fout}: ")
     else:
         assert fout is None
+
+
+@given(dagen=st.integers(-800, 800), verleden=st.booleans())
+def test_een_norm_vanaf_vandaag_tot_een_jaar_vooruit(dagen: int, verleden: bool) -> None:
+    """From today up to a year ahead; before today only for the functioneel beheerder."""
+    vandaag = date(2026, 11, 20)
+    van = vandaag + timedelta(days=dagen)
+    mag = (verleden or dagen >= 0) and dagen <= 366
+    try:
+        controleer_ingang(van, vandaag, verleden=verleden)
+    except WerklastnormOngeldig as e:
+        assert not mag and e.veld == "geldig_van"
+    else:
+        assert mag

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from types import MappingProxyType
 
 from ketenzicht.domain.maatregelen import MaatregelCode, Soort
@@ -72,6 +73,25 @@ def controleer_grenzen(
     if not 1 <= ziekte_drempel_dagen <= 365:
         raise WerklastnormOngeldig(
             "ziekte_drempel_dagen", f"1 tot 365 dagen, niet {ziekte_drempel_dagen}"
+        )
+
+
+VOORUIT = timedelta(days=366)
+"""A norm is set at most a year ahead: further is a plan, not a decision."""
+
+
+def controleer_ingang(geldig_van: date, vandaag: date, *, verleden: bool = False) -> None:
+    """A norm holds from today up to a year ahead; a day in the past changes figures already
+    published, so only the functioneel beheerder sets one (``verleden``)."""
+    if geldig_van < vandaag and not verleden:
+        raise WerklastnormOngeldig(
+            "geldig_van",
+            f"{geldig_van:%d-%m-%Y} ligt in het verleden; dat registreert de functioneel "
+            "beheerder, omdat het cijfers van de monitor verandert",
+        )
+    if geldig_van > vandaag + VOORUIT:
+        raise WerklastnormOngeldig(
+            "geldig_van", f"{geldig_van:%d-%m-%Y} ligt meer dan een jaar vooruit"
         )
 
 

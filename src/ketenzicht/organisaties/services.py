@@ -4,14 +4,14 @@ norm from a day on."""
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
 from ketenzicht.domain.maatregelen import Soort
-from ketenzicht.domain.werklast import WerklastnormOngeldig, controleer_grenzen
+from ketenzicht.domain.werklast import WerklastnormOngeldig, controleer_grenzen, controleer_ingang
 from ketenzicht.organisaties.models import Organisatie, Werklastnorm
 from ketenzicht.organisaties.selectors import werklastnorm
 
@@ -50,8 +50,12 @@ def registratie_vanaf_zetten(gi_naam: str, vanaf: date | None) -> tuple[date | N
     return oud, vanaf
 
 
-VOORUIT = timedelta(days=366)
-"""A norm is set at most a year ahead: further is a plan, not a decision."""
+VERLEDEN = (
+    " Dat ligt in het verleden: de cijfers van de monitor vanaf {dag} veranderen; zoals ze "
+    "eerder bekend waren, blijven ze op te vragen (ketenzicht monitor --bekend-op)."
+)
+"""Said after a fact about staff or norms registered for a past day (by the functioneel
+beheerder): the leaving or joining of a caseworker, a workload norm."""
 
 
 def _d(dag: date) -> str:
@@ -87,14 +91,7 @@ def werklastnorm_vastleggen(
     }
     controleer_grenzen(float(clienten_per_fte), gewichten, ziekte_drempel_dagen)
     vandaag = timezone.localdate()
-    if geldig_van < vandaag and not verleden:
-        raise WerklastnormOngeldig(
-            "geldig_van",
-            f"{_d(geldig_van)} ligt in het verleden; dat registreert de functioneel beheerder, "
-            "omdat het cijfers van de monitor verandert",
-        )
-    if geldig_van > vandaag + VOORUIT:
-        raise WerklastnormOngeldig("geldig_van", f"{_d(geldig_van)} ligt meer dan een jaar vooruit")
+    controleer_ingang(geldig_van, vandaag, verleden=verleden)
     Organisatie.objects.select_for_update().get(pk=gi.pk)  # one change of the GI's norm at a time
     if Werklastnorm.objects.filter(gi=gi, geldig_van=geldig_van).exists():
         raise WerklastnormOngeldig(
@@ -120,11 +117,7 @@ def werklastnorm_vastleggen(
         f"{ziekte_drempel_dagen} dagen."
     )
     if geldig_van < vandaag:
-        tekst += (
-            f" Dat ligt in het verleden: de cijfers van de monitor vanaf {_d(geldig_van)} "
-            "veranderen; zoals ze eerder bekend waren, blijven ze op te vragen "
-            "(ketenzicht monitor --bekend-op)."
-        )
+        tekst += VERLEDEN.format(dag=_d(geldig_van))
     return rij, tekst
 
 

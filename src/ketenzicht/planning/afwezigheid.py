@@ -44,7 +44,7 @@ from ketenzicht.organisaties.models import (
     Organisatie,
 )
 from ketenzicht.organisaties.selectors import gi_van, werklastnorm
-from ketenzicht.organisaties.services import einde_geregistreerd
+from ketenzicht.organisaties.services import VERLEDEN, einde_geregistreerd
 
 log = logging.getLogger(__name__)
 ZIEK = Beschikbaarheid.ZIEK.value
@@ -183,11 +183,6 @@ def uit_dienst_melden(*, medewerker: Medewerker, per: date, door: Gebruiker) -> 
         )
     return tekst
 
-
-VERLEDEN = (
-    " Dat ligt in het verleden: de cijfers van de monitor vanaf {dag} veranderen; zoals ze "
-    "eerder bekend waren, blijven ze op te vragen (ketenzicht monitor --bekend-op)."
-)
 
 ACTIES = ("ziek", "beter", "uit_dienst")
 

@@ -28,7 +28,7 @@ from ketenzicht.kinderen.services import (
 )
 from ketenzicht.organisaties.models import BeschikbaarheidsPeriode, Medewerker, Organisatie
 from ketenzicht.organisaties.selectors import NOOIT_IN_DIENST, gi_van
-from ketenzicht.planning.afwezigheid import VERLEDEN
+from ketenzicht.organisaties.services import VERLEDEN
 
 log = logging.getLogger(__name__)
 

@@ -15,12 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ketenzicht.domain.maatregelen import Soort
+from ketenzicht.domain.normen import plus_maanden
 from ketenzicht.domain.werklast import WerklastnormOngeldig
-from ketenzicht.kinderen.services import mag_verleden_registreren
 from ketenzicht.organisaties import services
 from ketenzicht.organisaties.models import Werklastnorm
 from ketenzicht.organisaties.selectors import werklastnorm as norm_op
 from ketenzicht.planning.views import eigen_gi
+from ketenzicht.toegang.selectors import beheerder_van
 from ketenzicht.web.formulieren import geheel_getal
 
 GETALLEN = (
@@ -38,14 +39,10 @@ def _getal(request: HttpRequest, veld: str) -> Decimal:
         raise WerklastnormOngeldig(veld, "vul een getal in") from None
 
 
-def _eerste_van_volgende_maand(dag: date) -> date:
-    return date(dag.year + dag.month // 12, dag.month % 12 + 1, 1)
-
-
 @login_required
 def werklastnorm(request: HttpRequest) -> HttpResponse:
     gi = eigen_gi(request)
-    beheerder = mag_verleden_registreren(request.user)  # the GI's functioneel beheerder
+    beheerder = beheerder_van(request.user) is not None  # the GI's functioneel beheerder
     vandaag = timezone.localdate()
     context: dict[str, Any] = {"fout": None, "veld": None, "invoer": {}, "gedaan": None}
     if request.method == "POST":
@@ -77,7 +74,7 @@ def werklastnorm(request: HttpRequest) -> HttpResponse:
         "gewicht": {s.value: nu.gewichten.get(s, 1.0) for s in Soort},
         "normen": Werklastnorm.objects.filter(gi=gi).order_by("-geldig_van"),
         "van": context["invoer"].get("geldig_van")
-        or _eerste_van_volgende_maand(vandaag).isoformat(),
+        or plus_maanden(vandaag.replace(day=1), 1).isoformat(),
     }
     status = 400 if context["fout"] else 200
     return render(request, "planning/werklastnorm.html", context, status=status)
@@ -86,7 +83,7 @@ def werklastnorm(request: HttpRequest) -> HttpResponse:
 @login_required
 def werklastnorm_intrekken(request: HttpRequest, norm_id: int) -> HttpResponse:
     gi = eigen_gi(request)
-    if request.method != "POST" or not mag_verleden_registreren(request.user):
+    if request.method != "POST" or beheerder_van(request.user) is None:
         return render(request, "toegang/alleen_beheerder.html", status=403)
     try:
         services.werklastnorm_intrekken(gi=gi, norm_id=norm_id, door=request.user.get_username())
