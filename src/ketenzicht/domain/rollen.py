@@ -22,6 +22,9 @@ EIGEN_ROLLEN: dict[str, tuple[str, ...]] = {
 }
 
 
+ALLE = (PLANNER, JEUGDBESCHERMER, ZORGBEMIDDELAAR, *OVERAL)
+
+
 def rollen_voor(organisatietype: str) -> tuple[str, ...]:
     """The roles a user of an organisation of this type may have, the type's own first."""
     return EIGEN_ROLLEN.get(organisatietype, ()) + OVERAL

@@ -10,6 +10,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ketenzicht.domain import rollen
+
 if TYPE_CHECKING:
     from ketenzicht.toegang.models import ApiSleutel
 
@@ -99,7 +101,6 @@ def _gebruiker_rij(lid: Any) -> dict[str, Any]:
 
 
 def cmd_gebruiker(args: argparse.Namespace) -> int:
-    from django.conf import settings
     from django.utils import timezone
 
     from ketenzicht.organisaties.models import Organisatie
@@ -124,7 +125,8 @@ def cmd_gebruiker(args: argparse.Namespace) -> int:
         except ValueError as e:
             print(f"{fout}: {e.args[0]}", file=sys.stderr)
             return 2
-        geldig_tot = timezone.now() + settings.TIJDELIJK_WACHTWOORD_GELDIG
+        geldig_tot = selectors.tijdelijk_geldig_tot(lid.gebruiker_id)
+        assert geldig_tot is not None  # just given
         if args.format == "json":
             uit = _gebruiker_rij(lid) | {
                 "tijdelijk_wachtwoord": wachtwoord,
@@ -188,7 +190,7 @@ def registreer(sub: Any) -> None:
     g.add_argument("--gebruikersnaam", help="aanmaken: de inlognaam")
     g.add_argument(
         "--rol",
-        choices=["planner", "jeugdbeschermer", "beleid", "beheerder", "zorgbemiddelaar"],
+        choices=rollen.ALLE,
         help="aanmaken: de rol (beheerder: functioneel beheerder)",
     )
     g.add_argument("--voornaam", default="", help="aanmaken")

@@ -201,10 +201,17 @@ def tijdelijk_wachtwoord(gebruiker_id: int) -> TijdelijkWachtwoord | None:
     return TijdelijkWachtwoord.objects.filter(gebruiker_id=gebruiker_id).first()
 
 
+def tijdelijk_geldig_tot(gebruiker_id: int) -> datetime | None:
+    """Until when the password a beheerder gave this user works; ``None`` when they chose
+    their own."""
+    rij = tijdelijk_wachtwoord(gebruiker_id)
+    return rij.gezet_op + settings.TIJDELIJK_WACHTWOORD_GELDIG if rij is not None else None
+
+
 def tijdelijk_verlopen(gebruiker_id: int, nu: datetime) -> bool:
     """The user still has the password a beheerder gave, and it no longer works."""
-    rij = tijdelijk_wachtwoord(gebruiker_id)
-    return rij is not None and nu - rij.gezet_op > settings.TIJDELIJK_WACHTWOORD_GELDIG
+    tot = tijdelijk_geldig_tot(gebruiker_id)
+    return tot is not None and nu > tot
 
 
 def heeft_tweede_factor(gebruiker: Any) -> bool:
