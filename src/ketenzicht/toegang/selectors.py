@@ -14,7 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from ketenzicht.domain.inlogslot import Slotregel, normaliseer_naam, slot_na_herstel, slot_tot
 from ketenzicht.organisaties.models import Lidmaatschap, Medewerker
@@ -147,26 +147,46 @@ def sloten_op_naam(gebruikersnamen: list[str], nu: datetime) -> dict[str, dateti
     return {naam: tot for naam, tot in sloten.items() if tot is not None}
 
 
+_MET = (
+    "gebruiker",
+    "organisatie",
+    "medewerker",
+    "gebruiker__tijdelijk_wachtwoord",
+    "gebruiker__tweede_factor",
+)
+
+
 def leden(organisatie_id: int) -> list[Lidmaatschap]:
     """The organisation's users, the active ones first, by login name."""
     return list(
         Lidmaatschap.objects.filter(organisatie_id=organisatie_id)
-        .select_related(
-            "gebruiker",
-            "medewerker",
-            "gebruiker__tijdelijk_wachtwoord",
-            "gebruiker__tweede_factor",
-        )
+        .select_related(*_MET)
         .order_by("-gebruiker__is_active", "gebruiker__username")
     )
 
 
 def lid_van(organisatie_id: int, gebruiker_id: int) -> Lidmaatschap | None:
+    """One user of the organisation, read as ``leden`` reads them."""
     return (
-        Lidmaatschap.objects.select_related("gebruiker", "organisatie", "medewerker")
+        Lidmaatschap.objects.select_related(*_MET)
         .filter(organisatie_id=organisatie_id, gebruiker_id=gebruiker_id)
         .first()
     )
+
+
+def staat_van(gebruiker: Any, slot: datetime | None, nu: datetime) -> str:
+    """A user's state as the beheerder's pages show it, the most pressing first: deactivated,
+    locked, a temporary password (expired or not), or active. ``gebruiker`` read with
+    ``leden`` or ``lid_van``; ``slot`` from ``sloten_op_naam``."""
+    if not gebruiker.is_active:
+        return "gedeactiveerd"
+    if slot is not None:
+        return f"gesloten tot {formats.time_format(timezone.localtime(slot), 'H:i')}"
+    tijdelijk = getattr(gebruiker, "tijdelijk_wachtwoord", None)
+    if tijdelijk is not None:
+        verlopen = nu > _geldig_tot(tijdelijk)
+        return "tijdelijk wachtwoord verlopen" if verlopen else "tijdelijk wachtwoord"
+    return "actief"
 
 
 def te_koppelen_medewerkers(
@@ -205,7 +225,11 @@ def tijdelijk_geldig_tot(gebruiker_id: int) -> datetime | None:
     """Until when the password a beheerder gave this user works; ``None`` when they chose
     their own."""
     rij = tijdelijk_wachtwoord(gebruiker_id)
-    return rij.gezet_op + settings.TIJDELIJK_WACHTWOORD_GELDIG if rij is not None else None
+    return _geldig_tot(rij) if rij is not None else None
+
+
+def _geldig_tot(rij: TijdelijkWachtwoord) -> datetime:
+    return rij.gezet_op + settings.TIJDELIJK_WACHTWOORD_GELDIG
 
 
 def tijdelijk_verlopen(gebruiker_id: int, nu: datetime) -> bool:

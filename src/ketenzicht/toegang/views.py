@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ketenzicht.domain import rollen
 from ketenzicht.organisaties.models import Lidmaatschap
-from ketenzicht.toegang import gebruikers, selectors, services, tweede_factor
+from ketenzicht.toegang import gebruikers, selectors, services
 from ketenzicht.toegang.auth import client_ip
 from ketenzicht.toegang.middleware import TIJDELIJK, actief, resterend
 from ketenzicht.web.formulieren import geheel_getal
@@ -195,7 +195,14 @@ def gebruikers_lijst(request: HttpRequest) -> HttpResponse:
     context |= {
         "actief": len(actief),
         "met_factor": sum(selectors.heeft_tweede_factor(m.gebruiker) for m in actief),
-        "leden": [(m, sloten.get(m.gebruiker.username)) for m in leden],
+        "leden": [
+            (
+                m,
+                selectors.staat_van(m.gebruiker, sloten.get(m.gebruiker.username), nu),
+                selectors.heeft_tweede_factor(m.gebruiker),
+            )
+            for m in leden
+        ],
         "wijzigingen": selectors.wijzigingen_van_organisatie(
             beheerder.organisatie_id, nu - WIJZIGINGEN_SINDS
         ),
@@ -235,12 +242,13 @@ def gebruiker(request: HttpRequest, gebruiker_id: int) -> HttpResponse:
                 return HttpResponseRedirect(f"{url}?gedaan={gedaan}")
         lid = selectors.lid_van(beheerder.organisatie_id, gebruiker_id) or lid
     nu = timezone.now()
+    slot = selectors.sloten_op_naam([lid.gebruiker.username], nu).get(lid.gebruiker.username)
     context |= {
         "lid": lid,
-        "slot": selectors.sloten_op_naam([lid.gebruiker.username], nu).get(lid.gebruiker.username),
-        "tijdelijk": selectors.tijdelijk_wachtwoord(gebruiker_id),
-        "verlopen": selectors.tijdelijk_verlopen(gebruiker_id, nu),
-        "tweede_factor": tweede_factor.staat_aan(gebruiker_id),
+        "slot": slot,
+        "staat": selectors.staat_van(lid.gebruiker, slot, nu),
+        "tijdelijk": getattr(lid.gebruiker, "tijdelijk_wachtwoord", None),
+        "tweede_factor": selectors.heeft_tweede_factor(lid.gebruiker),
         "wijzigingen": selectors.wijzigingen_van_organisatie(
             beheerder.organisatie_id, nu - WIJZIGINGEN_SINDS, lid.gebruiker.username
         ),
