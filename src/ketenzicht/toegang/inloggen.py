@@ -19,12 +19,10 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 
-from ketenzicht.toegang import services, tweede_factor
+from ketenzicht.toegang import tweede_factor
 from ketenzicht.toegang.auth import client_ip, slotmelding
 from ketenzicht.toegang.formulieren import Inlogformulier
 from ketenzicht.toegang.middleware import TWEEDE_FACTOR_INSTELLEN
-from ketenzicht.toegang.models import Inlogpoging
-from ketenzicht.toegang.selectors import slot_tot_voor
 
 WACHT = "tweede_factor_wacht"
 """In the session between the password and the code: who, how, since when, where to next."""
@@ -68,27 +66,23 @@ def code(request: HttpRequest) -> HttpResponse:
     if gebruiker is None:  # deactivated between the password and the code
         del request.session[WACHT]
         return HttpResponseRedirect(reverse("login"))
-    naam, ip = gebruiker.get_username(), client_ip(request)
     fout = None
     if request.method == "POST":
-        if (tot := services.geweigerd_tot(naam, ip, "web")) is not None:
+        uitkomst = tweede_factor.code_bij_inloggen(
+            gebruiker, request.POST.get("code", ""), client_ip(request)
+        )
+        if uitkomst.slot is not None:  # the password again, after the lock
             del request.session[WACHT]
-            fout = slotmelding(tot)
-            return render(request, "toegang/code.html", {"fout": fout, "opnieuw": True}, status=403)
-        soort = tweede_factor.code_klopt(gebruiker.pk, request.POST.get("code", ""))
-        if soort is not None:
-            services.poging_vastleggen(naam, ip, "web", Inlogpoging.Uitkomst.GELUKT)
+            context = {"fout": slotmelding(uitkomst.slot), "opnieuw": True}
+            return render(request, "toegang/code.html", context, status=403)
+        if uitkomst.soort is not None:
             del request.session[WACHT]
             login(request, gebruiker, backend=wacht["backend"])
-            if soort == "herstelcode":  # first say how many are left, then on
+            if uitkomst.soort == "herstelcode":  # first say how many are left, then on
                 velden = {"herstelcode": 1, "next": wacht["naar"]}
                 return HttpResponseRedirect(f"{reverse('tweede-factor')}?{urlencode(velden)}")
             return HttpResponseRedirect(wacht["naar"])
-        services.poging_vastleggen(naam, ip, "web", Inlogpoging.Uitkomst.CODE_FOUT)
-        tot = slot_tot_voor(naam, ip, timezone.now())
-        fout = (
-            slotmelding(tot) if tot else "Deze code klopt niet. Neem de code die de app nu toont."
-        )
+        fout = "Deze code klopt niet. Neem de code die de app nu toont."
     status = 400 if fout else 200
     return render(request, "toegang/code.html", {"fout": fout}, status=status)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,7 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from ketenzicht.domain import totp
-from ketenzicht.toegang.models import Herstelcode, TweedeFactor
+from ketenzicht.toegang import services
+from ketenzicht.toegang.models import Herstelcode, Inlogpoging, TweedeFactor
+from ketenzicht.toegang.selectors import slot_tot_voor
 from ketenzicht.toegang.services import leesbare_code
 from ketenzicht.versleuteling import fernet
 
@@ -134,6 +137,30 @@ def code_klopt(gebruiker_id: int, ingevoerd: str, nu: datetime | None = None) ->
     herstel.gebruikt_op = nu
     herstel.save(update_fields=["gebruikt_op"])
     return "herstelcode"
+
+
+@dataclass(frozen=True, slots=True)
+class Inlogcode:
+    """What a code at login came to: accepted (``soort``: ``"app"`` or ``"herstelcode"``), or
+    not, and then whether the name is now locked (refused unchecked, or by this wrong code)."""
+
+    soort: str | None
+    slot: datetime | None = None
+
+
+def code_bij_inloggen(gebruiker: Any, ingevoerd: str, ip: str | None) -> Inlogcode:
+    """The login's second step: refused unchecked while the name or address is locked; else
+    the code checked and the attempt recorded — a wrong one counts towards the same lock as a
+    wrong password."""
+    naam = gebruiker.get_username()
+    if (tot := services.geweigerd_tot(naam, ip, "web")) is not None:
+        return Inlogcode(None, tot)
+    soort = code_klopt(gebruiker.pk, ingevoerd)
+    uitkomst = Inlogpoging.Uitkomst.GELUKT if soort else Inlogpoging.Uitkomst.CODE_FOUT
+    services.poging_vastleggen(naam, ip, "web", uitkomst)
+    if soort is not None:
+        return Inlogcode(soort)
+    return Inlogcode(None, slot_tot_voor(naam, ip, timezone.now()))
 
 
 @transaction.atomic
