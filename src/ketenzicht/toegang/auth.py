@@ -33,10 +33,10 @@ def client_ip(request: HttpRequest | None) -> str | None:
 
 
 def kanaal(request: HttpRequest | None) -> str:
+    """``api`` or ``web`` (``/beheer/`` logs in through the site's login since the second
+    factor; rows from before may say ``beheer``)."""
     pad = getattr(request, "path", "") or ""
-    if pad.startswith("/api/"):
-        return "api"
-    return "beheer" if pad.startswith("/beheer/") else "web"
+    return "api" if pad.startswith("/api/") else "web"
 
 
 def slotmelding(tot: Any) -> str:
